@@ -1,0 +1,39 @@
+import type { Delegation, FieldId, PlanKind } from "../model";
+
+/** What the recogniser found on one sheet. */
+export type SheetRecognition = RecognizedTemplate | NotATemplate;
+
+export interface NotATemplate {
+  sheet: string;
+  template: false;
+  /** Why not, in Vietnamese ("Không tìm thấy dòng tiêu đề cột của biểu mẫu"). */
+  reason: string;
+}
+
+export interface RecognizedTemplate {
+  sheet: string;
+  template: true;
+  kind: PlanKind;
+  /** Sheet rows of the header (one, or two with merged group headers), top first. */
+  headerRows: number[];
+  /** The last header row: the row the CLI reports as `headerRow`. */
+  headerRow: number;
+  /** The "(1) (2) (3)…" row under the header, when present. */
+  columnNumberRow?: number;
+  /** Sheet column of each recognised field. */
+  columns: Partial<Record<FieldId, number>>;
+  /** Header text of columns the recogniser did not map (kept, never dropped). */
+  extraColumns: { column: number; header: string }[];
+  /** Data rows in order, with the section each sits under. */
+  dataRows: { row: number; section?: { label: string; title: string } }[];
+  /** "Đơn vị: …" from the title rows, when present. */
+  unitName?: string;
+  /** Year from the title ("KẾ HOẠCH ĐOÀN RA NĂM 2025"), when present. */
+  titleYear?: number;
+}
+
+/** A workbook's plan: every sheet's recognition and the delegations of the recognised ones. */
+export interface PlanRead {
+  sheets: SheetRecognition[];
+  delegations: Delegation[];
+}

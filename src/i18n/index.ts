@@ -1,0 +1,25 @@
+/**
+ * UI strings, Vietnamese first, English second. Every user-facing string of the pane, the shell,
+ * the ribbon command and the playground lives in the dictionaries of this folder (one file per area,
+ * each with `vi` and `en` having the same keys, enforced by the type below).
+ * Domain messages (findings, parse errors) carry their own vi/en text from src/domain.
+ */
+import type { Locale } from "./define";
+import { shell } from "./shell";
+
+export type { Locale } from "./define";
+
+const areas = { shell };
+
+export type Strings = { [A in keyof typeof areas]: (typeof areas)[A]["vi"] };
+
+export function stringsFor(locale: Locale): Strings {
+  const result = {} as Record<string, Record<string, string>>;
+  for (const [area, pair] of Object.entries(areas)) result[area] = pair[locale];
+  return result as Strings;
+}
+
+/** Fills "{name}" placeholders. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}

@@ -1,0 +1,126 @@
+/**
+ * The host port: the only types that cross between the domain core and a host
+ * (Excel through Office.js in src/excel, exceljs in src/xlsx). Depends on nothing.
+ * Rows and columns are 1-based sheet coordinates everywhere.
+ */
+
+/** An error value in a cell ("#REF!", "#N/A", "#VALUE!" …). */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * A cell value as a host hands it over. Dates arrive as Date (exceljs) or as
+ * serial numbers (Office.js `values`); the parser accepts both.
+ */
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+export function isCellError(value: unknown): value is CellError {
+  return typeof value === "object" && value !== null && !(value instanceof Date) && typeof (value as CellError).error === "string";
+}
+
+/** An inclusive rectangle of cells, 1-based. */
+export interface CellArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The values of one sheet's used range. */
+export interface SheetGrid {
+  name: string;
+  /** Sheet row of values[0]. */
+  originRow: number;
+  /** Sheet column of values[r][0]. */
+  originCol: number;
+  values: CellValue[][];
+  /** Merged areas, in sheet coordinates. */
+  merges: CellArea[];
+  hidden?: boolean;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+/** A highlight the add-in puts on one cell. */
+export interface CellMark {
+  sheet: string;
+  row: number;
+  column: number;
+  severity: Severity;
+  /** Shown as a note (Excel, where supported) or tooltip (playground). */
+  message: string;
+}
+
+/** A list data validation on a column's data rows, sourced from a named standard list. */
+export interface DropdownTarget {
+  sheet: string;
+  column: number;
+  firstRow: number;
+  lastRow: number;
+  list: StandardListId;
+}
+
+export type StandardListId = "countries" | "roles" | "funding" | "purposes" | "planStatus";
+
+export interface StandardList {
+  id: StandardListId;
+  /** Header written above the items on the hidden lists sheet. */
+  title: string;
+  items: string[];
+}
+
+/** One value to write into one cell (quick fixes). */
+export interface CellEdit {
+  sheet: string;
+  row: number;
+  column: number;
+  /** The value the cell must still hold, so a stale fix never overwrites the user's newer text. */
+  expected: CellValue;
+  value: CellValue;
+}
+
+/** A whole table written into a sheet (master plan, statistics, check report). */
+export interface TableWrite {
+  sheet: string;
+  /** Rows written from A1 down; the first `headerRows` rows are formatted as headers. */
+  rows: CellValue[][];
+  headerRows: number;
+  columnWidths?: number[];
+  /** Cells that link to another cell of the workbook, e.g. the report's "go to" column. */
+  links?: { row: number; column: number; target: { sheet: string; row: number; column: number } }[];
+  /** Number formats per column (e.g. "dd/mm/yyyy"). */
+  columnFormats?: (string | undefined)[];
+}
+
+export interface HostCapabilities {
+  /** Cell notes (ExcelApi 1.18). */
+  notes: boolean;
+  /** Grouping a whole check into one undo step (ExcelApi 1.20). */
+  undoGroup: boolean;
+  /** Charts can be added to a sheet. */
+  charts: boolean;
+}
+
+/**
+ * What the task pane, the ribbon command and the CLI need from a workbook.
+ * Each method is one host operation (in Excel: one Excel.run with a fixed number of syncs).
+ */
+export interface WorkbookHost {
+  readonly capabilities: HostCapabilities;
+  /** The workbook's name (file name when known). */
+  workbookName(): Promise<string>;
+  /** Values of every sheet's used range (hidden sheets flagged, the add-in's own sheets excluded). */
+  readSheets(): Promise<SheetGrid[]>;
+  /** Replaces every mark the add-in made earlier with these. Never changes cell values. */
+  applyMarks(marks: CellMark[]): Promise<void>;
+  /** Removes exactly what applyMarks added; the user's formats stay as they were. */
+  clearMarks(): Promise<void>;
+  selectCell(sheet: string, row: number, column: number): Promise<void>;
+  /** Writes the lists to the hidden lists sheet and sets list validation on the targets only. */
+  setDropdowns(lists: StandardList[], targets: DropdownTarget[]): Promise<void>;
+  /** Writes cells whose current value still equals `expected`; returns how many were written. */
+  editCells(edits: CellEdit[]): Promise<number>;
+  /** Creates or replaces a sheet with this table (values only: text is never a formula). */
+  writeTable(table: TableWrite): Promise<void>;
+}
