@@ -15,11 +15,20 @@ export { ProfileSchema, DeadlineSchema, type Profile } from "./schema";
 export { validateProfile, formatPath, defaultKeyLeaderRoles, defaultForbiddenFunding, type ProfileValidation } from "./validate";
 export { profileSummary } from "./summary";
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 function loadShipped(json: unknown, file: string): Profile {
   const result = validateProfile(json);
   // A shipped profile that does not validate is a build defect: fail loudly at load.
   if (result.errors) throw new Error(`Hồ sơ ${file} không hợp lệ:\n${result.errors.join("\n")}`);
-  return result.profile;
+  // Shared by every check: frozen so that a settings override cannot change it for everyone.
+  return deepFreeze(result.profile);
 }
 
 export const PROFILES: Profile[] = [

@@ -111,6 +111,14 @@ describe("getProfile", () => {
     expect(getProfile("ha-noi").name).toContain("Hà Nội");
   });
 
+  it("returns shared profiles that cannot be changed by accident", () => {
+    const profile = getProfile("hai-phong");
+    expect(() => {
+      (profile.params as { countriesMax: number }).countriesMax = 9;
+    }).toThrow(TypeError);
+    expect(getProfile("hai-phong").params.countriesMax).toBe(3);
+  });
+
   it("throws a Vietnamese error listing the known ids", () => {
     expect(() => getProfile("da-nang")).toThrow('Không có hồ sơ "da-nang". Các hồ sơ có sẵn: default, hai-phong, ha-noi, lai-chau');
   });
