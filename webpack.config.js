@@ -4,6 +4,7 @@
  *   npm start                 https://localhost:3000 (taskpane.html, playground.html, assets/, manifest.xml)
  *   npm run build             production build in dist/
  *   OFFICE_JS=local …         serve office.js from @microsoft/office-js instead of Microsoft's CDN
+ *                             (or npm run start:local-office-js / build:local-office-js)
  *   ADDIN_URL=https://… npm run build   dist/manifest.xml points at that server instead of localhost
  *
  * Type-checking is `npm run typecheck`; ts-loader only transpiles.
@@ -46,16 +47,23 @@ function contentSecurityPolicy({ production, localOfficeJs }) {
   ].join("; ");
 }
 
-/** dist/manifest.xml for a real server: every dev URL replaced by ADDIN_URL. */
+/** dist/manifest.xml for a real server: every dev URL replaced by the add-in's URL (AppDomain: its origin). */
 function manifestFor(addinUrl) {
   return (content) => {
     if (!addinUrl) return content;
-    return Buffer.from(content.toString("utf8").split(DEV_ORIGIN).join(addinUrl), "utf8");
+    const text = content
+      .toString("utf8")
+      .split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`)
+      .join(`<AppDomain>${new URL(addinUrl).origin}</AppDomain>`)
+      .split(DEV_ORIGIN)
+      .join(addinUrl);
+    return Buffer.from(text, "utf8");
   };
 }
 
-function checkedAddinUrl() {
-  const value = process.env.ADDIN_URL;
+/** ADDIN_URL (env var) or --env addinUrl=…: where dist/ will be served from, without a trailing slash. */
+function checkedAddinUrl(env) {
+  const value = env.addinUrl || process.env.ADDIN_URL;
   if (!value) return undefined;
   const url = new URL(value);
   if (url.protocol !== "https:") throw new Error(`ADDIN_URL must be an https URL (Office loads add-ins over https only): ${value}`);
@@ -108,8 +116,9 @@ function printDevBanner(localOfficeJs) {
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const serving = Boolean(env.WEBPACK_SERVE);
-  const localOfficeJs = process.env.OFFICE_JS === "local";
-  const addinUrl = checkedAddinUrl();
+  // OFFICE_JS=local (env var) or --env officeJs=local (works in any shell, e.g. Windows cmd).
+  const localOfficeJs = process.env.OFFICE_JS === "local" || env.officeJs === "local";
+  const addinUrl = checkedAddinUrl(env);
   const strings = shellStrings();
   const templateParameters = {
     contentSecurityPolicy: contentSecurityPolicy({ production, localOfficeJs }),
@@ -117,9 +126,10 @@ module.exports = async (env = {}, argv = {}) => {
     shell: strings,
   };
 
+  // Copied files are served as they are: `minimized` keeps the minimizers off them (and off Microsoft's office.js).
   const copies = [
-    { from: "assets", to: "assets" },
-    { from: "manifest.xml", to: "manifest.xml", transform: manifestFor(addinUrl) },
+    { from: "assets", to: "assets", info: { minimized: true } },
+    { from: "manifest.xml", to: "manifest.xml", transform: manifestFor(addinUrl), info: { minimized: true } },
   ];
   // In the dev server the package folder is served directly (below) instead of copied into memory.
   if (localOfficeJs && !serving) {
@@ -127,6 +137,7 @@ module.exports = async (env = {}, argv = {}) => {
       from: OFFICE_JS_PACKAGE_DIR,
       to: "office-js",
       globOptions: { ignore: ["**/*.debug.js", "**/office-vsdoc.js", "**/*.d.ts"] },
+      info: { minimized: true },
     });
   }
 

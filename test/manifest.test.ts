@@ -10,7 +10,8 @@ import { inflateSync } from "node:zlib";
 import { validateXML } from "xmllint-wasm";
 
 const ROOT = join(__dirname, "..");
-const SCHEMA_DIR = join(ROOT, "..", "shared", "schemas");
+/** ../shared/schemas beside the repository (MANIFEST_SCHEMA_DIR overrides it). */
+const SCHEMA_DIR = process.env.MANIFEST_SCHEMA_DIR ?? join(ROOT, "..", "shared", "schemas");
 const MAIN_SCHEMA = "OfficeAppManifestV1_1.xsd";
 const DEV_ORIGIN = "https://localhost:3000";
 
