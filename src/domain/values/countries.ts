@@ -87,7 +87,8 @@ function cleanPiece(text: string): string {
     .trim();
 }
 
-const PARENTHESES = /^(.*?)\s*\((.*)\)\s*(.*)$/su;
+/** "outer (inner) rest"; a parenthesis left open runs to the end. */
+const PARENTHESES = /^(.*?)\s*\((.*?)(?:\)\s*([^()]*))?$/su;
 
 /** The code a piece of text names, or a hint of what it nearly names. */
 function resolve(text: string): { code?: string; near?: string } {
@@ -97,7 +98,7 @@ function resolve(text: string): { code?: string; near?: string } {
   // Place detail in parentheses, either way round: "Nhật Bản (Tokyo, Osaka)", "Vân Nam (Trung Quốc)".
   const parts = PARENTHESES.exec(text);
   if (parts) {
-    const outer = tidy(`${parts[1]} ${parts[3]}`);
+    const outer = tidy(`${parts[1]} ${parts[3] ?? ""}`);
     const outerHit = outer === "" ? undefined : lookup(outer);
     const innerHit = lookup(parts[2]);
     if (outerHit?.exact) {
