@@ -143,7 +143,8 @@ function parsePart(part: string): Point[] | { error: string } | undefined {
   return undefined;
 }
 
-const LIST_SEPARATOR = /\s*(?:,|;|&|\+|\bva\b)\s*/;
+/** A list of months or quarters ("Tháng 5, 6/2025", "Quý II hoặc Quý III"): the period spans them all. */
+const LIST_SEPARATOR = /\s*(?:,|;|&|\+|\bva\b|\bhoac\b)\s*/;
 
 interface Sequence {
   points: Point[];

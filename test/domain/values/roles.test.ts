@@ -64,6 +64,8 @@ describe("matchRole: tiers", () => {
     ["PCT UBND TP", true],
     ["PCT UBND xã Tân Hưng", false],
     ["Chủ tịch UBND xã", false],
+    ["Chủ tịch UBND thị trấn Mường Tè", false],
+    ["PCT UBND thị xã", false],
     ["Phó Chủ tịch HĐND", true],
     ["Bí thư Thành ủy", true],
     ["Bí thư Đảng ủy", false],
@@ -112,7 +114,7 @@ describe("matchRole: unknown roles", () => {
     expect(match?.id).toBeUndefined();
   });
 
-  it.each(["Lãnh đạo Sở", "Đại diện lãnh đạo", "Chủ tịch", "Nghệ nhân"])("%s stays unknown without a suggestion", (text) => {
+  it.each(["Lãnh đạo Sở", "Đại diện lãnh đạo", "Chủ tịch", "Nghệ nhân", "Chủ tịch HĐND xã Tân Hưng", "Phó Chủ tịch HĐND phường"])("%s stays unknown without a suggestion", (text) => {
     const match = matchRole(text);
     expect(match).toMatchObject({ raw: text, cityLeader: false, keyLeader: false });
     expect(match?.id).toBeUndefined();
