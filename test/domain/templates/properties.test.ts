@@ -90,7 +90,7 @@ describe("recogniser and parser properties", () => {
         if (!result.template) return typeof result.reason === "string" && result.reason.length > 0;
         return result.headerRows.length >= 1 && result.headerRow === result.headerRows[result.headerRows.length - 1];
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 
@@ -119,7 +119,7 @@ describe("recogniser and parser properties", () => {
           for (const cell of Object.values(delegation.cells)) expect(insideGrid(g, cell.row, cell.column)).toBe(true);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 
