@@ -25,7 +25,7 @@ export const MARK_FORMULA_MARKER = "dplan-mark";
 /** RangeAreas addresses stay strictly below Excel's 8,192-character limit. */
 export const MAX_ADDRESS_LENGTH = 8_000;
 /** Estimated request bytes the notes of one check may use (probe + add per note, plus its text). */
-export const NOTE_BUDGET_BYTES = 1_500_000;
+export const NOTE_BUDGET_BYTES = 2_500_000;
 const NOTE_OVERHEAD_BYTES = 400;
 
 export const SEVERITY_COLORS: Record<Severity, { fill: string; font: string }> = {
