@@ -32,6 +32,14 @@ export interface RunRecord {
   wrote: boolean;
 }
 
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  /** Most cells read from one range in this sync. */
+  largestRead: number;
+  refused: boolean;
+}
+
 export interface FakeStats {
   syncs: number;
   runs: RunRecord[];
@@ -42,15 +50,17 @@ export interface FakeStats {
   largestRead: number;
   /** Syncs refused by the simulated payload limit. */
   refusedSyncs: number;
+  log: SyncRecord[];
 }
 
 export function newStats(): FakeStats {
-  return { syncs: 0, runs: [], undoSteps: 0, maxRequestBytes: 0, maxResponseBytes: 0, largestRead: 0, refusedSyncs: 0 };
+  return { syncs: 0, runs: [], undoSteps: 0, maxRequestBytes: 0, maxResponseBytes: 0, largestRead: 0, refusedSyncs: 0, log: [] };
 }
 
 /** Values loaded during a sync, committed to the proxies only if the whole sync succeeds. */
 export class Staged {
   bytes = 0;
+  largestRead = 0;
   private readonly commits: (() => void)[] = [];
   add(value: unknown, commit: () => void): void {
     this.bytes += byteSize(value);
@@ -119,8 +129,11 @@ export class FakeContextCore {
     this.queue = [];
     const requestBytes = actions.reduce((sum, action) => sum + action.bytes, 0);
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, requestBytes);
+    const record: SyncRecord = { requestBytes, responseBytes: 0, largestRead: 0, refused: false };
+    this.stats.log.push(record);
     await Promise.resolve();
     if (requestBytes > this.env.payloadLimitBytes) {
+      record.refused = true;
       this.stats.refusedSyncs++;
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
     }
@@ -140,7 +153,11 @@ export class FakeContextCore {
       }
     }
     this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, staged.bytes);
+    record.responseBytes = staged.bytes;
+    record.largestRead = staged.largestRead;
+    this.stats.largestRead = Math.max(this.stats.largestRead, staged.largestRead);
     if (staged.bytes > this.env.payloadLimitBytes) {
+      record.refused = true;
       this.stats.refusedSyncs++;
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${staged.bytes} bytes) has exceeded the limit.`);
     }

@@ -37,7 +37,7 @@ export interface ConditionalFormatData {
   areas: CellArea[];
 }
 
-export interface FakeNote {
+export interface NoteData {
   content: string;
   author: string;
 }
@@ -59,7 +59,7 @@ export interface FakeSheet {
   /** In priority order: index 0 is the top priority. */
   conditionalFormats: ConditionalFormatData[];
   /** Keyed by A1 address. */
-  notes: Map<string, FakeNote>;
+  notes: Map<string, NoteData>;
   /** Keyed by cell key "row,column". */
   validations: Map<string, FakeValidation>;
   columnWidths: Map<number, number>;

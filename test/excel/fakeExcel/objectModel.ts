@@ -173,6 +173,7 @@ abstract class FakeClientObject<T> {
     if (target === null) return;
     for (const [head, ...rest] of paths) {
       if (rest.length === 0) {
+        if (head === "values" || head === "numberFormat") staged.largestRead = Math.max(staged.largestRead, this.cellsOf(target));
         const value = this.scalar(target, head);
         staged.add(value, () => this.loaded.set(head, value));
       } else {
@@ -181,6 +182,11 @@ abstract class FakeClientObject<T> {
         nav.loadPaths([rest], staged);
       }
     }
+  }
+
+  /** Cells a value-bearing load reads (ranges override). */
+  protected cellsOf(_target: T): number {
+    return 0;
   }
 
   /** The value of a loadable scalar property of the target. */
@@ -465,6 +471,10 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
 
+  protected override cellsOf({ area }: RangeTarget): number {
+    return cellCount(area);
+  }
+
   private checkShape(rows: unknown[][], area: CellArea): void {
     const height = area.bottom - area.top + 1;
     const width = area.right - area.left + 1;
@@ -488,7 +498,6 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       case "values":
       case "numberFormat": {
         const cells = cellCount(area);
-        this.context.core.stats.largestRead = Math.max(this.context.core.stats.largestRead, cells);
         if (cells > this.context.core.env.maxCellsPerRead) throw new FakeOfficeError("RangeExceedsLimit", `Reading ${cells} cells from one range exceeds the limit.`);
         const rows: unknown[][] = [];
         for (let row = area.top; row <= area.bottom; row++) {
