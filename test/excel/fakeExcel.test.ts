@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
+   these tests commit the mistakes on purpose, to show the fake fails them as Office.js does. */
 /**
  * The fake itself must be honest, or the host's tests prove nothing: reads need load + sync, commands
  * run only at sync and in order, null objects and newer APIs fail loudly, payloads are capped.
