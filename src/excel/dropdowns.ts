@@ -7,7 +7,7 @@
  * list) can still be kept, and the checker reports it.
  *
  * Syncs: 2 — (1) whether the lists sheet exists and the target sheets, (2) the writes
- * (3 more only if a target sheet has gone, see sheets.ts; its targets are then skipped).
+ * (2 more only if a target sheet has gone, see sheets.ts; its targets are then skipped).
  */
 import type { DropdownTarget, StandardList } from "../workbook/types";
 import { absoluteReference } from "./a1";

@@ -4,7 +4,7 @@
  * as text (see cellValues.ts: a leading apostrophe unless the cell is formatted as Text).
  *
  * Syncs: at most 2 — (1) current values and number formats of the edited cells, (2) the writes
- * (3 more only if a sheet has gone, see sheets.ts; its edits are skipped as stale).
+ * (2 more only if a sheet has gone, see sheets.ts; its edits are skipped as stale).
  */
 import type { CellEdit } from "../workbook/types";
 import { sameCellValue, TEXT_FORMAT, toExcelInput } from "./cellValues";

@@ -9,11 +9,12 @@
  *
  * Message (ExcelApi 1.18): a note on the cell with the findings' messages, only where the cell has no
  * note of the user's. The notes written are remembered (markState.ts) and removed on clear only while
- * their text is unchanged. Notes are capped by an estimated byte budget (NOTE_BUDGET_BYTES), because
+ * their text is unchanged (an Excel without notes keeps tracking them, for a newer Excel to remove). Notes are capped by an estimated byte budget (NOTE_BUDGET_BYTES), because
  * every note travels in the one write request (5 MB cap on the web); the pane lists every finding.
  *
  * Syncs: 2 — (1) the add-in's conditional formats and the notes at the affected cells, (2) deletes and
- * adds (3 more only if a sheet marked earlier has since been deleted or renamed, see sheets.ts). With
+ * adds (2 more only if a sheet marked earlier has since been deleted or renamed, see sheets.ts; none
+ * when there is nothing to clear). With
  * ExcelApi 1.20 the run merges into one undo step. Cell values are never written.
  */
 import type { CellMark, Severity } from "../workbook/types";
@@ -130,6 +131,7 @@ interface SheetWork {
  */
 export async function replaceMarks(context: Excel.RequestContext, marks: CellMark[], options: MarkOptions): Promise<void> {
   const previous = options.store.read();
+  if (previous.sheets.length === 0 && marks.length === 0) return; // nothing of the add-in's to clear
   const plans = planMarks(marks);
   const noted = options.notes ? selectNotedCells(plans, options.noteBudgetBytes) : new Set<string>();
   const refs: SheetRef[] = [...previous.sheets.map(({ name, id }) => ({ name, id })), ...plans.map((plan) => ({ name: plan.sheet }))];
@@ -189,11 +191,20 @@ export async function replaceMarks(context: Excel.RequestContext, marks: CellMar
       format.custom.format.fill.color = SEVERITY_COLORS[severity].fill;
       format.custom.format.font.color = SEVERITY_COLORS[severity].font;
     }
-    if (marked) next.sheets.push(record);
+    // Without notes support the add-in's earlier notes cannot be touched: keep tracking them for a newer Excel.
+    if (!options.notes) Object.assign(record.notes, oldNotes);
+    if (marked || Object.keys(record.notes).length > 0) next.sheets.push(record);
   }
 
-  // Remember the union before writing, so a batch that fails half-way never leaves an untracked note.
-  await options.store.write(mergeMarkStates(previous, next));
+  // Remember new notes before writing them, so a batch that fails half-way never leaves an untracked note.
+  if (addsNotes(previous, next)) await options.store.write(mergeMarkStates(previous, next));
   await context.sync();
   await options.store.write(next);
+}
+
+function addsNotes(previous: MarkState, next: MarkState): boolean {
+  return next.sheets.some((sheet) => {
+    const known = previous.sheets.find((record) => record.name === sheet.name)?.notes ?? {};
+    return Object.entries(sheet.notes).some(([address, hash]) => known[address] !== hash);
+  });
 }

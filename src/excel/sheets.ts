@@ -3,7 +3,7 @@
  * first. Optimistic: `getItem(name)` plus the caller's queued loads go out in one sync. If a sheet has
  * gone (deleted or renamed since the caller learnt its name) that sync fails with ItemNotFound; then
  * the sheets are listed (one sync), matched by id, then by name, and the loads queued again (one sync).
- * Syncs: 1, or 3 when a sheet is missing. Never chains a call on a possibly-null object (the result of
+ * Syncs: 1, or 3 when a sheet is missing (the refused one, the list, the retry). Never chains a call on a possibly-null object (the result of
  * such a chain is not documented).
  */
 import { isItemNotFound } from "./errors";

@@ -59,6 +59,10 @@ describe("ExcelWorkbookHost.applyMarks", () => {
 
     const valuesAfter = JSON.stringify(snapshot(fake.workbook), (key, value) => (key === "conditionalFormats" || key === "notes" || key === "settings" ? undefined : value));
     expect(valuesAfter).toBe(valuesBefore);
+    await host.clearMarks();
+    expect(new Set(fake.stats.writes)).toEqual(
+      new Set(["ConditionalFormatCollection.add", "ConditionalFormatRule.formula", "Fill.color", "Font.color", "NoteCollection.add", "ConditionalFormat.delete", "Note.delete"]),
+    );
   });
 
   it("writes the messages as notes (ExcelApi 1.18), never over a user's note", async () => {
@@ -186,6 +190,30 @@ describe("ExcelWorkbookHost.clearMarks", () => {
     await host.clearMarks();
     expect(ourFormats("Đoàn ra")).toHaveLength(0);
     expect(sheet.conditionalFormats.map((cf) => cf.fill)).toEqual([USER_FORMAT.fill, USER_CUSTOM_FORMAT.fill]);
+  });
+
+  it("leaves its notes for a newer Excel when reopened in one without notes, which then removes them", async () => {
+    const host = setup();
+    const before = snapshot(fake.workbook);
+    await host.applyMarks(MARKS);
+
+    fake.reopen();
+    fake.env.apiVersion = "1.9";
+    await new ExcelWorkbookHost().clearMarks();
+    expect(ourFormats("Đoàn ra")).toHaveLength(0);
+    expect(sheetByName(fake.workbook, "Đoàn ra").notes.has("E2")).toBe(true);
+
+    fake.reopen();
+    fake.env.apiVersion = "1.18";
+    await new ExcelWorkbookHost().clearMarks();
+    expect(snapshot(fake.workbook)).toEqual(before);
+  });
+
+  it("does nothing at all when there is nothing of its own to clear", async () => {
+    const host = setup();
+    await host.clearMarks();
+    expect(fake.stats.syncs).toBe(0);
+    expect(fake.settingsSaves).toBe(0);
   });
 
   it("reports a failure to save its state in Vietnamese", async () => {

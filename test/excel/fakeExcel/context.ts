@@ -51,10 +51,12 @@ export interface FakeStats {
   /** Syncs refused by the simulated payload limit. */
   refusedSyncs: number;
   log: SyncRecord[];
+  /** Every write that ran, as "Class.member" ("Range.values", "Note.delete"…), in order. */
+  writes: string[];
 }
 
 export function newStats(): FakeStats {
-  return { syncs: 0, runs: [], undoSteps: 0, maxRequestBytes: 0, maxResponseBytes: 0, largestRead: 0, refusedSyncs: 0, log: [] };
+  return { syncs: 0, runs: [], undoSteps: 0, maxRequestBytes: 0, maxResponseBytes: 0, largestRead: 0, refusedSyncs: 0, log: [], writes: [] };
 }
 
 /** Values loaded during a sync, committed to the proxies only if the whole sync succeeds. */
@@ -75,6 +77,8 @@ export interface Action {
   /** Estimated bytes this command adds to the request. */
   bytes: number;
   writes: boolean;
+  /** "Class.member" of a write, for the write log. */
+  label?: string;
   run(staged: Staged): void;
 }
 
@@ -144,6 +148,7 @@ export class FakeContextCore {
       for (const action of actions) {
         action.run(staged);
         wrote = wrote || action.writes;
+        if (action.writes && action.label) this.stats.writes.push(action.label);
       }
     } finally {
       this.executing = false;

@@ -152,8 +152,10 @@ abstract class FakeClientObject<T> {
     return this.loaded.get(property) as V;
   }
 
-  protected command(args: unknown, writes: boolean, run: (target: T) => void): void {
-    this.context.core.enqueue({ bytes: ACTION_OVERHEAD_BYTES + byteSize(args), writes, run: () => run(this.target()) });
+  /** Queues a method call or property write; writes are logged as "Class.member" when they run. */
+  protected command(member: string, args: unknown, writes: boolean, run: (target: T) => void): void {
+    const label = `${this.constructor.name.replace(/^Fake/, "")}.${member}`;
+    this.context.core.enqueue({ bytes: ACTION_OVERHEAD_BYTES + byteSize(args), writes, label, run: () => run(this.target()) });
   }
 
   load(properties?: string | string[]): this {
@@ -277,6 +279,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorks
     this.context.core.enqueue({
       bytes: ACTION_OVERHEAD_BYTES + byteSize(name),
       writes: true,
+      label: "WorksheetCollection.add",
       run: () => {
         const book = this.context.book;
         if (findSheet(book, name)) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named ${name} already exists.`);
@@ -302,7 +305,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     return this.read("visibility");
   }
   set visibility(value: Visibility) {
-    this.command(value, true, (sheet) => {
+    this.command("visibility", value, true, (sheet) => {
       const book = this.context.book;
       if (value !== "Visible" && book.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
@@ -314,7 +317,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     return this.read("position");
   }
   set position(value: number) {
-    this.command(value, true, (sheet) => {
+    this.command("position", value, true, (sheet) => {
       const sheets = this.context.book.sheets;
       sheets.splice(sheets.indexOf(sheet), 1);
       sheets.splice(Math.min(value, sheets.length), 0, sheet);
@@ -384,14 +387,14 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
 
   activate(): void {
-    this.command(null, false, (sheet) => {
+    this.command("activate", null, false, (sheet) => {
       if (sheet.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "A hidden sheet cannot be activated.");
       this.context.book.activeSheetId = sheet.id;
     });
   }
 
   delete(): void {
-    this.command(null, true, (sheet) => {
+    this.command("delete", null, true, (sheet) => {
       const book = this.context.book;
       if (book.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0) {
         throw new FakeOfficeError("InvalidOperation", "The last visible sheet cannot be deleted.");
@@ -404,7 +407,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
 
 export class FakeFreezePanes extends FakeClientObject<FakeSheet> {
   freezeRows(count: number): void {
-    this.command(count, false, (sheet) => (sheet.frozenRows = count));
+    this.command("freezeRows", count, true, (sheet) => (sheet.frozenRows = count));
   }
 }
 
@@ -442,7 +445,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return this.read("values");
   }
   set values(rows: unknown[][]) {
-    this.command(rows, true, ({ sheet, area }) => {
+    this.command("values", rows, true, ({ sheet, area }) => {
       this.checkShape(rows, area);
       forEachCell(area, (row, column) => {
         typeInto(ensureCell(sheet, row, column), rows[row - area.top][column - area.left]);
@@ -454,14 +457,14 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return this.read("numberFormat");
   }
   set numberFormat(rows: string[][]) {
-    this.command(rows, true, ({ sheet, area }) => {
+    this.command("numberFormat", rows, true, ({ sheet, area }) => {
       this.checkShape(rows, area);
       forEachCell(area, (row, column) => (ensureCell(sheet, row, column).numberFormat = rows[row - area.top][column - area.left]));
     });
   }
   set hyperlink(link: FakeHyperlink) {
     this.context.core.requireApi("1.7", "Range.hyperlink");
-    this.command(link, true, ({ sheet, area }) => {
+    this.command("hyperlink", link, true, ({ sheet, area }) => {
       const cell = ensureCell(sheet, area.top, area.left);
       cell.hyperlink = { ...link };
       if (link.textToDisplay !== undefined) {
@@ -545,14 +548,14 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
 
   select(): void {
-    this.command(null, false, ({ sheet, area }) => {
+    this.command("select", null, false, ({ sheet, area }) => {
       if (this.context.book.activeSheetId !== sheet.id) throw new FakeOfficeError("InvalidSelection", "Only cells of the active sheet can be selected.");
       this.context.book.selection = { sheet: sheet.name, address: areaAddress(area) };
     });
   }
 
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
-    this.command(applyTo, true, ({ sheet, area }) => {
+    this.command("clear", applyTo, true, ({ sheet, area }) => {
       for (const [key, cell] of [...sheet.cells]) {
         const { row, column } = splitKey(key);
         if (row < area.top || row > area.bottom || column < area.left || column > area.right) continue;
@@ -599,16 +602,16 @@ function conditionalSink(format: ConditionalFormatData): FormatSink {
 
 export class FakeFill extends FakeClientObject<FormatSink> {
   set color(value: string) {
-    this.command(value, true, (sink) => sink.fill(value));
+    this.command("color", value, true, (sink) => sink.fill(value));
   }
 }
 
 export class FakeFont extends FakeClientObject<FormatSink> {
   set color(value: string) {
-    this.command(value, true, (sink) => sink.fontColor(value));
+    this.command("color", value, true, (sink) => sink.fontColor(value));
   }
   set bold(value: boolean) {
-    this.command(value, true, (sink) => sink.bold(value));
+    this.command("bold", value, true, (sink) => sink.bold(value));
   }
 }
 
@@ -620,12 +623,12 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
     return this.child("font", () => new FakeFont(this.context, () => rangeSink(this.target())));
   }
   set columnWidth(points: number) {
-    this.command(points, true, ({ sheet, area }) => {
+    this.command("columnWidth", points, true, ({ sheet, area }) => {
       for (let column = area.left; column <= area.right; column++) sheet.columnWidths.set(column, points);
     });
   }
   set wrapText(value: boolean) {
-    this.command(value, true, ({ sheet, area }) => forEachCell(area, (row, column) => (ensureCell(sheet, row, column).wrapText = value)));
+    this.command("wrapText", value, true, ({ sheet, area }) => forEachCell(area, (row, column) => (ensureCell(sheet, row, column).wrapText = value)));
   }
 }
 
@@ -670,6 +673,7 @@ export class FakeConditionalFormatCollection extends FakeCollection<FormatTarget
     this.context.core.enqueue({
       bytes: ACTION_OVERHEAD_BYTES + byteSize(type),
       writes: true,
+      label: "ConditionalFormatCollection.add",
       run: () => {
         const { sheet, areas } = this.owner();
         const format: ConditionalFormatData = { id: newId(this.context.book, "CF"), type, areas: areas.map((a) => ({ ...a })) };
@@ -716,7 +720,7 @@ export class FakeConditionalFormat extends FakeClientObject<FormatTarget> {
     }, true));
   }
   delete(): void {
-    this.command(null, true, ({ sheet, format }) => sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(format), 1));
+    this.command("delete", null, true, ({ sheet, format }) => sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(format), 1));
   }
 }
 
@@ -737,7 +741,7 @@ export class FakeConditionalFormatRule extends FakeClientObject<ConditionalForma
     return this.read("formula");
   }
   set formula(value: string) {
-    this.command(value, true, (format) => (format.formula = value));
+    this.command("formula", value, true, (format) => (format.formula = value));
   }
   protected override scalar(format: ConditionalFormatData, property: string): unknown {
     if (property === "formula") return format.formula ?? "";
@@ -769,7 +773,7 @@ export class FakeNoteCollection extends FakeClientObject<FakeSheet> {
   }
 
   add(cell: FakeRange | string, content: string): void {
-    this.command(content, true, (sheet) => {
+    this.command("add", content, true, (sheet) => {
       const area = typeof cell === "string" ? parseArea(cell) : cell.resolveForFake().area;
       if (typeof cell !== "string" && cell.resolveForFake().sheet !== sheet) throw new FakeOfficeError("InvalidArgument", "The cell is on another sheet.");
       if (cellCount(area) !== 1) throw new FakeOfficeError("InvalidArgument", "A note goes on a single cell.");
@@ -785,7 +789,7 @@ export class FakeNote extends FakeClientObject<NoteTarget> {
     return this.read("content");
   }
   set content(value: string) {
-    this.command(value, true, ({ sheet, address }) => {
+    this.command("content", value, true, ({ sheet, address }) => {
       const note = sheet.notes.get(address);
       if (!note) throw new FakeOfficeError("ItemNotFound", "The note no longer exists.");
       note.content = value;
@@ -796,7 +800,7 @@ export class FakeNote extends FakeClientObject<NoteTarget> {
     return super.scalar({ sheet, address }, property);
   }
   delete(): void {
-    this.command(null, true, ({ sheet, address }) => {
+    this.command("delete", null, true, ({ sheet, address }) => {
       if (!sheet.notes.delete(address)) throw new FakeOfficeError("ItemNotFound", "The note no longer exists.");
     });
   }
@@ -804,10 +808,10 @@ export class FakeNote extends FakeClientObject<NoteTarget> {
 
 export class FakeDataValidation extends FakeClientObject<RangeTarget> {
   clear(): void {
-    this.command(null, true, ({ sheet, area }) => forEachCell(area, (row, column) => sheet.validations.delete(cellKey(row, column))));
+    this.command("clear", null, true, ({ sheet, area }) => forEachCell(area, (row, column) => sheet.validations.delete(cellKey(row, column))));
   }
   set rule(rule: unknown) {
-    this.command(rule, true, ({ sheet, area }) => {
+    this.command("rule", rule, true, ({ sheet, area }) => {
       forEachCell(area, (row, column) => {
         const existing = sheet.validations.get(cellKey(row, column));
         if (existing?.rule !== undefined) {
@@ -824,7 +828,7 @@ export class FakeDataValidation extends FakeClientObject<RangeTarget> {
     this.setPart("errorAlert", structuredClone(value));
   }
   private setPart(part: keyof FakeValidation, value: unknown): void {
-    this.command(value, true, ({ sheet, area }) =>
+    this.command(part, value, true, ({ sheet, area }) =>
       forEachCell(area, (row, column) => sheet.validations.set(cellKey(row, column), { ...sheet.validations.get(cellKey(row, column)), [part]: value })),
     );
   }
