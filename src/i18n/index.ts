@@ -6,10 +6,11 @@
  */
 import type { Locale } from "./define";
 import { shell } from "./shell";
+import { excel } from "./excel";
 
 export type { Locale } from "./define";
 
-const areas = { shell };
+const areas = { shell, excel };
 
 export type Strings = { [A in keyof typeof areas]: (typeof areas)[A]["vi"] };
 
