@@ -23,6 +23,10 @@ export const ProfileSchema = z
     planYear: z.number().int().min(2000).max(2100).optional(),
     /** Date by which units must send their plans. */
     submissionDeadline: IsoDateSchema.optional(),
+    /**
+     * Fields that must not be empty, per plan kind. As in DOMAIN.md, `leader` is met by a leader's name
+     * or role and `period` by a period or a start date.
+     */
     requiredFields: z.object({ outbound: FieldList, inbound: FieldList, people: FieldList }),
     /** Role ids (lists/roles) that count as key leaders (lãnh đạo chủ chốt). */
     keyLeaderRoles: z.array(z.string()),

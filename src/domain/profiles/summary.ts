@@ -1,0 +1,87 @@
+/**
+ * A profile in plain Vietnamese, one line per setting, for the pane's settings tab and the CLI:
+ * "Tối đa 3 nước/chuyến", "Báo cáo kết quả: trong 10 ngày làm việc sau khi nhập cảnh".
+ */
+import type { FieldId, PlanKind, RuleId } from "../model";
+import { ROLE_BY_ID } from "../lists/roles";
+import { FUNDING_BY_ID } from "../lists/funding";
+import { formatVietnameseDate } from "../calendar/isoDate";
+import type { Profile } from "./schema";
+
+/** Short Vietnamese names of the template fields, as the summary lists required fields. */
+const FIELD_LABELS: Record<FieldId, string> = {
+  seq: "STT",
+  name: "Tên đoàn",
+  leader: "Trưởng đoàn (họ tên hoặc chức vụ)",
+  leaderRole: "Chức vụ trưởng đoàn",
+  members: "Số lượng",
+  composition: "Thành phần đoàn",
+  countries: "Nước đến",
+  period: "Thời gian",
+  start: "Từ ngày",
+  end: "Đến ngày",
+  days: "Số ngày",
+  purpose: "Mục đích, nội dung",
+  inviter: "Đối tác, cơ quan mời",
+  funding: "Nguồn kinh phí",
+  cost: "Kinh phí dự kiến",
+  unit: "Đơn vị chủ trì",
+  planStatus: "Trong/ngoài kế hoạch",
+  notes: "Ghi chú",
+  host: "Đơn vị mời, đón tiếp",
+  receivingLeader: "Lãnh đạo tiếp",
+  venue: "Địa điểm làm việc",
+  locality: "Xã, thôn/bản",
+  activity: "Hoạt động",
+  partner: "Đối tác",
+  form: "Hình thức",
+};
+
+const KIND_LABELS: Record<PlanKind, string> = {
+  outbound: "đoàn ra",
+  inbound: "đoàn vào",
+  people: "đối ngoại nhân dân",
+};
+
+const SEVERITY_LABELS: Record<string, string> = { error: "lỗi", warning: "cảnh báo", info: "thông tin", off: "tắt" };
+
+function deadlineText(deadline: Profile["deadlines"]["report"]): string {
+  return `trong ${deadline.days} ${deadline.workingDays ? "ngày làm việc" : "ngày (theo lịch)"} sau khi nhập cảnh`;
+}
+
+export function profileSummary(profile: Profile): string[] {
+  const { params } = profile;
+  const lines = [`Hồ sơ: ${profile.name} (${profile.id})`];
+  if (profile.planYear !== undefined) lines.push(`Năm kế hoạch: ${profile.planYear}`);
+  if (profile.submissionDeadline !== undefined) {
+    lines.push(`Hạn gửi kế hoạch: ${formatVietnameseDate(profile.submissionDeadline)}`);
+  }
+  lines.push(params.membersMax === null ? "Không giới hạn số người/đoàn" : `Tối đa ${params.membersMax} người/đoàn`);
+  lines.push(`Tối đa ${params.countriesMax} nước/chuyến`);
+  lines.push(`Tối đa ${params.daysPerCountry} ngày/nước (không tính ${params.travelDays} ngày đi, về, quá cảnh)`);
+  lines.push(
+    params.conferenceDaysPerCountry === null
+      ? "Hội nghị, hội thảo: không có ngoại lệ về số ngày"
+      : `Hội nghị, hội thảo quy mô lớn: tối đa ${params.conferenceDaysPerCountry} ngày/nước`,
+  );
+  lines.push(`Lãnh đạo chủ chốt: tối đa ${params.keyLeaderTripsMax} chuyến đi nước ngoài/năm; không 02 người cùng một đoàn`);
+  lines.push(`Cảnh báo khi quá ${params.leadersSameDestinationMax} lãnh đạo của một cơ quan đến cùng một nước trong năm`);
+  lines.push(`Gợi ý gộp đoàn khi trùng thời gian, nước đến và nội dung giống nhau từ ${Math.round(params.mergeSimilarity * 100)}%`);
+  const forbidden = profile.forbiddenFunding.map((id) => FUNDING_BY_ID.get(id)?.name ?? id);
+  lines.push(forbidden.length > 0 ? `Nguồn kinh phí bị cấm: ${forbidden.join("; ")}` : "Không cấm nguồn kinh phí nào");
+  const keyLeaders = profile.keyLeaderRoles.map((id) => ROLE_BY_ID.get(id)?.name ?? id);
+  lines.push(keyLeaders.length > 0 ? `Chức vụ lãnh đạo chủ chốt: ${keyLeaders.join("; ")}` : "Chưa khai báo chức vụ lãnh đạo chủ chốt");
+  for (const kind of Object.keys(KIND_LABELS) as PlanKind[]) {
+    const fields = profile.requiredFields[kind];
+    if (fields.length > 0) lines.push(`Bắt buộc (${KIND_LABELS[kind]}): ${fields.map((f) => FIELD_LABELS[f]).join(", ")}`);
+  }
+  lines.push(`Báo cáo kết quả chuyến đi: ${deadlineText(profile.deadlines.report)}`);
+  lines.push(`Nộp lại hộ chiếu: ${deadlineText(profile.deadlines.passport)}`);
+  const overrides = Object.entries(profile.severities ?? {}) as [RuleId, string][];
+  if (overrides.length > 0) {
+    lines.push(`Mức độ riêng: ${overrides.map(([rule, level]) => `${rule} → ${SEVERITY_LABELS[level] ?? level}`).join("; ")}`);
+  }
+  // Each source up to its " — " gloss: the letter itself, not the restated rules.
+  for (const source of profile.sources) lines.push(`Căn cứ: ${source.split(" — ")[0]}`);
+  return lines;
+}
