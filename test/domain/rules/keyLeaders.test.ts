@@ -183,3 +183,16 @@ describe("key leaders written with names in the composition", () => {
     expect(findingsOf("key-leaders-together", [delegation])).toHaveLength(1);
   });
 });
+
+describe("the head listed again in the composition", () => {
+  it("is recognised even when the row names no unit", () => {
+    const delegation = makeDelegation({ unit: undefined, file: "so-y-te.xlsx", composition: "Giám đốc Sở Y tế, 02 chuyên viên" });
+    expect(findingsOf("key-leaders-together", [delegation])).toEqual([]);
+    expect(findingsOf("leadership-half", [delegation], testContext({ leadershipSize: 2 }))).toEqual([]);
+  });
+
+  it("is not confused with the director of another department", () => {
+    const delegation = makeDelegation({ unit: "Sở Y tế", composition: "Giám đốc Sở Tài chính, Giám đốc Sở Y tế" });
+    expect(findingsOf("key-leaders-together", [delegation])).toEqual([]);
+  });
+});

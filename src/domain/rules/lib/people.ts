@@ -232,7 +232,7 @@ export function keyLeadersOnBoard(delegation: Delegation, context: CheckContext)
     const agency = roleAgency(mention.role.id, mention.agency, delegation);
     let count = mention.count;
     // The composition usually lists the head too: the first matching mention is the head.
-    if (!headSkipped && mention.role.id === delegation.leaderRole?.id && agency === headAgency) {
+    if (!headSkipped && couldBeHead(mention, agency, delegation)) {
       headSkipped = true;
       count -= 1;
     }
@@ -245,6 +245,20 @@ export function keyLeadersOnBoard(delegation: Delegation, context: CheckContext)
   return result;
 }
 
+/** The agency the row names for itself (unit, host or the head's agency), if it names one. */
+function writtenHomeAgency(delegation: Delegation): string | undefined {
+  return delegation.unit ?? delegation.host ?? delegation.leaderRole?.agency;
+}
+
+/**
+ * A composition mention that may be the head himself: the same role, and no agency contradicting the
+ * head's (a row that names no agency of its own contradicts nothing).
+ */
+function couldBeHead(mention: RoleMention, agency: string, delegation: Delegation): boolean {
+  if (mention.role.id !== delegation.leaderRole?.id) return false;
+  return mention.agency === undefined || writtenHomeAgency(delegation) === undefined || agency === leaderAgency(delegation);
+}
+
 /** Leaders (not staff) on the delegation, for leadership-half: the head plus leadership roles in the composition. */
 export function leadersOnBoard(delegation: Delegation): number {
   const headAgency = leaderAgency(delegation);
@@ -255,9 +269,10 @@ export function leadersOnBoard(delegation: Delegation): number {
   let headSkipped = !headIsLeader;
   for (const mention of compositionRoles(delegation)) {
     if (!isLeadershipRole(mention.role.id)) continue;
-    if (roleAgency(mention.role.id, mention.agency, delegation) !== home) continue;
+    const agency = roleAgency(mention.role.id, mention.agency, delegation);
+    if (agency !== home && mention.agency !== undefined && writtenHomeAgency(delegation) !== undefined) continue;
     let mentionCount = mention.count;
-    if (!headSkipped && mention.role.id === delegation.leaderRole?.id) {
+    if (!headSkipped && couldBeHead(mention, agency, delegation)) {
       headSkipped = true;
       mentionCount -= 1;
     }
