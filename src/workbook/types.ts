@@ -91,6 +91,8 @@ export interface TableWrite {
   links?: { row: number; column: number; target: { sheet: string; row: number; column: number } }[];
   /** Number formats per column (e.g. "dd/mm/yyyy"). */
   columnFormats?: (string | undefined)[];
+  /** Merged areas, in the same 1-based coordinates as `rows` (a two-row header's group titles). */
+  merges?: CellArea[];
 }
 
 export interface HostCapabilities {
