@@ -30,13 +30,31 @@ export interface FoldedText {
   tokens: string[];
 }
 
+interface FoldedCell extends FoldedText {
+  /** ` ${words} `, for whole-word containment. */
+  padded: string;
+  tokenSet: Set<string>;
+}
+
 interface CompiledVariant extends FoldedText {
   exactOnly: boolean;
+  tokenSet: Set<string>;
 }
 
 interface CompiledField {
   id: FieldId;
   variants: CompiledVariant[];
+}
+
+/** A kind's fields, indexed so a header is scored only against fields it shares a word with. */
+interface KindIndex {
+  fields: CompiledField[];
+  /** Exact forms (compact and word forms) → field positions. */
+  byExact: Map<string, number[]>;
+  /** Words of the variants that may match inside longer headers → field positions. */
+  byToken: Map<string, number[]>;
+  /** Scores already computed for a header text. */
+  cache: Map<string, { field: FieldId; score: number }[]>;
 }
 
 export interface HeaderCell {
@@ -62,28 +80,34 @@ export function foldText(text: string): FoldedText {
   return { compact: foldCompact(text), words: tokens.join(" "), tokens };
 }
 
+function foldCell(text: string): FoldedCell {
+  const folded = foldText(text);
+  return { ...folded, padded: ` ${folded.words} `, tokenSet: new Set(folded.tokens) };
+}
+
 function compileVariant(text: string, abbreviation: boolean): CompiledVariant {
   const folded = foldText(text);
-  return { ...folded, exactOnly: abbreviation || folded.tokens.length <= 1 };
+  return { ...folded, exactOnly: abbreviation || folded.tokens.length <= 1, tokenSet: new Set(folded.tokens) };
 }
 
 /** How well a header matches one variant, 0 .. 1. */
-export function scoreVariant(cell: FoldedText, variant: CompiledVariant): number {
-  if (cell.compact.length === 0) return 0;
-  if (cell.compact === variant.compact || (cell.words.length > 0 && cell.words === variant.words)) return 1;
+function scoreFolded(cell: FoldedCell, compact: string, variant: CompiledVariant): number {
+  if (compact.length === 0) return 0;
+  if (compact === variant.compact || (cell.words.length > 0 && cell.words === variant.words)) return 1;
   if (variant.exactOnly || cell.tokens.length === 0) return 0;
-  if (` ${cell.words} `.includes(` ${variant.words} `)) {
+  if (cell.padded.includes(` ${variant.words} `)) {
     return 0.6 + (0.3 * variant.tokens.length) / cell.tokens.length;
   }
-  const cellTokens = new Set(cell.tokens);
   let common = 0;
-  for (const token of new Set(variant.tokens)) if (cellTokens.has(token)) common++;
+  for (const token of variant.tokenSet) if (cell.tokenSet.has(token)) common++;
   if (common < 2) return 0;
-  return (0.8 * common) / Math.max(cellTokens.size, variant.tokens.length);
+  return (0.8 * common) / Math.max(cell.tokenSet.size, variant.tokenSet.size);
 }
 
-const compiledFields = new Map<PlanKind, CompiledField[]>();
+const kindIndexes = new Map<PlanKind, KindIndex>();
 const compiledSignals = new Map<PlanKind, CompiledVariant[]>();
+/** Bound on cached header texts per kind (a sheet of random text must not grow it forever). */
+const MAX_CACHED_HEADERS = 20000;
 
 function compileField(field: FieldDefinition): CompiledField {
   return {
@@ -92,13 +116,32 @@ function compileField(field: FieldDefinition): CompiledField {
   };
 }
 
-function fieldsOf(kind: PlanKind): CompiledField[] {
-  let fields = compiledFields.get(kind);
-  if (!fields) {
-    fields = TEMPLATES[kind].fields.map(compileField);
-    compiledFields.set(kind, fields);
+function indexOf(kind: PlanKind): KindIndex {
+  let index = kindIndexes.get(kind);
+  if (!index) {
+    const fields = TEMPLATES[kind].fields.map(compileField);
+    const byExact = new Map<string, number[]>();
+    const byToken = new Map<string, number[]>();
+    const add = (map: Map<string, number[]>, key: string, position: number) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [position]);
+      else if (!list.includes(position)) list.push(position);
+    };
+    fields.forEach((field, position) => {
+      for (const variant of field.variants) {
+        add(byExact, variant.compact, position);
+        add(byExact, variant.words, position);
+        if (!variant.exactOnly) for (const token of variant.tokens) add(byToken, token, position);
+      }
+    });
+    index = { fields, byExact, byToken, cache: new Map() };
+    kindIndexes.set(kind, index);
   }
-  return fields;
+  return index;
+}
+
+function fieldsOf(kind: PlanKind): CompiledField[] {
+  return indexOf(kind).fields;
 }
 
 function signalsOf(kind: PlanKind): CompiledVariant[] {
@@ -110,28 +153,38 @@ function signalsOf(kind: PlanKind): CompiledVariant[] {
   return signals;
 }
 
-function bestScore(cell: FoldedText, variants: CompiledVariant[]): number {
+function bestScore(cell: FoldedCell, variants: CompiledVariant[]): number {
   let best = 0;
   for (const variant of variants) {
-    const score = scoreVariant(cell, variant);
+    const score = scoreFolded(cell, cell.compact, variant);
     if (score > best) best = score;
     if (best === 1) break;
   }
   return best;
 }
 
-/** Every field of the kind this header could be, with its score, best first. */
+/** Every field of the kind this header could be, with its score, best first (a shared, cached array: do not modify). */
 export function scoreHeader(text: string, kind: PlanKind): { field: FieldId; score: number }[] {
-  const cell = foldText(text);
+  const index = indexOf(kind);
+  const cached = index.cache.get(text);
+  if (cached) return cached;
+  const cell = foldCell(text);
+  const candidates = new Set<number>([...(index.byExact.get(cell.compact) ?? []), ...(index.byExact.get(cell.words) ?? [])]);
+  for (const token of cell.tokenSet) for (const position of index.byToken.get(token) ?? []) candidates.add(position);
   const result: { field: FieldId; score: number }[] = [];
-  for (const field of fieldsOf(kind)) {
+  for (const position of [...candidates].sort((a, b) => a - b)) {
+    const field = index.fields[position];
     const score = bestScore(cell, field.variants);
     if (score >= MIN_HEADER_SCORE) result.push({ field: field.id, score });
   }
-  return result.sort((a, b) => b.score - a.score);
+  result.sort((a, b) => b.score - a.score);
+  if (index.cache.size >= MAX_CACHED_HEADERS) index.cache.clear();
+  index.cache.set(text, result);
+  return result;
 }
 
 let exactHeaderTexts: Set<string> | undefined;
+const exactTextCache = new Map<string, boolean>();
 
 /** True when the text is exactly a header variant of some field (cheap test for repeated header rows). */
 export function isExactHeaderText(text: string): boolean {
@@ -139,7 +192,14 @@ export function isExactHeaderText(text: string): boolean {
     exactHeaderTexts = new Set();
     for (const kind of Object.keys(TEMPLATES) as PlanKind[]) for (const field of fieldsOf(kind)) for (const v of field.variants) exactHeaderTexts.add(v.compact);
   }
-  return text.length <= 60 && exactHeaderTexts.has(foldCompact(text));
+  if (text.length > 60) return false;
+  let known = exactTextCache.get(text);
+  if (known === undefined) {
+    known = exactHeaderTexts.has(foldCompact(text));
+    if (exactTextCache.size >= MAX_CACHED_HEADERS) exactTextCache.clear();
+    exactTextCache.set(text, known);
+  }
+  return known;
 }
 
 /** True when the header names a field of any kind (used to read two-row headers). */
@@ -179,7 +239,7 @@ export function matchColumns(cells: HeaderCell[], kind: PlanKind): ColumnMapping
 export function countHeaderSignals(cells: HeaderCell[], kind: PlanKind): number {
   const signals = signalsOf(kind);
   let count = 0;
-  for (const cell of cells) if (bestScore(foldText(cell.text), signals) >= MIN_SIGNAL_SCORE) count++;
+  for (const cell of cells) if (bestScore(foldCell(cell.text), signals) >= MIN_SIGNAL_SCORE) count++;
   return count;
 }
 

@@ -281,6 +281,8 @@ const TOTAL = /^(?:tong cong|tong so(?: doan)?|tong|cong)(?: (?:[ivx]+|[a-d]|muc
 /** A total row ("Tổng cộng", "Cộng"): its label sits in one of the first cells. */
 function isTotalRow(cells: { text: string }[]): boolean {
   return cells.slice(0, 3).some((cell) => {
+    // Cheap test first: every total label starts with T (Tổng) or C (Cộng).
+    if (cell.text.length > 60 || !/^[\s(]*[tc]/i.test(cell.text)) return false;
     const folded = fold(cell.text);
     return TOTAL.test(folded) || folded.startsWith("tong cong ") || /^cong \d+ doan/.test(folded);
   });

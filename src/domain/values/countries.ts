@@ -87,24 +87,35 @@ function cleanPiece(text: string): string {
     .trim();
 }
 
-const PARENTHESES = /^(.*?)\s*\((.*)\)\s*(.*)$/su;
+/** The last parenthesis closing the text: "outer (inner)". */
+const TRAILING_PARENTHESIS = /^(.*)\(([^()]*)\)\s*$/su;
+/** A parenthesis left open runs to the end: "Nhật Bản (Tokyo". */
+const OPEN_PARENTHESIS = /^([^()]*)\(([^()]*)$/su;
+
+interface Resolved {
+  code?: string;
+  /** The country was read only from the parenthesis ("Vân Nam (Trung Quốc)"): splitting the text may read it better. */
+  fromInner?: boolean;
+  /** Nearly a country: the code of the best guess, for the suggestion. */
+  near?: string;
+}
 
 /** The code a piece of text names, or a hint of what it nearly names. */
-function resolve(text: string): { code?: string; near?: string } {
+function resolve(text: string): Resolved {
   const direct = lookup(text);
   if (direct?.exact) return { code: direct.code };
 
   // Place detail in parentheses, either way round: "Nhật Bản (Tokyo, Osaka)", "Vân Nam (Trung Quốc)".
-  const parts = PARENTHESES.exec(text);
+  const parts = TRAILING_PARENTHESIS.exec(text) ?? OPEN_PARENTHESIS.exec(text);
   if (parts) {
-    const outer = tidy(`${parts[1]} ${parts[3]}`);
+    const outer = tidy(parts[1]);
     const outerHit = outer === "" ? undefined : lookup(outer);
     const innerHit = lookup(parts[2]);
     if (outerHit?.exact) {
       if (outerHit.code === "CN" && innerHit?.exact && PARTS_OF_CHINA.includes(innerHit.code)) return { code: innerHit.code };
       return { code: outerHit.code };
     }
-    if (innerHit?.exact) return { code: innerHit.code };
+    if (innerHit?.exact) return { code: innerHit.code, fromInner: true };
     if (outerHit) return { near: outerHit.code };
   }
 
@@ -151,8 +162,12 @@ export function matchCountry(text: string): CountryMatch {
   return { ...memoCountry(asText(text)) };
 }
 
-function isKnown(text: string): boolean {
-  return memoCountry(text).known;
+/** Whether a piece names a country, without the cost of a suggestion (splitting asks this often). */
+const resolvePiece = memoize((text: string) => resolve(cleanPiece(text)));
+/** Named by itself, not only by a parenthesis that may belong to the next country. */
+function namesCountryItself(text: string): boolean {
+  const resolved = resolvePiece(text);
+  return resolved.code !== undefined && !resolved.fromInner;
 }
 
 /**
@@ -198,10 +213,11 @@ const HARD_SEPARATORS = /[,;/\\+&|\n\r•·]+/y;
 /** " - ", "–", "và", "and": separators unless they sit inside a known name ("Bosnia và Herzegovina"). */
 const SOFT_SEPARATORS = /\s+(?:và|va|and)\s+|\s*[–—]\s*|\s+-\s*|\s*-\s+/iy;
 const HYPHEN = /-/y;
+const ANY_SEPARATOR = /\s+(?:và|va|and)\s+|\s*[–—-]\s*/iy;
 const MAX_ATOMS_FOR_GROUPING = 12;
 
 /**
- * Groups consecutive atoms into known countries with as few groups as possible ("Cam-pu-chia-Lào" →
+ * Groups consecutive atoms into countries named by themselves with as few groups as possible ("Cam-pu-chia-Lào" →
  * "Cam-pu-chia", "Lào"); undefined when no grouping makes every group a known country.
  */
 function groupIntoKnown(atoms: string[], joiners: string[]): string[] | undefined {
@@ -215,7 +231,7 @@ function groupIntoKnown(atoms: string[], joiners: string[]): string[] | undefine
       if (before === undefined) continue;
       let group = atoms[start];
       for (let k = start + 1; k < end; k++) group += joiners[k - 1] + atoms[k];
-      if (!isKnown(cleanPiece(group))) continue;
+      if (!namesCountryItself(group)) continue;
       const candidate = [...before, group];
       const current = best[end];
       if (current === undefined || candidate.length < current.length) best[end] = candidate;
@@ -233,12 +249,18 @@ function isFiller(text: string): boolean {
 function splitPiece(piece: string): string[] {
   const text = cleanPiece(piece);
   if (isFiller(text)) return [];
-  if (isKnown(text)) return [text];
+  const whole = resolvePiece(text);
+  if (namesCountryItself(text)) return [text];
 
   const soft = splitTopLevel(text, SOFT_SEPARATORS);
   if (soft.atoms.length > 1) {
     const grouped = groupIntoKnown(soft.atoms, soft.joiners);
     if (grouped) return grouped.map(cleanPiece).filter((g) => !isFiller(g));
+    // "Wallis và Futuna-Ả Rập Xê Út": a bare hyphen next to a name that contains "và".
+    const any = splitTopLevel(text, ANY_SEPARATOR);
+    const regrouped = groupIntoKnown(any.atoms, any.joiners);
+    if (regrouped) return regrouped.map(cleanPiece).filter((g) => !isFiller(g));
+    if (whole.code !== undefined) return [text];
     return soft.atoms.flatMap(splitPiece);
   }
 

@@ -11,19 +11,18 @@ import type { CheckContext } from "../types";
 /** Roles that are not part of an agency's leadership (tập thể lãnh đạo). */
 const NOT_LEADERSHIP = new Set(["chuyen-vien", "truong-phong", "pho-truong-phong"]);
 
-/** City/province roles belong to a fixed body whatever agency text follows them. */
-const CITY_ROLE_AGENCY: Record<string, string> = {
-  "bi-thu-tinh-uy": "thanh uy",
-  "pho-bi-thu-tinh-uy": "thanh uy",
-  "chu-tich-hdnd": "hdnd",
-  "pho-chu-tich-hdnd": "hdnd",
-  "chu-tich-ubnd": "ubnd",
-  "pho-chu-tich-ubnd": "ubnd",
-  "truong-doan-dbqh": "doan dbqh",
-};
+/**
+ * City/province roles (Bí thư, Chủ tịch HĐND, UBND, Trưởng đoàn ĐBQH…) are the city's key leaders together,
+ * whatever agency text follows them: two of them on one delegation is what Chỉ thị 38 limits.
+ */
+const CITY_LEADERSHIP = "lanh dao thanh pho";
 
 /** Agency words too generic to tell two agencies apart: the row's own unit is meant. */
 const GENERIC_AGENCY = new Set(["so", "co quan", "don vi", "truong", "xa", "phuong", "cac so", "ban", "phong", "cong ty", "dang uy"]);
+
+/** Words an agency name starts with; text after a role that starts otherwise is a person's name or a remark. */
+const AGENCY_START =
+  /^(?:so|ban|ubnd|uy ban|hdnd|hoi dong|dang uy|thanh uy|tinh uy|huyen uy|quan uy|van phong|vp|truong|phong|cong ty|tong cong ty|tap doan|xa|phuong|huyen|quan|dac khu|hoi|lien hiep|trung tam|vien|benh vien|cuc|chi cuc|bo|doan|mat tran|ubmttq|dai hoc|hoc vien|kho bac|bql|ban quan ly)\b/;
 
 /** "Ủy ban nhân dân thành phố" and "UBND TP" name the same body. */
 export function agencyKey(text: string | undefined): string | undefined {
@@ -34,7 +33,9 @@ export function agencyKey(text: string | undefined): string | undefined {
     .replace(/ dai bieu quoc hoi /g, " dbqh ")
     .replace(/ (?:thanh pho|tp|tinh) /g, " ")
     .replace(/ +/g, " ")
-    .trim();
+    .trim()
+    // The party committee, people's council and committee of a department or commune are that body's.
+    .replace(/^(?:dang uy|chi bo|ubnd|hdnd) /, "");
   return key === "" || GENERIC_AGENCY.has(key) ? undefined : key;
 }
 
@@ -45,7 +46,8 @@ export function homeAgency(delegation: Delegation): string {
 
 /** Agency of a role on a row: fixed for city roles, else as written, else the row's unit. */
 export function roleAgency(roleId: string | undefined, writtenAgency: string | undefined, delegation: Delegation): string {
-  return (roleId && CITY_ROLE_AGENCY[roleId]) || agencyKey(writtenAgency) || homeAgency(delegation);
+  const cityRole = roleId !== undefined && ROLE_BY_ID.get(roleId)?.cityLeader === true;
+  return (cityRole ? CITY_LEADERSHIP : undefined) ?? agencyKey(writtenAgency) ?? homeAgency(delegation);
 }
 
 export function leaderAgency(delegation: Delegation): string {
@@ -132,6 +134,24 @@ function rolePattern(): { regex: RegExp; roles: Map<string, RoleEntry> } {
   return mentionPattern;
 }
 
+/**
+ * The agency after a role: "giám đốc sở" + "công thương" → "so cong thuong" (the role's own last words
+ * may begin the agency's name); a name or remark after the role is not an agency.
+ */
+const NEEDS_NAME = new Set(["so", "ban", "phong", "truong", "xa", "phuong", "huyen", "quan", "khu", "cong ty", "vien"]);
+
+function mentionAgency(alias: string, after: string): string | undefined {
+  if (AGENCY_START.test(after)) return after;
+  const words = alias.split(" ");
+  for (let k = 1; k < words.length; k++) {
+    const tail = words.slice(k).join(" ");
+    if (!AGENCY_START.test(tail)) continue;
+    // "Sở", "xã" need the words after them; "Đảng ủy" is complete and a name may follow it.
+    return after !== "" && NEEDS_NAME.has(words[words.length - 1]) ? `${tail} ${after}` : tail;
+  }
+  return undefined;
+}
+
 /** Splits a composition into its listed parts: "A, B; C và D". */
 function compositionParts(text: string): string[] {
   return text.split(/[,;\n+]|\s[-–—]\s|\s(?:và|va)\s/i).filter((part) => part.trim() !== "");
@@ -155,8 +175,7 @@ export function compositionRoles(delegation: Delegation): RoleMention[] {
       const count = number === undefined ? 1 : (NUMBER_WORDS[number] ?? Number(number));
       const from = match.index + match[0].length;
       const to = index + 1 < found.length ? found[index + 1].index : folded.length;
-      const agency = folded.slice(from, to).trim();
-      mentions.push({ role, count: Math.max(1, count), agency: agency === "" ? undefined : agency });
+      mentions.push({ role, count: Math.max(1, count), agency: mentionAgency(match[2], folded.slice(from, to).trim()) });
     });
   }
   mentionCache.set(delegation, mentions);

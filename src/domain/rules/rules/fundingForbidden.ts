@@ -38,10 +38,9 @@ function clauses(text: string): string[] {
 }
 
 /** The field whose text shows an enterprise organising or paying for the trip. */
-function enterprisePays(delegation: Delegation): FieldId | undefined {
+function enterprisePays(delegation: Delegation, fields: readonly FieldId[]): FieldId | undefined {
   // A company sending its own staff on its own money is not "an enterprise paying for officials".
   const unitIsEnterprise = ENTERPRISE_WORD.test(fold(delegation.unit ?? ""));
-  const fields: FieldId[] = ["funding", "inviter", "notes", "purpose", "name"];
   return fields.find((field) => {
     const text = fieldText(delegation, field);
     if (text === undefined || (unitIsEnterprise && field === "funding")) return false;
@@ -50,10 +49,9 @@ function enterprisePays(delegation: Delegation): FieldId | undefined {
 }
 
 /** The field showing a foreign enterprise inviting: the inviter is a (non-Vietnamese) company, or "mời đích danh" by one. */
-function foreignEnterpriseInvites(delegation: Delegation): FieldId | undefined {
+function foreignEnterpriseInvites(delegation: Delegation, fields: readonly FieldId[]): FieldId | undefined {
   const inviter = fold(fieldText(delegation, "inviter") ?? "");
   if (COMPANY.test(inviter) && !ASSOCIATION.test(inviter) && !VIETNAMESE.test(inviter)) return "inviter";
-  const fields: FieldId[] = ["inviter", "notes", "funding", "purpose"];
   return fields.find((field) => {
     const text = fold(fieldText(delegation, field) ?? "");
     return hasPhrase(text, "moi dich danh") && COMPANY.test(text);
@@ -72,7 +70,10 @@ export const fundingForbidden: RowRule = {
     const violations: Violation[] = [];
     const flagged = new Set<string>();
     const fundingId = delegation.funding?.id;
+    // Text is searched in these fields; a funding cell already flagged by its id is not searched again.
+    let searched: FieldId[] = ["funding", "inviter", "notes", "purpose", "name"];
     if (fundingId && forbidden.has(fundingId)) {
+      searched = searched.filter((field) => field !== "funding");
       flagged.add(fundingId);
       const standard = FUNDING_BY_ID.get(fundingId)?.name ?? delegation.funding?.name ?? fundingId;
       const written = quote(delegation.funding?.raw ?? standard);
@@ -84,7 +85,7 @@ export const fundingForbidden: RowRule = {
       });
     }
     if (forbidden.has(ENTERPRISE_PAYS) && !flagged.has(ENTERPRISE_PAYS)) {
-      const field = enterprisePays(delegation);
+      const field = enterprisePays(delegation, searched);
       if (field) {
         const written = quote(fieldText(delegation, field) ?? "");
         violations.push({
@@ -96,7 +97,7 @@ export const fundingForbidden: RowRule = {
       }
     }
     if (forbidden.has(FOREIGN_ENTERPRISE_INVITES) && !flagged.has(FOREIGN_ENTERPRISE_INVITES)) {
-      const field = foreignEnterpriseInvites(delegation);
+      const field = foreignEnterpriseInvites(delegation, searched.filter((f) => f !== "name"));
       if (field) {
         const written = quote(fieldText(delegation, field) ?? "");
         violations.push({
