@@ -22,6 +22,8 @@ export interface RecognizedTemplate {
   columnNumberRow?: number;
   /** Sheet column of each recognised field. */
   columns: Partial<Record<FieldId, number>>;
+  /** Header text as written over each recognised field (for two-row headers, the text that was matched). */
+  fieldHeaders?: Partial<Record<FieldId, string>>;
   /** Header text of columns the recogniser did not map (kept, never dropped). */
   extraColumns: { column: number; header: string }[];
   /** Data rows in order, with the section each sits under. */

@@ -1,0 +1,249 @@
+/**
+ * The `dplan` command (DESIGN.md "CLI"). A Node host around the domain core: reads .xlsx files,
+ * recognises and parses the plans, prints the JSON contract or a readable table.
+ * `runCheck` takes its I/O as arguments so tests run it without spawning a process.
+ */
+import { readFile } from "node:fs/promises";
+import type { Delegation, Finding, PlanKind } from "../domain/model";
+import { readPlan } from "../domain/templates/readPlan";
+import type { PlanRead } from "../domain/templates/types";
+import { readXlsx, WorkbookReadError } from "../xlsx/readWorkbook";
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+export interface CheckOptions {
+  profileId?: string;
+  year?: number;
+}
+
+/** What `check` runs on the parsed delegations of all files (the rule engine, wired in by the host). */
+export type Checker = (delegations: Delegation[], options: CheckOptions) => Finding[];
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS_FOUND = 1;
+export const EXIT_UNREADABLE_OR_USAGE = 2;
+
+export const USAGE = `Cách dùng:
+  dplan check TỆP.xlsx... [--json] [--profile ID] [--year YYYY]
+      Nhận dạng biểu mẫu, đọc và kiểm tra kế hoạch đoàn ra, đoàn vào trong các tệp.
+      --json          in kết quả dạng JSON (một tài liệu trên stdout)
+      --profile ID    bộ quy định áp dụng, ví dụ hai-phong, ha-noi, lai-chau, default
+      --year YYYY     năm kế hoạch (dùng khi tiêu đề trang tính không ghi năm)
+
+Mã thoát: 0 không có lỗi; 1 có lỗi (mức error); 2 có tệp không đọc được hoặc sai cách dùng.
+`;
+
+const KIND_LABELS: Record<PlanKind, string> = { outbound: "Đoàn ra", inbound: "Đoàn vào", people: "Đối ngoại nhân dân" };
+
+interface ParsedArgs {
+  files: string[];
+  json: boolean;
+  help: boolean;
+  options: CheckOptions;
+}
+
+class UsageError extends Error {}
+
+function parseCheckArgs(args: string[]): ParsedArgs {
+  const parsed: ParsedArgs = { files: [], json: false, help: false, options: {} };
+  let onlyFiles = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (onlyFiles || !arg.startsWith("-") || arg === "-") {
+      parsed.files.push(arg);
+      continue;
+    }
+    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => {
+      const next = inline ?? args[++i];
+      if (next === undefined || next === "") throw new UsageError(`Thiếu giá trị sau ${flag}.`);
+      return next;
+    };
+    switch (flag) {
+      case "--":
+        onlyFiles = true;
+        break;
+      case "--json":
+        if (inline !== undefined) throw new UsageError("--json không nhận giá trị.");
+        parsed.json = true;
+        break;
+      case "-h":
+      case "--help":
+        parsed.help = true;
+        break;
+      case "--profile": {
+        const id = value();
+        if (!/^[a-z0-9-]+$/.test(id)) throw new UsageError(`Mã bộ quy định «${id}» không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang.`);
+        parsed.options.profileId = id;
+        break;
+      }
+      case "--year": {
+        const text = value();
+        const year = Number(text);
+        if (!/^\d{4}$/.test(text) || year < 2000 || year > 2100) throw new UsageError(`Năm «${text}» không hợp lệ: ghi 4 chữ số, từ 2000 đến 2100.`);
+        parsed.options.year = year;
+        break;
+      }
+      default:
+        throw new UsageError(`Không có tùy chọn ${flag}.`);
+    }
+  }
+  return parsed;
+}
+
+interface FileResult {
+  file: string;
+  plan?: PlanRead;
+  error?: string;
+}
+
+/** `dplan check …`: returns the exit code. */
+export async function runCheck(args: string[], io: CliIO, checker?: Checker): Promise<number> {
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseCheckArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`${error.message}\n\n${USAGE}`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  if (parsed.help) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (parsed.files.length === 0) {
+    io.stderr(`Chưa chỉ tệp nào để kiểm tra.\n\n${USAGE}`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+
+  const results: FileResult[] = [];
+  for (const file of parsed.files) {
+    try {
+      const grids = await readXlsx(await io.readFile(file), file);
+      results.push({ file, plan: readPlan(grids, { file, year: parsed.options.year }) });
+    } catch (error) {
+      const message = `Không đọc được tệp «${file}»: ${describeReadError(error)}`;
+      io.stderr(`${message}\n`);
+      results.push({ file, error: message });
+    }
+  }
+
+  const delegations = results.flatMap((r) => r.plan?.delegations ?? []);
+  let findings: Finding[] = [];
+  if (checker) {
+    try {
+      findings = checker(delegations, parsed.options);
+    } catch (error) {
+      io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT_UNREADABLE_OR_USAGE;
+    }
+  }
+
+  io.stdout(parsed.json ? `${JSON.stringify(toJsonReport(results, findings), null, 2)}\n` : toTextReport(results, findings));
+  if (results.some((r) => r.error !== undefined)) return EXIT_UNREADABLE_OR_USAGE;
+  return findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+function describeReadError(error: unknown): string {
+  if (error instanceof WorkbookReadError) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "ENOENT") return "không tìm thấy tệp.";
+  if (code === "EISDIR") return "đây là thư mục, không phải tệp.";
+  if (code === "EACCES" || code === "EPERM") return "không có quyền đọc tệp.";
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---------------------------------------------------------------- output
+
+export interface JsonReport {
+  files: { file: string; sheets: { sheet: string; kind: PlanKind; headerRow: number; delegations: number }[]; error?: string }[];
+  findings: { file?: string; sheet: string; row: number; column: string; cell: string; rule: string; severity: string; message: string }[];
+}
+
+export function toJsonReport(results: FileResult[], findings: Finding[]): JsonReport {
+  return {
+    files: results.map(({ file, plan, error }) => {
+      const sheets = (plan?.sheets ?? []).flatMap((s) =>
+        s.template ? [{ sheet: s.sheet, kind: s.kind, headerRow: s.headerRow, delegations: plan?.delegations.filter((d) => d.sheet === s.sheet).length ?? 0 }] : [],
+      );
+      return error === undefined ? { file, sheets } : { file, sheets, error };
+    }),
+    findings: findings.map((f) => ({ file: f.file, sheet: f.sheet, row: f.row, column: columnLetter(f.column), cell: f.cell, rule: f.rule, severity: f.severity, message: f.message })),
+  };
+}
+
+export function columnLetter(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+const SEVERITY_LABELS = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
+
+function toTextReport(results: FileResult[], findings: Finding[]): string {
+  const lines: string[] = [];
+  for (const { file, plan, error } of results) {
+    lines.push(`Tệp ${file}`);
+    if (error !== undefined) {
+      lines.push(`  ${error}`, "");
+      continue;
+    }
+    const rows: string[][] = [["Trang tính", "Loại", "Dòng tiêu đề", "Số đoàn"]];
+    const notes: string[] = [];
+    for (const sheet of plan?.sheets ?? []) {
+      if (sheet.template) {
+        const count = plan?.delegations.filter((d) => d.sheet === sheet.sheet).length ?? 0;
+        rows.push([sheet.sheet, KIND_LABELS[sheet.kind], String(sheet.headerRow), String(count)]);
+      } else {
+        notes.push(`  «${sheet.sheet}»: không phải biểu mẫu. ${sheet.reason}`);
+      }
+    }
+    if (rows.length > 1) lines.push(...table(rows).map((line) => `  ${line}`));
+    else lines.push("  Không có trang tính nào là biểu mẫu kế hoạch đoàn ra/đoàn vào.");
+    lines.push(...notes, "");
+  }
+  const total = results.reduce((n, r) => n + (r.plan?.delegations.length ?? 0), 0);
+  lines.push(`Tổng cộng: ${total} đoàn trong ${results.filter((r) => r.plan).length}/${results.length} tệp đọc được.`);
+  if (findings.length === 0) lines.push("Không có phát hiện nào.");
+  else {
+    lines.push(`${findings.length} phát hiện:`);
+    for (const f of findings) lines.push(`  ${SEVERITY_LABELS[f.severity]}  ${f.file ? `${f.file} ` : ""}${f.sheet}!${f.cell}  [${f.rule}] ${f.message}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
+  return rows.map((r) => r.map((cell, c) => cell + " ".repeat(widths[c] - [...cell].length)).join("  ").trimEnd());
+}
+
+// ---------------------------------------------------------------- entry
+
+export async function main(argv: string[], io: CliIO, checker?: Checker): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === "check") return runCheck(rest, io, checker);
+  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+    (command === undefined ? io.stderr : io.stdout)(USAGE);
+    return command === undefined ? EXIT_UNREADABLE_OR_USAGE : EXIT_OK;
+  }
+  io.stderr(`Không có lệnh «${command}».\n\n${USAGE}`);
+  return EXIT_UNREADABLE_OR_USAGE;
+}
+
+/** The real process: files from disk, text to stdout and stderr. */
+export function nodeIO(): CliIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readFile: (path) => readFile(path),
+  };
+}
+
+/** Entry point of bin/dplan.js. */
+export async function runFromProcess(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2), nodeIO());
+}

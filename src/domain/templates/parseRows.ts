@@ -1,0 +1,258 @@
+/**
+ * Turns the data rows of a recognised sheet into Delegations: where each field came from (`cells`),
+ * what the unit wrote (`raw`) and the typed values read by the value parsers (src/domain/values).
+ * Cell values are never changed; what cannot be read stays in `raw` (and `periodError`) for the rules.
+ */
+import type { CellRef, Delegation, FieldId, Period } from "../model";
+import { tidy, fold } from "../text";
+import { isCellError, type CellValue, type SheetGrid } from "../../workbook/types";
+import { matchFunding, matchRole, parseCountries, parseDateCell, parseMembers, parsePeriod, splitLeader } from "../values";
+import { PLAN_STATUS } from "../lists/planStatus";
+import { formatDate, GridReader } from "./grid";
+import type { RecognizedTemplate } from "./types";
+
+export interface ParseOptions {
+  /** Plan year for times written without one ("Tháng 5"), when the sheet's title names none. */
+  year?: number;
+}
+
+/** Fields stored as tidied text on the Delegation under the same name. */
+const TEXT_FIELDS = ["name", "composition", "purpose", "inviter", "unit", "notes", "host", "receivingLeader", "venue", "locality", "activity", "partner", "form"] as const;
+
+export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, file?: string, options: ParseOptions = {}): Delegation[] {
+  const sheet = new GridReader(grid);
+  const columns = Object.entries(recognition.columns).filter((entry): entry is [FieldId, number] => typeof entry[1] === "number");
+  if (columns.length === 0) return [];
+  const firstColumn = Math.min(...columns.map(([, column]) => column));
+  const planYear = recognition.titleYear ?? options.year;
+  const planStatusReader = planStatusReaderFor(recognition.fieldHeaders?.planStatus);
+
+  return recognition.dataRows.map(({ row, section }) => {
+    const cells: Record<string, CellRef> = {};
+    const raw: Record<string, string> = {};
+    const values: Partial<Record<FieldId, CellValue>> = {};
+    for (const [field, column] of columns) {
+      const source = sourceCell(sheet, recognition.headerRow, row, column);
+      const value = sheet.value(source.row, source.column);
+      cells[field] = source;
+      values[field] = value;
+      const written = rawText(value);
+      if (written !== "") raw[field] = written;
+    }
+
+    const delegation: Delegation = {
+      id: `${file ? `${file}|` : ""}${recognition.sheet}!${row}`,
+      kind: recognition.kind,
+      sheet: recognition.sheet,
+      row,
+      firstColumn,
+      cells,
+      raw,
+      countries: [],
+    };
+    if (file !== undefined) delegation.file = file;
+    if (section) delegation.section = { ...section };
+
+    const text = (field: FieldId) => typedText(values[field]);
+    assign(delegation, "seq", text("seq"));
+    for (const field of TEXT_FIELDS) assign(delegation, field, text(field));
+    if (delegation.unit === undefined && recognition.unitName) delegation.unit = recognition.unitName;
+
+    readLeader(delegation, text("leader"), text("leaderRole"));
+
+    if (!isBlankValue(values.members)) {
+      const members = parseMembers(values.members ?? null);
+      assign(delegation, "members", members.members);
+      assign(delegation, "membersLeaders", members.leaders);
+    }
+
+    const countries = text("countries");
+    if (countries) delegation.countries = parseCountries(countries);
+
+    readPeriod(delegation, values, planYear);
+    assign(delegation, "days", nonNegative(parseNumber(values.days)));
+    assign(delegation, "cost", parseNumber(values.cost));
+
+    const funding = text("funding");
+    if (funding) delegation.funding = matchFunding(funding);
+
+    assign(delegation, "planStatus", planStatusReader(values.planStatus));
+    return delegation;
+  });
+}
+
+function assign<K extends keyof Delegation>(delegation: Delegation, key: K, value: Delegation[K] | undefined): void {
+  if (value !== undefined) delegation[key] = value;
+}
+
+/**
+ * The cell a field's value comes from: the cell itself, or, when it is covered by a cell merged
+ * down over several delegations (one funding source for three rows), the top cell of that merge.
+ */
+function sourceCell(sheet: GridReader, headerRow: number, row: number, column: number): CellRef {
+  if (!isBlankValue(sheet.value(row, column))) return { row, column };
+  const merge = sheet.mergeAt(row, column);
+  if (merge && merge.left === column && merge.top < row && merge.top > headerRow && sheet.contains(merge.top, column)) return { row: merge.top, column };
+  return { row, column };
+}
+
+function isBlankValue(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** The text as written: strings trimmed (line breaks kept), dates dd/mm/yyyy, errors "#REF!". */
+function rawText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return formatDate(value);
+  if (isCellError(value)) return value.error;
+  return "";
+}
+
+/** A field's value as one line of text; formula errors are not values. */
+function typedText(value: CellValue | undefined): string | undefined {
+  if (value === undefined || value === null || isCellError(value)) return undefined;
+  const text = tidy(rawText(value));
+  return text === "" ? undefined : text;
+}
+
+/** Leader and role from one cell ("Nguyễn Văn A - PCT UBND TP") or two. */
+function readLeader(delegation: Delegation, leaderText: string | undefined, roleText: string | undefined): void {
+  let roleWritten = roleText;
+  if (leaderText) {
+    const parts = splitLeader(leaderText);
+    assign(delegation, "leaderName", parts.name);
+    if (!roleWritten && parts.role) roleWritten = parts.role;
+  }
+  if (roleWritten) delegation.leaderRole = matchRole(roleWritten) ?? { raw: roleWritten, cityLeader: false, keyLeader: false };
+}
+
+const PRECISION_ORDER: Period["precision"][] = ["day", "month", "quarter", "year"];
+
+function coarser(a: Period["precision"], b: Period["precision"]): Period["precision"] {
+  return PRECISION_ORDER.indexOf(a) >= PRECISION_ORDER.indexOf(b) ? a : b;
+}
+
+/** A start or end cell: an exact date, or failing that a coarser time ("Tháng 10/2026"). */
+function readBoundary(value: CellValue | undefined, planYear: number | undefined): { period?: Period; error?: string } {
+  if (isBlankValue(value)) return {};
+  const iso = parseDateCell(value ?? null);
+  if (iso) return { period: { start: iso, end: iso, precision: "day" } };
+  return parsePeriod(value ?? null, planYear);
+}
+
+/** The period from a "Thời gian" column, from "Từ ngày | Đến ngày" columns, or both (the dates win). */
+function readPeriod(delegation: Delegation, values: Partial<Record<FieldId, CellValue>>, planYear: number | undefined): void {
+  /** Why the start/end columns could not be read. */
+  const errors: string[] = [];
+  let fromBoundaries: Period | undefined;
+  const hasStart = !isBlankValue(values.start);
+  const hasEnd = !isBlankValue(values.end);
+  if (hasStart || hasEnd) {
+    const start = readBoundary(values.start, planYear);
+    const end = readBoundary(values.end, planYear);
+    if (hasStart && !start.period) errors.push(`Ngày bắt đầu: ${start.error ?? `không đọc được «${rawText(values.start)}»`}`);
+    if (hasEnd && !end.period) errors.push(`Ngày kết thúc: ${end.error ?? `không đọc được «${rawText(values.end)}»`}`);
+    if (start.period && end.period) {
+      fromBoundaries = { start: start.period.start, end: end.period.end, precision: coarser(start.period.precision, end.period.precision) };
+    } else if (start.period && !hasEnd) {
+      fromBoundaries = start.period;
+    } else if (end.period && !hasStart) {
+      errors.push("Có ngày kết thúc nhưng thiếu ngày bắt đầu");
+    }
+  }
+
+  let fromPeriod: Period | undefined;
+  let periodColumnError: string | undefined;
+  if (!isBlankValue(values.period)) {
+    const result = parsePeriod(values.period ?? null, planYear);
+    fromPeriod = result.period;
+    periodColumnError = result.error;
+  }
+
+  // Exact dates win over a "Thời gian" text; a time read from either makes the other's
+  // unreadable text harmless. Without any period, the first reason is kept for the rules.
+  if (fromBoundaries) {
+    delegation.period = fromBoundaries;
+    if (fromBoundaries.end < fromBoundaries.start) {
+      delegation.periodError = `Ngày kết thúc (${isoToText(fromBoundaries.end)}) trước ngày bắt đầu (${isoToText(fromBoundaries.start)})`;
+    }
+  } else if (fromPeriod) {
+    delegation.period = fromPeriod;
+    if (periodColumnError) delegation.periodError = periodColumnError;
+  } else {
+    const reason = errors[0] ?? periodColumnError;
+    if (reason) delegation.periodError = reason;
+  }
+}
+
+function isoToText(iso: string): string {
+  const [year, month, day] = iso.split("-");
+  return `${day}/${month}/${year}`;
+}
+
+/**
+ * A number as units type it: 350, "350", "1.500" (thousands), "1,5" (decimal), "200 triệu", "5 ngày".
+ * The first number in the text; undefined when there is none.
+ */
+export function parseNumber(value: CellValue | undefined): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const match = /\d[\d.,\s]*\d|\d/.exec(value.replace(/\u00a0/g, " "));
+  if (!match) return undefined;
+  let digits = match[0].replace(/\s/g, "");
+  const hasDot = digits.includes(".");
+  const hasComma = digits.includes(",");
+  if (hasDot && hasComma) {
+    // The separator that comes last is the decimal one: "1.500,5" or "1,500.5".
+    const decimal = digits.lastIndexOf(",") > digits.lastIndexOf(".") ? "," : ".";
+    const thousands = decimal === "," ? "." : ",";
+    digits = digits.split(thousands).join("").replace(decimal, ".");
+  } else if (hasDot || hasComma) {
+    const separator = hasDot ? "." : ",";
+    const groups = digits.split(separator);
+    const thousandsGroups = groups.length > 1 && groups.slice(1).every((g) => g.length === 3);
+    digits = thousandsGroups ? groups.join("") : groups.length === 2 ? `${groups[0]}.${groups[1]}` : groups[0];
+  }
+  const number = Number(digits);
+  return Number.isFinite(number) ? number : undefined;
+}
+
+function nonNegative(value: number | undefined): number | undefined {
+  return value === undefined || value < 0 ? undefined : value;
+}
+
+const OUT_WORDS = ["ngoai", "phat sinh", "nkh"];
+
+/**
+ * Reads the plan-status column. A column headed "Trong/ngoài kế hoạch" holds the status as text;
+ * a column headed "Phát sinh" / "Ngoài kế hoạch" is a flag: any mark ("x", "có", 1) means out of plan.
+ */
+function planStatusReaderFor(header: string | undefined): (value: CellValue | undefined) => "in" | "out" | undefined {
+  const folded = ` ${fold(header ?? "")} `;
+  const namesOut = OUT_WORDS.some((w) => folded.includes(` ${w} `) || folded.includes(` ${w}`));
+  const namesIn = folded.includes(" trong ");
+  if (header !== undefined && namesOut && !namesIn) return (value) => (isMark(value) ? "out" : undefined);
+  return (value) => {
+    const text = typedText(value);
+    if (!text) return undefined;
+    const valueFolded = fold(text);
+    if (OUT_WORDS.some((w) => ` ${valueFolded} `.includes(` ${w} `)) || valueFolded.includes("ngoai")) return "out";
+    if (valueFolded.includes("trong")) return "in";
+    for (const status of PLAN_STATUS) if ([status.name, ...status.aliases].some((a) => fold(a) === valueFolded)) return status.id;
+    return undefined;
+  };
+}
+
+/** A filled flag cell: "x", "X", "✓", "có", 1, TRUE (but not "không", 0, FALSE). */
+function isMark(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined || isCellError(value)) return false;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (value instanceof Date) return true;
+  const folded = fold(value);
+  if (folded === "" && value.trim() === "") return false;
+  return !["khong", "0", "false", "no"].includes(folded);
+}

@@ -1,0 +1,421 @@
+/**
+ * Finds the plan template on a sheet: the header row (one or two rows, merged group headers), the
+ * kind (outbound, inbound, people), the column of every field, the data rows with their sections,
+ * and the unit and year from the title rows. A sheet that does not carry a plan header is reported
+ * as not a template with the reason; nothing is guessed.
+ */
+import { PLAN_KINDS, type FieldId, type PlanKind } from "../model";
+import { fold, tidy } from "../text";
+import type { SheetGrid } from "../../workbook/types";
+import { TEMPLATES } from "./definitions";
+import { GridReader } from "./grid";
+import { countHeaderSignals, countTitleSignals, isExactHeaderText, isFieldHeader, matchColumns, type ColumnMapping, type HeaderCell } from "./headers";
+import type { RecognizedTemplate, SheetRecognition } from "./types";
+
+/** Rows searched for the header, from the top of the used range. */
+export const HEADER_SCAN_ROWS = 30;
+/** Fields a header row must name to count as a plan template. */
+export const MIN_HEADER_FIELDS = 4;
+/** Header cells longer than this are titles or notes, not column headers. */
+const MAX_HEADER_LENGTH = 150;
+
+type Section = { label: string; title: string };
+
+interface KindMapping {
+  kind: PlanKind;
+  mapping: ColumnMapping;
+  fieldCount: number;
+}
+
+interface HeaderLayout {
+  rows: number[];
+  cells: HeaderCell[];
+  best: KindMapping;
+}
+
+export function recognizeSheet(grid: SheetGrid): SheetRecognition {
+  const sheet = new GridReader(grid);
+  if (sheet.isEmpty) return notTemplate(sheet.name, "Trang tính trống.");
+
+  const layout = findHeader(sheet);
+  if (!layout.found) return notTemplate(sheet.name, layout.reason);
+
+  const headerRow = layout.rows[layout.rows.length - 1];
+  const titleText = titleRowsText(sheet, layout.rows[0]);
+  const chosen = chooseKind(layout.cells, titleText, sheet.name) ?? layout.best;
+  const { columns, extraColumns, headers } = chosen.mapping;
+
+  const columnNumberRow = headerRow + 1 <= sheet.lastRow && isColumnNumberRow(sheet, headerRow + 1) ? headerRow + 1 : undefined;
+  const firstDataRow = (columnNumberRow ?? headerRow) + 1;
+  const dataRows = findDataRows(sheet, firstDataRow, chosen, layout.cells);
+
+  const recognition: RecognizedTemplate = {
+    sheet: sheet.name,
+    template: true,
+    kind: chosen.kind,
+    headerRows: layout.rows,
+    headerRow,
+    columns,
+    extraColumns,
+    dataRows,
+    fieldHeaders: headers,
+  };
+  if (columnNumberRow !== undefined) recognition.columnNumberRow = columnNumberRow;
+  const unitName = findUnitName(sheet, layout.rows[0]);
+  if (unitName) recognition.unitName = unitName;
+  const titleYear = findTitleYear(sheet, layout.rows[0]);
+  if (titleYear !== undefined) recognition.titleYear = titleYear;
+  return recognition;
+}
+
+function notTemplate(sheet: string, reason: string): SheetRecognition {
+  return { sheet, template: false, reason };
+}
+
+// ---------------------------------------------------------------- header
+
+/** The header cells of one row: short texts only (numbers and dates are data). */
+function headerCellsOfRow(sheet: GridReader, row: number): HeaderCell[] {
+  const cells: HeaderCell[] = [];
+  for (const cell of sheet.nonEmptyCells(row)) {
+    if (typeof cell.value === "string" && cell.text.length <= MAX_HEADER_LENGTH) cells.push({ column: cell.column, text: cell.text });
+  }
+  return cells;
+}
+
+/** The best mapping of these header cells among the kinds that would make them a template. */
+function bestMapping(cells: HeaderCell[]): KindMapping | undefined {
+  let best: KindMapping | undefined;
+  for (const kind of PLAN_KINDS) {
+    const candidate = mappingFor(cells, kind);
+    if (isTemplateHeader(candidate) && (!best || candidate.fieldCount > best.fieldCount)) best = candidate;
+  }
+  return best;
+}
+
+function mappingFor(cells: HeaderCell[], kind: PlanKind): KindMapping {
+  const mapping = matchColumns(cells, kind);
+  return { kind, mapping, fieldCount: Object.keys(mapping.columns).length };
+}
+
+function isTemplateHeader(candidate: KindMapping): boolean {
+  return candidate.fieldCount >= MIN_HEADER_FIELDS && TEMPLATES[candidate.kind].keyFields.some((f) => candidate.mapping.columns[f] !== undefined);
+}
+
+function findHeader(sheet: GridReader): ({ found: true } & HeaderLayout) | { found: false; reason: string } {
+  const lastScanned = Math.min(sheet.lastRow, sheet.firstRow + HEADER_SCAN_ROWS - 1);
+  let bestRow: number | undefined;
+  let bestFound: KindMapping | undefined;
+  let closest: KindMapping | undefined;
+  for (let row = sheet.firstRow; row <= lastScanned; row++) {
+    const cells = headerCellsOfRow(sheet, row);
+    if (cells.length < 2) continue;
+    const found = bestMapping(cells);
+    if (found && (!bestFound || found.fieldCount > bestFound.fieldCount)) {
+      bestFound = found;
+      bestRow = row;
+    }
+    for (const kind of PLAN_KINDS) {
+      const partial = mappingFor(cells, kind);
+      if (!closest || partial.fieldCount > closest.fieldCount) closest = partial;
+    }
+  }
+  if (bestRow === undefined || !bestFound) return { found: false, reason: noHeaderReason(closest) };
+
+  let layout: HeaderLayout = { rows: [bestRow], cells: headerCellsOfRow(sheet, bestRow), best: bestFound };
+  for (const [upper, lower] of [
+    [bestRow, bestRow + 1],
+    [bestRow - 1, bestRow],
+  ]) {
+    if (upper < sheet.firstRow || lower > sheet.lastRow) continue;
+    const cells = twoRowHeaderCells(sheet, upper, lower);
+    if (!cells) continue;
+    const found = bestMapping(cells);
+    if (found && found.fieldCount > layout.best.fieldCount) layout = { rows: [upper, lower], cells, best: found };
+  }
+  return { found: true, ...layout };
+}
+
+function noHeaderReason(closest: KindMapping | undefined): string {
+  const base = `Không tìm thấy dòng tiêu đề cột của kế hoạch đoàn ra/đoàn vào trong ${HEADER_SCAN_ROWS} dòng đầu`;
+  const need = `cần ít nhất ${MIN_HEADER_FIELDS} cột như Tên đoàn, Trưởng đoàn, Nước đến, Thời gian, Mục đích`;
+  if (!closest || closest.fieldCount === 0) return `${base} (${need}).`;
+  const named = Object.values(closest.mapping.headers).join(", ");
+  if (closest.fieldCount >= MIN_HEADER_FIELDS) {
+    return `${base}: nhận ra ${closest.fieldCount} cột (${named}) nhưng không có cột nào như Tên đoàn, Trưởng đoàn, Nước đến, Mục đích.`;
+  }
+  return `${base}: chỉ nhận ra ${closest.fieldCount} cột (${named}), ${need}.`;
+}
+
+/**
+ * Header cells of a two-row header, or undefined when the rows show no sign of being one header
+ * (no merge joining them, no group header). Columns under a group header ("Thời gian" merged over
+ * "Từ ngày | Đến ngày") take the lower row's text; the others take the upper row's.
+ */
+function twoRowHeaderCells(sheet: GridReader, upper: number, lower: number): HeaderCell[] | undefined {
+  const upperCells = new Map(headerCellsOfRow(sheet, upper).map((c) => [c.column, c.text]));
+  const lowerCells = new Map(headerCellsOfRow(sheet, lower).map((c) => [c.column, c.text]));
+  if (upperCells.size === 0 || lowerCells.size === 0) return undefined;
+
+  let evidence = false;
+  /** Group header text over each column that sits under a group. */
+  const groupOver = new Map<number, string>();
+  for (const merge of sheet.mergesStartingAt(upper)) {
+    if (merge.bottom >= lower) evidence = true;
+    else if (merge.right > merge.left) {
+      const text = sheet.text(upper, merge.left);
+      let underneath = false;
+      for (let column = merge.left; column <= merge.right; column++) {
+        if (lowerCells.has(column)) underneath = true;
+        groupOver.set(column, text);
+      }
+      if (underneath) evidence = true;
+    }
+  }
+  // A group header centred across columns without merging: text over a column whose right
+  // neighbour is empty on top while both have text below.
+  for (const [column, text] of upperCells) {
+    if (groupOver.has(column) || sheet.mergeAt(upper, column)) continue;
+    if (!lowerCells.has(column) || upperCells.has(column + 1) || !lowerCells.has(column + 1)) continue;
+    evidence = true;
+    for (let c = column; lowerCells.has(c) && (c === column || !upperCells.has(c)); c++) groupOver.set(c, text);
+  }
+  if (!evidence) return undefined;
+
+  const columns = [...new Set([...upperCells.keys(), ...lowerCells.keys()])].sort((a, b) => a - b);
+  const cells: HeaderCell[] = [];
+  for (const column of columns) {
+    const top = upperCells.get(column);
+    const bottom = lowerCells.get(column);
+    const group = groupOver.get(column);
+    let text: string | undefined;
+    if (group !== undefined && bottom !== undefined) {
+      // "Họ tên" under "Trưởng đoàn" means the leader; "Từ ngày" is clear on its own.
+      text = isFieldHeader(bottom) || group === "" ? bottom : `${group} ${bottom}`;
+    } else if (group !== undefined) {
+      text = top;
+    } else {
+      text = top ?? bottom;
+    }
+    if (text) cells.push({ column, text });
+  }
+  return cells;
+}
+
+/** Picks the kind from the header cells, the title rows and the sheet name; undefined if none fits. */
+function chooseKind(cells: HeaderCell[], titleText: string, sheetName: string): KindMapping | undefined {
+  let best: { candidate: KindMapping; score: number } | undefined;
+  for (const kind of PLAN_KINDS) {
+    const candidate = mappingFor(cells, kind);
+    if (!isTemplateHeader(candidate)) continue;
+    const score =
+      candidate.fieldCount + 2 * countHeaderSignals(cells, kind) + 3 * countTitleSignals(titleText, kind) + countTitleSignals(sheetName, kind);
+    if (!best || score > best.score) best = { candidate, score };
+  }
+  return best?.candidate;
+}
+
+/** All text of the rows above the header. */
+function titleRowsText(sheet: GridReader, firstHeaderRow: number): string {
+  const parts: string[] = [];
+  for (let row = sheet.firstRow; row < firstHeaderRow; row++) for (const cell of sheet.nonEmptyCells(row)) if (typeof cell.value === "string") parts.push(cell.text);
+  return parts.join(" | ");
+}
+
+// ---------------------------------------------------------------- rows under the header
+
+const NUMBER_LABEL = /^\(?\s*(\d{1,3})\s*\)?$/;
+const LETTER_LABEL = /^\(?\s*[A-Za-z]\s*\)?$/;
+
+/** "(1) (2) (3) …" or "1 2 3 …": at least three increasing numbers and nothing else. */
+export function isColumnNumberRow(sheet: GridReader, row: number): boolean {
+  const cells = sheet.nonEmptyCells(row);
+  if (cells.length < 3) return false;
+  let previous = -Infinity;
+  let numbers = 0;
+  for (const cell of cells) {
+    const match = NUMBER_LABEL.exec(cell.text);
+    if (match) {
+      const n = Number(match[1]);
+      if (n <= previous) return false;
+      previous = n;
+      numbers++;
+    } else if (!LETTER_LABEL.test(cell.text)) return false;
+  }
+  return numbers >= 3;
+}
+
+const ROMAN_OR_LETTER = "(?:[IVXLC]{1,6}|[A-Z])";
+const LABEL_ONLY = new RegExp(`^(${ROMAN_OR_LETTER})\\s*[.):\\-–]?$`);
+const LABEL_AND_TITLE = new RegExp(`^(${ROMAN_OR_LETTER})\\s*[.):\\-–]\\s*(.+)$`);
+const PART_AND_TITLE = /^(?:phần|mục|phan|muc)\s+([IVXLC]{1,6}|[A-Z]|\d{1,2})\s*[.:\-–]?\s*(.*)$/i;
+
+function splitSectionText(text: string): Section | undefined {
+  const labelled = LABEL_AND_TITLE.exec(text);
+  if (labelled) return { label: labelled[1], title: tidy(labelled[2]) };
+  const part = PART_AND_TITLE.exec(text);
+  if (part) return { label: part[1], title: tidy(part[2]) };
+  return undefined;
+}
+
+/** A section row: "I." + title, "I. Title" in one cell, or a title merged across the table. */
+function sectionOf(sheet: GridReader, row: number, cells: { column: number; text: string }[], tableLeft: number, tableWidth: number): Section | undefined {
+  if (cells.length === 0 || cells.length > 2) return undefined;
+  const [first, second] = cells;
+  const firstIsLabel = LABEL_ONLY.test(first.text) && first.column <= tableLeft + 1;
+  if (second) {
+    if (!firstIsLabel || !/\p{L}{2}/u.test(second.text)) return undefined;
+    return { label: first.text.replace(/[\s.):\-–]+$/, ""), title: second.text };
+  }
+  if (firstIsLabel) return { label: first.text.replace(/[\s.):\-–]+$/, ""), title: "" };
+  const split = splitSectionText(first.text);
+  if (split && first.column <= tableLeft + 2) return split;
+  const merge = sheet.mergeAt(row, first.column);
+  const wide = merge && merge.left === first.column && merge.right - merge.left + 1 >= Math.min(3, tableWidth);
+  if (wide && /\p{L}{2}/u.test(first.text)) return split ?? { label: "", title: first.text };
+  return undefined;
+}
+
+const TOTAL = /^(?:tong cong|tong so(?: doan)?|tong|cong)(?: (?:[ivx]+|[a-d]|muc [ivx]+))?$/;
+
+/** A total row ("Tổng cộng", "Cộng"): its label sits in one of the first cells. */
+function isTotalRow(cells: { text: string }[]): boolean {
+  return cells.slice(0, 3).some((cell) => {
+    // Cheap test first: every total label starts with T (Tổng) or C (Cộng).
+    if (cell.text.length > 60 || !/^[\s(]*[tc]/i.test(cell.text)) return false;
+    const folded = fold(cell.text);
+    return TOTAL.test(folded) || folded.startsWith("tong cong ") || /^cong \d+ doan/.test(folded);
+  });
+}
+
+const SIGNATURE_PREFIXES = [
+  "nguoi lap bieu",
+  "nguoi lap",
+  "thu truong don vi",
+  "thu truong co quan",
+  "lanh dao don vi",
+  "noi nhan",
+  "xac nhan cua",
+  "ky ghi ro ho ten",
+  "ky ten dong dau",
+  "ky va ghi ro",
+  "ky ho ten",
+  "kt giam doc",
+  "kt chu tich",
+  "kt hieu truong",
+  "kt truong",
+  "kt ",
+  "tm ",
+  "tl ",
+  "q giam doc",
+];
+const SIGNATURE_TITLES = new Set([
+  "giam doc",
+  "pho giam doc",
+  "chu tich",
+  "pho chu tich",
+  "hieu truong",
+  "pho hieu truong",
+  "thu truong",
+  "truong phong",
+  "chanh van phong",
+  "ke toan truong",
+  "truong ban",
+  "bi thu",
+]);
+/** "Hải Phòng, ngày … tháng … năm 2024". */
+function isPlaceDateLine(text: string): boolean {
+  return text.includes(",") && /^[a-z ]{2,40} ngay\b.*\bthang\b.*\bnam\b/.test(fold(text));
+}
+
+/** The signature block under the table: everything from here on is not data. */
+function isSignatureRow(cells: { text: string }[]): boolean {
+  if (cells.length === 0 || cells.length > 4) return false;
+  return cells.some((cell) => {
+    const folded = fold(cell.text);
+    const prefixed = `${folded} `;
+    return SIGNATURE_PREFIXES.some((p) => prefixed.startsWith(p.endsWith(" ") ? p : `${p} `)) || SIGNATURE_TITLES.has(folded) || isPlaceDateLine(cell.text);
+  });
+}
+
+/** A lone note under or inside the table ("Ghi chú: …", "Lưu ý: …"). */
+function isFootnote(cells: { text: string }[]): boolean {
+  return cells.length === 1 && /^(ghi chu|luu y|chu thich|chu y)\b/.test(fold(cells[0].text)) && /:/.test(cells[0].text);
+}
+
+function findDataRows(sheet: GridReader, firstDataRow: number, chosen: KindMapping, headerCells: HeaderCell[]): RecognizedTemplate["dataRows"] {
+  const fieldColumns = Object.entries(chosen.mapping.columns) as [FieldId, number][];
+  const contentColumns = new Set(fieldColumns.filter(([field]) => field !== "seq").map(([, column]) => column));
+  const allColumns = [...fieldColumns.map(([, c]) => c), ...headerCells.map((c) => c.column)];
+  const tableLeft = Math.min(...allColumns);
+  const tableWidth = Math.max(...allColumns) - tableLeft + 1;
+
+  const rows: RecognizedTemplate["dataRows"] = [];
+  let section: Section | undefined;
+  for (let row = firstDataRow; row <= sheet.lastRow; row++) {
+    const cells = sheet.nonEmptyCells(row);
+    if (cells.length === 0) continue;
+    if (isSignatureRow(cells)) break;
+    if (cells.filter((c) => isExactHeaderText(c.text)).length >= MIN_HEADER_FIELDS) {
+      const repeated = bestMapping(headerCellsOfRow(sheet, row));
+      if (repeated) {
+        // The same header repeated (a second printed page): skip it; another table: stop.
+        if (repeated.kind === chosen.kind && sameColumns(repeated.mapping, chosen.mapping)) continue;
+        break;
+      }
+    }
+    if (isColumnNumberRow(sheet, row) || isTotalRow(cells) || isFootnote(cells)) continue;
+    const found = sectionOf(sheet, row, cells, tableLeft, tableWidth);
+    if (found) {
+      section = found;
+      continue;
+    }
+    if (!cells.some((cell) => contentColumns.has(cell.column))) continue;
+    rows.push(section ? { row, section } : { row });
+  }
+  return rows;
+}
+
+function sameColumns(a: ColumnMapping, b: ColumnMapping): boolean {
+  const keys = Object.keys(b.columns) as FieldId[];
+  return keys.every((k) => a.columns[k] === b.columns[k]);
+}
+
+// ---------------------------------------------------------------- title rows
+
+const UNIT_LABELS = new Set(["don vi", "ten don vi", "co quan", "ten co quan", "don vi bao cao", "co quan don vi", "don vi de xuat", "co quan bao cao", "don vi lap"]);
+
+/** "Đơn vị: Sở Giáo dục và Đào tạo" (or the label in one cell and the name in the next). */
+function findUnitName(sheet: GridReader, firstHeaderRow: number): string | undefined {
+  for (let row = sheet.firstRow; row < firstHeaderRow; row++) {
+    const cells = sheet.nonEmptyCells(row).filter((c) => typeof c.value === "string");
+    for (let i = 0; i < cells.length; i++) {
+      const colon = cells[i].text.indexOf(":");
+      if (colon < 0) continue;
+      if (!UNIT_LABELS.has(fold(cells[i].text.slice(0, colon)))) continue;
+      const name = tidy(cells[i].text.slice(colon + 1));
+      if (name && !/^[.…_\s]+$/.test(name)) return name;
+      const next = cells[i + 1]?.text;
+      if (next && !/^[.…_\s]+$/.test(next)) return next;
+    }
+  }
+  return undefined;
+}
+
+/** The plan year from the title ("KẾ HOẠCH ĐOÀN RA NĂM 2025"); other rows only when no title has one. */
+function findTitleYear(sheet: GridReader, firstHeaderRow: number): number | undefined {
+  let fallback: number | undefined;
+  for (let row = sheet.firstRow; row < firstHeaderRow; row++) {
+    for (const cell of sheet.nonEmptyCells(row)) {
+      if (typeof cell.value !== "string") continue;
+      const folded = fold(cell.text);
+      // "(Kèm theo Công văn số … năm 2024)" and "Hải Phòng, ngày … năm 2024" date the letter, not the plan.
+      if (folded.startsWith("kem theo") || isPlaceDateLine(cell.text)) continue;
+      const year = /\bnam (20\d\d)\b/.exec(folded) ?? (folded.includes("ke hoach") ? /\b(20\d\d)\b/.exec(folded) : null);
+      if (!year) continue;
+      if (folded.includes("ke hoach")) return Number(year[1]);
+      if (fallback === undefined) fallback = Number(year[1]);
+    }
+  }
+  return fallback;
+}

@@ -1,0 +1,125 @@
+import { matchRole } from "../../../src/domain/values";
+import { ROLES, ROLE_BY_ID } from "../../../src/domain/lists/roles";
+
+describe("matchRole: standard roles and abbreviations", () => {
+  it.each([
+    ["PCT UBND TP", "pho-chu-tich-ubnd", "UBND TP"],
+    ["Phó Chủ tịch UBND thành phố", "pho-chu-tich-ubnd", "UBND thành phố"],
+    ["Phó Chủ tịch Ủy ban nhân dân thành phố Hải Phòng", "pho-chu-tich-ubnd", "Ủy ban nhân dân thành phố Hải Phòng"],
+    ["Phó Chủ tịch Thường trực UBND tỉnh", "pho-chu-tich-ubnd", "UBND tỉnh"],
+    ["CT UBND TP", "chu-tich-ubnd", "UBND TP"],
+    ["Chủ tịch UBND", "chu-tich-ubnd", "UBND"],
+    ["PCT UBND xã Tân Hưng", "pho-chu-tich-ubnd-xa", "UBND xã Tân Hưng"],
+    ["Chủ tịch UBND phường Lê Chân", "chu-tich-ubnd-xa", "UBND phường Lê Chân"],
+    ["Phó Chủ tịch Ủy ban nhân dân xã Mường Tè", "pho-chu-tich-ubnd-xa", "Ủy ban nhân dân xã Mường Tè"],
+    ["PCT HĐND TP", "pho-chu-tich-hdnd", "HĐND TP"],
+    ["Chủ tịch Hội đồng nhân dân tỉnh", "chu-tich-hdnd", "Hội đồng nhân dân tỉnh"],
+    ["Bí thư Thành ủy", "bi-thu-tinh-uy", "Thành ủy"],
+    ["BT Tỉnh ủy Lai Châu", "bi-thu-tinh-uy", "Tỉnh ủy Lai Châu"],
+    ["Phó Bí thư Thường trực Thành ủy", "pho-bi-thu-tinh-uy", "Thành ủy"],
+    ["PBT TU", "pho-bi-thu-tinh-uy", "TU"],
+    ["Bí thư Đảng ủy xã Tân Hưng", "bi-thu-dang-uy", "Đảng ủy xã Tân Hưng"],
+    ["PBT ĐU", "pho-bi-thu-dang-uy", "ĐU"],
+    ["Trưởng đoàn ĐBQH thành phố", "truong-doan-dbqh", "ĐBQH thành phố"],
+    ["Trưởng đoàn Đại biểu Quốc hội", "truong-doan-dbqh", "Đại biểu Quốc hội"],
+    ["Giám đốc Sở Y tế", "giam-doc-so", "Sở Y tế"],
+    ["GĐ Sở Tư pháp", "giam-doc-so", "Sở Tư pháp"],
+    ["PGĐ Sở GD&ĐT", "pho-giam-doc-so", "Sở GD&ĐT"],
+    ["Phó Giám đốc", "pho-giam-doc-so", undefined],
+    ["Q. Giám đốc Sở", "giam-doc-so", "Sở"],
+    ["CVP", "chanh-van-phong", undefined],
+    ["Phó Chánh Văn phòng UBND TP", "pho-chanh-van-phong", "UBND TP"],
+    ["TB Tuyên giáo", "truong-ban", "Tuyên giáo"],
+    ["PTB Dân tộc", "pho-truong-ban", "Dân tộc"],
+    ["Hiệu trưởng Trường THPT Lê Quý Đôn", "hieu-truong", "Trường THPT Lê Quý Đôn"],
+    ["PHT", "pho-hieu-truong", undefined],
+    ["P. Hiệu trưởng", "pho-hieu-truong", undefined],
+    ["TP Kế hoạch", "truong-phong", "Kế hoạch"],
+    ["PTP Hợp tác quốc tế", "pho-truong-phong", "Hợp tác quốc tế"],
+    ["Phó TP", "pho-truong-phong", undefined],
+    ["TGĐ Tổng công ty Cảng", "tong-giam-doc-dnnn", "Tổng công ty Cảng"],
+    ["Chủ tịch HĐQT", "chu-tich-dnnn", "HĐQT"],
+    ["Chuyên viên", "chuyen-vien", undefined],
+    ["pho giam doc so", "pho-giam-doc-so", "so"],
+    ["PHÓ CHỦ TỊCH UBND TP", "pho-chu-tich-ubnd", "UBND TP"],
+  ])("%s → %s (agency %s)", (text, id, agency) => {
+    const role = ROLE_BY_ID.get(id);
+    const match = matchRole(text);
+    expect(match).toMatchObject({ raw: text, id, name: role?.name, cityLeader: role?.cityLeader, keyLeader: role?.keyLeader });
+    expect(match?.agency).toBe(agency);
+    expect(match?.suggestion).toBeUndefined();
+  });
+
+  it("reads every name and alias of the list as its own role", () => {
+    for (const role of ROLES) for (const text of [role.name, ...role.aliases]) expect(matchRole(text)?.id).toBe(role.id);
+  });
+});
+
+describe("matchRole: tiers", () => {
+  it.each([
+    ["PCT UBND TP", true],
+    ["PCT UBND xã Tân Hưng", false],
+    ["Chủ tịch UBND xã", false],
+    ["Phó Chủ tịch HĐND", true],
+    ["Bí thư Thành ủy", true],
+    ["Bí thư Đảng ủy", false],
+    ["Giám đốc Sở", false],
+  ])("%s: city leader %s", (text, cityLeader) => {
+    expect(matchRole(text)?.cityLeader).toBe(cityLeader);
+  });
+});
+
+describe("matchRole: deputies never read as heads", () => {
+  it.each([
+    ["Phó Chủ tịch UBND", "Chủ tịch UBND"],
+    ["Phó Chủ tịch UBND xã", "Chủ tịch UBND xã"],
+    ["Phó Chủ tịch HĐND", "Chủ tịch HĐND"],
+    ["Phó Bí thư Thành ủy", "Bí thư Thành ủy"],
+    ["Phó Bí thư", "Bí thư"],
+    ["Phó Giám đốc Sở", "Giám đốc Sở"],
+    ["PGĐ", "GĐ"],
+    ["Phó Chánh Văn phòng", "Chánh Văn phòng"],
+    ["Phó Trưởng ban", "Trưởng ban"],
+    ["Phó Hiệu trưởng", "Hiệu trưởng"],
+    ["Phó Trưởng phòng", "Trưởng phòng"],
+  ])("%s ≠ %s", (deputy, head) => {
+    const deputyMatch = matchRole(deputy);
+    const headMatch = matchRole(head);
+    expect(deputyMatch?.id).toMatch(/^pho-/);
+    expect(headMatch?.id).toBeDefined();
+    expect(headMatch?.id).not.toMatch(/^pho-/);
+    expect(deputyMatch?.id).toBe(`pho-${headMatch?.id}`);
+  });
+});
+
+describe("matchRole: unknown roles", () => {
+  it("ignores diacritics, which role lists do not distinguish", () => {
+    expect(matchRole("Hiệu trưỡng")?.id).toBe("hieu-truong");
+  });
+
+  it.each([
+    ["Phó Giám đốx Sở", "Phó Giám đốc Sở"],
+    ["Phó Chủ tịc UBND", "Phó Chủ tịch UBND thành phố/tỉnh"],
+    ["Hiệu trưởg", "Hiệu trưởng"],
+    ["Chánh Văn phòn", "Chánh Văn phòng"],
+  ])("%s suggests %s", (text, suggestion) => {
+    const match = matchRole(text);
+    expect(match).toMatchObject({ raw: text, cityLeader: false, keyLeader: false, suggestion });
+    expect(match?.id).toBeUndefined();
+  });
+
+  it.each(["Lãnh đạo Sở", "Đại diện lãnh đạo", "Chủ tịch", "Nghệ nhân"])("%s stays unknown without a suggestion", (text) => {
+    const match = matchRole(text);
+    expect(match).toMatchObject({ raw: text, cityLeader: false, keyLeader: false });
+    expect(match?.id).toBeUndefined();
+    expect(match?.suggestion).toBeUndefined();
+  });
+
+  it("still separates the agency of an unknown role", () => {
+    expect(matchRole("Lãnh đạo Sở Ngoại vụ")?.agency).toBe("Sở Ngoại vụ");
+  });
+
+  it.each(["", "   ", "\n", "---"])("answers %j with undefined", (text) => {
+    expect(matchRole(text)).toBeUndefined();
+  });
+});
