@@ -5,11 +5,12 @@
  * Domain messages (findings, parse errors) carry their own vi/en text from src/domain.
  */
 import type { Locale } from "./define";
+import { pane, ruleNames } from "./pane";
 import { shell } from "./shell";
 
 export type { Locale } from "./define";
 
-const areas = { shell };
+const areas = { shell, pane, ruleNames };
 
 export type Strings = { [A in keyof typeof areas]: (typeof areas)[A]["vi"] };
 
