@@ -167,8 +167,10 @@ export function matchCountry(text: string): CountryMatch {
   return { ...memoCountry(asText(text)) };
 }
 
-/** Whether a piece names a country, without the cost of a suggestion (splitting asks this often). */
-/** Named by itself, not only by a parenthesis that may belong to the next country. */
+/**
+ * Whether a piece names a country by itself, not only through a parenthesis that may belong to the
+ * next country; cheap (no suggestion), since splitting asks it often.
+ */
 function namesCountryItself(text: string): boolean {
   const resolved = resolvePiece(text);
   return resolved.code !== undefined && !resolved.fromInner;
