@@ -2,11 +2,13 @@
  * Who is on a delegation: the head (leaderName, leaderRole), roles and names mentioned in the
  * composition, which of them are key leaders (lãnh đạo chủ chốt) and of which agency.
  */
+import { foldCached } from "./text";
 import { ROLES, ROLE_BY_ID, type RoleEntry } from "../../lists/roles";
 import type { Delegation, RoleMatch } from "../../model";
 import type { Profile } from "../../profiles/schema";
-import { fold, foldCompact, tidy } from "../../text";
+import { foldCompact, tidy } from "../../text";
 import type { CheckContext } from "../types";
+import { memoizeText } from "./memo";
 
 /** Roles that are not part of an agency's leadership (tập thể lãnh đạo). */
 const NOT_LEADERSHIP = new Set(["chuyen-vien", "truong-phong", "pho-truong-phong"]);
@@ -26,8 +28,11 @@ const AGENCY_START =
 
 /** "Ủy ban nhân dân thành phố" and "UBND TP" name the same body. */
 export function agencyKey(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const key = ` ${fold(text)} `
+  return text ? agencyKeyOf(text) : undefined;
+}
+
+const agencyKeyOf = memoizeText((text: string): string | undefined => {
+  const key = ` ${foldCached(text)} `
     .replace(/ uy ban nhan dan /g, " ubnd ")
     .replace(/ hoi dong nhan dan /g, " hdnd ")
     .replace(/ dai bieu quoc hoi /g, " dbqh ")
@@ -37,11 +42,11 @@ export function agencyKey(text: string | undefined): string | undefined {
     // The party committee, people's council and committee of a department or commune are that body's.
     .replace(/^(?:dang uy|chi bo|ubnd|hdnd) /, "");
   return key === "" || GENERIC_AGENCY.has(key) ? undefined : key;
-}
+});
 
 /** The sending unit of the row (its own agency). */
 export function homeAgency(delegation: Delegation): string {
-  return agencyKey(delegation.unit) ?? agencyKey(delegation.host) ?? agencyKey(delegation.file) ?? `sheet:${fold(delegation.sheet)}`;
+  return agencyKey(delegation.unit) ?? agencyKey(delegation.host) ?? agencyKey(delegation.file) ?? `sheet:${delegation.sheet}`;
 }
 
 /** Agency of a role on a row: fixed for city roles, else as written, else the row's unit. */
@@ -66,9 +71,13 @@ export function isLeadershipRole(roleId: string | undefined): boolean {
 }
 
 export function personName(text: string | undefined): string | undefined {
-  const folded = text ? fold(text) : "";
-  return folded === "" ? undefined : folded;
+  return text ? foldedName(text) : undefined;
 }
+
+const foldedName = memoizeText((text: string): string | undefined => {
+  const folded = foldCached(text);
+  return folded === "" ? undefined : folded;
+});
 
 /** The context's key leader names, folded. */
 export function keyLeaderNameSet(context: CheckContext): Set<string> {
@@ -121,7 +130,7 @@ function rolePattern(): { regex: RegExp; roles: Map<string, RoleEntry> } {
   const roles = new Map<string, RoleEntry>();
   for (const role of ROLES) {
     for (const alias of [role.name, ...role.aliases, ...role.name.split("/").map((part) => part.trim())]) {
-      const folded = fold(alias);
+      const folded = foldCached(alias);
       if (folded === "" || AMBIGUOUS_IN_TEXT.has(folded) || foldCompact(alias).length < 3) continue;
       if (!roles.has(folded)) roles.set(folded, role);
     }
@@ -157,16 +166,17 @@ function compositionParts(text: string): string[] {
   return text.split(/[,;\n+]|\s[-–—]\s|\s(?:và|va)\s/i).filter((part) => part.trim() !== "");
 }
 
-const mentionCache = new WeakMap<Delegation, RoleMention[]>();
+/** Roles mentioned in the row's composition, with counts and agencies. */
+export function compositionRoles(delegation: Delegation): readonly RoleMention[] {
+  return delegation.composition ? rolesInText(delegation.composition) : [];
+}
 
-/** Roles mentioned in the row's composition, with counts and agencies; computed once per delegation. */
-export function compositionRoles(delegation: Delegation): RoleMention[] {
-  const cached = mentionCache.get(delegation);
-  if (cached) return cached;
+/** Memoised by text: compositions repeat from row to row ("Giám đốc Sở, 02 chuyên viên"). */
+const rolesInText = memoizeText((text: string): readonly RoleMention[] => {
   const mentions: RoleMention[] = [];
   const { regex, roles } = rolePattern();
-  for (const part of compositionParts(delegation.composition ?? "")) {
-    const folded = fold(part);
+  for (const part of compositionParts(text)) {
+    const folded = foldCached(part);
     const found = [...folded.matchAll(regex)];
     found.forEach((match, index) => {
       const role = roles.get(match[2]);
@@ -178,9 +188,8 @@ export function compositionRoles(delegation: Delegation): RoleMention[] {
       mentions.push({ role, count: Math.max(1, count), agency: mentionAgency(match[2], folded.slice(from, to).trim()) });
     });
   }
-  mentionCache.set(delegation, mentions);
   return mentions;
-}
+});
 
 /** Longest person name looked for inside compositions, in words. */
 const MAX_NAME_WORDS = 6;
@@ -188,7 +197,7 @@ const MAX_NAME_WORDS = 6;
 /** Folded names from the given set that appear as whole words in the composition. */
 export function namesInComposition(delegation: Delegation, names: ReadonlySet<string>): string[] {
   if (names.size === 0 || !delegation.composition) return [];
-  const tokens = fold(delegation.composition).split(" ");
+  const tokens = foldCached(delegation.composition).split(" ");
   const found = new Set<string>();
   for (let start = 0; start < tokens.length; start++) {
     let gram = tokens[start];
@@ -263,7 +272,7 @@ export function nameAsWritten(text: string, foldedName: string): string {
   const length = foldedName.split(" ").length;
   for (let start = 0; start + length <= parts.length; start++) {
     const candidate = parts.slice(start, start + length).join(" ");
-    if (fold(candidate) === foldedName) return candidate.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
+    if (foldCached(candidate) === foldedName) return candidate.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
   }
   return foldedName;
 }
