@@ -44,7 +44,8 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
     const layout = masterLayout(kind);
     const earlier = existingMaster?.sheets[kind];
     const blocks = newBlocks(prepared, kind, layout);
-    if (!earlier && blocks.size === 0) continue;
+    // A kind gets a sheet when it has rows to show, or had a sheet before.
+    if (!earlier && [...blocks.values()].every((block) => block.length === 0)) continue;
     const extraHeaders = earlier?.extraHeaders ?? [];
     for (const block of blocks.values()) {
       for (const { row, source } of block) {
