@@ -35,7 +35,7 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     width: "100%",
     minWidth: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
@@ -43,6 +43,8 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   tabs: { flexWrap: "wrap" },
+  // Four Vietnamese tab names fit on one row of the default pane (~320px, minus the scrollbar).
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
 export function App({ services, initialTab, locale: initialLocale, consolidation, children }: AppProps) {
@@ -165,7 +167,7 @@ function Pane({ services, settings, onSettingsSaved, settingsError, onDismissSet
         onTabSelect={(_, data) => setTab(data.value as PaneTab)}
       >
         {PANE_TABS.map((value) => (
-          <Tab key={value} id={`${baseId}-tab-${value}`} value={value} aria-controls={`${baseId}-panel-${value}`}>
+          <Tab key={value} className={styles.tab} id={`${baseId}-tab-${value}`} value={value} aria-controls={`${baseId}-panel-${value}`}>
             {labels[value]}
           </Tab>
         ))}

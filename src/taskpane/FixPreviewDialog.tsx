@@ -20,7 +20,6 @@ const useStyles = makeStyles({
   from: { textDecorationLine: "line-through", color: tokens.colorNeutralForeground3 },
   to: { fontWeight: tokens.fontWeightSemibold },
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxHeight: "60vh", overflowY: "auto" },
-  surface: { maxWidth: "calc(100vw - 16px)", boxSizing: "border-box" },
 });
 
 interface Props {
@@ -36,7 +35,7 @@ export function FixPreviewDialog({ fixes, applying, onApply, onCancel }: Props) 
   const open = Boolean(fixes && fixes.length > 0);
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !applying && onCancel()}>
-      <DialogSurface className={styles.surface}>
+      <DialogSurface>
         <DialogBody>
           <DialogTitle>{t.previewTitle}</DialogTitle>
           <DialogContent className={styles.content}>

@@ -14,6 +14,9 @@ import { useStrings } from "./useStrings";
 const useStyles = makeStyles({
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, listStyleType: "none", margin: 0, padding: 0 },
   filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalS },
+  // A native select is as wide as its longest option unless told otherwise: rule names are long.
+  filterField: { minWidth: 0 },
+  filterSelect: { minWidth: 0, width: "100%", maxWidth: "100%" },
 });
 
 interface Props {
@@ -36,7 +39,11 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
 
   const findings = useMemo(() => result?.findings ?? [], [result]);
   const counts = useMemo(() => countBySeverity(findings), [findings]);
-  const presentRules = useMemo(() => rulesPresent(findings), [findings]);
+  const presentRules = useMemo(() => {
+    const present = rulesPresent(findings);
+    // A re-check may leave the chosen rule with no finding: keep it selectable so the filter stays visible.
+    return filter.rule && !present.some((entry) => entry.rule === filter.rule) ? [...present, { rule: filter.rule, count: 0 }] : present;
+  }, [findings, filter.rule]);
   const visible = useMemo(() => filterFindings(findings, filter), [findings, filter]);
   const groups = useMemo(() => groupFindings(visible), [visible]);
   const fixable = useMemo(() => visible.filter(isFixable), [visible]);
@@ -146,8 +153,10 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
                 {t.findingsTitle}
               </h3>
               <div className={styles.filters}>
-                <Field label={t.filterSeverity}>
+                <Field label={t.filterSeverity} className={styles.filterField}>
                   <Select
+                    className={styles.filterSelect}
+                    select={{ className: styles.filterSelect }}
                     value={filter.severity ?? ""}
                     onChange={(_, data) => setFilter((old) => ({ ...old, severity: (data.value || undefined) as Severity | undefined }))}
                   >
@@ -159,8 +168,10 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
                     ))}
                   </Select>
                 </Field>
-                <Field label={t.filterRule}>
+                <Field label={t.filterRule} className={styles.filterField}>
                   <Select
+                    className={styles.filterSelect}
+                    select={{ className: styles.filterSelect }}
                     value={filter.rule ?? ""}
                     onChange={(_, data) => setFilter((old) => ({ ...old, rule: (data.value || undefined) as RuleId | undefined }))}
                   >

@@ -30,7 +30,8 @@ export function NoticeList({ notices, onDismiss }: { notices: Notice[]; onDismis
   return (
     <div className={styles.region} aria-live="polite">
       {notices.map((notice, index) => (
-        <MessageBar key={index} intent={notice.intent} layout="multiline" role={notice.intent === "error" ? "alert" : "status"}>
+        // Errors interrupt (role alert); other outcomes are read politely through the region.
+        <MessageBar key={index} intent={notice.intent} layout="multiline" role={notice.intent === "error" ? "alert" : undefined}>
           <MessageBarBody className={styles.body}>
             {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
             {notice.text}

@@ -268,6 +268,19 @@ describe("task pane: quick fixes", () => {
     expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument();
   });
 
+  it("keeps the rule filter after a fix empties it", async () => {
+    await renderPane();
+    await runCheck();
+    const rule = screen.getByRole("combobox", { name: "Lọc theo quy tắc" });
+    fireEvent.change(rule, { target: { value: "role-unknown" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sửa tất cả (1)" }));
+    fireEvent.click((await previewDialog()).button("Áp dụng (1)"));
+    await screen.findByText(/^Đã sửa 1 ô/);
+    expect(screen.getByRole("combobox", { name: "Lọc theo quy tắc" })).toHaveValue("role-unknown");
+    expect(screen.getByRole("option", { name: "Chức vụ chưa chuẩn (0)" })).toBeInTheDocument();
+    expect(screen.getByText("Không có phát hiện nào khớp bộ lọc.")).toBeInTheDocument();
+  });
+
   it("fixes all in one go, replacing only the unknown name in a cell of several countries", async () => {
     const { fake } = await renderPane();
     await runCheck();
