@@ -106,6 +106,8 @@ export interface TableWrite {
   subHeaderRows?: number[];
   /** Charts a host that can draw them adds beside the table (Office.js); hosts without charts ignore them. */
   charts?: ChartRequest[];
+  /** Merged areas, in the same 1-based coordinates as `rows` (a two-row header's group titles). */
+  merges?: CellArea[];
 }
 
 /** A chart over a block of a TableWrite: labels in one column, one series per value column. */

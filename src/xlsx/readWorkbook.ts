@@ -41,6 +41,12 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 
 export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<SheetGrid[]> {
+  const workbook = await loadXlsx(data, fileName);
+  return workbook.worksheets.map(toGrid);
+}
+
+/** The checked bytes loaded as an exceljs Workbook (rejects with WorkbookReadError, like readXlsx). */
+export async function loadXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<import("exceljs").Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const fail = (reason: WorkbookReadReason, message: string) => new WorkbookReadError(reason, message, fileName);
 
@@ -76,7 +82,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string)
   } catch {
     throw fail("corrupt", READ_MESSAGES.corrupt);
   }
-  return workbook.worksheets.map(toGrid);
+  return workbook;
 }
 
 // ---------------------------------------------------------------- sniffing
@@ -119,7 +125,7 @@ function sniffText(bytes: Uint8Array): "blank" | "html" | "text" | "binary" {
 type ExcelWorksheet = import("exceljs").Worksheet;
 type ExcelCell = import("exceljs").Cell;
 
-function toGrid(worksheet: ExcelWorksheet): SheetGrid {
+export function toGrid(worksheet: ExcelWorksheet): SheetGrid {
   const cells: { row: number; col: number; value: CellValue }[] = [];
   let top = Infinity;
   let left = Infinity;
