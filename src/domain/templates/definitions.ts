@@ -88,6 +88,17 @@ const END: FieldDefinition = {
   variants: ["Đến ngày", "Ngày về", "Ngày kết thúc", "Ngày nhập cảnh", "Kết thúc", "Thời gian kết thúc"],
   abbreviations: ["Đến", "Về"],
 };
+// A visit to Vietnam starts on arrival ("Ngày đến", entry) and ends on departure ("Ngày đi", exit).
+const INBOUND_START: FieldDefinition = {
+  ...START,
+  variants: ["Từ ngày", "Ngày đến", "Ngày bắt đầu", "Ngày nhập cảnh", "Bắt đầu", "Thời gian bắt đầu"],
+  abbreviations: ["Từ"],
+};
+const INBOUND_END: FieldDefinition = {
+  ...END,
+  variants: ["Đến ngày", "Ngày đi", "Ngày về", "Ngày kết thúc", "Ngày xuất cảnh", "Kết thúc", "Thời gian kết thúc"],
+  abbreviations: ["Đến"],
+};
 const DAYS: FieldDefinition = {
   id: "days",
   title: "Số ngày",
@@ -264,8 +275,8 @@ const INBOUND: TemplateDefinition = {
     },
     { id: "composition", title: "Thành phần đoàn", variants: ["Thành phần đoàn", "Thành phần", "Thành viên đoàn"] },
     PERIOD,
-    START,
-    END,
+    INBOUND_START,
+    INBOUND_END,
     DAYS,
     PURPOSE,
     {

@@ -6,7 +6,7 @@
  */
 import { PLAN_KINDS, type FieldId, type PlanKind } from "../model";
 import { fold, tidy } from "../text";
-import type { SheetGrid } from "../../workbook/types";
+import type { CellValue, SheetGrid } from "../../workbook/types";
 import { TEMPLATES } from "./definitions";
 import { GridReader } from "./grid";
 import { countHeaderSignals, countTitleSignals, isExactHeaderText, isFieldHeader, matchColumns, type ColumnMapping, type HeaderCell } from "./headers";
@@ -258,13 +258,17 @@ function splitSectionText(text: string): Section | undefined {
   return undefined;
 }
 
-/** A section row: "I." + title, "I. Title" in one cell, or a title merged across the table. */
-function sectionOf(sheet: GridReader, row: number, cells: { column: number; text: string }[], tableLeft: number, tableWidth: number): Section | undefined {
-  if (cells.length === 0 || cells.length > 2) return undefined;
-  const [first, second] = cells;
+/**
+ * A section row: "I." + title (possibly with the section's counts or totals after it), "I. Title"
+ * in one cell, or a title merged across the table.
+ */
+function sectionOf(sheet: GridReader, row: number, cells: { column: number; value: CellValue; text: string }[], tableLeft: number, tableWidth: number): Section | undefined {
+  if (cells.length === 0) return undefined;
+  const [first, second, ...rest] = cells;
   const firstIsLabel = LABEL_ONLY.test(first.text) && first.column <= tableLeft + 1;
   if (second) {
     if (!firstIsLabel || !/\p{L}{2}/u.test(second.text)) return undefined;
+    if (!rest.every((cell) => typeof cell.value === "number" || /^[\d.,\s]+(đoàn|người)?$/iu.test(cell.text))) return undefined;
     return { label: first.text.replace(/[\s.):\-–]+$/, ""), title: second.text };
   }
   if (firstIsLabel) return { label: first.text.replace(/[\s.):\-–]+$/, ""), title: "" };

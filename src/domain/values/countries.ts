@@ -92,6 +92,9 @@ const TRAILING_PARENTHESIS = /^(.*)\(([^()]*)\)\s*$/su;
 /** A parenthesis left open runs to the end: "Nhật Bản (Tokyo". */
 const OPEN_PARENTHESIS = /^([^()]*)\(([^()]*)$/su;
 
+const PREFIX_WORDS = COUNTRY_PREFIXES.map((prefix) => prefix.split(" "));
+const MAX_PREFIX_WORDS = Math.max(...PREFIX_WORDS.map((words) => words.length));
+
 interface Resolved {
   code?: string;
   /** The country was read only from the parenthesis ("Vân Nam (Trung Quốc)"): splitting the text may read it better. */
@@ -128,10 +131,10 @@ function resolve(text: string): Resolved {
 
   // "Nước Pháp", "Cộng hòa Pháp".
   const words = text.split(/[\s\-–]+/u).filter((w) => w !== "");
-  for (const prefix of COUNTRY_PREFIXES) {
-    const count = prefix.split(" ").length;
-    if (words.length > count && fold(words.slice(0, count).join(" ")) === prefix) {
-      const rest = lookup(words.slice(count).join(" "));
+  const leading = words.slice(0, MAX_PREFIX_WORDS).map(fold);
+  for (const prefix of PREFIX_WORDS) {
+    if (words.length > prefix.length && prefix.every((word, k) => leading[k] === word)) {
+      const rest = lookup(words.slice(prefix.length).join(" "));
       if (rest?.exact) return { code: rest.code };
     }
   }
@@ -140,12 +143,14 @@ function resolve(text: string): Resolved {
   return {};
 }
 
+const resolvePiece = memoize((text: string) => resolve(cleanPiece(text)));
+
 function computeCountry(text: string): CountryMatch {
   const raw = tidy(text);
   const piece = cleanPiece(raw);
   if (piece === "") return { raw, name: raw, known: false };
   const { names, suggestions } = getIndex();
-  const found = resolve(piece);
+  const found = resolvePiece(piece);
   if (found.code !== undefined) return { raw, name: names.get(found.code) ?? piece, code: found.code, known: true };
   const suggestion =
     found.near !== undefined ? names.get(found.near) : nearestSuggestion(piece.replace(/\s*\(.*\)\s*/su, " "), suggestions);
@@ -162,9 +167,10 @@ export function matchCountry(text: string): CountryMatch {
   return { ...memoCountry(asText(text)) };
 }
 
-/** Whether a piece names a country, without the cost of a suggestion (splitting asks this often). */
-const resolvePiece = memoize((text: string) => resolve(cleanPiece(text)));
-/** Named by itself, not only by a parenthesis that may belong to the next country. */
+/**
+ * Whether a piece names a country by itself, not only through a parenthesis that may belong to the
+ * next country; cheap (no suggestion), since splitting asks it often.
+ */
 function namesCountryItself(text: string): boolean {
   const resolved = resolvePiece(text);
   return resolved.code !== undefined && !resolved.fromInner;
@@ -175,7 +181,8 @@ function namesCountryItself(text: string): boolean {
  * separators so that neighbouring atoms can be joined back as written. Unbalanced parentheses are
  * ignored rather than swallowing the rest of the cell.
  */
-function splitTopLevel(text: string, separator: RegExp): { atoms: string[]; joiners: string[] } {
+function splitTopLevel(text: string, separator: RegExp, mayContain: RegExp): { atoms: string[]; joiners: string[] } {
+  if (!mayContain.test(text)) return { atoms: [text], joiners: [] };
   let depth = 0;
   let balanced = true;
   for (const ch of text) {
@@ -210,6 +217,9 @@ function splitTopLevel(text: string, separator: RegExp): { atoms: string[]; join
 }
 
 const HARD_SEPARATORS = /[,;/\\+&|\n\r•·]+/y;
+const HAS_HARD = /[,;/\\+&|\n\r•·]/;
+/** Cheap test before the character-by-character split: could the text hold any soft separator or hyphen? */
+const HAS_SOFT = /[-–—]|\s(?:và|va|and)\s/i;
 /** " - ", "–", "và", "and": separators unless they sit inside a known name ("Bosnia và Herzegovina"). */
 const SOFT_SEPARATORS = /\s+(?:và|va|and)\s+|\s*[–—]\s*|\s+-\s*|\s*-\s+/iy;
 const HYPHEN = /-/y;
@@ -252,12 +262,12 @@ function splitPiece(piece: string): string[] {
   const whole = resolvePiece(text);
   if (namesCountryItself(text)) return [text];
 
-  const soft = splitTopLevel(text, SOFT_SEPARATORS);
+  const soft = splitTopLevel(text, SOFT_SEPARATORS, HAS_SOFT);
   if (soft.atoms.length > 1) {
     const grouped = groupIntoKnown(soft.atoms, soft.joiners);
     if (grouped) return grouped.map(cleanPiece).filter((g) => !isFiller(g));
     // "Wallis và Futuna-Ả Rập Xê Út": a bare hyphen next to a name that contains "và".
-    const any = splitTopLevel(text, ANY_SEPARATOR);
+    const any = splitTopLevel(text, ANY_SEPARATOR, HAS_SOFT);
     const regrouped = groupIntoKnown(any.atoms, any.joiners);
     if (regrouped) return regrouped.map(cleanPiece).filter((g) => !isFiller(g));
     if (whole.code !== undefined) return [text];
@@ -265,7 +275,7 @@ function splitPiece(piece: string): string[] {
   }
 
   // A bare hyphen separates only when every side is a known country: "Hoa Kỳ-Canada", never "Ô-xtrây-li-a".
-  const hyphen = splitTopLevel(text, HYPHEN);
+  const hyphen = splitTopLevel(text, HYPHEN, HAS_SOFT);
   if (hyphen.atoms.length > 1) {
     const grouped = groupIntoKnown(hyphen.atoms, hyphen.joiners);
     if (grouped && grouped.length > 1) return grouped.map(cleanPiece);
@@ -278,13 +288,16 @@ function splitPiece(piece: string): string[] {
  * line breaks, " - ", "–" and "và", never inside parentheses or hyphenated names.
  */
 export function parseCountries(text: string): CountryMatch[] {
-  const value = asText(text);
+  return memoCountries(asText(text)).map((match) => ({ ...match }));
+}
+
+function computeCountries(value: string): CountryMatch[] {
   if (tidy(value) === "") return [];
   const result: CountryMatch[] = [];
   const seen = new Set<string>();
-  for (const piece of splitTopLevel(value, HARD_SEPARATORS).atoms) {
+  for (const piece of splitTopLevel(value, HARD_SEPARATORS, HAS_HARD).atoms) {
     for (const written of splitPiece(piece)) {
-      const match = matchCountry(written);
+      const match = memoCountry(written);
       if (match.name === "") continue;
       const key = match.code ?? `?${foldCompact(match.name)}`;
       if (seen.has(key)) continue;
@@ -294,6 +307,8 @@ export function parseCountries(text: string): CountryMatch[] {
   }
   return result;
 }
+
+const memoCountries = memoize(computeCountries);
 
 /** The countries dropdown: standard names, no duplicates, in Vietnamese collation order. */
 export function standardCountryNames(): string[] {

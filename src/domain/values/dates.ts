@@ -76,13 +76,13 @@ function fullYear(text: string): number {
 }
 
 const DMY = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
-const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:t[\d:.]+z?)?$/;
+const YMD = /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?:t[\d:.]+z?)?$/;
 const WORDS = /^(?:ngay\s*)?(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,\s*)?nam\s+(\d{4})$/;
 /** A time after the date, as text exports sometimes carry ("15/05/2025 00:00:00"). */
 const TRAILING_TIME = /\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch))?$/;
 
 /**
- * A whole date written as text: "15/5/2025", "15/05/2025", "15-05-2025", "15.5.2025", "2025-05-15",
+ * A whole date written as text: "15/5/2025", "15/05/2025", "15-05-2025", "15.5.2025", "2025-05-15", "2025/05/15",
  * "ngày 15 tháng 5 năm 2025". `undefined` when it is not written as a date at all; `{ error }` when it
  * is but the day does not exist (31/4).
  */
@@ -91,7 +91,7 @@ export function parseDateText(text: string): DateParts | { error: string } | und
   let parts: DateParts | undefined;
   let match = DMY.exec(normal);
   if (match) parts = { day: Number(match[1]), month: Number(match[3]), year: fullYear(match[4]) };
-  else if ((match = YMD.exec(normal))) parts = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  else if ((match = YMD.exec(normal))) parts = { year: Number(match[1]), month: Number(match[3]), day: Number(match[4]) };
   else if ((match = WORDS.exec(normal))) parts = { day: Number(match[1]), month: Number(match[2]), year: Number(match[3]) };
   if (!parts) return undefined;
   if (!isRealDate(parts.year, parts.month, parts.day)) {

@@ -5,7 +5,7 @@
  */
 import { fold, tidy } from "../text";
 import { roleStartsAt, tokenize } from "./roles";
-import { asText, hasDiacritics } from "./textKeys";
+import { asText, hasDiacritics, memoize } from "./textKeys";
 
 /** Folded word sequences written before a name (Đ/c, Đồng chí, Ông, Bà, TS., ThS., PGS.TS …). */
 const HONORIFICS: string[][] = [
@@ -130,7 +130,13 @@ function clean(text: string): string {
  * The role is returned as written; matchRole reads it.
  */
 export function splitLeader(text: string): LeaderParts {
-  const segments = asText(text)
+  return { ...memoLeader(asText(text)) };
+}
+
+const memoLeader = memoize(computeLeader);
+
+function computeLeader(text: string): LeaderParts {
+  const segments = text
     .normalize("NFC")
     .split(SEPARATORS)
     .map(clean)

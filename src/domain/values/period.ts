@@ -7,7 +7,7 @@ import type { Period } from "../model";
 import type { CellValue } from "../../workbook/types";
 import { isCellError } from "../../workbook/types";
 import { dateObjectToIso, daysInMonth, isRealDate, isoToVietnamese, parseDateText, serialToIso, toIso } from "./dates";
-import { plainLower } from "./textKeys";
+import { memoize, plainLower } from "./textKeys";
 
 export interface PeriodResult {
   period?: Period;
@@ -69,6 +69,7 @@ const HALF_YEAR = /\b(?:6 thang|nua) (dau|cuoi) nam(?:\s*(\d{4}))?$/;
 function normalize(text: string): string {
   let s = plainLower(text)
     .replace(/\([^)]*\)/g, " ")
+    .replace(/\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch))?\b/g, " ")
     .replace(/[–—~→]/g, "-")
     .replace(/:/g, " ")
     .replace(/\s+/g, " ")
@@ -142,7 +143,8 @@ function parsePart(part: string): Point[] | { error: string } | undefined {
   return undefined;
 }
 
-const LIST_SEPARATOR = /\s*(?:,|;|&|\+|\bva\b)\s*/;
+/** A list of months or quarters ("Tháng 5, 6/2025", "Quý II hoặc Quý III"): the period spans them all. */
+const LIST_SEPARATOR = /\s*(?:,|;|&|\+|\bva\b|\bhoac\b)\s*/;
 
 interface Sequence {
   points: Point[];
@@ -312,6 +314,17 @@ function parsePeriodText(text: string, planYear: number | undefined): PeriodResu
   return combine(spans, rangeAfter);
 }
 
+/** Memo key "planYear|text": the same text recurs across rows and units. */
+const memoPeriodText = memoize((key: string) => {
+  const bar = key.indexOf("|");
+  const year = key.slice(0, bar);
+  return parsePeriodText(key.slice(bar + 1), year === "" ? undefined : Number(year));
+});
+
+function copy(result: PeriodResult): PeriodResult {
+  return result.period ? { ...result, period: { ...result.period } } : { ...result };
+}
+
 function dayPeriod(iso: string): PeriodResult {
   return { period: { start: iso, end: iso, precision: "day" } };
 }
@@ -344,6 +357,6 @@ export function parsePeriod(value: CellValue, planYear?: number): PeriodResult {
   if (typeof value === "number") return parsePeriodNumber(value, planYear);
   if (typeof value === "boolean") return { error: messages.boolean() };
   if (isCellError(value)) return { error: messages.cellError(value.error) };
-  if (typeof value === "string") return parsePeriodText(value, planYear);
+  if (typeof value === "string") return copy(memoPeriodText(`${planYear ?? ""}|${value}`));
   return { error: messages.unreadable(String(value)) };
 }

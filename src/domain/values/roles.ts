@@ -168,6 +168,9 @@ function canonicalize(tokens: readonly Token[]): CanonicalRole {
   return { words, agencyToken };
 }
 
+/** Local administrative levels, canonical words: a city-level title followed by one is not the city's. */
+const LOCAL_LEVEL: string[][] = [["xa"], ["phuong"], ["thi", "tran"], ["thi", "xa"], ["dac", "khu"], ["huyen"], ["quan"]];
+
 interface RoleAlias {
   role: RoleEntry;
   words: string[];
@@ -216,14 +219,22 @@ function computeRole(text: string): RoleMatch | undefined {
   const agency = agencyText(source, tokens, agencyToken);
 
   let best: RoleAlias | undefined;
+  let localOnly = false;
   for (const alias of roleAliases()) {
-    if (isPrefix(alias.words, words) && (best === undefined || alias.words.length > best.words.length)) best = alias;
+    if (!isPrefix(alias.words, words) || (best !== undefined && alias.words.length <= best.words.length)) continue;
+    // "Chủ tịch HĐND xã" is no city leader: the list has no commune-level entry for it, so it stays
+    // unknown, without suggesting the city role it resembles.
+    if (alias.role.cityLeader && LOCAL_LEVEL.some((level) => startsWith(words, alias.words.length, level))) {
+      localOnly = true;
+      continue;
+    }
+    best = alias;
   }
   const found: RoleMatch = best
     ? { raw, id: best.role.id, name: best.role.name, cityLeader: best.role.cityLeader, keyLeader: best.role.keyLeader }
     : { raw, cityLeader: false, keyLeader: false };
   if (agency !== undefined) found.agency = agency;
-  if (!best) {
+  if (!best && !localOnly) {
     const suggestion = suggestRole(words);
     if (suggestion !== undefined) found.suggestion = suggestion;
   }

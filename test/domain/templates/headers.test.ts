@@ -71,6 +71,11 @@ describe("scoreHeader: header variants as units write them", () => {
     ["Địa điểm làm việc", "venue", "inbound"],
     ["Nguồn kinh phí đón tiếp", "funding", "inbound"],
     ["Cơ quan/tổ chức nước ngoài", "name", "inbound"],
+    // A visit starts on arrival and ends on departure; a trip abroad starts on departure.
+    ["Ngày đến", "start", "inbound"],
+    ["Ngày đi", "end", "inbound"],
+    ["Ngày đi", "start", "outbound"],
+    ["Ngày về", "end", "outbound"],
     // People-to-people wording.
     ["Xã", "locality", "people"],
     ["Thôn/bản", "locality", "people"],
@@ -149,5 +154,68 @@ describe("kind signals", () => {
     expect(countTitleSignals("KẾ HOẠCH ĐỐI NGOẠI NHÂN DÂN", "people")).toBe(1);
     expect(countTitleSignals("ỦY BAN NHÂN DÂN THÀNH PHỐ", "people")).toBe(0);
     expect(countTitleSignals("Đoàn rap", "outbound")).toBe(0);
+  });
+});
+
+describe("every header variant of DOMAIN.md's tables", () => {
+  const domain: Record<PlanKind, Partial<Record<FieldId, string[]>>> = {
+    outbound: {
+      seq: ["STT", "TT", "Số TT"],
+      name: ["Tên đoàn", "Tên đoàn công tác", "Đoàn"],
+      leader: ["Trưởng đoàn", "Họ tên trưởng đoàn", "TĐ"],
+      leaderRole: ["Chức vụ", "Chức vụ trưởng đoàn", "Cấp trưởng đoàn"],
+      members: ["Số lượng", "SL", "Số người", "Số thành viên", "Quy mô"],
+      composition: ["Thành phần đoàn", "Thành phần", "Thành viên"],
+      countries: ["Nước đến", "Quốc gia", "Nước/vùng lãnh thổ", "Địa bàn", "Địa điểm"],
+      period: ["Thời gian dự kiến", "Thời gian", "Thời điểm", "Tháng/Quý"],
+      start: ["Từ ngày"],
+      end: ["Đến ngày"],
+      days: ["Số ngày", "Số ngày/nước"],
+      purpose: ["Mục đích, nội dung", "Mục đích", "Nội dung làm việc", "ND"],
+      inviter: ["Đối tác", "Cơ quan mời", "Phía mời", "Đơn vị mời"],
+      funding: ["Nguồn kinh phí", "Nguồn KP", "Kinh phí", "Nguồn vốn"],
+      cost: ["Kinh phí dự kiến", "Dự toán (triệu đồng)"],
+      unit: ["Đơn vị chủ trì", "Đơn vị đề xuất", "Cơ quan"],
+      planStatus: ["Trong/ngoài kế hoạch", "Phát sinh", "NKH"],
+      notes: ["Ghi chú", "GC"],
+    },
+    inbound: {
+      seq: ["STT"],
+      name: ["Tên đoàn", "Cơ quan/tổ chức nước ngoài"],
+      countries: ["Quốc tịch", "Nước"],
+      leader: ["Trưởng đoàn"],
+      leaderRole: ["Cấp đoàn"],
+      members: ["Số lượng khách"],
+      period: ["Thời gian"],
+      start: ["Từ ngày"],
+      end: ["Đến ngày"],
+      days: ["Số ngày"],
+      purpose: ["Mục đích"],
+      host: ["Đơn vị mời/đón tiếp", "Chủ trì"],
+      receivingLeader: ["Lãnh đạo tiếp", "Cấp tiếp"],
+      venue: ["Địa điểm làm việc"],
+      funding: ["Nguồn kinh phí đón tiếp"],
+      cost: ["Kinh phí dự kiến"],
+      notes: ["Ghi chú"],
+    },
+    people: {
+      seq: ["STT"],
+      locality: ["Xã", "Thôn/bản"],
+      activity: ["Hoạt động"],
+      partner: ["Đối tác"],
+      form: ["Hình thức"],
+      period: ["Thời gian"],
+      venue: ["Địa điểm"],
+      members: ["Số lượng", "Số người"],
+      funding: ["Nguồn kinh phí"],
+      notes: ["Ghi chú"],
+    },
+  };
+  const rows = (Object.keys(domain) as PlanKind[]).flatMap((kind) =>
+    Object.entries(domain[kind]).flatMap(([field, variants]) => (variants ?? []).map((text) => [kind, text, field] as const)),
+  );
+  test.each(rows)("%s: %s → %s", (kind, text, field) => {
+    const [best] = scoreHeader(text, kind);
+    expect(best).toEqual({ field, score: 1 });
   });
 });

@@ -183,6 +183,11 @@ describe("rows under the header", () => {
     ]);
   });
 
+  test("a section row may carry its counts and totals", () => {
+    const rows = dataRowsOf([["I", "Đoàn do Lãnh đạo thành phố làm Trưởng đoàn", null, null, 7, null, null, null, "2 đoàn"], ROW_1]);
+    expect(rows).toEqual([{ row: 3, section: { label: "I", title: "Đoàn do Lãnh đạo thành phố làm Trưởng đoàn" } }]);
+  });
+
   test("a lone name without a label or a merge is a delegation, not a section", () => {
     expect(dataRowsOf([[null, "Đoàn công tác Nhật Bản"]])).toEqual([{ row: 2 }]);
   });

@@ -33,6 +33,10 @@ describe("matchRole: standard roles and abbreviations", () => {
     ["PTB Dân tộc", "pho-truong-ban", "Dân tộc"],
     ["Hiệu trưởng Trường THPT Lê Quý Đôn", "hieu-truong", "Trường THPT Lê Quý Đôn"],
     ["PHT", "pho-hieu-truong", undefined],
+    ["HT Trường Tiểu học Kim Đồng", "hieu-truong", "Trường Tiểu học Kim Đồng"],
+    ["BT Thành ủy", "bi-thu-tinh-uy", "Thành ủy"],
+    ["PBT Thành ủy", "pho-bi-thu-tinh-uy", "Thành ủy"],
+    ["TGĐ", "tong-giam-doc-dnnn", undefined],
     ["P. Hiệu trưởng", "pho-hieu-truong", undefined],
     ["TP Kế hoạch", "truong-phong", "Kế hoạch"],
     ["PTP Hợp tác quốc tế", "pho-truong-phong", "Hợp tác quốc tế"],
@@ -60,6 +64,8 @@ describe("matchRole: tiers", () => {
     ["PCT UBND TP", true],
     ["PCT UBND xã Tân Hưng", false],
     ["Chủ tịch UBND xã", false],
+    ["Chủ tịch UBND thị trấn Mường Tè", false],
+    ["PCT UBND thị xã", false],
     ["Phó Chủ tịch HĐND", true],
     ["Bí thư Thành ủy", true],
     ["Bí thư Đảng ủy", false],
@@ -108,7 +114,7 @@ describe("matchRole: unknown roles", () => {
     expect(match?.id).toBeUndefined();
   });
 
-  it.each(["Lãnh đạo Sở", "Đại diện lãnh đạo", "Chủ tịch", "Nghệ nhân"])("%s stays unknown without a suggestion", (text) => {
+  it.each(["Lãnh đạo Sở", "Đại diện lãnh đạo", "Chủ tịch", "Nghệ nhân", "Chủ tịch HĐND xã Tân Hưng", "Phó Chủ tịch HĐND phường"])("%s stays unknown without a suggestion", (text) => {
     const match = matchRole(text);
     expect(match).toMatchObject({ raw: text, cityLeader: false, keyLeader: false });
     expect(match?.id).toBeUndefined();

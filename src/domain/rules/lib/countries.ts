@@ -1,9 +1,9 @@
 /** Countries of a row, each once: "Nhật Bản, Nhật" is one country. */
+import { foldCached } from "./text";
 import type { CountryMatch, Delegation } from "../../model";
-import { fold } from "../../text";
 
 export function countryKey(country: CountryMatch): string {
-  return country.code ? `iso:${country.code}` : `name:${fold(country.name)}`;
+  return country.code ? `iso:${country.code}` : `name:${foldCached(country.name)}`;
 }
 
 export function distinctCountries(delegation: Delegation): CountryMatch[] {

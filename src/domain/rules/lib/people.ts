@@ -5,8 +5,10 @@
 import { ROLES, ROLE_BY_ID, type RoleEntry } from "../../lists/roles";
 import type { Delegation, RoleMatch } from "../../model";
 import type { Profile } from "../../profiles/schema";
-import { fold, foldCompact, tidy } from "../../text";
+import { foldCompact, tidy } from "../../text";
 import type { CheckContext } from "../types";
+import { memoizeText } from "./memo";
+import { foldCached } from "./text";
 
 /** Roles that are not part of an agency's leadership (tập thể lãnh đạo). */
 const NOT_LEADERSHIP = new Set(["chuyen-vien", "truong-phong", "pho-truong-phong"]);
@@ -26,8 +28,11 @@ const AGENCY_START =
 
 /** "Ủy ban nhân dân thành phố" and "UBND TP" name the same body. */
 export function agencyKey(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const key = ` ${fold(text)} `
+  return text ? agencyKeyOf(text) : undefined;
+}
+
+const agencyKeyOf = memoizeText((text: string): string | undefined => {
+  const key = ` ${foldCached(text)} `
     .replace(/ uy ban nhan dan /g, " ubnd ")
     .replace(/ hoi dong nhan dan /g, " hdnd ")
     .replace(/ dai bieu quoc hoi /g, " dbqh ")
@@ -37,11 +42,12 @@ export function agencyKey(text: string | undefined): string | undefined {
     // The party committee, people's council and committee of a department or commune are that body's.
     .replace(/^(?:dang uy|chi bo|ubnd|hdnd) /, "");
   return key === "" || GENERIC_AGENCY.has(key) ? undefined : key;
-}
+});
 
-/** The sending unit of the row (its own agency). */
+/** The sending unit of the row (its own agency): the unit column, else the host, else the workbook's name. */
 export function homeAgency(delegation: Delegation): string {
-  return agencyKey(delegation.unit) ?? agencyKey(delegation.host) ?? agencyKey(delegation.file) ?? `sheet:${fold(delegation.sheet)}`;
+  const fileName = delegation.file?.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]+$/i, "");
+  return agencyKey(delegation.unit) ?? agencyKey(delegation.host) ?? agencyKey(fileName) ?? `sheet:${delegation.sheet}`;
 }
 
 /** Agency of a role on a row: fixed for city roles, else as written, else the row's unit. */
@@ -65,8 +71,9 @@ export function isLeadershipRole(roleId: string | undefined): boolean {
   return roleId !== undefined && !NOT_LEADERSHIP.has(roleId);
 }
 
+/** A person's name in the form names are compared in ("NGUYEN VAN AN" = "Nguyễn Văn An"). */
 export function personName(text: string | undefined): string | undefined {
-  const folded = text ? fold(text) : "";
+  const folded = text ? foldCached(text) : "";
   return folded === "" ? undefined : folded;
 }
 
@@ -120,8 +127,8 @@ function rolePattern(): { regex: RegExp; roles: Map<string, RoleEntry> } {
   if (mentionPattern) return mentionPattern;
   const roles = new Map<string, RoleEntry>();
   for (const role of ROLES) {
-    for (const alias of [role.name, ...role.aliases, ...role.name.split("/").map((part) => part.trim())]) {
-      const folded = fold(alias);
+    for (const alias of [role.name, ...role.aliases]) {
+      const folded = foldCached(alias);
       if (folded === "" || AMBIGUOUS_IN_TEXT.has(folded) || foldCompact(alias).length < 3) continue;
       if (!roles.has(folded)) roles.set(folded, role);
     }
@@ -152,21 +159,25 @@ function mentionAgency(alias: string, after: string): string | undefined {
   return undefined;
 }
 
-/** Splits a composition into its listed parts: "A, B; C và D". */
+/**
+ * Splits a composition into its listed parts, one person or group each: "A, B; C và D".
+ * A dash stays inside a part: "Nguyễn Văn A - Giám đốc Sở" is one person.
+ */
 function compositionParts(text: string): string[] {
-  return text.split(/[,;\n+]|\s[-–—]\s|\s(?:và|va)\s/i).filter((part) => part.trim() !== "");
+  return text.split(/[,;\n+]|\s(?:và|va)\s/i).filter((part) => part.trim() !== "");
 }
 
-const mentionCache = new WeakMap<Delegation, RoleMention[]>();
+/** Roles mentioned in the row's composition, with counts and agencies. */
+export function compositionRoles(delegation: Delegation): readonly RoleMention[] {
+  return delegation.composition ? rolesInText(delegation.composition) : [];
+}
 
-/** Roles mentioned in the row's composition, with counts and agencies; computed once per delegation. */
-export function compositionRoles(delegation: Delegation): RoleMention[] {
-  const cached = mentionCache.get(delegation);
-  if (cached) return cached;
+/** Memoised by text: compositions repeat from row to row ("Giám đốc Sở, 02 chuyên viên"). */
+const rolesInText = memoizeText((text: string): readonly RoleMention[] => {
   const mentions: RoleMention[] = [];
   const { regex, roles } = rolePattern();
-  for (const part of compositionParts(delegation.composition ?? "")) {
-    const folded = fold(part);
+  for (const part of compositionParts(text)) {
+    const folded = foldCached(part);
     const found = [...folded.matchAll(regex)];
     found.forEach((match, index) => {
       const role = roles.get(match[2]);
@@ -178,17 +189,20 @@ export function compositionRoles(delegation: Delegation): RoleMention[] {
       mentions.push({ role, count: Math.max(1, count), agency: mentionAgency(match[2], folded.slice(from, to).trim()) });
     });
   }
-  mentionCache.set(delegation, mentions);
   return mentions;
-}
+});
 
 /** Longest person name looked for inside compositions, in words. */
 const MAX_NAME_WORDS = 6;
 
 /** Folded names from the given set that appear as whole words in the composition. */
 export function namesInComposition(delegation: Delegation, names: ReadonlySet<string>): string[] {
-  if (names.size === 0 || !delegation.composition) return [];
-  const tokens = fold(delegation.composition).split(" ");
+  return delegation.composition ? namesInText(delegation.composition, names) : [];
+}
+
+function namesInText(text: string, names: ReadonlySet<string>): string[] {
+  if (names.size === 0) return [];
+  const tokens = foldCached(text).split(" ");
   const found = new Set<string>();
   for (let start = 0; start < tokens.length; start++) {
     let gram = tokens[start];
@@ -208,32 +222,55 @@ export interface KeyLeaderOnBoard {
   inComposition: boolean;
 }
 
-/** Every key leader on the delegation, the head counted once even when the composition repeats it. */
+/**
+ * Every key leader on the delegation, the head counted once even when the composition repeats it.
+ * Within one part of the composition a listed name and a key role are the same person
+ * ("Đ/c Trần Thị Bình - Bí thư Đảng ủy").
+ */
 export function keyLeadersOnBoard(delegation: Delegation, context: CheckContext): KeyLeaderOnBoard[] {
   const listedNames = keyLeaderNameSet(context);
   const result: KeyLeaderOnBoard[] = [];
   const headName = personName(delegation.leaderName);
   const headIsKey = isKeyRole(delegation.leaderRole, context.profile) || (headName !== undefined && listedNames.has(headName));
-  const headAgency = leaderAgency(delegation);
-  if (headIsKey) result.push({ label: headLabel(delegation), agency: headAgency, inComposition: false });
+  if (headIsKey) result.push({ label: headLabel(delegation), agency: leaderAgency(delegation), inComposition: false });
 
   let headSkipped = false;
-  for (const mention of compositionRoles(delegation)) {
-    if (!isKeyRole({ id: mention.role.id, keyLeader: mention.role.keyLeader }, context.profile)) continue;
-    const agency = roleAgency(mention.role.id, mention.agency, delegation);
-    let count = mention.count;
-    // The composition usually lists the head too: the first matching mention is the head.
-    if (!headSkipped && mention.role.id === delegation.leaderRole?.id && agency === headAgency) {
-      headSkipped = true;
-      count -= 1;
+  for (const part of compositionParts(delegation.composition ?? "")) {
+    const inPart: KeyLeaderOnBoard[] = [];
+    for (const mention of rolesInText(part)) {
+      if (!isKeyRole({ id: mention.role.id, keyLeader: mention.role.keyLeader }, context.profile)) continue;
+      const agency = roleAgency(mention.role.id, mention.agency, delegation);
+      let count = mention.count;
+      // The composition usually lists the head too: the first matching mention is the head.
+      if (!headSkipped && couldBeHead(mention, agency, delegation)) {
+        headSkipped = true;
+        count -= 1;
+      }
+      for (let i = 0; i < count; i++) inPart.push({ label: mention.role.name, agency, inComposition: true });
     }
-    for (let i = 0; i < count; i++) result.push({ label: mention.role.name, agency, inComposition: true });
-  }
-  for (const name of namesInComposition(delegation, listedNames)) {
-    if (name === headName) continue;
-    result.push({ label: nameAsWritten(delegation.composition ?? "", name), agency: homeAgency(delegation), inComposition: true });
+    const names = namesInText(part, listedNames).filter((name) => name !== headName);
+    names.forEach((name, index) => {
+      const written = nameAsWritten(part, name);
+      if (index < inPart.length) inPart[index] = { ...inPart[index], label: `${written} (${inPart[index].label})` };
+      else inPart.push({ label: written, agency: homeAgency(delegation), inComposition: true });
+    });
+    result.push(...inPart);
   }
   return result;
+}
+
+/** The agency the row names for itself (unit, host or the head's agency), if it names one. */
+function writtenHomeAgency(delegation: Delegation): string | undefined {
+  return delegation.unit ?? delegation.host ?? delegation.leaderRole?.agency;
+}
+
+/**
+ * A composition mention that may be the head himself: the same role, and no agency contradicting the
+ * head's (a row that names no agency of its own contradicts nothing).
+ */
+function couldBeHead(mention: RoleMention, agency: string, delegation: Delegation): boolean {
+  if (mention.role.id !== delegation.leaderRole?.id) return false;
+  return mention.agency === undefined || writtenHomeAgency(delegation) === undefined || agency === leaderAgency(delegation);
 }
 
 /** Leaders (not staff) on the delegation, for leadership-half: the head plus leadership roles in the composition. */
@@ -246,9 +283,10 @@ export function leadersOnBoard(delegation: Delegation): number {
   let headSkipped = !headIsLeader;
   for (const mention of compositionRoles(delegation)) {
     if (!isLeadershipRole(mention.role.id)) continue;
-    if (roleAgency(mention.role.id, mention.agency, delegation) !== home) continue;
+    const agency = roleAgency(mention.role.id, mention.agency, delegation);
+    if (agency !== home && mention.agency !== undefined && writtenHomeAgency(delegation) !== undefined) continue;
     let mentionCount = mention.count;
-    if (!headSkipped && mention.role.id === delegation.leaderRole?.id) {
+    if (!headSkipped && couldBeHead(mention, agency, delegation)) {
       headSkipped = true;
       mentionCount -= 1;
     }
@@ -263,7 +301,7 @@ export function nameAsWritten(text: string, foldedName: string): string {
   const length = foldedName.split(" ").length;
   for (let start = 0; start + length <= parts.length; start++) {
     const candidate = parts.slice(start, start + length).join(" ");
-    if (fold(candidate) === foldedName) return candidate.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
+    if (foldCached(candidate) === foldedName) return candidate.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
   }
   return foldedName;
 }

@@ -1,6 +1,13 @@
 /** Small text helpers rules share (on top of ../../text). */
 import type { Delegation, FieldId } from "../../model";
 import { fold } from "../../text";
+import { memoizeText } from "./memo";
+
+/**
+ * fold(), memoised: the same purpose, unit or composition is folded by several rules and repeats
+ * from row to row.
+ */
+export const foldCached = memoizeText(fold, 50_000);
 
 /** Empty, or only placeholder marks people type into empty cells ("-", "…", "/"). */
 export function isBlank(text: string | undefined): boolean {
@@ -16,7 +23,7 @@ export function rawText(delegation: Delegation, field: FieldId): string | undefi
 /** Folded words of a text. */
 export function words(text: string | undefined): string[] {
   if (!text) return [];
-  const folded = fold(text);
+  const folded = foldCached(text);
   return folded === "" ? [] : folded.split(" ");
 }
 

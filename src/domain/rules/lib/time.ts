@@ -29,21 +29,17 @@ export function periodsOverlap(a: Period, b: Period): boolean {
 /** Longest run of months a period is bucketed into; longer periods are unusual and get capped. */
 const MAX_MONTHS = 24;
 
-/** "2025-05", "2025-06", … for every month the period touches. */
-export function monthsCovered(period: Period): string[] {
-  let year = yearOf(period.start);
-  let month = Number(period.start.slice(5, 7));
-  const lastYear = yearOf(period.end);
-  const lastMonth = Number(period.end.slice(5, 7));
-  const months: string[] = [];
-  while ((year < lastYear || (year === lastYear && month <= lastMonth)) && months.length < MAX_MONTHS) {
-    months.push(`${year}-${String(month).padStart(2, "0")}`);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
+/** year × 12 + (month − 1) of an ISO date. */
+export function monthIndex(iso: string): number {
+  return yearOf(iso) * 12 + Number(iso.slice(5, 7)) - 1;
+}
+
+/** The month indexes a period touches (at most MAX_MONTHS; none when it ends before it starts). */
+export function monthIndexesCovered(period: Period): number[] {
+  const first = monthIndex(period.start);
+  const last = Math.min(monthIndex(period.end), first + MAX_MONTHS - 1);
+  const months: number[] = [];
+  for (let month = first; month <= last; month++) months.push(month);
   return months;
 }
 

@@ -3,10 +3,9 @@
  * tham dự các Hội nghị quy mô lớn nhưng cũng không quá 5 ngày)" [S1]; Hà Nội: 3 days, no exception [S2].
  */
 import type { Delegation, FieldId } from "../../model";
-import { fold } from "../../text";
 import { formatNumber } from "../messages";
 import { distinctCountries } from "../lib/countries";
-import { findPhrase } from "../lib/text";
+import { findPhrase, foldCached } from "../lib/text";
 import { periodLength } from "../lib/time";
 import { S1, S2, cite } from "../sources";
 import type { RowRule } from "../types";
@@ -15,7 +14,7 @@ const CONFERENCE_WORDS = ["hoi nghi", "hoi thao", "dien dan", "conference", "for
 
 /** A conference, by purpose or name. */
 export function isConference(delegation: Delegation): boolean {
-  return [delegation.purpose, delegation.name].some((text) => text !== undefined && findPhrase(fold(text), CONFERENCE_WORDS) !== undefined);
+  return [delegation.purpose, delegation.name].some((text) => text !== undefined && findPhrase(foldCached(text), CONFERENCE_WORDS) !== undefined);
 }
 
 /** Days of the trip as written (days column) or from a day-precise period; where they came from. */

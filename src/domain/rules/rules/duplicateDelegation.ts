@@ -3,21 +3,20 @@
  * typically after consolidating workbooks or copying rows.
  */
 import type { Delegation } from "../../model";
-import { fold } from "../../text";
 import { compareRows, rowList } from "../messages";
 import { countryKey, distinctCountries } from "../lib/countries";
 import { agencyKey, headKey } from "../lib/people";
-import { fieldText } from "../lib/text";
+import { fieldText, foldCached } from "../lib/text";
 import { othersIn } from "../lib/groups";
 import type { PlanRule, Violation } from "../types";
 
 /** What makes two rows the same delegation; undefined when the row says too little to tell. */
 export function duplicateKey(delegation: Delegation): string | undefined {
-  const who = headKey(delegation) ?? (delegation.name ? `title:${fold(delegation.name)}` : undefined);
+  const who = headKey(delegation) ?? (delegation.name ? `title:${foldCached(delegation.name)}` : undefined);
   const countries = distinctCountries(delegation).map(countryKey).sort().join(",");
   const period = delegation.period
     ? `${delegation.period.start}..${delegation.period.end}`
-    : fold(fieldText(delegation, "period") ?? fieldText(delegation, "start") ?? "");
+    : foldCached(fieldText(delegation, "period") ?? fieldText(delegation, "start") ?? "");
   if (!who || (countries === "" && period === "")) return undefined;
   const unit = agencyKey(delegation.unit ?? delegation.host) ?? `file:${delegation.file ?? ""}`;
   return [delegation.kind, unit, who, countries, period].join("|");

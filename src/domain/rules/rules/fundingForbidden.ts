@@ -5,9 +5,8 @@
  */
 import { FUNDING_BY_ID } from "../../lists/funding";
 import type { Delegation, FieldId } from "../../model";
-import { fold } from "../../text";
 import { fieldLabel, quote } from "../messages";
-import { fieldText, hasPhrase } from "../lib/text";
+import { fieldText, hasPhrase, foldCached } from "../lib/text";
 import { CT38, S1, S2, cite } from "../sources";
 import type { RowRule, Violation } from "../types";
 
@@ -34,13 +33,13 @@ const ASSOCIATION = /\b(?:hiep hoi|phong thuong mai|lien doan|association|chambe
 const VIETNAMESE = /\b(?:viet nam|vn)\b/;
 
 function clauses(text: string): string[] {
-  return text.split(/[,;.\n()]/).map(fold).filter((clause) => clause !== "");
+  return text.split(/[,;.\n()]/).map(foldCached).filter((clause) => clause !== "");
 }
 
 /** The field whose text shows an enterprise organising or paying for the trip. */
 function enterprisePays(delegation: Delegation, fields: readonly FieldId[]): FieldId | undefined {
   // A company sending its own staff on its own money is not "an enterprise paying for officials".
-  const unitIsEnterprise = ENTERPRISE_WORD.test(fold(delegation.unit ?? ""));
+  const unitIsEnterprise = ENTERPRISE_WORD.test(foldCached(delegation.unit ?? ""));
   return fields.find((field) => {
     const text = fieldText(delegation, field);
     if (text === undefined || (unitIsEnterprise && field === "funding")) return false;
@@ -50,10 +49,10 @@ function enterprisePays(delegation: Delegation, fields: readonly FieldId[]): Fie
 
 /** The field showing a foreign enterprise inviting: the inviter is a (non-Vietnamese) company, or "mời đích danh" by one. */
 function foreignEnterpriseInvites(delegation: Delegation, fields: readonly FieldId[]): FieldId | undefined {
-  const inviter = fold(fieldText(delegation, "inviter") ?? "");
+  const inviter = foldCached(fieldText(delegation, "inviter") ?? "");
   if (COMPANY.test(inviter) && !ASSOCIATION.test(inviter) && !VIETNAMESE.test(inviter)) return "inviter";
   return fields.find((field) => {
-    const text = fold(fieldText(delegation, field) ?? "");
+    const text = foldCached(fieldText(delegation, field) ?? "");
     return hasPhrase(text, "moi dich danh") && COMPANY.test(text);
   });
 }

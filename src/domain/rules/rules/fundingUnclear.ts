@@ -3,9 +3,8 @@
  * đón tiếp đoàn vào" [S4]. Flags written funding that names no source: "Khác", "Chưa xác định", "?",
  * "Tự túc", "Xã hội hóa" alone.
  */
-import { fold } from "../../text";
 import { quote } from "../messages";
-import { rawText } from "../lib/text";
+import { rawText, foldCached } from "../lib/text";
 import { S1, S4, cite } from "../sources";
 import type { RowRule } from "../types";
 
@@ -18,7 +17,7 @@ const UNDECIDED = /\b(?:chua xac dinh|chua ro|chua co|chua bo tri|dang xac dinh|
 /** Why the funding text is unclear, or undefined when it names a source. */
 export function unclearFunding(text: string): string | undefined {
   if (text.includes("?")) return "?";
-  const folded = fold(text);
+  const folded = foldCached(text);
   if (UNDECIDED.test(folded)) return "undecided";
   const words = folded === "" ? [] : folded.split(" ");
   if (words.every((word) => SOURCELESS_WORDS.has(word))) return "sourceless";

@@ -3,9 +3,8 @@
  * quan kết hợp học tập kinh nghiệm" is what Hà Nội criticises [S2]. Flags a purpose of one or two words,
  * and one whose only content is sightseeing or a bare survey.
  */
-import { fold } from "../../text";
 import { quote } from "../messages";
-import { fieldText } from "../lib/text";
+import { fieldText, foldCached } from "../lib/text";
 import { S1, S2, cite } from "../sources";
 import type { RowRule } from "../types";
 
@@ -22,7 +21,7 @@ const FILLER = new Set(
 
 /** Why the purpose is unclear: "short", "sightseeing", "survey"; undefined when it is specific. */
 export function unclearPurpose(text: string): "short" | "sightseeing" | "survey" | undefined {
-  const folded = fold(text);
+  const folded = foldCached(text);
   const words = folded === "" ? [] : folded.split(" ");
   if (words.length < MIN_WORDS) return "short";
   const content = folded.replace(TOURISM_BUSINESS, " ");

@@ -2,8 +2,8 @@
  * tier-mismatch: section I holds delegations headed by city/province leaders (Bí thư, Phó Bí thư Thành ủy;
  * Chủ tịch, Phó Chủ tịch HĐND, UBND; Trưởng đoàn ĐBQH), section II those of departments and localities [S0].
  */
+import { foldCached } from "../lib/text";
 import type { Delegation } from "../../model";
-import { fold } from "../../text";
 import { S0 } from "../sources";
 import type { RowRule } from "../types";
 
@@ -14,11 +14,11 @@ const LOCAL_TITLE = /\b(?:cap so|so nganh|lanh dao so|lanh dao cap so|dia phuong
 export function sectionTier(delegation: Delegation): 1 | 2 | undefined {
   const section = delegation.section;
   if (!section) return undefined;
-  const title = fold(section.title);
+  const title = foldCached(section.title);
   if (CITY_TITLE.test(title)) return 1;
   if (LOCAL_TITLE.test(title)) return 2;
   // Labels by position: I/A/1 first, II/B/2 second.
-  const label = fold(section.label).replace(/ /g, "");
+  const label = foldCached(section.label).replace(/ /g, "");
   if (["i", "a", "1"].includes(label)) return 1;
   if (["ii", "b", "2"].includes(label)) return 2;
   return undefined;
