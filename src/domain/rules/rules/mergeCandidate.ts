@@ -64,7 +64,8 @@ export const mergeCandidate: PlanRule = {
   checkAll(delegations, context) {
     const threshold = context.profile.params.mergeSimilarity;
     const candidates: Candidate[] = [];
-    for (const delegation of delegations) {
+    // Canonical order: a lower index is an earlier row, whatever order the rows came in.
+    for (const delegation of [...delegations].sort(compareRows)) {
       const period = delegation.period;
       const countries = new Map(distinctCountries(delegation).map((c) => [countryKey(c), c] as const));
       const purpose = purposeWords(delegation);
@@ -119,11 +120,14 @@ export const mergeCandidate: PlanRule = {
 
     // Each row meets the later rows of its buckets once: `seenBy[b] === a` marks b as already compared with a.
     const seenBy = new Int32Array(candidates.length).fill(-1);
+    // Partners per row: the total, and the earliest ones (a huge cluster must not hold n² indexes).
     const partners = new Map<number, number[]>();
+    const partnerCount = new Int32Array(candidates.length);
     const link = (a: number, b: number) => {
+      partnerCount[a]++;
       const list = partners.get(a);
-      if (list) list.push(b);
-      else partners.set(a, [b]);
+      if (!list) partners.set(a, [b]);
+      else if (list.push(b) > 4 * MAX_RELATED) list.sort((p, q) => p - q).length = MAX_RELATED;
     };
     for (let a = 0; a < candidates.length; a++) {
       const x = candidates[a];
@@ -153,12 +157,12 @@ export const mergeCandidate: PlanRule = {
     const violations: Violation[] = [];
     for (const [index, others] of partners) {
       const self = candidates[index];
-      const rows = [...others].map((other) => candidates[other]).sort((p, q) => compareRows(p.delegation, q.delegation));
+      const rows = others.sort((p, q) => p - q).slice(0, MAX_RELATED).map((other) => candidates[other]);
       const shared = new Map<string, string>();
       for (const row of rows) for (const [key, country] of row.countries) if (self.countries.has(key)) shared.set(key, country.name);
       const countryNames = joinList([...shared.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, name]) => name));
-      const related = rows.slice(0, MAX_RELATED).map((row) => row.delegation);
-      const list = rowList(related, self.delegation, rows.length);
+      const related = rows.map((row) => row.delegation);
+      const list = rowList(related, self.delegation, partnerCount[index]);
       violations.push({
         delegation: self.delegation,
         related,
