@@ -143,3 +143,15 @@ describe("large groups", () => {
     expect(onLast.message).toContain("và 49 dòng khác");
   });
 });
+
+describe("leaders-same-destination at city level", () => {
+  it("counts the city's leaders together and says so", () => {
+    const cityRoles = ["chu-tich-ubnd", "pho-chu-tich-ubnd", "pho-chu-tich-hdnd", "bi-thu-tinh-uy"];
+    const rows = cityRoles.map((roleId, i) =>
+      makeDelegation({ leaderName: `Lãnh đạo ${i}`, leaderRole: role(roleId), composition: "02 chuyên viên", unit: `Sở số ${i}`, purpose: `Chuyên đề riêng số ${i} ${"abcd"[i]}` }),
+    );
+    const findings = findingsOf("leaders-same-destination", rows);
+    expect(findings).toHaveLength(4);
+    expect(findings[0].message).toContain("4 lãnh đạo của cùng cơ quan (Lãnh đạo thành phố/tỉnh) cùng đến Nhật Bản");
+  });
+});

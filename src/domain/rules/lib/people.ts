@@ -56,6 +56,14 @@ export function roleAgency(roleId: string | undefined, writtenAgency: string | u
   return (cityRole ? CITY_LEADERSHIP : undefined) ?? agencyKey(writtenAgency) ?? homeAgency(delegation);
 }
 
+/** The head's agency as the plan writes it, for messages (matches leaderAgency's choice). */
+export function leaderAgencyLabel(delegation: Delegation): string {
+  const role = delegation.leaderRole;
+  if (role?.id && ROLE_BY_ID.get(role.id)?.cityLeader) return "Lãnh đạo thành phố/tỉnh";
+  if (agencyKey(role?.agency) !== undefined) return tidy(role!.agency!);
+  return tidy(delegation.unit ?? delegation.host ?? delegation.file ?? delegation.sheet);
+}
+
 export function leaderAgency(delegation: Delegation): string {
   return roleAgency(delegation.leaderRole?.id, delegation.leaderRole?.agency, delegation);
 }
@@ -98,14 +106,12 @@ export function headKey(delegation: Delegation): string | undefined {
   return undefined;
 }
 
-/** "Nguyễn Văn A (Giám đốc Sở)", "Giám đốc Sở", or the role as written. */
+/** "Nguyễn Văn A (GĐ Sở Y tế)": the name and the role as the unit wrote them. */
 export function headLabel(delegation: Delegation): string {
-  const role = delegation.leaderRole ? (delegation.leaderRole.name ?? delegation.leaderRole.raw) : undefined;
-  const agency = delegation.leaderRole?.agency;
-  const roleText = role ? tidy(agency && !role.includes(agency) ? `${role} ${agency}` : role) : undefined;
+  const role = delegation.leaderRole ? tidy(delegation.leaderRole.raw) || delegation.leaderRole.name : undefined;
   const name = delegation.leaderName ? tidy(delegation.leaderName) : undefined;
-  if (name && roleText) return `${name} (${roleText})`;
-  return name ?? roleText ?? "";
+  if (name && role) return `${name} (${role})`;
+  return name ?? role ?? "";
 }
 
 /** A role mentioned in the composition: "02 Phó Giám đốc Sở Y tế". */
