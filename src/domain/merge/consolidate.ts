@@ -216,6 +216,8 @@ function atMasterRow(source: Delegation, sheet: MasterSheet, row: number, layout
   const delegation: Delegation = { ...source, id: `${sheet.sheet}!${row}`, sheet: sheet.sheet, row, firstColumn: 1, cells, raw: { ...source.raw } };
   delete delegation.file;
   delete delegation.section;
+  // As when the master is read back: the unit column as written, else the provenance unit (set by the caller).
+  if (source.raw.unit === undefined) delete delegation.unit;
   return delegation;
 }
 

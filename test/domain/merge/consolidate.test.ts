@@ -350,6 +350,12 @@ describe("cross-unit rules on the master", () => {
     expect(reread.sheets).toEqual(fresh.sheets);
   });
 
+  test("a unit renamed by the user is the agency of its people, as it will be when the master is read back", () => {
+    const unit = unitPlan({ file: "a.xlsx", unit: "Sở A", outbound: [trip(1)] }, { unitName: "Sở Văn hóa" });
+    const plan = consolidate([unit], undefined, hp);
+    expect(plan.delegations[0].unit).toBe("Sở Văn hóa");
+  });
+
   test("the same delegation sent twice by one unit is a duplicate on the master", () => {
     const same = trip(1, { leader: "Phạm Thị Lặp", start: day(2025, 4, 7), end: day(2025, 4, 10) });
     const plan = consolidate(
