@@ -84,6 +84,18 @@ export function contentHash(text: string): string {
   return `${hash.toString(16).padStart(8, "0")}:${text.length}`;
 }
 
+/** The sheet a saved record means: the one with its id, else the one with its name (Excel ignores case in names). */
+export function sheetOfRecord<S extends { id: string; name: string }>(sheets: readonly S[], record: SheetMarkRecord): S | undefined {
+  const name = record.name.toLowerCase();
+  return sheets.find((sheet) => record.id !== undefined && sheet.id === record.id) ?? sheets.find((sheet) => sheet.name.toLowerCase() === name);
+}
+
+/** The length of the text a contentHash was made from (for payload estimates). */
+export function hashedLength(hash: string): number {
+  const length = Number(hash.slice(hash.lastIndexOf(":") + 1));
+  return Number.isFinite(length) ? length : 0;
+}
+
 /** The store over the add-in's document settings. An empty state removes the key, leaving the settings as they were. */
 export function settingsMarkStateStore(key = MARK_STATE_KEY): MarkStateStore {
   const settings = () => Office.context.document.settings;
