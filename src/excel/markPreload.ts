@@ -18,7 +18,7 @@
  * made for; a write Excel refuses is retried through the two-sync path).
  */
 import { isMarkFormula } from "./marks";
-import { hashedLength, sheetOfRecord, type MarkState } from "./markState";
+import { recordedLength, sheetOfRecord, type MarkState } from "./markState";
 
 export interface PreloadedSheet {
   id: string;
@@ -53,7 +53,7 @@ const BYTES_PER_CHARACTER = 2;
 /** Estimated response bytes of preloading for `state` over `sheetCount` sheets. */
 export function preloadBytes(state: MarkState, sheetCount: number, notes: boolean): number {
   let bytes = sheetCount * SHEET_PRELOAD_BYTES;
-  if (notes) for (const record of state.sheets) for (const hash of Object.values(record.notes)) bytes += NOTE_PROBE_BYTES + BYTES_PER_CHARACTER * hashedLength(hash);
+  if (notes) for (const record of state.sheets) for (const hash of Object.values(record.notes)) bytes += NOTE_PROBE_BYTES + BYTES_PER_CHARACTER * recordedLength(hash);
   return bytes;
 }
 

@@ -22,7 +22,7 @@
  */
 import type { CellMark, Severity } from "../workbook/types";
 import { cellAddress, cellsToAreas, areaAddress, chunkAddresses } from "./a1";
-import { contentHash, mergeMarkStates, sheetOfRecord, type MarkState, type MarkStateStore, type SheetMarkRecord } from "./markState";
+import { contentHash, isRecordedText, mergeMarkStates, recordedHashes, sheetOfRecord, type MarkState, type MarkStateStore, type SheetMarkRecord } from "./markState";
 import type { MarkPreload, PreloadedSheet } from "./markPreload";
 import { loadOnSheets, type SheetRef } from "./sheets";
 
@@ -296,7 +296,7 @@ async function commitWrites(context: Excel.RequestContext, writes: SheetWrite[],
     const record: SheetMarkRecord = { name: write.name, id: write.id, notes: {} };
     for (const [address, cell] of noteCells) {
       const text = wanted.get(address);
-      const ours = address in oldNotes && cell.content !== null && contentHash(cell.content) === oldNotes[address];
+      const ours = cell.content !== null && isRecordedText(cell.content, oldNotes[address]);
       if (ours && text !== undefined) {
         if (cell.content !== text) cell.note().content = text;
         record.notes[address] = contentHash(text);
@@ -337,6 +337,6 @@ async function commitWrites(context: Excel.RequestContext, writes: SheetWrite[],
 function addsNotes(previous: MarkState, next: MarkState): boolean {
   return next.sheets.some((sheet) => {
     const known = previous.sheets.find((record) => record.name === sheet.name)?.notes ?? {};
-    return Object.entries(sheet.notes).some(([address, hash]) => known[address] !== hash);
+    return Object.entries(sheet.notes).some(([address, hash]) => !(address in known) || !recordedHashes(known[address]).includes(hash));
   });
 }
