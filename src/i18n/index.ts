@@ -6,11 +6,12 @@
  */
 import type { Locale } from "./define";
 import { pane, ruleNames } from "./pane";
+import { playground } from "./playground";
 import { shell } from "./shell";
 
 export type { Locale } from "./define";
 
-const areas = { shell, pane, ruleNames };
+const areas = { shell, pane, ruleNames, playground };
 
 export type Strings = { [A in keyof typeof areas]: (typeof areas)[A]["vi"] };
 
