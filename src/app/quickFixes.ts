@@ -3,25 +3,10 @@
  * Always previewed (cell, from → to) before anything is written; the write only happens where the cell
  * still holds the text the preview was made from.
  */
+import { a1Address } from "../domain/cells";
 import type { Delegation, Finding } from "../domain/model";
+import { isFixable, type FixPreview } from "../taskpane/services";
 import type { CellEdit } from "../workbook/types";
-
-export interface FixPreview {
-  finding: Finding;
-  sheet: string;
-  row: number;
-  column: number;
-  /** The cell's whole text now. */
-  from: string;
-  /** The cell's whole text after the fix. */
-  to: string;
-}
-
-const FIXABLE = new Set(["country-unknown", "role-unknown"]);
-
-export function isFixable(finding: Finding): boolean {
-  return FIXABLE.has(finding.rule) && finding.suggestion !== undefined;
-}
 
 /** Previews for the fixable findings; several fixes in one cell are combined into one preview. */
 export function previewFixes(findings: readonly Finding[], delegations: readonly Delegation[]): FixPreview[] {
@@ -38,8 +23,12 @@ export function previewFixes(findings: readonly Finding[], delegations: readonly
     const text = current?.to ?? cellText(finding, delegation);
     if (text === undefined || !text.includes(wrong)) continue;
     const to = text.replace(wrong, finding.suggestion!);
-    if (current) current.to = to;
-    else byCell.set(key, { finding, sheet: finding.sheet, row: finding.row, column: finding.column, from: text, to });
+    if (current) {
+      current.to = to;
+      current.findings.push(finding);
+    } else {
+      byCell.set(key, { sheet: finding.sheet, row: finding.row, column: finding.column, cell: a1Address(finding.row, finding.column), findings: [finding], from: text, to });
+    }
   }
   return [...byCell.values()].filter((fix) => fix.from !== fix.to);
 }
@@ -51,7 +40,7 @@ export function fixesToEdits(fixes: readonly FixPreview[]): CellEdit[] {
 /** The text of the finding's cell as the unit wrote it. */
 function cellText(finding: Finding, delegation: Delegation): string | undefined {
   for (const [field, cell] of Object.entries(delegation.cells)) {
-    if (cell.row === finding.row && cell.column === finding.column) return delegation.raw[field];
+    if (cell.row === finding.row && cell.column === finding.column && delegation.raw[field] !== undefined) return delegation.raw[field];
   }
   return undefined;
 }

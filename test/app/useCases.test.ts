@@ -64,7 +64,7 @@ describe("quick fixes", () => {
     const result = await checkWorkbook(host, checkContext(settings), "vi");
     const fixes = previewFixes(result.findings, result.plan.delegations);
     expect(fixes).toHaveLength(1);
-    expect(fixes[0]).toMatchObject({ row: 4, column: 6, from: "Nhật Bản, Hàn Quôc, Trung Quốc, Lào", to: "Nhật Bản, Hàn Quốc, Trung Quốc, Lào" });
+    expect(fixes[0]).toMatchObject({ row: 4, column: 6, cell: "F4", from: "Nhật Bản, Hàn Quôc, Trung Quốc, Lào", to: "Nhật Bản, Hàn Quốc, Trung Quốc, Lào" });
     expect(await host.editCells(fixesToEdits(fixes))).toBe(1);
     expect(host.grids[0].values[3][5]).toBe("Nhật Bản, Hàn Quốc, Trung Quốc, Lào");
     // A second apply of the same (now stale) preview writes nothing.

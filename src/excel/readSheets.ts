@@ -1,0 +1,166 @@
+/**
+ * Reads every worksheet's used range (values only) into SheetGrids.
+ *
+ * Syncs: 2 — (1) list the sheets, (2) every sheet's used range with its values, and merged areas.
+ * The list must come first: a sheet's ranges cannot be queued before the sheet is known.
+ *
+ * Large workbooks. Excel on the web caps each request and each response at 5 MB, and any platform
+ * caps a read at 5,000,000 cells per range. The cap is per request, that is per `context.sync()`:
+ * ranges queued before the same sync travel in the same request, so splitting a range into chunks
+ * without syncing between them does not help (Microsoft's guidance: split and sync per piece, and only
+ * once a limit was actually hit). Trade-off chosen: the constant two syncs whenever the values fit one
+ * request (measured: a plan of 10,000 delegations does); when Excel answers "too large", the same run
+ * falls back to (3) the used ranges' sizes and then row chunks of at most `chunkCells` cells, grouped
+ * into syncs of at most `syncBudgetBytes` estimated bytes, each group halved again if Excel still
+ * refuses it. The number of syncs then grows with the megabytes read (about one per 4 MB), never with
+ * rows as such; a single row Excel refuses ends in a clear "sheet too large" message.
+ */
+import type { SheetGrid, CellValue } from "../workbook/types";
+import { parseAreas } from "./a1";
+import { fromExcelRows } from "./cellValues";
+import { hostError, isTooLarge } from "./errors";
+import type { Locale } from "../i18n";
+
+export interface ReadLimits {
+  /** Cells per chunk range in the fallback (well under the 5,000,000-cell read cap). */
+  chunkCells: number;
+  /** Estimated response bytes allowed in one sync in the fallback (under the 5 MB request cap). */
+  syncBudgetBytes: number;
+  /** Estimated JSON bytes per cell when planning the fallback (Vietnamese text is 2–3 bytes a letter). */
+  bytesPerCell: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { chunkCells: 100_000, syncBudgetBytes: 4_000_000, bytesPerCell: 24 };
+
+export interface ReadOptions {
+  excludedSheets: ReadonlySet<string>;
+  mergedAreas: boolean;
+  limits: ReadLimits;
+  locale: Locale;
+}
+
+interface SheetRead {
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+  merged?: Excel.RangeAreas;
+}
+
+export async function readSheetGrids(context: Excel.RequestContext, options: ReadOptions): Promise<SheetGrid[]> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
+  await context.sync();
+  const sheets = worksheets.items.filter((sheet) => !options.excludedSheets.has(sheet.name));
+
+  const whole = sheets.map((sheet) => queueRead(sheet, options, "values"));
+  try {
+    await context.sync();
+    return whole.map((read) => toGrid(read, read.used.isNullObject ? [] : fromExcelRows(read.used.values)));
+  } catch (error) {
+    if (!isTooLarge(error)) throw error;
+  }
+  return readInChunks(context, sheets, options);
+}
+
+/** Queues a sheet's used range (with its values, or only its size) and its merged areas. */
+function queueRead(sheet: Excel.Worksheet, options: ReadOptions, part: "values" | "size"): SheetRead {
+  const used = sheet.getUsedRangeOrNullObject(true);
+  if (part === "values") used.load("rowIndex,columnIndex,values");
+  else used.load("rowIndex,columnIndex,rowCount,columnCount");
+  let merged: Excel.RangeAreas | undefined;
+  if (options.mergedAreas) {
+    merged = sheet.getRange().getMergedAreasOrNullObject();
+    merged.load("address");
+  }
+  return { sheet, used, merged };
+}
+
+function toGrid(read: SheetRead, values: CellValue[][]): SheetGrid {
+  const empty = read.used.isNullObject;
+  return {
+    name: read.sheet.name,
+    originRow: empty ? 1 : read.used.rowIndex + 1,
+    originCol: empty ? 1 : read.used.columnIndex + 1,
+    values,
+    merges: read.merged && !read.merged.isNullObject ? parseAreas(read.merged.address) : [],
+    hidden: read.sheet.visibility !== "Visible",
+  };
+}
+
+interface Chunk {
+  read: SheetRead;
+  /** Offset of the chunk's first row inside the used range. */
+  offset: number;
+  rows: number;
+  columns: number;
+}
+
+async function readInChunks(context: Excel.RequestContext, sheets: Excel.Worksheet[], options: ReadOptions): Promise<SheetGrid[]> {
+  const reads = sheets.map((sheet) => queueRead(sheet, options, "size"));
+  await context.sync();
+
+  const { chunkCells, syncBudgetBytes, bytesPerCell } = options.limits;
+  const values = new Map<SheetRead, CellValue[][]>();
+  const chunks: Chunk[] = [];
+  for (const read of reads) {
+    if (read.used.isNullObject) continue;
+    const { rowCount, columnCount } = read.used;
+    values.set(read, new Array<CellValue[]>(rowCount));
+    const rowsPerChunk = Math.max(1, Math.floor(chunkCells / columnCount));
+    for (let offset = 0; offset < rowCount; offset += rowsPerChunk) {
+      chunks.push({ read, offset, rows: Math.min(rowsPerChunk, rowCount - offset), columns: columnCount });
+    }
+  }
+
+  const groups: Chunk[][] = [];
+  let group: Chunk[] = [];
+  let groupBytes = 0;
+  for (const chunk of chunks) {
+    const bytes = chunk.rows * chunk.columns * bytesPerCell;
+    if (group.length > 0 && groupBytes + bytes > syncBudgetBytes) {
+      groups.push(group);
+      group = [];
+      groupBytes = 0;
+    }
+    group.push(chunk);
+    groupBytes += bytes;
+  }
+  if (group.length > 0) groups.push(group);
+
+  const loadGroup = async (members: Chunk[]): Promise<void> => {
+    const ranges = members.map((chunk) => {
+      const range = chunk.read.sheet.getRangeByIndexes(chunk.read.used.rowIndex + chunk.offset, chunk.read.used.columnIndex, chunk.rows, chunk.columns);
+      range.load("values");
+      return range;
+    });
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isTooLarge(error)) throw error;
+      const halves = splitGroup(members);
+      if (!halves) throw hostError(options.locale, "sheetTooLarge", { sheet: members[0].read.sheet.name }, error);
+      await loadGroup(halves[0]);
+      await loadGroup(halves[1]);
+      return;
+    }
+    members.forEach((chunk, i) => {
+      const target = values.get(chunk.read) as CellValue[][];
+      fromExcelRows(ranges[i].values).forEach((row, r) => (target[chunk.offset + r] = row));
+    });
+  };
+  // One sync per group of at most `syncBudgetBytes`: the per-request cap leaves no constant-sync way.
+  for (const members of groups) await loadGroup(members);
+
+  return reads.map((read) => toGrid(read, values.get(read) ?? []));
+}
+
+/** Two halves of a refused group: by chunks, or a single chunk by rows; undefined for a single row. */
+function splitGroup(members: Chunk[]): [Chunk[], Chunk[]] | undefined {
+  if (members.length > 1) {
+    const middle = Math.ceil(members.length / 2);
+    return [members.slice(0, middle), members.slice(middle)];
+  }
+  const [chunk] = members;
+  if (chunk.rows <= 1) return undefined;
+  const upper = Math.ceil(chunk.rows / 2);
+  return [[{ ...chunk, rows: upper }], [{ ...chunk, offset: chunk.offset + upper, rows: chunk.rows - upper }]];
+}

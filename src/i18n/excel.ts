@@ -1,0 +1,45 @@
+import { defineStrings } from "./define";
+
+/** Messages of the Excel host (src/excel) and of the ribbon command, shown to users in the pane. */
+export const excel = defineStrings({
+  vi: {
+    unsupportedVersion:
+      "Phiên bản Excel này không hỗ trợ phần bổ trợ (cần ExcelApi 1.9: Office 2021, Microsoft 365 hoặc Excel trên web).",
+    readFailed: "Không đọc được trang tính: {detail}",
+    sheetTooLarge:
+      "Không đọc được trang tính “{sheet}”: dữ liệu vượt giới hạn Excel cho phép gửi trong một lần. Hãy tách trang tính thành các trang nhỏ hơn hoặc dùng công cụ dòng lệnh.",
+    sheetNotFound: "Không tìm thấy trang tính “{sheet}”: có thể trang đã bị đổi tên hoặc xóa. Hãy kiểm tra lại.",
+    markFailed: "Không đánh dấu được các ô có lỗi: {detail}",
+    clearFailed: "Không xóa được các đánh dấu: {detail}",
+    selectFailed: "Không chọn được ô {cell} trên trang tính “{sheet}”: {detail}",
+    dropdownFailed: "Không gắn được danh sách thả xuống: {detail}",
+    unknownList: "Không có danh mục “{list}” để gắn danh sách thả xuống.",
+    dropdownAlertTitle: "Giá trị ngoài danh mục",
+    dropdownAlertMessage: "Giá trị này không có trong danh mục chuẩn. Chọn OK để giữ nguyên, Cancel để nhập lại.",
+    editFailed: "Không sửa được các ô: {detail}",
+    writeFailed: "Không ghi được trang tính “{sheet}”: {detail}",
+    nameFailed: "Không lấy được tên sổ làm việc: {detail}",
+    commandFailed: "Kiểm tra không thành công: {detail}",
+    unknownError: "lỗi không xác định",
+  },
+  en: {
+    unsupportedVersion:
+      "This version of Excel cannot run the add-in (ExcelApi 1.9 is required: Office 2021, Microsoft 365 or Excel on the web).",
+    readFailed: "Could not read the worksheets: {detail}",
+    sheetTooLarge:
+      "Could not read the sheet “{sheet}”: its data exceeds what Excel allows in one request. Split the sheet into smaller sheets or use the command-line tool.",
+    sheetNotFound: "The sheet “{sheet}” was not found: it may have been renamed or deleted. Please check again.",
+    markFailed: "Could not mark the cells: {detail}",
+    clearFailed: "Could not clear the marks: {detail}",
+    selectFailed: "Could not select cell {cell} on the sheet “{sheet}”: {detail}",
+    dropdownFailed: "Could not add the dropdown lists: {detail}",
+    unknownList: "There is no list “{list}” to attach as a dropdown.",
+    dropdownAlertTitle: "Value not in the list",
+    dropdownAlertMessage: "This value is not in the standard list. Choose OK to keep it, Cancel to type again.",
+    editFailed: "Could not edit the cells: {detail}",
+    writeFailed: "Could not write the sheet “{sheet}”: {detail}",
+    nameFailed: "Could not get the workbook name: {detail}",
+    commandFailed: "The check did not complete: {detail}",
+    unknownError: "unknown error",
+  },
+});
