@@ -6,12 +6,13 @@
  */
 import type { Locale } from "./define";
 import { pane, ruleNames } from "./pane";
+import { playground } from "./playground";
 import { shell } from "./shell";
 import { excel } from "./excel";
 
 export type { Locale } from "./define";
 
-const areas = { shell, excel, pane, ruleNames };
+const areas = { shell, excel, pane, ruleNames, playground };
 
 export type Strings = { [A in keyof typeof areas]: (typeof areas)[A]["vi"] };
 

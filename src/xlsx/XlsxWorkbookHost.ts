@@ -78,9 +78,10 @@ export class XlsxWorkbookHost implements WorkbookHost {
   readonly capabilities: HostCapabilities = { notes: true, undoGroup: false, charts: false };
   private marks = new Map<string, MarkRecord>();
   private selected: CellRef | undefined;
-  private readonly changeListeners = new Set<(change: HostChange) => void>();
+  private readonly changeListeners = new Set<(change: HostChange, sheet?: string) => void>();
   private readonly selectListeners = new Set<(cell: CellRef) => void>();
   private listCache = new Map<string, string[]>();
+  private rangeValidations = new Map<string, [CellArea, ListValidation][]>();
 
   private constructor(
     readonly workbook: Workbook,
@@ -105,6 +106,11 @@ export class XlsxWorkbookHost implements WorkbookHost {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet(firstSheet);
     return new XlsxWorkbookHost(workbook, fileName);
+  }
+
+  /** The file name the workbook was opened or created with. */
+  get name(): string {
+    return this.fileName;
   }
 
   // ------------------------------------------------------------ WorkbookHost
@@ -192,7 +198,6 @@ export class XlsxWorkbookHost implements WorkbookHost {
       // One entry per cell, as exceljs keeps validations it loads; it writes them back as ranges.
       for (let row = target.firstRow; row <= target.lastRow; row++) model[a1Address(row, target.column)] = validation;
     }
-    this.listCache.clear();
     this.emit("dropdowns");
   }
 
@@ -226,7 +231,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
     // Marks on a sheet that was replaced are gone with it.
     for (const [key, record] of this.marks) if (record.sheet === table.sheet) this.marks.delete(key);
     writeMarkState(this.workbook, this.marks);
-    this.emit("sheets");
+    this.emit("sheets", table.sheet);
   }
 
   // ------------------------------------------------------------ for the playground
@@ -261,7 +266,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
   listAt(sheet: string, row: number, column: number): string[] | undefined {
     const worksheet = this.userSheet(sheet);
     if (!worksheet) return undefined;
-    const validation = findValidation(validationsOf(worksheet), row, column);
+    const validation = validationsOf(worksheet)[a1Address(row, column)] ?? this.rangeValidationAt(worksheet, row, column);
     if (!validation || validation.type !== "list" || !validation.formulae?.[0]) return undefined;
     const source = String(validation.formulae[0]);
     let items = this.listCache.get(source);
@@ -272,12 +277,22 @@ export class XlsxWorkbookHost implements WorkbookHost {
     return items;
   }
 
+  /** Validations kept under a range key (exceljs loads them per cell; other code may add ranges), indexed once per change. */
+  private rangeValidationAt(worksheet: Worksheet, row: number, column: number): ListValidation | undefined {
+    let ranges = this.rangeValidations.get(worksheet.name);
+    if (!ranges) {
+      ranges = rangeEntries(validationsOf(worksheet));
+      this.rangeValidations.set(worksheet.name, ranges);
+    }
+    return ranges.find(([area]) => row >= area.top && row <= area.bottom && column >= area.left && column <= area.right)?.[1];
+  }
+
   selection(): CellRef | undefined {
     return this.selected;
   }
 
-  /** Called after every change of the workbook; returns the unsubscribe function. */
-  onChange(listener: (change: HostChange) => void): () => void {
+  /** Called after every change of the workbook (with the sheet a table was written to); returns the unsubscribe function. */
+  onChange(listener: (change: HostChange, sheet?: string) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
   }
@@ -288,8 +303,10 @@ export class XlsxWorkbookHost implements WorkbookHost {
     return () => this.selectListeners.delete(listener);
   }
 
-  private emit(change: HostChange): void {
-    for (const listener of this.changeListeners) listener(change);
+  private emit(change: HostChange, sheet?: string): void {
+    this.rangeValidations.clear();
+    if (change !== "marks") this.listCache.clear();
+    for (const listener of this.changeListeners) listener(change, sheet);
   }
 
   /** Puts back every remembered fill and note; forgets the marks. */
@@ -418,15 +435,14 @@ function splitRangeValidations(model: ValidationModel): void {
   }
 }
 
-function findValidation(model: ValidationModel, row: number, column: number): ListValidation | undefined {
-  const direct = model[a1Address(row, column)];
-  if (direct) return direct;
+function rangeEntries(model: ValidationModel): [CellArea, ListValidation][] {
+  const entries: [CellArea, ListValidation][] = [];
   for (const [key, validation] of Object.entries(model)) {
     if (!validation || !key.includes(":")) continue;
     const area = parseArea(key);
-    if (area && row >= area.top && row <= area.bottom && column >= area.left && column <= area.right) return validation;
+    if (area) entries.push([area, validation]);
   }
-  return undefined;
+  return entries;
 }
 
 /** `"a,b,c"` (inline) or `'Sheet'!$A$2:$A$9` / `Sheet!A2:A9` (a range of this workbook). */

@@ -173,7 +173,7 @@ export function toCellValue(value: unknown): CellValue {
   return null;
 }
 
-function mergesOf(worksheet: ExcelWorksheet): CellArea[] {
+export function mergesOf(worksheet: ExcelWorksheet): CellArea[] {
   // The merge ranges exceljs keeps per sheet; `worksheet.model.merges` has the same but rebuilds every row model.
   const ranges = (worksheet as unknown as { _merges?: Record<string, { model?: Partial<CellArea> }> })._merges;
   const areas: CellArea[] = [];
