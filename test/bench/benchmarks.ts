@@ -15,6 +15,7 @@ import { benchContext, runFresh, type CheckRun, type ReadCheckRun } from "./fres
 import { machine, median, round, type Machine } from "./measure";
 import { measureMerge } from "./merge100";
 import { planSpec, planXlsx } from "./planWorkbook";
+import { writeLargeXlsx } from "../robustness/largeWorkbook";
 
 export interface BenchOptions {
   /** Tiny sizes, one run each, no webpack build: the CI's check that every benchmark still runs. */
@@ -74,10 +75,23 @@ export interface BenchResult {
   /** checkPlan time on generated plans (cross-row rules included), each size in fresh processes. */
   scaling: ScalingPoint[];
   scaling_runs: number;
+  /** The robustness corpus's 100,000-row workbook read, recognised and checked once in a fresh process (too slow for npm test). */
+  rows100k: LargeRead;
 }
 
-const FULL = { checkRows: 10_000, mergeUnits: 100, mergeDelegations: 50, scaling: [1_000, 10_000, 100_000] };
-const SMOKE = { checkRows: 200, mergeUnits: 3, mergeDelegations: 10, scaling: [100, 300] };
+export interface LargeRead {
+  rows: number;
+  file_mb: number;
+  read_ms: number;
+  parse_ms: number;
+  check_ms: number;
+  max_rss_mb: number;
+  delegations: number;
+  findings: number;
+}
+
+const FULL = { checkRows: 10_000, mergeUnits: 100, mergeDelegations: 50, scaling: [1_000, 10_000, 100_000], largeRows: 100_000 };
+const SMOKE = { checkRows: 200, mergeUnits: 3, mergeDelegations: 10, scaling: [100, 300], largeRows: 500 };
 /** The sync counts are the point of the benchmark (a constant whatever the size): real sizes even when smoke. */
 const SYNC_ROWS = [100, 10_000] as const;
 
@@ -113,6 +127,31 @@ async function check10k(rows: number, runs: number, log: (line: string) => void)
       results.push(result);
     }
     return results;
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Reads and checks a generated workbook of `rows` rows (written as streamed XML, see largeWorkbook.ts) once. */
+export async function readLarge(rows: number, log: (line: string) => void): Promise<LargeRead> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dplan-large-"));
+  try {
+    const file = path.join(folder, `ke-hoach-${rows}.xlsx`);
+    const bytes = await writeLargeXlsx(planSpec(rows));
+    fs.writeFileSync(file, bytes);
+    const result = await runFresh<ReadCheckRun>(["read-check", file]);
+    if (result.delegations !== rows) throw new Error(`rows100k: ${result.delegations} delegations read, ${rows} expected`);
+    log(`rows100k: ${rows} rows read in ${result.read_ms.toFixed(0)} ms, checked in ${result.check_ms.toFixed(0)} ms, peak ${result.max_rss_mb} MB`);
+    return {
+      rows,
+      file_mb: round(bytes.length / 1e6, 1),
+      read_ms: round(result.read_ms),
+      parse_ms: round(result.parse_ms),
+      check_ms: round(result.check_ms),
+      max_rss_mb: result.max_rss_mb,
+      delegations: result.delegations,
+      findings: result.findings,
+    };
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
@@ -162,6 +201,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
   }
 
   const scalingPoints = await scaling(sizes.scaling, longRuns, log);
+  const large = await readLarge(sizes.largeRows, log);
 
   return {
     machine: startedOn,
@@ -193,6 +233,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     lazy_chunks_gzip_kb: bundle?.lazyChunks ?? {},
     scaling: scalingPoints,
     scaling_runs: longRuns,
+    rows100k: large,
   };
 }
 
@@ -214,6 +255,8 @@ export function formatReport(result: BenchResult): string {
       ? "bundle     skipped (smoke: no production build)"
       : `bundle     task pane initial JS ${result.taskpane_js_gzip_kb} KB gzipped (${result.taskpane_js_files.join(", ")}) (target < 250: ${target(result.taskpane_js_gzip_kb < 250)}); ` +
         `exceljs chunk ${result.exceljs_chunk_gzip_kb ?? "none"} KB gzipped`,
+    `rows100k   ${result.rows100k.rows} rows (${result.rows100k.file_mb} MB .xlsx): read ${result.rows100k.read_ms} ms, recognise+parse ${result.rows100k.parse_ms} ms, ` +
+      `check ${result.rows100k.check_ms} ms, peak memory ${result.rows100k.max_rss_mb} MB, ${result.rows100k.findings} findings (no crash)`,
     `scaling    ${result.scaling.map((p) => `${p.rows} → ${p.ms} ms (CPU ${p.cpu_ms}, ${(p.cpu_ms / p.rows * 1000).toFixed(0)} µs/row)`).join("; ")}, median of ${result.scaling_runs}`,
   ];
   return lines.join("\n");

@@ -31,6 +31,8 @@ export interface ReadCheckRun {
   check_cpu_ms: number;
   delegations: number;
   findings: number;
+  /** Peak resident memory of the process, MB. */
+  max_rss_mb: number;
 }
 
 export interface CheckRun {
@@ -53,6 +55,7 @@ async function readCheck(file: string): Promise<ReadCheckRun> {
     check_cpu_ms: check.cpuMs,
     delegations: parse.result.delegations.length,
     findings: check.result.length,
+    max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
 
