@@ -1,0 +1,111 @@
+/**
+ * Findings as a readable text table for the terminal: grouped by file and sheet, counts per severity,
+ * Vietnamese headings (English on request). Pure: the CLI prints what this returns.
+ */
+import type { Finding, Severity } from "../domain/model";
+import { compareFindings } from "../domain/rules/engine";
+
+export interface FormatFindingsOptions {
+  locale?: "vi" | "en";
+}
+
+const LABELS = {
+  vi: {
+    none: "Không có phát hiện nào.",
+    file: "Tệp",
+    noFile: "(không rõ tệp)",
+    sheet: "Sheet",
+    cell: "Ô",
+    severity: "Mức độ",
+    rule: "Quy tắc",
+    message: "Nội dung",
+    suggestion: "Gợi ý",
+    total: "Tổng cộng",
+    findings: "phát hiện",
+    severities: { error: "lỗi", warning: "cảnh báo", info: "thông tin" },
+    severityNames: { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" },
+  },
+  en: {
+    none: "No findings.",
+    file: "File",
+    noFile: "(no file)",
+    sheet: "Sheet",
+    cell: "Cell",
+    severity: "Severity",
+    rule: "Rule",
+    message: "Message",
+    suggestion: "Suggestion",
+    total: "Total",
+    findings: "findings",
+    severities: { error: "errors", warning: "warnings", info: "info" },
+    severityNames: { error: "Error", warning: "Warning", info: "Info" },
+  },
+} as const;
+
+type Labels = (typeof LABELS)[keyof typeof LABELS];
+const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
+
+/** Characters as the terminal shows them (precomposed Vietnamese letters count once). */
+function width(text: string): number {
+  return [...text.normalize("NFC")].length;
+}
+
+function pad(text: string, size: number): string {
+  return text + " ".repeat(Math.max(0, size - width(text)));
+}
+
+function counts(findings: readonly Finding[], labels: Labels): string {
+  return SEVERITY_ORDER.map((severity) => `${findings.filter((f) => f.severity === severity).length} ${labels.severities[severity]}`).join(", ");
+}
+
+/** Groups in first-seen order of already sorted findings. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups];
+}
+
+function sheetTable(findings: readonly Finding[], labels: Labels, locale: "vi" | "en"): string[] {
+  const rows = findings.map((f) => ({
+    cell: f.cell,
+    severity: labels.severityNames[f.severity],
+    rule: f.rule,
+    message: locale === "en" ? f.messageEn : f.message,
+    suggestion: f.suggestion,
+  }));
+  const cellWidth = Math.max(width(labels.cell), ...rows.map((r) => width(r.cell)));
+  const severityWidth = Math.max(width(labels.severity), ...rows.map((r) => width(r.severity)));
+  const ruleWidth = Math.max(width(labels.rule), ...rows.map((r) => width(r.rule)));
+  const indent = "    ";
+  const line = (cell: string, severity: string, rule: string, message: string) =>
+    `${indent}${pad(cell, cellWidth)}  ${pad(severity, severityWidth)}  ${pad(rule, ruleWidth)}  ${message}`.trimEnd();
+  const lines = [line(labels.cell, labels.severity, labels.rule, labels.message)];
+  for (const row of rows) {
+    lines.push(line(row.cell, row.severity, row.rule, row.message));
+    if (row.suggestion) lines.push(line("", "", "", `→ ${labels.suggestion}: ${row.suggestion}`));
+  }
+  return lines;
+}
+
+export function formatFindings(findings: readonly Finding[], options: FormatFindingsOptions = {}): string {
+  const locale = options.locale ?? "vi";
+  const labels = LABELS[locale];
+  if (findings.length === 0) return `${labels.none}\n`;
+  const sorted = [...findings].sort(compareFindings);
+  const lines: string[] = [];
+  for (const [, inFile] of groupBy(sorted, (f) => f.file ?? "")) {
+    lines.push(`${labels.file}: ${inFile[0].file ?? labels.noFile} — ${counts(inFile, labels)}`);
+    for (const [sheet, inSheet] of groupBy(inFile, (f) => f.sheet)) {
+      lines.push(`  ${labels.sheet} “${sheet}”: ${counts(inSheet, labels)}`);
+      lines.push(...sheetTable(inSheet, labels, locale));
+    }
+    lines.push("");
+  }
+  lines.push(`${labels.total}: ${counts(sorted, labels)} (${sorted.length} ${labels.findings})`);
+  return `${lines.join("\n")}\n`;
+}

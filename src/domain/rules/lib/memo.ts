@@ -1,0 +1,17 @@
+/**
+ * Caches for values derived from text that repeats across rows (unit names, compositions). Keyed by the
+ * text itself, never by row objects, so a row edited in place is never judged on stale values.
+ */
+
+/** Memoises a function of a string; the cache is dropped when it grows past `limit` entries. */
+export function memoizeText<T>(fn: (text: string) => T, limit = 10_000): (text: string) => T {
+  let cache = new Map<string, T>();
+  return (text: string) => {
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text)) return hit as T;
+    const value = fn(text);
+    if (cache.size >= limit) cache = new Map();
+    cache.set(text, value);
+    return value;
+  };
+}

@@ -1,0 +1,97 @@
+/** required-field: a field the profile requires is empty [S0: "các đoàn thiếu thông tin … sẽ không được tổng hợp"]. */
+import type { Delegation, FieldId } from "../../model";
+import { fieldLabel, quote, type Text } from "../messages";
+import { fieldText, rawText } from "../lib/text";
+import { S0, S1, S2, S4, cite } from "../sources";
+import type { RowRule, Violation } from "../types";
+
+/** Fields one of which is enough: "leader or leaderRole", "period or start". */
+const ALTERNATIVES: FieldId[][] = [
+  ["leader", "leaderRole"],
+  ["period", "start"],
+];
+
+function hasValue(delegation: Delegation, field: FieldId): boolean {
+  if (rawText(delegation, field) !== undefined) return true;
+  switch (field) {
+    case "leader":
+      return !!delegation.leaderName?.trim();
+    case "leaderRole":
+      return delegation.leaderRole !== undefined;
+    case "countries":
+      return delegation.countries.length > 0;
+    case "period":
+      return delegation.period !== undefined || delegation.periodError !== undefined;
+    case "members":
+      return delegation.members !== undefined;
+    case "funding":
+      return delegation.funding !== undefined;
+    case "start":
+    case "end":
+      return false;
+    case "days":
+      return delegation.days !== undefined;
+    case "cost":
+      return delegation.cost !== undefined;
+    case "planStatus":
+      return delegation.planStatus !== undefined;
+    default:
+      return fieldText(delegation, field) !== undefined;
+  }
+}
+
+function label(fields: FieldId[], delegation: Delegation): Text {
+  const labels = fields.map((field) => fieldLabel(field, delegation.kind));
+  return { vi: labels.map((l) => l.vi).join(" hoặc "), en: labels.map((l) => l.en).join(" or ") };
+}
+
+export const requiredField: RowRule = {
+  id: "required-field",
+  defaultSeverity: "error",
+  kinds: ["outbound", "inbound", "people"],
+  fields: ["leader", "leaderRole", "countries", "period", "start", "purpose", "funding", "members", "name", "host"],
+  parameters: { profileLists: ["requiredFields"] },
+  source: cite(S0, S1, S2, S4),
+  checkRow(delegation, context) {
+    const required = context.profile.requiredFields[delegation.kind];
+    const done = new Set<FieldId>();
+    const violations: Violation[] = [];
+    for (const field of required) {
+      if (done.has(field)) continue;
+      const group = ALTERNATIVES.find((alternatives) => alternatives.includes(field));
+      // Either field of the group satisfies it; both are named only when the profile requires both.
+      const checked = group ?? [field];
+      const named = group ? group.filter((f) => f === field || required.includes(f)) : [field];
+      checked.forEach((f) => done.add(f));
+      const cellsPresent = checked.filter((f) => delegation.cells[f] !== undefined);
+
+      if (field === "members" && delegation.members === undefined && rawText(delegation, "members") !== undefined) {
+        const written = quote(delegation.raw.members ?? "");
+        violations.push({
+          delegation,
+          at: "members",
+          message: `${fieldLabel("members").vi} “${written}” không đọc được thành số người: cần ghi số người của đoàn`,
+          messageEn: `Number of members "${written}" is not a number of people`,
+        });
+        continue;
+      }
+      if (checked.some((f) => hasValue(delegation, f))) continue;
+
+      const what = label(named, delegation);
+      const noColumn = cellsPresent.length === 0;
+      violations.push({
+        delegation,
+        at: checked,
+        message:
+          `Thiếu thông tin bắt buộc “${what.vi}”` +
+          (noColumn ? " (bảng không có cột này)" : "") +
+          ": đoàn thiếu thông tin theo quy định sẽ không được tổng hợp",
+        messageEn:
+          `Required information "${what.en}" is missing` +
+          (noColumn ? " (the table has no such column)" : "") +
+          ": delegations with missing information are not consolidated",
+      });
+    }
+    return violations;
+  },
+};
