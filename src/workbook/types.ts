@@ -83,7 +83,11 @@ export interface CellEdit {
 /** A whole table written into a sheet (master plan, statistics, check report). */
 export interface TableWrite {
   sheet: string;
-  /** Rows written from A1 down; the first `headerRows` rows are formatted as headers. */
+  /**
+   * Rows written from A1 down; the first `headerRows` rows are formatted as headers. Values only: a Date
+   * is a calendar day (UTC midnight) written as a real date ("dd/mm/yyyy" unless `columnFormats` says
+   * otherwise), a string is always text.
+   */
   rows: CellValue[][];
   headerRows: number;
   columnWidths?: number[];
@@ -91,6 +95,27 @@ export interface TableWrite {
   links?: { row: number; column: number; target: { sheet: string; row: number; column: number } }[];
   /** Number formats per column (e.g. "dd/mm/yyyy"). */
   columnFormats?: (string | undefined)[];
+  /**
+   * Cells (1-based row and column of `rows`) whose text starts with = + - @: a host that parses what it
+   * writes (Office.js `values`) must store them as text (number format "@"), never as a formula.
+   */
+  textCells?: { row: number; column: number }[];
+  /** Further rows formatted like the header: several small tables stacked in one sheet (statistics). */
+  subHeaderRows?: number[];
+  /** Charts a host that can draw them adds beside the table (Office.js); hosts without charts ignore them. */
+  charts?: ChartRequest[];
+}
+
+/** A chart over a block of a TableWrite: labels in one column, one series per value column. */
+export interface ChartRequest {
+  title: string;
+  type: "column" | "bar" | "pie";
+  /** Row holding the series names (the block's column headers), 1-based like TableWrite rows. */
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  labelColumn: number;
+  valueColumns: number[];
 }
 
 export interface HostCapabilities {

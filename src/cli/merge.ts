@@ -1,0 +1,364 @@
+/**
+ * `dplan merge FILE... -o MASTER.xlsx [--profile ID] [--year YYYY] [--unit FILE=TÊN]`: consolidates unit
+ * workbooks into a master workbook (src/domain/merge) and prints per-file results and the statistics.
+ *
+ * - Inputs are only read, never written; an output that is one of the inputs is refused.
+ * - An existing MASTER.xlsx that is a master is re-imported into: a unit's earlier rows are replaced,
+ *   rows and sheets added by hand are kept. An existing file that is not a master is never overwritten.
+ * - The master is written to a temporary file beside it and renamed, so a failure leaves the old one whole.
+ * - Exit codes (as `check`): 2 when an input could not be read or had no plan template (after merging the
+ *   others), or on bad usage; else 1 when the cross-unit rules find errors on the master; else 0.
+ *   Delegations left out for missing information are listed but do not change the code: they are not in
+ *   the master.
+ */
+import { realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import * as path from "node:path";
+import { consolidate, makeUnitPlan, readMaster, MASTER_SHEET_NAMES } from "../domain/merge";
+import type { MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
+import type { Finding, PlanKind } from "../domain/model";
+import { DEFAULT_PROFILE_ID, getProfile, type Profile } from "../domain/profiles";
+import { readXlsx, WorkbookReadError } from "../xlsx/readWorkbook";
+import { writeWorkbook } from "../xlsx/writeWorkbook";
+import type { CliIO } from "./main";
+
+export const MERGE_USAGE = `Cách dùng:
+  dplan merge TỆP.xlsx... -o TỔNG-HỢP.xlsx [--profile ID] [--year YYYY] [--unit TỆP=TÊN ĐƠN VỊ]
+      Tổng hợp kế hoạch của các đơn vị vào một bảng tổng hợp (một trang cho mỗi loại kế hoạch và trang Thống kê).
+      -o, --output TỆP   tệp tổng hợp (.xlsx). Nếu tệp đã là bảng tổng hợp: nhập lại, thay các dòng cũ của
+                         đơn vị được nhập, giữ các dòng và trang tính thêm bằng tay. Không ghi đè tệp đầu vào.
+      --profile ID       bộ quy định áp dụng, ví dụ hai-phong, ha-noi, lai-chau, default (mặc định: default)
+      --year YYYY        năm kế hoạch (mặc định: năm của bộ quy định, hoặc năm ghi trên tiêu đề các tệp)
+      --unit TỆP=TÊN     đặt tên đơn vị cho một tệp (mặc định: dòng "Đơn vị: …" của tệp, nếu không có thì tên tệp)
+
+Các tệp đầu vào không bao giờ bị sửa. Các đoàn thiếu thông tin bắt buộc không được tổng hợp và được liệt kê.
+Mã thoát: 0 xong, không có lỗi; 1 bảng tổng hợp có lỗi (quy định liên đơn vị); 2 có tệp không đọc được
+hoặc không có biểu mẫu (các tệp khác vẫn được tổng hợp), hoặc sai cách dùng.
+`;
+
+const EXIT_OK = 0;
+const EXIT_ERRORS_FOUND = 1;
+const EXIT_PROBLEM = 2;
+
+const KIND_LABELS: Record<PlanKind, string> = { outbound: "Đoàn ra", inbound: "Đoàn vào", people: "Đối ngoại nhân dân" };
+const SEVERITY_LABELS = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
+
+interface MergeArgs {
+  files: string[];
+  output?: string;
+  profileId?: string;
+  year?: number;
+  /** File (as given, or its base name) → unit name. */
+  unitNames: Map<string, string>;
+  help: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseMergeArgs(args: string[]): MergeArgs {
+  const parsed: MergeArgs = { files: [], unitNames: new Map(), help: false };
+  let onlyFiles = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (onlyFiles || !arg.startsWith("-") || arg === "-") {
+      parsed.files.push(arg);
+      continue;
+    }
+    const equals = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = equals > 0 ? arg.slice(0, equals) : arg;
+    const inline = equals > 0 ? arg.slice(equals + 1) : undefined;
+    const value = () => {
+      const next = inline ?? args[++i];
+      if (next === undefined || next === "") throw new UsageError(`Thiếu giá trị sau ${flag}.`);
+      return next;
+    };
+    switch (flag) {
+      case "--":
+        onlyFiles = true;
+        break;
+      case "-h":
+      case "--help":
+        parsed.help = true;
+        break;
+      case "-o":
+      case "--output":
+        if (parsed.output !== undefined) throw new UsageError("Chỉ được ghi một tệp tổng hợp (-o).");
+        parsed.output = value();
+        break;
+      case "--profile": {
+        const id = value();
+        if (!/^[a-z0-9-]+$/.test(id)) throw new UsageError(`Mã bộ quy định «${id}» không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang.`);
+        parsed.profileId = id;
+        break;
+      }
+      case "--year": {
+        const text = value();
+        const year = Number(text);
+        if (!/^\d{4}$/.test(text) || year < 2000 || year > 2100) throw new UsageError(`Năm «${text}» không hợp lệ: ghi 4 chữ số, từ 2000 đến 2100.`);
+        parsed.year = year;
+        break;
+      }
+      case "--unit": {
+        const text = value();
+        const split = text.lastIndexOf("=");
+        if (split <= 0 || text.slice(split + 1).trim() === "") throw new UsageError(`--unit cần dạng TỆP=TÊN ĐƠN VỊ, nhận được «${text}».`);
+        parsed.unitNames.set(text.slice(0, split), text.slice(split + 1).trim());
+        break;
+      }
+      default:
+        throw new UsageError(`Không có tùy chọn ${flag}.`);
+    }
+  }
+  return parsed;
+}
+
+/** The real path of a file that may not exist yet (its folder's real path + its name). */
+async function realTarget(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    try {
+      return path.join(await realpath(path.dirname(path.resolve(file))), path.basename(file));
+    } catch {
+      return path.resolve(file);
+    }
+  }
+}
+
+/** Device and inode of an existing file: equal for every name of the same file. */
+async function fileIdentity(file: string): Promise<string | undefined> {
+  try {
+    const info = await stat(file);
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function describeReadError(error: unknown): string {
+  if (error instanceof WorkbookReadError) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "ENOENT") return "không tìm thấy tệp.";
+  if (code === "EISDIR") return "đây là thư mục, không phải tệp.";
+  if (code === "EACCES" || code === "EPERM") return "không có quyền đọc tệp.";
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface ReadUnit {
+  file: string;
+  unit?: UnitPlan;
+  summary?: UnitSummary;
+  /** Why the file contributes nothing (unreadable, or no plan template). */
+  problem?: string;
+}
+
+/** `dplan merge …`: returns the exit code. */
+export async function runMerge(args: string[], io: CliIO): Promise<number> {
+  let parsed: MergeArgs;
+  try {
+    parsed = parseMergeArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`${error.message}\n\n${MERGE_USAGE}`);
+    return EXIT_PROBLEM;
+  }
+  if (parsed.help) {
+    io.stdout(MERGE_USAGE);
+    return EXIT_OK;
+  }
+  const usage = (message: string) => {
+    io.stderr(`${message}\n\n${MERGE_USAGE}`);
+    return EXIT_PROBLEM;
+  };
+  if (parsed.files.length === 0) return usage("Chưa chỉ tệp nào của các đơn vị để tổng hợp.");
+  if (parsed.output === undefined) return usage("Chưa chỉ tệp tổng hợp: thêm -o TỔNG-HỢP.xlsx.");
+  const output = parsed.output;
+  if (!/\.xlsx$/i.test(output)) return usage(`Tệp tổng hợp «${output}» phải có đuôi .xlsx.`);
+
+  let profile: Profile;
+  try {
+    profile = getProfile(parsed.profileId ?? DEFAULT_PROFILE_ID);
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+
+  // Never write over an input, whatever path spelling points at it.
+  const outputReal = await realTarget(output);
+  const outputId = await fileIdentity(output);
+  const inputs: { file: string; real: string }[] = [];
+  for (const file of parsed.files) inputs.push({ file, real: await realTarget(file) });
+  let clash = inputs.find((input) => input.real === outputReal);
+  // The same file under another name (a hard link, another letter case on Windows or macOS).
+  for (const input of outputId === undefined ? [] : inputs) if (!clash && (await fileIdentity(input.file)) === outputId) clash = input;
+  if (clash) {
+    io.stderr(`Không ghi đè tệp đầu vào «${clash.file}»: tệp tổng hợp phải là một tệp khác. Hãy chọn tên khác cho -o.\n`);
+    return EXIT_PROBLEM;
+  }
+
+  // An existing output is re-imported into when it is a master, and never touched when it is not.
+  let existing: MasterSheetRows | undefined;
+  let base: Uint8Array | undefined;
+  if (await exists(output)) {
+    try {
+      base = await io.readFile(output);
+      existing = readMaster(await readXlsx(base, path.basename(output)));
+    } catch (error) {
+      io.stderr(`Tệp tổng hợp «${output}» đã có nhưng không đọc được (${describeReadError(error)}): không ghi đè. Hãy chọn tên khác cho -o.\n`);
+      return EXIT_PROBLEM;
+    }
+    if (!existing) {
+      const names = Object.values(MASTER_SHEET_NAMES).map((n) => `“${n}”`).join(", ");
+      io.stderr(`Tệp «${output}» đã có và không phải bảng tổng hợp (không có trang ${names} với các cột Đơn vị, Tệp, Dòng gốc): không ghi đè. Hãy chọn tên khác cho -o.\n`);
+      return EXIT_PROBLEM;
+    }
+  }
+
+  // Read every input; a file that cannot be read is reported and the others go on.
+  const seen = new Set<string>();
+  const reads: ReadUnit[] = [];
+  for (const { file, real } of inputs) {
+    if (seen.has(real)) {
+      io.stderr(`Tệp «${file}» được chỉ hơn một lần: chỉ tổng hợp một lần.\n`);
+      continue;
+    }
+    seen.add(real);
+    try {
+      const grids = await readXlsx(await io.readFile(file), path.basename(file));
+      const unitName = parsed.unitNames.get(file) ?? parsed.unitNames.get(path.basename(file));
+      reads.push({ file, unit: makeUnitPlan(path.basename(file), grids, { unitName, year: parsed.year ?? profile.planYear }) });
+    } catch (error) {
+      reads.push({ file, problem: `Không đọc được tệp «${file}»: ${describeReadError(error)}` });
+    }
+  }
+
+  const yearSource = parsed.year !== undefined ? "theo --year" : profile.planYear !== undefined ? "theo bộ quy định" : undefined;
+  const year = parsed.year ?? profile.planYear ?? titleYear(reads) ?? new Date().getFullYear();
+  if (yearSource === undefined) {
+    // Times written without a year ("Tháng 5") in sheets whose title names none take the plan year.
+    for (const read of reads) {
+      if (read.unit && read.unit.plan.sheets.some((s) => s.template && s.titleYear === undefined)) {
+        read.unit = makeUnitPlan(read.unit.fileName, read.unit.grids ?? [], { unitName: read.unit.unitName, year });
+      }
+    }
+  }
+
+  const readable = reads.filter((read) => read.unit !== undefined);
+  const units = readable.map((read) => read.unit!);
+  const plan = consolidate(units, existing, { profile, year });
+  // consolidate keeps the order of its units: summary i belongs to readable[i].
+  readable.forEach((read, index) => {
+    read.summary = plan.units[index];
+    if (read.summary.sheets.length === 0) read.problem = `Tệp «${read.file}» không có biểu mẫu kế hoạch nào để tổng hợp.`;
+  });
+
+  if (units.length > 0) {
+    const bytes = await writeWorkbook(plan.sheets, base ? { base } : {});
+    const temporary = path.join(path.dirname(outputReal), `.${path.basename(outputReal)}.${process.pid}.tmp`);
+    try {
+      await writeFile(temporary, bytes);
+      await rename(temporary, outputReal);
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      io.stderr(`Không ghi được tệp tổng hợp «${output}»: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT_PROBLEM;
+    }
+  }
+
+  io.stdout(report(reads, plan, { output, profile, year, yearSource: yearSource ?? "theo tiêu đề các tệp", wrote: units.length > 0 }));
+  const problems = reads.filter((read) => read.problem !== undefined);
+  if (problems.length > 0) {
+    io.stderr(`${problems.map((p) => p.problem).join("\n")}\n`);
+    io.stderr(
+      units.length > 0
+        ? `${problems.length} tệp không được tổng hợp (xem trên); các tệp còn lại đã được tổng hợp vào «${output}».\n`
+        : `Không có tệp nào đọc được: chưa ghi bảng tổng hợp.\n`,
+    );
+    return EXIT_PROBLEM;
+  }
+  return plan.findings.some((finding) => finding.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+/** The year most titles name ("KẾ HOẠCH ĐOÀN RA NĂM 2025"). */
+function titleYear(reads: ReadUnit[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const read of reads) for (const sheet of read.unit?.plan.sheets ?? []) if (sheet.template && sheet.titleYear) counts.set(sheet.titleYear, (counts.get(sheet.titleYear) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [year, count] of counts) if (best === undefined || count > counts.get(best)! || (count === counts.get(best) && year > best)) best = year;
+  return best;
+}
+
+// ---------------------------------------------------------------- output
+
+interface ReportContext {
+  output: string;
+  profile: Profile;
+  year: number;
+  yearSource: string;
+  wrote: boolean;
+}
+
+function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): string {
+  const lines: string[] = [];
+  lines.push(`Năm kế hoạch ${context.year} (${context.yearSource}) · Bộ quy định: ${context.profile.name} (${context.profile.id})`, "");
+  for (const read of reads) {
+    if (!read.summary) lines.push(`Tệp ${read.file}`, `  KHÔNG TỔNG HỢP: ${read.problem}`, "");
+    else lines.push(...unitLines(read.file, read.summary));
+  }
+
+  if (context.wrote) {
+    lines.push(`Đã ghi bảng tổng hợp: ${context.output}`);
+    for (const sheet of plan.masterSheets) {
+      const fromUnits = sheet.rows.filter((row) => row.provenance).length;
+      const byHand = sheet.rows.length - fromUnits;
+      lines.push(`  ${sheet.sheet}: ${fromUnits} đoàn của các đơn vị${byHand > 0 ? `, ${byHand} dòng nhập tay được giữ nguyên` : ""}`);
+    }
+    for (const warning of plan.warnings) lines.push(`  ${warning}`);
+    lines.push("");
+  }
+
+  lines.push(...findingLines(plan.findings), "");
+  lines.push("THỐNG KÊ");
+  for (const table of plan.statistics) lines.push(...statisticsLines(table));
+  return `${lines.join("\n")}\n`;
+}
+
+function unitLines(file: string, summary: UnitSummary): string[] {
+  const lines = [`Tệp ${file} — Đơn vị: ${summary.unit}${summary.unitFromTitle === undefined ? " (theo tên tệp)" : ""}`];
+  for (const sheet of summary.sheets) {
+    lines.push(`  ${KIND_LABELS[sheet.kind]} (trang «${sheet.sheet}»): ${sheet.delegations} đoàn, tổng hợp ${sheet.kept}, loại ${sheet.excluded}`);
+  }
+  if (summary.sheets.length > 0) lines.push(`  Kiểm tra đơn vị: ${summary.errors} lỗi, ${summary.warnings} cảnh báo, ${summary.infos} lưu ý`);
+  if (summary.excluded.length > 0) {
+    lines.push("  Không tổng hợp (thiếu thông tin theo quy định):");
+    for (const e of summary.excluded) lines.push(`    «${e.sheet}» dòng ${e.row} — ${e.label}: ${e.reason}`);
+  }
+  for (const note of summary.notes) lines.push(`  Ghi chú: ${note}`);
+  lines.push("");
+  return lines;
+}
+
+function findingLines(findings: Finding[]): string[] {
+  if (findings.length === 0) return ["Các quy định liên đơn vị (lãnh đạo chủ chốt đi quá số lần, đoàn trùng, nên gộp đoàn, nhiều lãnh đạo cùng nước đến): không có phát hiện."];
+  const lines = [`Phát hiện trên bảng tổng hợp (quy định liên đơn vị): ${findings.length}`];
+  for (const f of findings) lines.push(`  ${SEVERITY_LABELS[f.severity]}  ${f.sheet}!${f.cell}  [${f.rule}] ${f.message}`);
+  return lines;
+}
+
+function statisticsLines(table: StatisticsTable): string[] {
+  const rows = [table.columns, ...table.rows.map((row) => row.map(String))];
+  const widths = table.columns.map((_, c) => Math.max(...rows.map((row) => [...(row[c] ?? "")].length)));
+  const render = (row: string[]) =>
+    row
+      .map((cell, c) => (c === 0 ? cell + " ".repeat(widths[c] - [...cell].length) : " ".repeat(widths[c] - [...cell].length) + cell))
+      .join("  ")
+      .trimEnd();
+  return ["", table.title, ...rows.map((row) => `  ${render(row)}`)];
+}

@@ -1,0 +1,129 @@
+/**
+ * One unit's workbook before the merge: its name, which delegations go into the master, which stay out
+ * and why, and the unit's own check results (the per-unit preview).
+ */
+import type { Delegation, PlanKind } from "../model";
+import { checkPlan } from "../rules/engine";
+import { readPlan } from "../templates/readPlan";
+import type { RecognizedTemplate } from "../templates/types";
+import { tidy } from "../text";
+import type { SheetGrid } from "../../workbook/types";
+import { missingInformation } from "./exclusion";
+import type { ExcludedDelegation, MergeContext, UnitPlan, UnitSummary } from "./types";
+
+/** "Sở Y tế.xlsx", "D:\\KH\\so-y-te.xlsx" → "Sở Y tế", "so-y-te". */
+export function fileStem(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const dot = base.lastIndexOf(".");
+  return tidy(dot > 0 ? base.slice(0, dot) : base);
+}
+
+/** The "Đơn vị: …" title of the first recognised sheet that has one. */
+export function unitFromTitle(plan: UnitPlan["plan"]): string | undefined {
+  for (const sheet of plan.sheets) if (sheet.template && sheet.unitName && tidy(sheet.unitName) !== "") return tidy(sheet.unitName);
+  return undefined;
+}
+
+/**
+ * Reads a unit's workbook into a UnitPlan: the unit is named by its "Đơn vị: …" title, else by the file
+ * name without extension, unless the caller names it (the user corrected it).
+ */
+export function makeUnitPlan(fileName: string, grids: SheetGrid[], options: { unitName?: string; year?: number } = {}): UnitPlan {
+  const plan = readPlan(grids, { file: fileName, year: options.year });
+  const fromTitle = unitFromTitle(plan);
+  const unit: UnitPlan = { unitName: tidy(options.unitName ?? "") || fromTitle || fileStem(fileName), fileName, plan, grids };
+  if (fromTitle !== undefined) unit.unitFromTitle = fromTitle;
+  return unit;
+}
+
+/** A unit with what the merge takes from it. */
+export interface PreparedUnit {
+  unit: UnitPlan;
+  summary: UnitSummary;
+  /** Delegations that go into the master, in sheet order. */
+  kept: Delegation[];
+  /** Kinds whose sheet the workbook has (even with no row kept): the unit's earlier rows of these kinds are replaced. */
+  kinds: Set<PlanKind>;
+}
+
+export function prepareUnit(unit: UnitPlan, context: MergeContext): PreparedUnit {
+  const gridByName = new Map((unit.grids ?? []).map((grid) => [grid.name, grid] as const));
+  const notes: string[] = [];
+  const taken: RecognizedTemplate[] = [];
+  for (const sheet of unit.plan.sheets) {
+    const grid = gridByName.get(sheet.sheet);
+    if (!sheet.template) {
+      if (grid === undefined || grid.values.some((row) => row.some((value) => value !== null && value !== ""))) {
+        notes.push(`Trang “${sheet.sheet}” không được tổng hợp: ${sheet.reason}`);
+      }
+      continue;
+    }
+    if (grid?.hidden) {
+      notes.push(`Trang ẩn “${sheet.sheet}” không được tổng hợp (thường là bản cũ): hiện trang đó trong Excel nếu cần tổng hợp.`);
+      continue;
+    }
+    taken.push(sheet);
+    for (const extra of sheet.extraColumns) {
+      notes.push(`Cột “${extra.header}” (trang “${sheet.sheet}”) không có trong mẫu tổng hợp nên không được chuyển sang bảng tổng hợp.`);
+    }
+  }
+  if (taken.length === 0 && !notes.some((note) => note.startsWith("Trang ẩn"))) {
+    notes.unshift("Không tìm thấy biểu mẫu kế hoạch đoàn ra, đoàn vào hay đối ngoại nhân dân trong tệp.");
+  }
+
+  const takenSheets = new Set(taken.map((sheet) => sheet.sheet));
+  const delegations = unit.plan.delegations.filter((delegation) => takenSheets.has(delegation.sheet));
+  const kept: Delegation[] = [];
+  const excluded: ExcludedDelegation[] = [];
+  for (const delegation of delegations) {
+    const missing = missingInformation(delegation, context);
+    if (!missing) {
+      kept.push(delegation);
+      continue;
+    }
+    excluded.push({
+      unit: unit.unitName,
+      file: unit.fileName,
+      sheet: delegation.sheet,
+      row: delegation.row,
+      kind: delegation.kind,
+      label: delegationLabel(delegation),
+      missing: missing.missing,
+      unreadable: missing.unreadable,
+      reason: missing.reason,
+    });
+  }
+
+  const findings = checkPlan(delegations, context);
+  const count = (severity: string) => findings.filter((finding) => finding.severity === severity).length;
+  const summary: UnitSummary = {
+    unit: unit.unitName,
+    file: unit.fileName,
+    sheets: taken.map((sheet) => {
+      const rows = delegations.filter((d) => d.sheet === sheet.sheet);
+      const out = excluded.filter((e) => e.sheet === sheet.sheet).length;
+      return { sheet: sheet.sheet, kind: sheet.kind, delegations: rows.length, kept: rows.length - out, excluded: out };
+    }),
+    delegations: delegations.length,
+    kept: kept.length,
+    excluded,
+    errors: count("error"),
+    warnings: count("warning"),
+    infos: count("info"),
+    findings,
+    notes,
+  };
+  if (unit.unitFromTitle !== undefined) summary.unitFromTitle = unit.unitFromTitle;
+  return { unit, summary, kept, kinds: new Set(taken.map((sheet) => sheet.kind)) };
+}
+
+/** The per-unit preview the pane shows before merging (no master needed). */
+export function previewUnit(unit: UnitPlan, context: MergeContext): UnitSummary {
+  return prepareUnit(unit, context).summary;
+}
+
+/** What a person recognises a delegation by. */
+export function delegationLabel(delegation: Delegation): string {
+  const text = delegation.name ?? delegation.activity ?? delegation.purpose ?? delegation.leaderName ?? delegation.raw.leader ?? delegation.locality;
+  return text ? tidy(text) : `dòng ${delegation.row}`;
+}

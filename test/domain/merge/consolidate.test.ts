@@ -1,0 +1,384 @@
+import { consolidate, makeUnitPlan, masterLayout, readMaster, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../../src/domain/merge";
+import type { MasterPlan, MasterSheetRows, UnitPlan } from "../../../src/domain/merge";
+import { getProfile } from "../../../src/domain/profiles";
+import { TEMPLATES } from "../../../src/domain/templates/definitions";
+import type { CellValue, SheetGrid, TableWrite } from "../../../src/workbook/types";
+import { day, outboundAbbreviated, specToGrid, unitWorkbook } from "../../fixtures/generate";
+import { dataRow, trip, unitPlan, unitSpec, visit, type UnitSpecInput } from "./units";
+
+const hp = { profile: getProfile("hai-phong"), year: 2025 };
+
+function sheetOf(plan: MasterPlan, name: string): TableWrite {
+  const sheet = plan.sheets.find((s) => s.sheet === name);
+  if (!sheet) throw new Error(`no sheet ${name} in ${plan.sheets.map((s) => s.sheet).join(", ")}`);
+  return sheet;
+}
+
+/** The master as a host reads it back: each written table becomes a grid. */
+function readBack(plan: MasterPlan, edit?: (sheet: string, rows: CellValue[][]) => CellValue[][]): MasterSheetRows {
+  const grids: SheetGrid[] = plan.sheets.map((table) => {
+    const rows = table.rows.map((row) => [...row]);
+    return { name: table.sheet, originRow: 1, originCol: 1, values: edit ? edit(table.sheet, rows) : rows, merges: [] };
+  });
+  const master = readMaster(grids);
+  if (!master) throw new Error("not a master");
+  return master;
+}
+
+function column(table: TableWrite, title: string): CellValue[] {
+  const index = table.rows[0].indexOf(title);
+  if (index < 0) throw new Error(`no column ${title}`);
+  return table.rows.slice(1).map((row) => row[index] ?? null);
+}
+
+const A: UnitSpecInput = { file: "so-y-te.xlsx", unit: "Sở Y tế", outbound: [trip(1), trip(2), trip(3)], inbound: [visit(1)] };
+const B: UnitSpecInput = { file: "so-gd.xlsx", unit: "Sở Giáo dục và Đào tạo", outbound: [trip(4), trip(5)] };
+const C: UnitSpecInput = { file: "UBND xã Tân Lập.xlsx", outbound: [trip(6)], inbound: [visit(2), visit(3)] };
+
+describe("consolidate: N units into master sheets", () => {
+  const plan = consolidate([unitPlan(A), unitPlan(B), unitPlan(C)], undefined, hp);
+  const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+  const inbound = sheetOf(plan, MASTER_SHEET_NAMES.inbound);
+
+  test("one sheet per kind with rows, then the statistics sheet", () => {
+    expect(plan.sheets.map((s) => s.sheet)).toEqual([MASTER_SHEET_NAMES.outbound, MASTER_SHEET_NAMES.inbound, STATISTICS_SHEET_NAME]);
+    expect(outbound.rows).toHaveLength(1 + 6);
+    expect(inbound.rows).toHaveLength(1 + 3);
+  });
+
+  test("columns: canonical TEMPLATES order and titles, then provenance, then computed deadlines (outbound)", () => {
+    expect(outbound.rows[0]).toEqual([...TEMPLATES.outbound.fields.map((f) => f.title), "Đơn vị", "Tệp", "Dòng gốc", "Hạn báo cáo", "Hạn nộp hộ chiếu"]);
+    expect(inbound.rows[0]).toEqual([...TEMPLATES.inbound.fields.map((f) => f.title), "Đơn vị", "Tệp", "Dòng gốc"]);
+    expect(outbound.headerRows).toBe(1);
+  });
+
+  test("provenance: unit from the title row, else the file name without extension; file; source row", () => {
+    expect(column(outbound, "Đơn vị")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "UBND xã Tân Lập"]);
+    expect(column(outbound, "Tệp")).toEqual(["so-y-te.xlsx", "so-y-te.xlsx", "so-y-te.xlsx", "so-gd.xlsx", "so-gd.xlsx", "UBND xã Tân Lập.xlsx"]);
+    expect(column(outbound, "Dòng gốc")).toEqual([
+      `dòng ${dataRow(A, 1)} (Đoàn ra)`,
+      `dòng ${dataRow(A, 2)} (Đoàn ra)`,
+      `dòng ${dataRow(A, 3)} (Đoàn ra)`,
+      `dòng ${dataRow(B, 1)} (Đoàn ra)`,
+      `dòng ${dataRow(B, 2)} (Đoàn ra)`,
+      `dòng ${dataRow(C, 1)} (Đoàn ra)`,
+    ]);
+    expect(column(inbound, "Đơn vị")).toEqual(["Sở Y tế", "UBND xã Tân Lập", "UBND xã Tân Lập"]);
+  });
+
+  test("values come from the unit's cells; STT is the master's running number", () => {
+    expect(column(outbound, "STT")).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(column(outbound, "Tên đoàn")).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Đoàn công tác số ${n}`));
+    expect(column(outbound, "Chức vụ trưởng đoàn")).toEqual(Array(6).fill("Trưởng phòng"));
+    expect(column(inbound, "Đơn vị mời, đón tiếp")).toEqual(Array(3).fill("Sở Ngoại vụ"));
+  });
+
+  test("per-unit summaries: kinds, counts, check results", () => {
+    expect(plan.units.map((u) => [u.unit, u.file, u.delegations, u.kept, u.excluded.length])).toEqual([
+      ["Sở Y tế", "so-y-te.xlsx", 4, 4, 0],
+      ["Sở Giáo dục và Đào tạo", "so-gd.xlsx", 2, 2, 0],
+      ["UBND xã Tân Lập", "UBND xã Tân Lập.xlsx", 3, 3, 0],
+    ]);
+    expect(plan.units[0].sheets).toEqual([
+      { sheet: "Đoàn ra", kind: "outbound", delegations: 3, kept: 3, excluded: 0 },
+      { sheet: "Đoàn vào", kind: "inbound", delegations: 1, kept: 1, excluded: 0 },
+    ]);
+    expect(plan.units[2].unitFromTitle).toBeUndefined();
+    for (const unit of plan.units) expect(unit.errors).toBe(unit.findings.filter((f) => f.severity === "error").length);
+  });
+
+  test("the master's delegations are addressed to master cells", () => {
+    expect(plan.delegations).toHaveLength(9);
+    expect(plan.delegations.filter((d) => d.sheet === MASTER_SHEET_NAMES.outbound).map((d) => d.row)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(plan.delegations.find((d) => d.row === 5 && d.kind === "outbound")?.unit).toBe("Sở Giáo dục và Đào tạo");
+  });
+});
+
+describe("unit names", () => {
+  test.each([
+    ["the “Đơn vị:” title", { file: "a.xlsx", unit: "Sở Tư pháp", outbound: [trip(1)] }, undefined, "Sở Tư pháp"],
+    ["the file name without extension", { file: "Phường Hồng Bàng.xlsx", outbound: [trip(1)] }, undefined, "Phường Hồng Bàng"],
+    ["the caller's correction", { file: "a.xlsx", unit: "Sở Tư pháp", outbound: [trip(1)] }, "Sở Tư pháp Hải Phòng", "Sở Tư pháp Hải Phòng"],
+  ] as [string, UnitSpecInput, string | undefined, string][])("named by %s", (_, input, override, expected) => {
+    const unit = unitPlan(input, override ? { unitName: override } : {});
+    expect(unit.unitName).toBe(expected);
+    const plan = consolidate([unit], undefined, hp);
+    expect(column(sheetOf(plan, MASTER_SHEET_NAMES.outbound), "Đơn vị")).toEqual([expected]);
+  });
+});
+
+describe("delegations missing required information are kept out and listed", () => {
+  const input: UnitSpecInput = {
+    file: "thieu.xlsx",
+    unit: "Sở Nội vụ",
+    outbound: [trip(1), trip(2, { leader: null, role: null, funding: null }), trip(3, { countries: null }), trip(4, { members: "nhiều" })],
+    inbound: [visit(1, { host: null })],
+  };
+  const plan = consolidate([unitPlan(input)], undefined, hp);
+
+  test("only complete delegations reach the master", () => {
+    expect(column(sheetOf(plan, MASTER_SHEET_NAMES.outbound), "Tên đoàn")).toEqual(["Đoàn công tác số 1"]);
+    expect(plan.sheets.map((s) => s.sheet)).not.toContain(MASTER_SHEET_NAMES.inbound);
+  });
+
+  test("each is listed with its place and a Vietnamese reason", () => {
+    expect(plan.excluded.map((e) => [e.sheet, e.row, e.label, e.reason])).toEqual([
+      ["Đoàn ra", dataRow(input, 2), "Đoàn công tác số 2", "Thiếu: Trưởng đoàn, Nguồn kinh phí"],
+      ["Đoàn ra", dataRow(input, 3), "Đoàn công tác số 3", "Thiếu: Nước đến"],
+      ["Đoàn ra", dataRow(input, 4), "Đoàn công tác số 4", "Không đọc được: Số lượng “nhiều”"],
+      ["Đoàn vào", dataRow(input, 1), "Đoàn khách số 1", "Thiếu: Đơn vị mời, đón tiếp"],
+    ]);
+    expect(plan.excluded[0]).toMatchObject({ unit: "Sở Nội vụ", file: "thieu.xlsx", kind: "outbound", missing: ["leader", "funding"], unreadable: [] });
+    expect(plan.units[0]).toMatchObject({ delegations: 5, kept: 1 });
+    expect(plan.units[0].sheets.map((s) => [s.sheet, s.kept, s.excluded])).toEqual([
+      ["Đoàn ra", 1, 3],
+      ["Đoàn vào", 0, 1],
+    ]);
+  });
+
+  test("the profile decides what is required: Lai Châu's people-to-people plan requires nothing extra", () => {
+    const laiChau = { profile: getProfile("lai-chau"), year: 2025 };
+    const loose = consolidate([unitPlan(input)], undefined, { profile: { ...laiChau.profile, requiredFields: { outbound: ["countries"], inbound: [], people: [] } }, year: 2025 });
+    expect(loose.excluded.map((e) => e.row)).toEqual([dataRow(input, 3)]);
+  });
+});
+
+describe("values keep their types; nothing the unit wrote is changed", () => {
+  const input: UnitSpecInput = {
+    file: "kieu.xlsx",
+    unit: "Sở Tài chính",
+    outbound: [
+      trip(1, { members: 5, start: day(2025, 5, 15), end: day(2025, 5, 20), notes: "=HYPERLINK(\"http://x\")" }),
+      trip(2, { members: "05 người", start: "15/06/2025", end: "20/06/2025", purpose: "+ Học tập kinh nghiệm", notes: "@chú ý" }),
+      trip(3, { leader: "-Lê Văn Dấu", start: "Quý III/2025", funding: "-" + "Ngân sách thành phố" }),
+    ],
+  };
+  const plan = consolidate([unitPlan(input)], undefined, hp);
+  const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+
+  test("numbers stay numbers, real dates stay dates, typed text stays text", () => {
+    expect(column(outbound, "Số lượng (người)")).toEqual([5, "05 người", 3]);
+    expect(column(outbound, "Từ ngày")).toEqual([day(2025, 5, 15), "15/06/2025", "Quý III/2025"]);
+    expect(column(outbound, "Đến ngày")).toEqual([day(2025, 5, 20), "20/06/2025", null]);
+    const formats = outbound.columnFormats ?? [];
+    expect(formats[outbound.rows[0].indexOf("Từ ngày")]).toBe("dd/mm/yyyy");
+    expect(formats[outbound.rows[0].indexOf("Hạn báo cáo")]).toBe("dd/mm/yyyy");
+  });
+
+  test("text starting with = + - @ is written as it is and flagged as text for the writers", () => {
+    expect(column(outbound, "Ghi chú")).toEqual(["=HYPERLINK(\"http://x\")", "@chú ý", null]);
+    expect(column(outbound, "Mục đích, nội dung")[1]).toBe("+ Học tập kinh nghiệm");
+    const flagged = (outbound.textCells ?? []).map(({ row, column: c }) => outbound.rows[row - 1][c - 1]);
+    expect(flagged.sort()).toEqual(["+ Học tập kinh nghiệm", "-Lê Văn Dấu", "-Ngân sách thành phố", "=HYPERLINK(\"http://x\")", "@chú ý"].sort());
+  });
+
+  test("Office.js hands dates over as serial numbers: a serial in a date column becomes a date", () => {
+    const spec = unitSpec({ file: "office.xlsx", unit: "Sở Công Thương", outbound: [trip(1, { start: 45792, end: 45797 })] });
+    const plan = consolidate([makeUnitPlan(spec.file, spec.sheets.map(specToGrid), { year: 2025 })], undefined, hp);
+    const table = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+    expect(column(table, "Từ ngày")).toEqual([day(2025, 5, 15)]);
+    expect(column(table, "Đến ngày")).toEqual([day(2025, 5, 20)]);
+  });
+
+  test("without the unit's grids (a plan sent from another workbook) the written text is used", () => {
+    const unit = unitPlan(input);
+    const plan = consolidate([{ ...unit, grids: undefined }], undefined, hp);
+    const table = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+    expect(column(table, "Số lượng (người)")).toEqual([5, "05 người", 3]);
+    expect(column(table, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), "Quý III/2025"]);
+  });
+
+  test("a unit's “Phát sinh” flag column is written as the status it means, not as a bare “x”", () => {
+    const spec = outboundAbbreviated();
+    const plan = consolidate([makeUnitPlan(spec.file, spec.sheets.map(specToGrid))], undefined, { ...hp, year: 2026 });
+    const table = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+    expect(column(table, "Trong/ngoài kế hoạch")).toEqual([null, "Ngoài kế hoạch (phát sinh)", null]);
+    expect(plan.delegations.map((d) => d.planStatus)).toEqual([undefined, "out", undefined]);
+  });
+});
+
+describe("computed deadlines (from the return date, profile deadlines, working days)", () => {
+  const cases: [string, Partial<Parameters<typeof trip>[1]>, string, CellValue, CellValue][] = [
+    ["re-entry Fri 13/2/2026 (DOMAIN example), Hải Phòng", { start: day(2026, 2, 9), end: day(2026, 2, 13) }, "hai-phong", day(2026, 3, 6), day(2026, 2, 27)],
+    ["re-entry Fri 13/2/2026, default profile: 10 calendar days", { start: day(2026, 2, 9), end: day(2026, 2, 13) }, "default", day(2026, 2, 23), day(2026, 2, 27)],
+    ["a month only: no deadline rather than a guess", { start: "Tháng 5/2026", end: null }, "hai-phong", null, null],
+    ["a departure date only: the return is unknown", { start: day(2026, 5, 4), end: null }, "hai-phong", null, null],
+  ];
+  test.each(cases)("%s", (_, over, profileId, report, passport) => {
+    const plan = consolidate([unitPlan({ file: "d.xlsx", unit: "Sở X", outbound: [trip(1, over)], year: 2026 })], undefined, { profile: getProfile(profileId), year: 2026 });
+    const table = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+    expect(column(table, "Hạn báo cáo")).toEqual([report]);
+    expect(column(table, "Hạn nộp hộ chiếu")).toEqual([passport]);
+  });
+});
+
+describe("hidden and unrecognised sheets", () => {
+  test("a hidden template sheet (an old plan) is not merged and the unit is told", () => {
+    const spec = unitWorkbook();
+    const plan = consolidate([makeUnitPlan(spec.file, spec.sheets.map(specToGrid))], undefined, hp);
+    expect(column(sheetOf(plan, MASTER_SHEET_NAMES.outbound), "Tên đoàn")).toEqual(["Đoàn học tập mô hình bệnh viện thông minh", "Đoàn dự hội thảo y tế"]);
+    expect(plan.units[0].notes.some((n) => n.includes("Trang ẩn “Đoàn ra 2024 (cũ)”"))).toBe(true);
+    expect(plan.units[0].notes.some((n) => n.includes("Trang “Danh sách cán bộ” không được tổng hợp"))).toBe(true);
+  });
+});
+
+describe("re-import", () => {
+  const first = consolidate([unitPlan(A), unitPlan(B)], undefined, hp);
+
+  test("importing the same units again gives the same master (idempotent)", () => {
+    const again = consolidate([unitPlan(A), unitPlan(B)], readBack(first), hp);
+    expect(again.sheets).toEqual(first.sheets);
+    const thrice = consolidate([unitPlan(B)], readBack(again), hp);
+    expect(thrice.sheets).toEqual(first.sheets);
+  });
+
+  test("a unit's rows are replaced by its new rows, in place; other units are untouched", () => {
+    const A2: UnitSpecInput = { ...A, outbound: [trip(7), trip(8)], inbound: undefined };
+    const next = consolidate([unitPlan(A2)], readBack(first), hp);
+    const outbound = sheetOf(next, MASTER_SHEET_NAMES.outbound);
+    expect(column(outbound, "Tên đoàn")).toEqual(["Đoàn công tác số 7", "Đoàn công tác số 8", "Đoàn công tác số 4", "Đoàn công tác số 5"]);
+    expect(column(outbound, "STT")).toEqual([1, 2, 3, 4]);
+    // A2 has no inbound sheet: the unit's earlier inbound rows stay.
+    expect(column(sheetOf(next, MASTER_SHEET_NAMES.inbound), "Tên đoàn (cơ quan/tổ chức nước ngoài)")).toEqual(["Đoàn khách số 1"]);
+  });
+
+  test("the unit name matches whatever the case or diacritics", () => {
+    const next = consolidate([unitPlan({ ...A, outbound: [trip(9)] }, { unitName: "SỞ Y TẾ" })], readBack(first), hp);
+    expect(column(sheetOf(next, MASTER_SHEET_NAMES.outbound), "Tên đoàn")).toEqual(["Đoàn công tác số 9", "Đoàn công tác số 4", "Đoàn công tác số 5"]);
+  });
+
+  test("a unit whose new sheet has only incomplete rows loses its earlier rows of that kind", () => {
+    const next = consolidate([unitPlan({ ...A, outbound: [trip(1, { purpose: null })], inbound: undefined })], readBack(first), hp);
+    expect(column(sheetOf(next, MASTER_SHEET_NAMES.outbound), "Đơn vị")).toEqual(["Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo"]);
+    expect(next.excluded).toHaveLength(1);
+  });
+
+  test("new units go after the last unit block", () => {
+    const next = consolidate([unitPlan(C)], readBack(first), hp);
+    expect(column(sheetOf(next, MASTER_SHEET_NAMES.outbound), "Đơn vị")).toEqual([...Array(3).fill("Sở Y tế"), ...Array(2).fill("Sở Giáo dục và Đào tạo"), "UBND xã Tân Lập"]);
+  });
+
+  describe("rows added by hand are kept, in place, unchanged", () => {
+    const handMiddle: CellValue[] = ["a", "Đoàn bổ sung của Văn phòng", "Trần Văn Tay", "Chánh Văn phòng", 2, null, "Lào", "Tháng 8/2025", null, null, null, "Làm việc với tỉnh Luang Prabang", null, "Ngân sách thành phố"];
+    const handBottom: CellValue[] = [null, "Tổng cộng: =6 đoàn"];
+    const edited = readBack(first, (sheet, rows) => {
+      if (sheet !== MASTER_SHEET_NAMES.outbound) return rows;
+      // After Sở Y tế's three rows, and one at the bottom.
+      return [...rows.slice(0, 4), handMiddle, ...rows.slice(4), handBottom];
+    });
+
+    test("read back without provenance", () => {
+      const rows = edited.sheets.outbound!.rows;
+      expect(rows.map((r) => r.provenance?.unit ?? "tay")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Y tế", "tay", "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "tay"]);
+    });
+
+    test("re-importing units keeps them where they were relative to the unit blocks", () => {
+      const next = consolidate([unitPlan({ ...A, outbound: [trip(7)] }), unitPlan(C)], edited, hp);
+      const table = sheetOf(next, MASTER_SHEET_NAMES.outbound);
+      expect(column(table, "Tên đoàn")).toEqual([
+        "Đoàn công tác số 7",
+        "Đoàn bổ sung của Văn phòng",
+        "Đoàn công tác số 4",
+        "Đoàn công tác số 5",
+        "Đoàn công tác số 6",
+        "Tổng cộng: =6 đoàn",
+      ]);
+      const width = masterLayout("outbound").columns.length;
+      const padded = (values: CellValue[]) => [...values, ...Array(width - values.length).fill(null)];
+      expect(table.rows[2]).toEqual(padded(handMiddle));
+      expect(table.rows[6]).toEqual(padded(handBottom));
+      // Unit rows are numbered; the hand row's "a" stays.
+      expect(column(table, "STT")).toEqual([1, "a", 2, 3, 4, null]);
+      // And again: the same master.
+      const again = consolidate([unitPlan({ ...A, outbound: [trip(7)] }), unitPlan(C)], readBack(next), hp);
+      expect(again.sheets).toEqual(next.sheets);
+    });
+  });
+
+  test("columns a user added to the master are kept after the layout's columns", () => {
+    const edited = readBack(first, (sheet, rows) =>
+      sheet === MASTER_SHEET_NAMES.outbound ? rows.map((row, i) => [...row, i === 0 ? "Ý kiến của Sở" : i === 4 ? "Đồng ý" : null]) : rows,
+    );
+    const next = consolidate([unitPlan(A)], edited, hp);
+    const table = sheetOf(next, MASTER_SHEET_NAMES.outbound);
+    expect(table.rows[0].at(-1)).toBe("Ý kiến của Sở");
+    expect(column(table, "Ý kiến của Sở")).toEqual([null, null, null, "Đồng ý", null]);
+    expect(next.warnings.some((w) => w.includes("Ý kiến của Sở"))).toBe(true);
+  });
+});
+
+describe("cross-unit rules on the master", () => {
+  test("a key leader with 2 trips in one unit and 1 in another is flagged on all three master rows", () => {
+    const leader = { leader: "Nguyễn Văn Chủ", role: "Giám đốc Sở" };
+    const a: UnitSpecInput = {
+      file: "a.xlsx",
+      unit: "Sở Xây dựng",
+      outbound: [
+        trip(1, { ...leader, countries: "Nhật Bản", start: day(2025, 3, 2), end: day(2025, 3, 6) }),
+        trip(2, { countries: "Pháp" }),
+        trip(3, { ...leader, countries: "Đức", start: day(2025, 6, 2), end: day(2025, 6, 6), purpose: "Khảo sát quy hoạch đô thị xanh" }),
+      ],
+    };
+    const b: UnitSpecInput = { file: "b.xlsx", unit: "Sở Quy hoạch", outbound: [trip(4, { ...leader, countries: "Úc", start: day(2025, 9, 8), end: day(2025, 9, 12), purpose: "Hội thảo kiến trúc" })] };
+    const unitA = unitPlan(a);
+    const unitB = unitPlan(b);
+    const plan = consolidate([unitA, unitB], undefined, hp);
+
+    // Neither unit alone goes over the limit of 2.
+    for (const unit of plan.units) expect(unit.findings.filter((f) => f.rule === "key-leader-trips")).toEqual([]);
+    const flagged = plan.findings.filter((f) => f.rule === "key-leader-trips");
+    expect(flagged.map((f) => [f.sheet, f.cell, f.severity])).toEqual([
+      [MASTER_SHEET_NAMES.outbound, "C2", "error"],
+      [MASTER_SHEET_NAMES.outbound, "C4", "error"],
+      [MASTER_SHEET_NAMES.outbound, "C5", "error"],
+    ]);
+    expect(flagged[0].message).toContain("3 lần");
+    expect(flagged[0].related?.map((r) => r.row)).toEqual([4, 5]);
+  });
+
+  test("rows read back from an earlier master are checked the same as rows imported now", () => {
+    const leader = { leader: "Nguyễn Văn Chủ", role: "Giám đốc Sở" };
+    const units = [
+      unitPlan({ file: "a.xlsx", unit: "Sở A", outbound: [trip(1, { ...leader, start: "Tháng 3/2025" }), trip(2, { ...leader, countries: "Pháp", start: "Tháng 6/2025" }), trip(3, { countries: "Lào", purpose: "Khảo sát mô hình du lịch cộng đồng" })] }),
+      unitPlan({ file: "b.xlsx", unit: "Sở B", outbound: [trip(4, { ...leader, countries: "Úc", start: "Tháng 9/2025" }), trip(5, { countries: "Lào", purpose: "Khảo sát mô hình du lịch cộng đồng bản" })] }),
+    ];
+    const fresh = consolidate(units, undefined, hp);
+    expect(new Set(fresh.findings.map((f) => f.rule))).toEqual(new Set(["key-leader-trips", "merge-candidate"]));
+    const master = fresh.sheets.map((t) => ({ name: t.sheet, originRow: 1, originCol: 1, values: t.rows.map((r) => [...r]), merges: [] }));
+    const reread = consolidate([], readMaster(master), hp);
+    expect(reread.findings).toEqual(fresh.findings);
+    expect(reread.sheets).toEqual(fresh.sheets);
+  });
+
+  test("a unit renamed by the user is the agency of its people, as it will be when the master is read back", () => {
+    const unit = unitPlan({ file: "a.xlsx", unit: "Sở A", outbound: [trip(1)] }, { unitName: "Sở Văn hóa" });
+    const plan = consolidate([unit], undefined, hp);
+    expect(plan.delegations[0].unit).toBe("Sở Văn hóa");
+  });
+
+  test("the same delegation sent twice by one unit is a duplicate on the master", () => {
+    const same = trip(1, { leader: "Phạm Thị Lặp", start: day(2025, 4, 7), end: day(2025, 4, 10) });
+    const plan = consolidate(
+      [unitPlan({ file: "a.xlsx", unit: "Sở Nội vụ", outbound: [same] }), unitPlan({ file: "a-bo-sung.xlsx", unit: "Sở Nội vụ", outbound: [same] })],
+      undefined,
+      hp,
+    );
+    expect(plan.findings.filter((f) => f.rule === "duplicate-delegation").map((f) => f.row)).toEqual([2, 3]);
+  });
+
+  test("only the cross-unit rules run on the master", () => {
+    const plan = consolidate([unitPlan({ file: "x.xlsx", unit: "Sở X", outbound: [trip(1, { funding: "Khác" })] })], undefined, hp);
+    expect(plan.units[0].findings.some((f) => f.rule === "funding-unclear")).toBe(true);
+    expect(plan.findings).toEqual([]);
+  });
+});
+
+describe("no existing master and no template", () => {
+  test("a unit without any template contributes nothing and says why", () => {
+    const empty: UnitPlan = makeUnitPlan("ghi-chu.xlsx", [{ name: "Ghi chú", originRow: 1, originCol: 1, values: [["Chỉ là ghi chú"]], merges: [] }]);
+    const plan = consolidate([empty], undefined, hp);
+    expect(plan.sheets.map((s) => s.sheet)).toEqual([STATISTICS_SHEET_NAME]);
+    expect(plan.units[0].sheets).toEqual([]);
+    expect(plan.units[0].notes[0]).toMatch(/Không tìm thấy biểu mẫu/);
+  });
+});
