@@ -81,3 +81,9 @@ export async function detectHost(options: DetectOptions = {}): Promise<HostEnvir
   if (!supported) return { kind: "excel-too-old", needed, reason: "api-set" };
   return { kind: "excel", apiOk: true };
 }
+
+/** "vi" unless Office's display language is not Vietnamese (then English, the second locale). */
+export function officeDisplayLocale(): "vi" | "en" {
+  const language = typeof Office === "undefined" ? undefined : Office.context?.displayLanguage;
+  return !language || language.toLowerCase().startsWith("vi") ? "vi" : "en";
+}

@@ -1,18 +1,52 @@
-/** Task pane entry: mounts the shell, which waits for Office and then renders the app. */
+/**
+ * Task pane entry (also the shared runtime of the ribbon commands): waits for Office, then builds the
+ * Excel host and the services once, registers the ribbon's "Kiểm tra" and mounts the app.
+ */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { detectHost } from "../excel/environment";
+import { createPaneServices, type AppServices } from "../app/paneServices";
+import { detectHost, officeDisplayLocale } from "../excel/environment";
+import { ExcelWorkbookHost } from "../excel/ExcelWorkbookHost";
+import { clearCommandError, lastCommandError, onCommandError, registerRibbonCommands } from "../excel/ribbon";
+import { sharedStorage } from "../excel/storage";
+import { stringsFor } from "../i18n";
+import { App } from "./App";
+import { CommandError } from "./CommandError";
 import { Shell } from "./Shell";
 import { localeFromSearch } from "./shell/locale";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("taskpane.html has no #root element");
 
+let services: AppServices | undefined;
+
 // Defined once so the shell's effect does not re-run detection on every render.
-const detect = () => detectHost();
+const detect = async () => {
+  const environment = await detectHost();
+  if (environment.kind === "excel" && !services) {
+    const locale = officeDisplayLocale();
+    services = createPaneServices(new ExcelWorkbookHost({ locale }), { storage: sharedStorage(), defaultLocale: locale });
+    const ready = services;
+    registerRibbonCommands({ checkWorkbook: async () => void (await ready.checkWithSavedSettings()) }, { locale });
+  }
+  return environment;
+};
+
+const locale = localeFromSearch(window.location.search);
 
 createRoot(container).render(
   <StrictMode>
-    <Shell detect={detect} locale={localeFromSearch(window.location.search)} />
+    <Shell
+      detect={detect}
+      locale={locale}
+      renderApp={() =>
+        services && (
+          <>
+            <CommandError current={lastCommandError} subscribe={onCommandError} dismiss={clearCommandError} dismissLabel={stringsFor(locale).pane.dismiss} />
+            <App services={services} locale={officeDisplayLocale()} />
+          </>
+        )
+      }
+    />
   </StrictMode>,
 );

@@ -1,0 +1,21 @@
+/** The one-click check: read the open workbook once, recognise, check, mark once. */
+import type { Finding } from "../domain/model";
+import { checkPlan, type CheckContext } from "../domain/rules";
+import { readPlan, type PlanRead } from "../domain/templates";
+import type { WorkbookHost } from "../workbook/types";
+import { findingsToMarks } from "./marks";
+
+export interface WorkbookCheck {
+  plan: PlanRead;
+  findings: Finding[];
+  /** ISO timestamp of the check. */
+  checkedAt: string;
+}
+
+export async function checkWorkbook(host: WorkbookHost, context: CheckContext, locale: "vi" | "en", now: () => Date = () => new Date()): Promise<WorkbookCheck> {
+  const grids = await host.readSheets();
+  const plan = readPlan(grids);
+  const findings = checkPlan(plan.delegations, context);
+  await host.applyMarks(findingsToMarks(findings, locale));
+  return { plan, findings, checkedAt: now().toISOString() };
+}

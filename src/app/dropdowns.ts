@@ -1,0 +1,36 @@
+/** Where dropdowns go: the data rows of the recognised list columns, and nowhere else. */
+import type { FieldId } from "../domain/model";
+import type { RecognizedTemplate, SheetRecognition } from "../domain/templates";
+import type { DropdownTarget, StandardListId } from "../workbook/types";
+
+/** Fields that take a standard list. leaderRole only when it has its own column (a combined "name - role" cell keeps free text). */
+export const LIST_FIELDS: readonly (readonly [FieldId, StandardListId])[] = [
+  ["countries", "countries"],
+  ["leaderRole", "roles"],
+  ["funding", "funding"],
+  ["purpose", "purposes"],
+  ["planStatus", "planStatus"],
+];
+
+/** Targets on the recognised sheets; `rows` overrides the data rows (a blank template's empty rows). */
+export function dropdownTargets(sheets: readonly SheetRecognition[], rows?: { first: number; last: number }): DropdownTarget[] {
+  const targets: DropdownTarget[] = [];
+  for (const sheet of sheets) {
+    if (!sheet.template) continue;
+    const span = rows ?? dataRowSpan(sheet);
+    if (!span) continue;
+    for (const [field, list] of LIST_FIELDS) {
+      const column = sheet.columns[field];
+      if (column === undefined) continue;
+      // The role list cannot describe a cell that holds both a name and a role.
+      if (field === "leaderRole" && sheet.columns.leader === column) continue;
+      targets.push({ sheet: sheet.sheet, column, firstRow: span.first, lastRow: span.last, list });
+    }
+  }
+  return targets;
+}
+
+function dataRowSpan(sheet: RecognizedTemplate): { first: number; last: number } | undefined {
+  if (sheet.dataRows.length === 0) return undefined;
+  return { first: sheet.dataRows[0].row, last: sheet.dataRows[sheet.dataRows.length - 1].row };
+}

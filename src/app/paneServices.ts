@@ -1,0 +1,147 @@
+/**
+ * The task pane's services (src/taskpane/services.ts) over any WorkbookHost: Excel in the add-in,
+ * the xlsx host in the playground. Keeps the latest check so the ribbon's check and the pane share it.
+ */
+import type { Finding, PlanKind } from "../domain/model";
+import { DEFAULT_PROFILE_ID, PROFILES, parseProfileJson, profileSummary, type Profile } from "../domain/profiles";
+import type { CheckSettings } from "../domain/settings";
+import type { CheckResult, PaneServices, ProfileLoadResult } from "../taskpane/services";
+import type { WorkbookHost } from "../workbook/types";
+import { blankTemplate } from "./blankTemplate";
+import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook";
+import { checkContext } from "./context";
+import { dropdownTargets } from "./dropdowns";
+import { fixesToEdits, previewFixes } from "./quickFixes";
+import { reportTable } from "./report";
+import { standardLists } from "./standardLists";
+import { readPlan } from "../domain/templates";
+
+/** Where settings and a department's own profiles are kept (Excel: the add-in's shared storage). */
+export interface SettingsStorage {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export interface PaneServiceOptions {
+  storage: SettingsStorage;
+  /** Locale when none is saved (Excel: from the Office display language). */
+  defaultLocale?: "vi" | "en";
+  now?: () => Date;
+}
+
+export interface AppServices extends PaneServices {
+  /** The ribbon's "Kiểm tra": checks with the saved settings. */
+  checkWithSavedSettings(): Promise<CheckResult>;
+}
+
+const SETTINGS_KEY = "settings";
+const PROFILES_KEY = "customProfiles";
+
+/** Plans are drawn up in the second half of the year for the next one. */
+export function defaultPlanYear(today: Date): number {
+  return today.getMonth() >= 6 ? today.getFullYear() + 1 : today.getFullYear();
+}
+
+export function createPaneServices(host: WorkbookHost, options: PaneServiceOptions): AppServices {
+  const now = options.now ?? (() => new Date());
+  const listeners = new Set<(result: CheckResult) => void>();
+  let customProfiles: Profile[] = [];
+  let lastCheck: WorkbookCheck | undefined;
+  let lastResult: CheckResult | undefined;
+  let settings: CheckSettings | undefined;
+  let profilesLoaded: Promise<void> | undefined;
+
+  const loadCustomProfiles = () =>
+    (profilesLoaded ??= options.storage.get<unknown[]>(PROFILES_KEY).then((saved) => {
+      for (const json of saved ?? []) {
+        const parsed = parseProfileJson(JSON.stringify(json));
+        if (parsed.profile) customProfiles = [...customProfiles.filter((p) => p.id !== parsed.profile!.id), parsed.profile];
+      }
+    }));
+
+  async function currentSettings(): Promise<CheckSettings> {
+    return settings ?? services.loadSettings();
+  }
+
+  async function check(nextSettings: CheckSettings): Promise<CheckResult> {
+    await loadCustomProfiles();
+    settings = nextSettings;
+    lastCheck = await checkWorkbook(host, checkContext(nextSettings, customProfiles), nextSettings.locale, now);
+    lastResult = {
+      sheets: lastCheck.plan.sheets.map((sheet) =>
+        sheet.template
+          ? { sheet: sheet.sheet, kind: sheet.kind, delegations: lastCheck!.plan.delegations.filter((d) => d.sheet === sheet.sheet).length }
+          : { sheet: sheet.sheet, delegations: 0, reason: sheet.reason },
+      ),
+      findings: lastCheck.findings,
+      checkedAt: lastCheck.checkedAt,
+    };
+    for (const listener of listeners) listener(lastResult);
+    return lastResult;
+  }
+
+  const services: AppServices = {
+    check,
+    async checkWithSavedSettings() {
+      return check(await currentSettings());
+    },
+    clearMarks: () => host.clearMarks(),
+    goToCell: (target) => host.selectCell(target.sheet, target.row, target.column),
+    previewFixes: (findings: Finding[]) => previewFixes(findings, lastCheck?.plan.delegations ?? []),
+    async applyFixes(fixes) {
+      const applied = await host.editCells(fixesToEdits(fixes));
+      return { applied, skipped: fixes.length - applied };
+    },
+    async exportReport(findings) {
+      const table = reportTable(findings, (await currentSettings()).locale);
+      await host.writeTable(table);
+      return table.sheet;
+    },
+    async attachDropdowns() {
+      const active = await currentSettings();
+      const plan = readPlan(await host.readSheets());
+      const targets = dropdownTargets(plan.sheets);
+      if (targets.length > 0) await host.setDropdowns(standardLists(checkContext(active, customProfiles).profile), targets);
+      return { columns: targets.length, sheets: [...new Set(targets.map((target) => target.sheet))] };
+    },
+    async insertTemplate(kind: PlanKind) {
+      const active = await currentSettings();
+      const existing = (await host.readSheets()).map((grid) => grid.name);
+      const { table, entryRows } = blankTemplate(kind, active.year, existing);
+      await host.writeTable(table);
+      const recognition = readPlan([{ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] }]).sheets;
+      await host.setDropdowns(standardLists(checkContext(active, customProfiles).profile), dropdownTargets(recognition, entryRows));
+      return table.sheet;
+    },
+    listProfiles: () => [...PROFILES.filter((p) => !customProfiles.some((c) => c.id === p.id)), ...customProfiles].map((profile) => ({ id: profile.id, name: profile.name, summary: profileSummary(profile) })),
+    loadProfileJson(text: string): ProfileLoadResult {
+      const parsed = parseProfileJson(text);
+      if (!parsed.profile) return { ok: false, errors: parsed.errors ?? ["Tệp cấu hình không hợp lệ."] };
+      const profile = parsed.profile;
+      customProfiles = [...customProfiles.filter((p) => p.id !== profile.id), profile];
+      void options.storage.set(PROFILES_KEY, customProfiles);
+      return { ok: true, id: profile.id };
+    },
+    async loadSettings() {
+      await loadCustomProfiles();
+      const saved = await options.storage.get<Partial<CheckSettings>>(SETTINGS_KEY);
+      settings = {
+        profileId: DEFAULT_PROFILE_ID,
+        year: defaultPlanYear(now()),
+        locale: options.defaultLocale ?? "vi",
+        ...saved,
+      };
+      return settings;
+    },
+    async saveSettings(next) {
+      settings = next;
+      await options.storage.set(SETTINGS_KEY, next);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    latestResult: () => lastResult,
+  };
+  return services;
+}

@@ -1,0 +1,114 @@
+import { blankTemplate, uniqueSheetName } from "../../src/app/blankTemplate";
+import { checkWorkbook } from "../../src/app/checkWorkbook";
+import { checkContext } from "../../src/app/context";
+import { dropdownTargets } from "../../src/app/dropdowns";
+import { findingsToMarks } from "../../src/app/marks";
+import { fixesToEdits, previewFixes } from "../../src/app/quickFixes";
+import { REPORT_SHEET, reportTable } from "../../src/app/report";
+import { standardLists } from "../../src/app/standardLists";
+import type { Finding } from "../../src/domain/model";
+import { recognizeSheet, readPlan } from "../../src/domain/templates";
+import type { CellValue, SheetGrid } from "../../src/workbook/types";
+import { MemoryHost } from "../support/memoryHost";
+
+const HEADER = ["STT", "Tên đoàn", "Trưởng đoàn", "Chức vụ", "Số lượng", "Nước đến", "Thời gian", "Mục đích, nội dung", "Nguồn kinh phí", "Ghi chú"];
+
+function outboundSheet(rows: CellValue[][]): SheetGrid {
+  return {
+    name: "Đoàn ra",
+    originRow: 1,
+    originCol: 1,
+    values: [["KẾ HOẠCH ĐOÀN RA NĂM 2026", ...Array(9).fill(null)], ["Đơn vị: Sở Y tế", ...Array(9).fill(null)], HEADER, ...rows],
+    merges: [],
+  };
+}
+
+const CLEAN: CellValue[] = [1, "Đoàn học tập mô hình y tế cơ sở", "Nguyễn Văn An", "Phó Giám đốc Sở", "5 người", "Nhật Bản", "Tháng 5/2026", "Học tập kinh nghiệm quản lý bệnh viện tuyến tỉnh", "Ngân sách thành phố", null];
+const FOUR_COUNTRIES: CellValue[] = [2, "Đoàn xúc tiến đầu tư", "Trần Văn Bình", "Phó Giám đốc Sở", 6, "Nhật Bản, Hàn Quôc, Trung Quốc, Lào", "Tháng 9/2026", "Xúc tiến đầu tư vào khu công nghiệp của thành phố", "Ngân sách thành phố", null];
+
+const settings = { profileId: "hai-phong", year: 2026, locale: "vi" as const };
+
+describe("checkWorkbook", () => {
+  it("reads once, finds the violations at the right cells and marks them", async () => {
+    const host = new MemoryHost([outboundSheet([CLEAN, FOUR_COUNTRIES])]);
+    const result = await checkWorkbook(host, checkContext(settings), "vi");
+    expect(host.reads).toBe(1);
+    expect(result.plan.delegations).toHaveLength(2);
+    const countriesMax = result.findings.find((finding) => finding.rule === "countries-max");
+    expect(countriesMax).toMatchObject({ sheet: "Đoàn ra", row: 5, column: 6, cell: "F5", severity: "error" });
+    expect(result.findings.filter((finding) => finding.row === 4 && finding.severity === "error")).toEqual([]);
+    const mark = host.marks.find((candidate) => candidate.row === 5 && candidate.column === 6);
+    expect(mark?.severity).toBe("error");
+    expect(mark?.message).toContain("vượt quá 3 nước");
+  });
+});
+
+describe("findingsToMarks", () => {
+  const base = { sheet: "S", row: 2, column: 3, cell: "C2", delegationId: "S!2", messageEn: "en" };
+  it("keeps one mark per cell with the worst severity and every message", () => {
+    const findings: Finding[] = [
+      { ...base, rule: "country-unknown", severity: "warning", message: "a" },
+      { ...base, rule: "countries-max", severity: "error", message: "b" },
+      { ...base, row: 3, cell: "C3", rule: "unplanned", severity: "info", message: "c" },
+    ];
+    expect(findingsToMarks(findings, "vi")).toEqual([
+      { sheet: "S", row: 2, column: 3, severity: "error", message: "a\nb" },
+      { sheet: "S", row: 3, column: 3, severity: "info", message: "c" },
+    ]);
+  });
+});
+
+describe("quick fixes", () => {
+  it("previews the cell's whole text before and after, and edits only a cell still holding it", async () => {
+    const host = new MemoryHost([outboundSheet([FOUR_COUNTRIES])]);
+    const result = await checkWorkbook(host, checkContext(settings), "vi");
+    const fixes = previewFixes(result.findings, result.plan.delegations);
+    expect(fixes).toHaveLength(1);
+    expect(fixes[0]).toMatchObject({ row: 4, column: 6, cell: "F4", from: "Nhật Bản, Hàn Quôc, Trung Quốc, Lào", to: "Nhật Bản, Hàn Quốc, Trung Quốc, Lào" });
+    expect(await host.editCells(fixesToEdits(fixes))).toBe(1);
+    expect(host.grids[0].values[3][5]).toBe("Nhật Bản, Hàn Quốc, Trung Quốc, Lào");
+    // A second apply of the same (now stale) preview writes nothing.
+    expect(await host.editCells(fixesToEdits(fixes))).toBe(0);
+  });
+});
+
+describe("dropdowns and blank templates", () => {
+  it("targets only the recognised list columns over the data rows", () => {
+    const plan = readPlan([outboundSheet([CLEAN, FOUR_COUNTRIES])]);
+    const targets = dropdownTargets(plan.sheets);
+    expect(targets.map((target) => [target.list, target.column, target.firstRow, target.lastRow])).toEqual([
+      ["countries", 6, 4, 5],
+      ["roles", 4, 4, 5],
+      ["funding", 9, 4, 5],
+      ["purposes", 8, 4, 5],
+    ]);
+  });
+
+  it("never offers forbidden funding in the list", () => {
+    const funding = standardLists(checkContext({ ...settings, profileId: "ha-noi" }).profile).find((list) => list.id === "funding")!;
+    expect(funding.items).not.toContain("Doanh nghiệp tổ chức, đài thọ");
+    expect(funding.items).not.toContain("Vốn vay nước ngoài");
+    expect(funding.items).toContain("Ngân sách thành phố/tỉnh");
+  });
+
+  it.each(["outbound", "inbound", "people"] as const)("makes a %s template that the recogniser recognises", (kind) => {
+    const { table, entryRows } = blankTemplate(kind, 2026, []);
+    const recognition = recognizeSheet({ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] });
+    expect(recognition).toMatchObject({ template: true, kind });
+    expect(entryRows.first).toBe(table.headerRows + 1);
+  });
+
+  it("never reuses an existing sheet name", () => {
+    expect(uniqueSheetName("Đoàn ra", ["đoàn ra", "Đoàn ra (2)"])).toBe("Đoàn ra (3)");
+  });
+});
+
+describe("report", () => {
+  it("lists every finding with a link to its cell", () => {
+    const finding: Finding = { sheet: "Đoàn ra", row: 5, column: 6, cell: "F5", rule: "countries-max", severity: "error", message: "Đoàn đi 4 nước", messageEn: "4 countries", delegationId: "x" };
+    const table = reportTable([finding], "vi");
+    expect(table.sheet).toBe(REPORT_SHEET);
+    expect(table.rows[1]).toEqual([1, "Lỗi", "Đoàn ra", "F5", "countries-max", "Đoàn đi 4 nước", null, null]);
+    expect(table.links).toEqual([{ row: 2, column: 4, target: { sheet: "Đoàn ra", row: 5, column: 6 } }]);
+  });
+});
