@@ -7,7 +7,7 @@
  * Charts (TableWrite.charts) are not written: exceljs cannot draw them; the tables carry the same figures.
  */
 import type { Cell, Workbook, Worksheet } from "exceljs";
-import { isCellError, type CellValue, type DropdownTarget, type StandardList, type TableWrite } from "../workbook/types";
+import { isCellError, LISTS_SHEET, type CellValue, type DropdownTarget, type StandardList, type TableWrite } from "../workbook/types";
 
 const HEADER_FILL = "FFDDEBF7";
 const BORDER_COLOR = "FF8EA9C1";
@@ -17,7 +17,8 @@ const MAX_AUTO_WIDTH = 60;
 /** Rows looked at to size a column from its content. */
 const WIDTH_SAMPLE_ROWS = 300;
 
-export const LISTS_SHEET_NAME = "Danh sách";
+/** The lists sheet, named as every host names it. */
+export const LISTS_SHEET_NAME = LISTS_SHEET;
 
 export interface WriteOptions {
   /**
@@ -181,7 +182,7 @@ interface RangeValidations {
  */
 export function writeDropdowns(workbook: Workbook, lists: readonly StandardList[], targets: readonly DropdownTarget[]): void {
   const listSheet = replaceSheet(workbook, LISTS_SHEET_NAME);
-  listSheet.state = "hidden";
+  listSheet.state = "veryHidden";
   const ranges = new Map<string, string>();
   lists.forEach((list, index) => {
     const column = index + 1;
