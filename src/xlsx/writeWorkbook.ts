@@ -79,7 +79,7 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
     const row = sheet.getRow(rowNumber);
     for (let c = 0; c < span; c++) {
       const value = c < values.length ? values[c] : null;
-      if (value === null && !isHeader) continue;
+      if (value === null && !isHeader && !isSubHeader) continue;
       const cell = row.getCell(c + 1);
       writeValue(cell, value, formats[c], textCells.has(`${rowNumber}:${c + 1}`));
       if (isHeader || isSubHeader) {
@@ -93,6 +93,8 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
       }
     }
   });
+
+  for (const area of table.merges ?? []) sheet.mergeCells(area.top, area.left, area.bottom, area.right);
 
   for (const link of table.links ?? []) {
     const written = table.rows[link.row - 1]?.[link.column - 1] ?? null;
