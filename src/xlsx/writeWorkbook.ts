@@ -7,6 +7,7 @@
  * Charts (TableWrite.charts) are not written: exceljs cannot draw them; the tables carry the same figures.
  */
 import type { Cell, Workbook, Worksheet } from "exceljs";
+import { columnLetter } from "../domain/cells";
 import { isCellError, LISTS_SHEET, type CellValue, type DropdownTarget, type StandardList, type TableWrite } from "../workbook/types";
 
 const HEADER_FILL = "FFDDEBF7";
@@ -164,12 +165,6 @@ function autoWidth(table: TableWrite, column: number, headerRows: number): numbe
     if (length > widest) widest = length;
   });
   return Math.min(MAX_AUTO_WIDTH, widest + 2);
-}
-
-export function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 /** exceljs has list validation on ranges (`dataValidations.add`) but not in its typings. */
