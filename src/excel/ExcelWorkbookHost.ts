@@ -87,11 +87,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   async readSheets(): Promise<SheetGrid[]> {
     const generation = this.invalidateMarkPreload();
+    const startedAt = this.now(); // the preload's age counts from before Excel read it
     try {
       const { grids, preloaded } = await this.run(false, (context) =>
         readSheetGrids(context, { excludedSheets: OWN_SHEETS, mergedAreas: this.features.mergedAreas, limits: this.readLimits, locale: this.locale }, this.markPreloader()),
       );
-      if (preloaded && generation === this.generation) this.markPreload = { preload: preloaded, loadedAt: this.now() };
+      if (preloaded && generation === this.generation) this.markPreload = { preload: preloaded, loadedAt: startedAt };
       return grids;
     } catch (error) {
       throw wrapFailure(error, this.locale, "readFailed");

@@ -17,7 +17,7 @@
  * age, and only if the host wrote nothing in between) and by marks.ts (only for the saved state it was
  * made for; a write Excel refuses is retried through the two-sync path).
  */
-import { isMarkFormula } from "./marks";
+import { isMarkFormat } from "./marks";
 import { recordedLength, sheetOfRecord, type MarkState } from "./markState";
 
 export interface PreloadedSheet {
@@ -86,9 +86,7 @@ export function queueMarkPreload(sheets: Excel.Worksheet[], state: MarkState, no
     sheets: queued.map(({ id, name, formats, probes, count }) => ({
       id,
       name,
-      markFormatIds: formats.items
-        .filter((format) => format.type === "Custom" && !format.customOrNullObject.isNullObject && isMarkFormula(format.customOrNullObject.rule.formula))
-        .map((format) => format.id),
+      markFormatIds: formats.items.filter(isMarkFormat).map((format) => format.id),
       notes: new Map([...probes].map(([address, note]) => [address, note.isNullObject ? null : note.content])),
       noteCount: count?.value,
     })),

@@ -49,6 +49,11 @@ export function isMarkFormula(formula: string | undefined): boolean {
   return typeof formula === "string" && formula.includes(`"${MARK_FORMULA_MARKER}:`);
 }
 
+/** Whether a conditional format loaded with `type,customOrNullObject/rule/formula` is one of the add-in's. */
+export function isMarkFormat(format: Excel.ConditionalFormat): boolean {
+  return format.type === "Custom" && !format.customOrNullObject.isNullObject && isMarkFormula(format.customOrNullObject.rule.formula);
+}
+
 export interface PlannedCell {
   row: number;
   column: number;
@@ -204,7 +209,7 @@ async function writesFromWorkbook(context: Excel.RequestContext, previous: MarkS
     ...entry,
     name: entry.sheet.name,
     id: entry.sheet.id,
-    ownFormats: formats.items.filter((format) => format.type === "Custom" && !format.customOrNullObject.isNullObject && isMarkFormula(format.customOrNullObject.rule.formula)),
+    ownFormats: formats.items.filter(isMarkFormat),
     noteCells: new Map([...probes].map(([address, note]) => [address, { content: note.isNullObject ? null : note.content, note: () => note }])),
   }));
 }

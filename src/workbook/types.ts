@@ -4,6 +4,12 @@
  * Rows and columns are 1-based sheet coordinates everywhere.
  */
 
+/**
+ * The VeryHidden sheet that holds the standard lists the dropdowns point at. Every host writes it under
+ * this name and never hands it to the checker (it would read as a plan otherwise).
+ */
+export const LISTS_SHEET = "_DanhMuc";
+
 /** An error value in a cell ("#REF!", "#N/A", "#VALUE!" …). */
 export interface CellError {
   error: string;
@@ -95,6 +101,8 @@ export interface TableWrite {
   links?: { row: number; column: number; target: { sheet: string; row: number; column: number } }[];
   /** Number formats per column (e.g. "dd/mm/yyyy"). */
   columnFormats?: (string | undefined)[];
+  /** Merged areas, in the same 1-based coordinates as `rows` (a two-row header's group titles). */
+  merges?: CellArea[];
   /**
    * Cells (1-based row and column of `rows`) whose text starts with = + - @: a host that parses what it
    * writes (Office.js `values`) must store them as text (number format "@"), never as a formula.
@@ -104,8 +112,6 @@ export interface TableWrite {
   subHeaderRows?: number[];
   /** Charts a host that can draw them adds beside the table (Office.js); hosts without charts ignore them. */
   charts?: ChartRequest[];
-  /** Merged areas, in the same 1-based coordinates as `rows` (a two-row header's group titles). */
-  merges?: CellArea[];
 }
 
 /** A chart over a block of a TableWrite: labels in one column, one series per value column. */

@@ -27,7 +27,8 @@ import {
   type WorkbookHost,
 } from "../workbook/types";
 import { loadXlsx, toCellValue, toGrid } from "./readWorkbook";
-import { columnLetter, replaceSheet, writeTableInto } from "./writeWorkbook";
+import { columnLetter } from "../domain/cells";
+import { replaceSheet, writeTableInto } from "./writeWorkbook";
 
 /** The hidden sheet of standard lists (the Excel host's name, so both hosts share it). */
 export const LISTS_SHEET = "_DanhMuc";
