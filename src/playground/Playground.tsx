@@ -5,9 +5,11 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { recognizeSheet } from "../domain/templates";
 import { format, stringsFor, type Locale } from "../i18n";
 import { App } from "../taskpane/App";
 import type { PaneServices } from "../taskpane/services";
+import type { SheetGrid } from "../workbook/types";
 import type { CellRef, XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
 import { downloadBytes, XLSX_MIME } from "./download";
 import { servicesFor } from "./paneServices";
@@ -25,6 +27,15 @@ interface OpenWorkbook {
 }
 
 type Status = { kind: "busy" | "error" | "info"; text: string };
+
+/** The plan year a workbook's title names ("KẾ HOẠCH ĐOÀN RA NĂM 2027"): the pane starts there until settings are saved. */
+function titleYear(grids: SheetGrid[]): number | undefined {
+  for (const grid of grids) {
+    const recognition = recognizeSheet(grid);
+    if (recognition.template && recognition.titleYear) return recognition.titleYear;
+  }
+  return undefined;
+}
 
 const loadHostModule = () => import(/* webpackChunkName: "xlsx-host" */ "../xlsx/XlsxWorkbookHost");
 
@@ -48,6 +59,8 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
   const nextId = useRef(1);
   const tRef = useRef(t);
   tRef.current = t;
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
 
   const errorText = (error: unknown) => (error instanceof Error && error.message ? error.message : tRef.current.unknownError);
 
@@ -57,7 +70,8 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
       const [{ XlsxWorkbookHost }, bytes] = await Promise.all([loadHostModule(), read()]);
       const host = await XlsxWorkbookHost.open(bytes, name);
       const first = host.userSheets().find((sheet) => sheet.state === "visible") ?? host.userSheets()[0];
-      setDoc({ host, services: servicesFor(host), id: nextId.current++ });
+      const startYear = titleYear(await host.readSheets());
+      setDoc({ host, services: servicesFor(host, { locale: localeRef.current, startYear }), id: nextId.current++ });
       setActiveSheet(first?.name);
       setSelected(undefined);
       setStatus(undefined);
