@@ -9,6 +9,7 @@ import { readPlan } from "../domain/templates/readPlan";
 import type { PlanRead } from "../domain/templates/types";
 import { readXlsx, WorkbookReadError } from "../xlsx/readWorkbook";
 import { runMerge } from "./merge";
+import { runTemplate } from "./template";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -228,6 +229,7 @@ export async function main(argv: string[], io: CliIO, checker?: Checker): Promis
   const [command, ...rest] = argv;
   if (command === "check") return runCheck(rest, io, checker);
   if (command === "merge") return runMerge(rest, io);
+  if (command === "template") return runTemplate(rest, io);
   if (command === undefined || command === "-h" || command === "--help" || command === "help") {
     (command === undefined ? io.stderr : io.stdout)(USAGE);
     return command === undefined ? EXIT_UNREADABLE_OR_USAGE : EXIT_OK;

@@ -124,6 +124,16 @@ async function realTarget(file: string): Promise<string> {
   }
 }
 
+/** Device and inode of an existing file: equal for every name of the same file. */
+async function fileIdentity(file: string): Promise<string | undefined> {
+  try {
+    const info = await stat(file);
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
 async function exists(file: string): Promise<boolean> {
   try {
     await stat(file);
@@ -182,9 +192,12 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
 
   // Never write over an input, whatever path spelling points at it.
   const outputReal = await realTarget(output);
+  const outputId = await fileIdentity(output);
   const inputs: { file: string; real: string }[] = [];
   for (const file of parsed.files) inputs.push({ file, real: await realTarget(file) });
-  const clash = inputs.find((input) => input.real === outputReal);
+  let clash = inputs.find((input) => input.real === outputReal);
+  // The same file under another name (a hard link, another letter case on Windows or macOS).
+  for (const input of outputId === undefined ? [] : inputs) if (!clash && (await fileIdentity(input.file)) === outputId) clash = input;
   if (clash) {
     io.stderr(`Không ghi đè tệp đầu vào «${clash.file}»: tệp tổng hợp phải là một tệp khác. Hãy chọn tên khác cho -o.\n`);
     return EXIT_PROBLEM;

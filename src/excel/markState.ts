@@ -16,7 +16,10 @@
 export interface SheetMarkRecord {
   name: string;
   id?: string;
-  /** A1 address → contentHash of the note text the add-in wrote there. */
+  /**
+   * A1 address → contentHash of the note text the add-in wrote there; while a write is under way, the
+   * hashes of the text before and after it, separated by "|" (see mergeMarkStates).
+   */
   notes: Record<string, string>;
 }
 
@@ -64,14 +67,34 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** The union of two states (used before a write batch, so a half-applied batch never loses track of a note). */
+/**
+ * The union of two states, saved before a write batch so a half-applied batch never loses track of a
+ * note: where both name a note, either text counts as the add-in's (the batch may or may not have
+ * replaced it).
+ */
 export function mergeMarkStates(a: MarkState, b: MarkState): MarkState {
   const byName = new Map<string, SheetMarkRecord>();
   for (const record of [...a.sheets, ...b.sheets]) {
     const existing = byName.get(record.name);
-    byName.set(record.name, existing ? { name: record.name, id: record.id ?? existing.id, notes: { ...existing.notes, ...record.notes } } : { ...record, notes: { ...record.notes } });
+    if (!existing) {
+      byName.set(record.name, { ...record, notes: { ...record.notes } });
+      continue;
+    }
+    const notes = { ...existing.notes };
+    for (const [address, hash] of Object.entries(record.notes)) notes[address] = address in notes ? [...new Set([...recordedHashes(notes[address]), ...recordedHashes(hash)])].join("|") : hash;
+    byName.set(record.name, { name: record.name, id: record.id ?? existing.id, notes });
   }
   return { version: 1, sheets: [...byName.values()] };
+}
+
+/** The hashes a state records for one note (one, or several during a write). */
+export function recordedHashes(recorded: string): string[] {
+  return recorded.split("|");
+}
+
+/** Whether a note's text is one the add-in wrote, according to what the state records there. */
+export function isRecordedText(content: string, recorded: string | undefined): boolean {
+  return recorded !== undefined && recordedHashes(recorded).includes(contentHash(content));
 }
 
 /** A short fingerprint of a note's text (FNV-1a, 32 bits, plus the length): enough to tell "still ours". */
@@ -82,6 +105,23 @@ export function contentHash(text: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return `${hash.toString(16).padStart(8, "0")}:${text.length}`;
+}
+
+/** The sheet a saved record means: the one with its id, else the one with its name (Excel ignores case in names). */
+export function sheetOfRecord<S extends { id: string; name: string }>(sheets: readonly S[], record: SheetMarkRecord): S | undefined {
+  const name = record.name.toLowerCase();
+  return sheets.find((sheet) => record.id !== undefined && sheet.id === record.id) ?? sheets.find((sheet) => sheet.name.toLowerCase() === name);
+}
+
+/** The length of the longest text recorded (for payload estimates). */
+export function recordedLength(recorded: string): number {
+  return Math.max(
+    0,
+    ...recordedHashes(recorded).map((hash) => {
+      const length = Number(hash.slice(hash.lastIndexOf(":") + 1));
+      return Number.isFinite(length) ? length : 0;
+    }),
+  );
 }
 
 /** The store over the add-in's document settings. An empty state removes the key, leaving the settings as they were. */

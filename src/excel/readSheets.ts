@@ -1,8 +1,11 @@
 /**
  * Reads every worksheet's used range (values only) into SheetGrids.
  *
- * Syncs: 2 — (1) list the sheets, (2) every sheet's used range with its values, and merged areas.
- * The list must come first: a sheet's ranges cannot be queued before the sheet is known.
+ * Syncs: 2 — (1) list the sheets, (2) every sheet's used range with its values, and merged areas,
+ * plus whatever the caller asks to preload on the same sheets (the host: the next mark's context, see
+ * markPreload.ts). The list must come first: a sheet's ranges cannot be queued before the sheet is known.
+ * If Excel refuses (2) as too large while it carries a sizeable preload (PRELOAD_MAY_TIP_BYTES or more),
+ * the values alone are asked once more (3) before any chunking: the preload may be what tipped it over.
  *
  * Large workbooks. Excel on the web caps each request and each response at 5 MB, and any platform
  * caps a read at 5,000,000 cells per range. The cap is per request, that is per `context.sync()`:
@@ -45,20 +48,50 @@ interface SheetRead {
   merged?: Excel.RangeAreas;
 }
 
-export async function readSheetGrids(context: Excel.RequestContext, options: ReadOptions): Promise<SheetGrid[]> {
+/**
+ * Loads to queue alongside the values, on the sheets read (their name and id loaded). Returns what
+ * reads the result after the sync and the estimated bytes queued, or undefined having queued nothing.
+ */
+export type Preload<T> = (sheets: Excel.Worksheet[]) => { collect: () => T; bytes: number } | undefined;
+
+/** A preload estimated below this is taken as not what made Excel refuse the values' request. */
+export const PRELOAD_MAY_TIP_BYTES = 64 * 1024;
+
+export interface SheetsRead<T> {
+  grids: SheetGrid[];
+  /** The preload's result; undefined when there was none or it did not fit the values' request. */
+  preloaded?: T;
+}
+
+export async function readSheetGrids<T = never>(context: Excel.RequestContext, options: ReadOptions, preload?: Preload<T>): Promise<SheetsRead<T>> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/visibility");
+  worksheets.load("items/name,items/id,items/visibility");
   await context.sync();
   const sheets = worksheets.items.filter((sheet) => !options.excludedSheets.has(sheet.name));
 
   const whole = sheets.map((sheet) => queueRead(sheet, options, "values"));
+  const queued = preload?.(sheets);
   try {
     await context.sync();
-    return whole.map((read) => toGrid(read, read.used.isNullObject ? [] : fromExcelRows(read.used.values)));
+    return { grids: whole.map(wholeGrid), preloaded: queued?.collect() };
   } catch (error) {
     if (!isTooLarge(error)) throw error;
   }
-  return readInChunks(context, sheets, options);
+  if (queued && queued.bytes >= PRELOAD_MAY_TIP_BYTES) {
+    // The preload may be what tipped the request over: the values alone, once more.
+    const again = sheets.map((sheet) => queueRead(sheet, options, "values"));
+    try {
+      await context.sync();
+      return { grids: again.map(wholeGrid) };
+    } catch (error) {
+      if (!isTooLarge(error)) throw error;
+    }
+  }
+  return { grids: await readInChunks(context, sheets, options) };
+}
+
+function wholeGrid(read: SheetRead): SheetGrid {
+  return toGrid(read, read.used.isNullObject ? [] : fromExcelRows(read.used.values));
 }
 
 /** Queues a sheet's used range (with its values, or only its size) and its merged areas. */

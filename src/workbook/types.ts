@@ -95,6 +95,8 @@ export interface TableWrite {
   links?: { row: number; column: number; target: { sheet: string; row: number; column: number } }[];
   /** Number formats per column (e.g. "dd/mm/yyyy"). */
   columnFormats?: (string | undefined)[];
+  /** Merged areas, in the same 1-based coordinates as `rows` (a two-row header's group titles). */
+  merges?: CellArea[];
   /**
    * Cells (1-based row and column of `rows`) whose text starts with = + - @: a host that parses what it
    * writes (Office.js `values`) must store them as text (number format "@"), never as a formula.
@@ -104,8 +106,6 @@ export interface TableWrite {
   subHeaderRows?: number[];
   /** Charts a host that can draw them adds beside the table (Office.js); hosts without charts ignore them. */
   charts?: ChartRequest[];
-  /** Merged areas, in the same 1-based coordinates as `rows` (a two-row header's group titles). */
-  merges?: CellArea[];
 }
 
 /** A chart over a block of a TableWrite: labels in one column, one series per value column. */

@@ -68,6 +68,7 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
   const thin = { style: "thin" as const, color: { argb: BORDER_COLOR } };
   const border = { top: thin, left: thin, bottom: thin, right: thin };
 
+  const widths = Array.from({ length: width }, (_, c) => table.columnWidths?.[c] ?? autoWidth(table, c, headerRows));
   table.rows.forEach((values, r) => {
     const rowNumber = r + 1;
     const isHeader = rowNumber <= headerRows;
@@ -77,17 +78,17 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
     const row = sheet.getRow(rowNumber);
     for (let c = 0; c < span; c++) {
       const value = c < values.length ? values[c] : null;
+      if (value === null && !isHeader) continue;
       const cell = row.getCell(c + 1);
       writeValue(cell, value, formats[c], textCells.has(`${rowNumber}:${c + 1}`));
       if (isHeader || isSubHeader) {
-        if (value === null && isSubHeader) continue;
         cell.font = { bold: true };
         cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
         cell.border = border;
         cell.alignment = { vertical: "middle", horizontal: isHeader ? "center" : "left", wrapText: true };
-      } else if (table.subHeaderRows === undefined || value !== null) {
-        cell.border = border;
-        cell.alignment = { vertical: "top", wrapText: typeof value === "string" };
+      } else if (typeof value === "string" && value.length > widths[c]) {
+        // Only text wider than its column wraps: styling every data cell would double the write time.
+        cell.alignment = { vertical: "top", wrapText: true };
       }
     }
   });
@@ -102,10 +103,7 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
     target.font = { bold: link.row <= headerRows, color: { argb: LINK_COLOR }, underline: true };
   }
 
-  for (let c = 1; c <= width; c++) {
-    const given = table.columnWidths?.[c - 1];
-    sheet.getColumn(c).width = given ?? autoWidth(table, c - 1, headerRows);
-  }
+  widths.forEach((columnWidth, c) => (sheet.getColumn(c + 1).width = columnWidth));
   if (headerRows > 0) {
     sheet.views = [{ state: "frozen", xSplit: 0, ySplit: headerRows, topLeftCell: `A${headerRows + 1}`, activeCell: `A${headerRows + 1}` }];
     if (table.subHeaderRows === undefined && width > 0 && table.rows.length > headerRows) {

@@ -33,6 +33,9 @@ const COUNTRIES: [string, string][] = [
 const TOPICS =
   "y tế giáo dục đào tạo nông nghiệp công nghệ cao cảng biển logistics du lịch văn hóa thể thao môi trường xử lý rác thải nước sạch đô thị thông minh chuyển đổi số công nghiệp hỗ trợ năng lượng tái tạo điện gió tài chính ngân hàng thuế hải quan giao thông xây dựng quy hoạch thủy sản lâm nghiệp y học cổ truyền điều dưỡng dược phẩm bệnh viện trường học đại học nghề khởi nghiệp đổi mới sáng tạo".split(" ");
 const VERBS = ["Làm việc với", "Hợp tác về", "Trao đổi kinh nghiệm", "Ký kết thỏa thuận về", "Tham dự hội thảo về", "Xúc tiến đầu tư", "Nghiên cứu mô hình", "Tham quan"];
+/** Partners are named, as real purposes name them ("Đại học Osaka", "tỉnh Gyeonggi"): pseudo-names of two syllables. */
+const PARTNER_SYLLABLES = "ka ki ko sa shi to na ha ma ya ri wo gyeong gi bu san dae jeon chang won lyon nan tes bor deaux mu nich ham burg vien tian luang pra bang chiang mai hat yai".split(" ");
+const PARTNER_KINDS = ["Đại học", "tỉnh", "thành phố", "Bệnh viện", "Viện", "Hiệp hội", "Trường"];
 const SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"];
 const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thanh", "Hữu", "Quang", "Ngọc"];
 const GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hương", "Lan", "Long", "Mai", "Nam", "Phong", "Quân", "Sơn", "Tâm", "Thắng", "Trung", "Tuấn", "Vân", "Yến"];
@@ -86,7 +89,8 @@ export function generatePlan(count: number, seed: number): Delegation[] {
     const start = `2025-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
     const end = `2025-${String(month).padStart(2, "0")}-${String(Math.min(28, day + length)).padStart(2, "0")}`;
     const precision = next() < 0.8 ? "day" : "month";
-    const purpose = `${pick(VERBS)} ${pick(TOPICS)} ${pick(TOPICS)} ${pick(TOPICS)} ${pick(TOPICS)}`;
+    const partner = `${pick(PARTNER_KINDS)} ${pick(PARTNER_SYLLABLES)}${pick(PARTNER_SYLLABLES)}`;
+    const purpose = `${pick(VERBS)} ${pick(TOPICS)} ${pick(TOPICS)} ${pick(TOPICS)} với ${partner}`;
     const fundingEntry = next() < 0.95 ? pick(FUNDING.slice(0, 8)) : pick(FUNDING);
     const cells: Delegation["cells"] = {};
     COLUMNS.forEach((field, index) => (cells[field] = { row, column: index + 1 }));

@@ -142,7 +142,8 @@ describe("dplan merge", () => {
     const before = digest(a);
     fs.mkdirSync(path.join(dir, "sub"));
     fs.symlinkSync(a, path.join(dir, "lien-ket.xlsx"));
-    for (const output of [a, path.join(dir, "sub", "..", "so-y-te.xlsx"), path.join(dir, "lien-ket.xlsx")]) {
+    fs.linkSync(a, path.join(dir, "lien-ket-cung.xlsx"));
+    for (const output of [a, path.join(dir, "sub", "..", "so-y-te.xlsx"), path.join(dir, "lien-ket.xlsx"), path.join(dir, "lien-ket-cung.xlsx")]) {
       const io = diskIO();
       expect(await runMerge([a, "-o", output], io)).toBe(2);
       expect(io.err).toMatch(/Không ghi đè tệp đầu vào/);

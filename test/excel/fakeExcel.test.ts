@@ -60,6 +60,33 @@ describe("fake Excel", () => {
     });
   });
 
+  it("hands a method's result (getCount) only after a sync, and fails getItem of a missing note or format at sync", async () => {
+    fake = installFakeExcel(
+      createWorkbook({ sheets: [{ name: "S", values: [["a"]], notes: { A1: "n" }, conditionalFormats: [{ type: "Custom", address: "A1", formula: "=TRUE" }] }] }),
+    );
+    const [format] = fake.workbook.sheets[0].conditionalFormats;
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      const count = sheet.notes.getCount();
+      expect(() => count.value).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      sheet.getRange().conditionalFormats.getItem(format.id).delete();
+      await context.sync();
+      expect(count.value).toBe(1);
+      expect(fake.workbook.sheets[0].conditionalFormats).toHaveLength(0);
+
+      sheet.notes.getItem("B2").delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+      sheet.getRange().conditionalFormats.getItem(format.id).delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+      sheet.notes.getItem("A1").content = "m";
+      await context.sync();
+    });
+    expect(fake.workbook.sheets[0].notes.get("A1")?.content).toBe("m");
+    // Write calls are counted when queued, even those whose sync then failed.
+    expect(fake.stats.queuedWrites).toBe(4);
+    expect(fake.stats.writes).toEqual(["ConditionalFormat.delete", "Note.content"]);
+  });
+
   it("refuses APIs and run options above the configured requirement set", async () => {
     setup({ apiVersion: "1.12" });
     await Excel.run(async (context) => {

@@ -11,7 +11,7 @@
  * - STT is the master's own running number over the unit rows; hand rows are never changed.
  * - The cross-unit rules then run on the master rows, addressed to master cells.
  */
-import { PLAN_KINDS, type Delegation, type Finding, type PlanKind, type RuleId } from "../model";
+import { PLAN_KINDS, type Delegation, type FieldId, type Finding, type PlanKind, type RuleId } from "../model";
 import { PLAN_STATUS } from "../lists/planStatus";
 import { checkPlan } from "../rules/engine";
 import { RULES } from "../rules/registry";
@@ -59,16 +59,19 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
     masterSheets.push({ kind, sheet: layout.sheet, extraHeaders, rows });
   }
 
-  // The master's rows as delegations, read back the way a checked sheet is read.
+  // The master's rows as delegations: rows of this merge are their unit's delegations at their master
+  // cells; earlier rows and hand rows are read back the way a checked sheet is read.
   const delegations: Delegation[] = [];
   const counted: CountedRow[] = [];
   for (const sheet of masterSheets) {
     const layout = masterLayout(sheet.kind);
-    const parsed = parseMasterSheet(sheet, layout, context.year);
+    const earlierRows = sheet.rows.flatMap((row, index) => (sources.has(row) ? [] : [index + 2]));
+    const parsed = new Map(parseMasterRows(sheet, layout, earlierRows, context.year).map((d) => [d.row, d] as const));
     sheet.rows.forEach((row, index) => {
-      const delegation = parsed[index];
       const source = sources.get(row);
-      if (source) keepPlanStatus(row, delegation, source, layout);
+      const delegation = source ? atMasterRow(source, sheet, index + 2, layout) : parsed.get(index + 2)!;
+      const status = source ? writePlanStatus(row, source, layout) : undefined;
+      if (status !== undefined) delegation.raw.planStatus = status;
       if (row.provenance) {
         delegation.unit ??= row.provenance.unit;
         fillDeadlines(row, delegation, layout, context);
@@ -170,8 +173,9 @@ function numberUnitRows(rows: MasterRow[], layout: MasterLayout): void {
   for (const row of rows) if (row.provenance) row.values[seq] = next++;
 }
 
-/** The master sheet as a recognised template: header on row 1, every later row a delegation. */
-function parseMasterSheet(sheet: MasterSheet, layout: MasterLayout, year: number): Delegation[] {
+/** These rows of the master sheet, read as a recognised template (header on row 1). */
+function parseMasterRows(sheet: MasterSheet, layout: MasterLayout, rows: number[], year: number): Delegation[] {
+  if (rows.length === 0) return [];
   const grid: SheetGrid = { name: sheet.sheet, originRow: 1, originCol: 1, values: [header(sheet), ...sheet.rows.map(rowValues)], merges: [] };
   const columns: RecognizedTemplate["columns"] = {};
   for (const [field, index] of Object.entries(layout.fieldIndex)) columns[field as keyof typeof columns] = index + 1;
@@ -184,7 +188,7 @@ function parseMasterSheet(sheet: MasterSheet, layout: MasterLayout, year: number
     columns,
     fieldHeaders: {},
     extraColumns: [],
-    dataRows: sheet.rows.map((_, index) => ({ row: index + 2 })),
+    dataRows: rows.map((row) => ({ row })),
     titleYear: year,
   };
   return parseSheet(grid, recognition, undefined, { year });
@@ -199,16 +203,39 @@ function rowValues(row: MasterRow): CellValue[] {
 }
 
 /**
- * A unit's flag column ("Phát sinh" with an "x") means something else under the master's
- * "Trong/ngoài kế hoạch" text column (there "x" reads as in plan): write the status by its standard name.
+ * A unit's delegation at its master row: the same values (the master holds the unit's cells), addressed
+ * to the master's cells so findings mark the master. No file: the master is one workbook; the unit
+ * stands in `unit`, as the agency of its people.
  */
-function keepPlanStatus(row: MasterRow, delegation: Delegation, source: Delegation, layout: MasterLayout): void {
+function atMasterRow(source: Delegation, sheet: MasterSheet, row: number, layout: MasterLayout): Delegation {
+  const cells: Delegation["cells"] = {};
+  for (const field of Object.keys(source.cells) as FieldId[]) {
+    const index = layout.fieldIndex[field];
+    if (index !== undefined) cells[field] = { row, column: index + 1 };
+  }
+  const delegation: Delegation = { ...source, id: `${sheet.sheet}!${row}`, sheet: sheet.sheet, row, firstColumn: 1, cells, raw: { ...source.raw } };
+  delete delegation.file;
+  delete delegation.section;
+  // As when the master is read back: the unit column as written, else the provenance unit (set by the caller).
+  if (source.raw.unit === undefined) delete delegation.unit;
+  return delegation;
+}
+
+/**
+ * A unit's flag column ("Phát sinh" with an "x") means something else under the master's
+ * "Trong/ngoài kế hoạch" text column (where "x" reads as in plan): unless the text written already reads
+ * as the status, write the status by its standard name.
+ */
+function writePlanStatus(row: MasterRow, source: Delegation, layout: MasterLayout): string | undefined {
   const index = layout.fieldIndex.planStatus;
-  if (index === undefined || source.planStatus === undefined || delegation.planStatus === source.planStatus) return;
+  if (index === undefined || source.planStatus === undefined || row.values[index] === null) return undefined;
+  // How the master reads the cell: the row parser on a row holding only this cell.
+  const alone = layout.columns.map((_, i) => (i === index ? row.values[index] : null));
+  const [read] = parseMasterRows({ kind: source.kind, sheet: layout.sheet, extraHeaders: [], rows: [{ values: alone, extra: [] }] }, layout, [2], 2000);
+  if (read.planStatus === source.planStatus) return undefined;
   const name = PLAN_STATUS.find((status) => status.id === source.planStatus)!.name;
   row.values[index] = name;
-  delegation.planStatus = source.planStatus;
-  delegation.raw.planStatus = name;
+  return name;
 }
 
 function fillDeadlines(row: MasterRow, delegation: Delegation, layout: MasterLayout, context: MergeContext): void {

@@ -336,6 +336,26 @@ describe("cross-unit rules on the master", () => {
     expect(flagged[0].related?.map((r) => r.row)).toEqual([4, 5]);
   });
 
+  test("rows read back from an earlier master are checked the same as rows imported now", () => {
+    const leader = { leader: "Nguyễn Văn Chủ", role: "Giám đốc Sở" };
+    const units = [
+      unitPlan({ file: "a.xlsx", unit: "Sở A", outbound: [trip(1, { ...leader, start: "Tháng 3/2025" }), trip(2, { ...leader, countries: "Pháp", start: "Tháng 6/2025" }), trip(3, { countries: "Lào", purpose: "Khảo sát mô hình du lịch cộng đồng" })] }),
+      unitPlan({ file: "b.xlsx", unit: "Sở B", outbound: [trip(4, { ...leader, countries: "Úc", start: "Tháng 9/2025" }), trip(5, { countries: "Lào", purpose: "Khảo sát mô hình du lịch cộng đồng bản" })] }),
+    ];
+    const fresh = consolidate(units, undefined, hp);
+    expect(new Set(fresh.findings.map((f) => f.rule))).toEqual(new Set(["key-leader-trips", "merge-candidate"]));
+    const master = fresh.sheets.map((t) => ({ name: t.sheet, originRow: 1, originCol: 1, values: t.rows.map((r) => [...r]), merges: [] }));
+    const reread = consolidate([], readMaster(master), hp);
+    expect(reread.findings).toEqual(fresh.findings);
+    expect(reread.sheets).toEqual(fresh.sheets);
+  });
+
+  test("a unit renamed by the user is the agency of its people, as it will be when the master is read back", () => {
+    const unit = unitPlan({ file: "a.xlsx", unit: "Sở A", outbound: [trip(1)] }, { unitName: "Sở Văn hóa" });
+    const plan = consolidate([unit], undefined, hp);
+    expect(plan.delegations[0].unit).toBe("Sở Văn hóa");
+  });
+
   test("the same delegation sent twice by one unit is a duplicate on the master", () => {
     const same = trip(1, { leader: "Phạm Thị Lặp", start: day(2025, 4, 7), end: day(2025, 4, 10) });
     const plan = consolidate(

@@ -34,17 +34,37 @@ export interface InboundRow {
   funding?: SpecValue;
 }
 
+const SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"];
+const MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quang", "Ngọc", "Xuân"];
+const GIVEN = "An Bình Cường Dũng Giang Hải Hạnh Hòa Hùng Hương Khánh Lan Linh Long Mai Nam Nga Ngân Phong Phúc Phương Quân Quyên Sơn Tâm Thắng Thảo Thu Thủy Tiến Trang Trung Tú Tuấn Uyên Vân Việt Vinh Yến Hiền".split(" ");
+
+/** A distinct Vietnamese name for each n below 5040 (surname, middle name, given name). */
+export function personName(n: number): string {
+  return `${SURNAMES[n % SURNAMES.length]} ${MIDDLE[Math.floor(n / SURNAMES.length) % MIDDLE.length]} ${GIVEN[Math.floor(n / (SURNAMES.length * MIDDLE.length)) % GIVEN.length]}`;
+}
+
+const PURPOSES = [
+  "Học tập kinh nghiệm quản lý đô thị thông minh",
+  "Xúc tiến đầu tư vào khu công nghiệp",
+  "Tham dự hội thảo quốc tế về y tế dự phòng",
+  "Ký kết thỏa thuận hợp tác đào tạo nghề",
+  "Bồi dưỡng nghiệp vụ quản lý tài chính công",
+  "Khảo sát mô hình xử lý rác thải sinh hoạt",
+  "Giao lưu văn hóa nghệ thuật truyền thống",
+  "Trao đổi kinh nghiệm cải cách hành chính",
+];
+
 /** A complete outbound row (every required field filled); override what the test is about. */
 export function trip(n: number, over: OutboundRow = {}): OutboundRow {
   return {
     name: `Đoàn công tác số ${n}`,
-    leader: `Cán Bộ Số ${n}`,
+    leader: personName(n),
     role: "Trưởng phòng",
     members: 3,
     countries: "Nhật Bản",
     start: "Tháng 5/2025",
     end: null,
-    purpose: `Nghiên cứu chuyên đề số ${n} về quản lý chuyên ngành`,
+    purpose: PURPOSES[n % PURPOSES.length],
     funding: "Ngân sách thành phố",
     ...over,
   };
@@ -54,7 +74,7 @@ export function visit(n: number, over: InboundRow = {}): InboundRow {
   return {
     name: `Đoàn khách số ${n}`,
     countries: "Hàn Quốc",
-    leader: `Kim Khách ${n}`,
+    leader: `Kim Min ${GIVEN[n % GIVEN.length]}`,
     members: 4,
     period: "Quý III/2025",
     purpose: `Trao đổi hợp tác lĩnh vực số ${n}`,

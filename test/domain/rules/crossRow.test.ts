@@ -122,3 +122,36 @@ describe("duplicate-delegation", () => {
     expect(findingsOf("duplicate-delegation", [makeDelegation(bare), makeDelegation(bare)])).toEqual([]);
   });
 });
+
+describe("large groups", () => {
+  it("name the first related rows in order and count the rest", () => {
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      makeDelegation({
+        row: 100 + i,
+        leaderName: `Người số ${i}`,
+        leaderRole: role("pho-giam-doc-so"),
+        composition: "02 chuyên viên",
+        unit: `Đơn vị ${i}`,
+        purpose: "Hợp tác đào tạo nhân lực y tế với Đại học Osaka",
+      }),
+    );
+    const findings = findingsOf("merge-candidate", [...rows].reverse());
+    expect(findings).toHaveLength(60);
+    const onLast = findings[findings.length - 1];
+    expect(onLast.related).toHaveLength(50);
+    expect(onLast.related![0].row).toBe(100);
+    expect(onLast.message).toContain("và 49 dòng khác");
+  });
+});
+
+describe("leaders-same-destination at city level", () => {
+  it("counts the city's leaders together and says so", () => {
+    const cityRoles = ["chu-tich-ubnd", "pho-chu-tich-ubnd", "pho-chu-tich-hdnd", "bi-thu-tinh-uy"];
+    const rows = cityRoles.map((roleId, i) =>
+      makeDelegation({ leaderName: `Lãnh đạo ${i}`, leaderRole: role(roleId), composition: "02 chuyên viên", unit: `Sở số ${i}`, purpose: `Chuyên đề riêng số ${i} ${"abcd"[i]}` }),
+    );
+    const findings = findingsOf("leaders-same-destination", rows);
+    expect(findings).toHaveLength(4);
+    expect(findings[0].message).toContain("4 lãnh đạo của cùng cơ quan (Lãnh đạo thành phố/tỉnh) cùng đến Nhật Bản");
+  });
+});

@@ -8,6 +8,7 @@ describe("key-leaders-together", () => {
     ["city vice-chair + directors of two departments", "pho-chu-tich-ubnd", "Giám đốc Sở Công Thương, Giám đốc Sở Tài chính, 02 chuyên viên", 0],
     ["city chair + city vice-chair (both UBND)", "chu-tich-ubnd", "Phó Chủ tịch UBND thành phố, Chánh Văn phòng UBND thành phố Hải Phòng", 1],
     ["\"GD\" of Sở GD&ĐT is not a director", "giam-doc-so", "Chuyên viên Sở GD&ĐT, chuyên viên Sở Y tế", 0],
+    ["place names are not roles", "giam-doc-so", "Chuyên viên UBND phường Lê Chân, cán bộ Thành ủy, Tỉnh ủy và Sở Y tế tỉnh", 0],
     ["city party secretary + city chair", "bi-thu-tinh-uy", "Chủ tịch UBND thành phố, Giám đốc Sở Ngoại vụ", 1],
     ["party secretary of the department counts for the department", "giam-doc-so", "Bí thư Đảng ủy Sở Y tế; 02 chuyên viên", 1],
   ])("%s (head %s, composition %p) → %i", (_, roleId, composition, count) => {
@@ -181,5 +182,29 @@ describe("key leaders written with names in the composition", () => {
       composition: "Giám đốc Nguyễn Văn An, Bí thư Đảng ủy Trần Văn Bình, 02 chuyên viên",
     });
     expect(findingsOf("key-leaders-together", [delegation])).toHaveLength(1);
+  });
+});
+
+describe("the head listed again in the composition", () => {
+  it("is recognised even when the row names no unit", () => {
+    const delegation = makeDelegation({ unit: undefined, file: "so-y-te.xlsx", composition: "Giám đốc Sở Y tế, 02 chuyên viên" });
+    expect(findingsOf("key-leaders-together", [delegation])).toEqual([]);
+    expect(findingsOf("leadership-half", [delegation], testContext({ leadershipSize: 2 }))).toEqual([]);
+  });
+
+  it("is not confused with the director of another department", () => {
+    const delegation = makeDelegation({ unit: "Sở Y tế", composition: "Giám đốc Sở Tài chính, Giám đốc Sở Y tế" });
+    expect(findingsOf("key-leaders-together", [delegation])).toEqual([]);
+  });
+});
+
+describe("a listed key leader written with a role", () => {
+  it("counts once", () => {
+    const context = testContext({ keyLeaderNames: ["Trần Thị Bình"] });
+    const once = makeDelegation({ leaderRole: role("pho-giam-doc-so"), composition: "Đ/c Trần Thị Bình - Bí thư Đảng ủy Sở; 02 chuyên viên" });
+    expect(findingsOf("key-leaders-together", [once], context)).toEqual([]);
+    const twice = makeDelegation({ composition: "Giám đốc Sở; Đ/c Trần Thị Bình - Bí thư Đảng ủy Sở" });
+    const [finding] = findingsOf("key-leaders-together", [twice], context);
+    expect(finding.message).toContain("Trần Thị Bình (Bí thư Đảng ủy)");
   });
 });

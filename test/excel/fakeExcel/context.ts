@@ -53,10 +53,12 @@ export interface FakeStats {
   log: SyncRecord[];
   /** Every write that ran, as "Class.member" ("Range.values", "Note.delete"…), in order. */
   writes: string[];
+  /** Write commands queued (Excel API write calls issued), whether or not their sync then ran them. */
+  queuedWrites: number;
 }
 
 export function newStats(): FakeStats {
-  return { syncs: 0, runs: [], undoSteps: 0, maxRequestBytes: 0, maxResponseBytes: 0, largestRead: 0, refusedSyncs: 0, log: [], writes: [] };
+  return { syncs: 0, runs: [], undoSteps: 0, maxRequestBytes: 0, maxResponseBytes: 0, largestRead: 0, refusedSyncs: 0, log: [], writes: [], queuedWrites: 0 };
 }
 
 /** Values loaded during a sync, committed to the proxies only if the whole sync succeeds. */
@@ -112,6 +114,7 @@ export class FakeContextCore {
   ) {}
 
   enqueue(action: Action): void {
+    if (action.writes) this.stats.queuedWrites++;
     this.queue.push(action);
   }
 

@@ -221,6 +221,25 @@ abstract class FakeCollection<T, P extends FakeClientObject<T>> extends FakeClie
   }
 }
 
+/** A method's result (`getCount()`…): its `value` is readable only after the sync that computed it. */
+export class FakeClientResult<T> {
+  private computed: { value: T } | undefined;
+  constructor(context: FakeRequestContext, compute: () => T) {
+    context.core.enqueue({
+      bytes: ACTION_OVERHEAD_BYTES,
+      writes: false,
+      run: (staged) => {
+        const value = compute();
+        staged.add(value, () => (this.computed = { value }));
+      },
+    });
+  }
+  get value(): T {
+    if (!this.computed) throw notLoaded("value");
+    return this.computed.value;
+  }
+}
+
 export class FakeRequestContext {
   readonly workbook: FakeWorkbookObject;
   constructor(readonly core: FakeContextCore) {
@@ -668,6 +687,14 @@ export class FakeConditionalFormatCollection extends FakeCollection<FormatTarget
     });
   }
 
+  getItem(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, () => {
+      const item = this.target().find(({ format }) => format.id === id);
+      if (!item) throw new FakeOfficeError("ItemNotFound", `The conditional format ${id} does not exist.`);
+      return item;
+    });
+  }
+
   add(type: string): FakeConditionalFormat {
     let created: FormatTarget | undefined;
     this.context.core.enqueue({
@@ -764,6 +791,19 @@ interface NoteTarget {
 }
 
 export class FakeNoteCollection extends FakeClientObject<FakeSheet> {
+  getCount(): FakeClientResult<number> {
+    return new FakeClientResult(this.context, () => this.target().notes.size);
+  }
+
+  getItem(address: string): FakeNote {
+    const normalized = areaAddress(parseArea(address));
+    return new FakeNote(this.context, () => {
+      const sheet = this.target();
+      if (!sheet.notes.has(normalized)) throw new FakeOfficeError("ItemNotFound", `The cell ${normalized} has no note.`);
+      return { sheet, address: normalized };
+    });
+  }
+
   getItemOrNullObject(address: string): FakeNote {
     const normalized = areaAddress(parseArea(address));
     return new FakeNote(this.context, () => {

@@ -1,9 +1,9 @@
 /**
  * Ready-made workbooks and the sync-count measurement shared by the tests and the benchmark
- * (`countSyncs(rows)`): a realistic outbound-plan sheet of N delegations, read, marked and cleared
- * through the real ExcelWorkbookHost over the fake.
+ * (`countSyncs(rows)`, reported as syncs_100 / syncs_10000): a realistic outbound-plan sheet of N
+ * delegations, checked, re-checked, marked and cleared through the real ExcelWorkbookHost over the fake.
  */
-import type { CellMark, Severity } from "../../../src/workbook/types";
+import type { CellMark, Severity, SheetGrid } from "../../../src/workbook/types";
 import { ExcelWorkbookHost } from "../../../src/excel/ExcelWorkbookHost";
 import { createWorkbook, type FakeValue, type WorkbookSpec } from "./model";
 import { installFakeExcel, type FakeExcelOptions } from "./install";
@@ -70,27 +70,65 @@ export function planMarks(count: number): CellMark[] {
 
 export interface SyncCounts {
   rows: number;
+  /** readSheets of the first check. */
   read: number;
+  /** applyMarks right after it (its preload fresh). */
   mark: number;
+  /** The whole first check: read → check → mark (the check itself is no Excel call). */
+  checkAndMark: number;
+  /** Excel API write calls queued by that check (the write commands of its batches). */
+  writeCalls: number;
+  /** A second check over the first one's marks (its notes now tracked): read → check → mark. */
+  recheck: number;
+  /** applyMarks with no read before it (no preload). */
+  markAlone: number;
+  /** clearMarks with no read before it. */
   clear: number;
+  /** Marks the check produced. */
   marks: number;
 }
 
-/** Syncs of readSheets, applyMarks and clearMarks on a plan of `rows` delegations (fake Excel, ExcelApi 1.20 by default). */
-export async function countSyncs(rows: number, options: FakeExcelOptions = {}): Promise<SyncCounts> {
-  const fake = installFakeExcel(createWorkbook(planWorkbook(rows)), options);
+export interface CountOptions extends FakeExcelOptions {
+  /** The check between read and mark; by default the typical findings of planMarks(rows). */
+  check?: (grids: SheetGrid[]) => CellMark[];
+}
+
+/**
+ * Syncs of a check (readSheets → check → applyMarks), a re-check, a mark alone and a clear on a plan of
+ * `rows` delegations, through the real ExcelWorkbookHost over the fake (ExcelApi 1.20 by default).
+ */
+export async function countSyncs(rows: number, options: CountOptions = {}): Promise<SyncCounts> {
+  const { check = () => planMarks(rows), ...fakeOptions } = options;
+  const fake = installFakeExcel(createWorkbook(planWorkbook(rows)), fakeOptions);
   try {
     const host = new ExcelWorkbookHost();
-    const measure = async (operation: () => Promise<unknown>) => {
-      const before = fake.stats.syncs;
-      await operation();
-      return fake.stats.syncs - before;
+    const measure = async <T>(operation: () => Promise<T>): Promise<{ syncs: number; writes: number; result: T }> => {
+      const before = { syncs: fake.stats.syncs, writes: fake.stats.queuedWrites };
+      const result = await operation();
+      return { syncs: fake.stats.syncs - before.syncs, writes: fake.stats.queuedWrites - before.writes, result };
     };
-    const read = await measure(() => host.readSheets());
-    const marks = planMarks(rows);
-    const mark = await measure(() => host.applyMarks(marks));
+    const runCheck = () =>
+      measure(async () => {
+        const read = await measure(() => host.readSheets());
+        const marks = check(read.result);
+        const mark = await measure(() => host.applyMarks(marks));
+        return { read: read.syncs, mark: mark.syncs, marks };
+      });
+    const first = await runCheck();
+    const second = await runCheck();
+    const markAlone = await measure(() => host.applyMarks(second.result.marks));
     const clear = await measure(() => host.clearMarks());
-    return { rows, read, mark, clear, marks: marks.length };
+    return {
+      rows,
+      read: first.result.read,
+      mark: first.result.mark,
+      checkAndMark: first.syncs,
+      writeCalls: first.writes,
+      recheck: second.syncs,
+      markAlone: markAlone.syncs,
+      clear: clear.syncs,
+      marks: first.result.marks.length,
+    };
   } finally {
     fake.uninstall();
   }

@@ -2,13 +2,13 @@
  * Who is on a delegation: the head (leaderName, leaderRole), roles and names mentioned in the
  * composition, which of them are key leaders (lãnh đạo chủ chốt) and of which agency.
  */
-import { foldCached } from "./text";
 import { ROLES, ROLE_BY_ID, type RoleEntry } from "../../lists/roles";
 import type { Delegation, RoleMatch } from "../../model";
 import type { Profile } from "../../profiles/schema";
 import { foldCompact, tidy } from "../../text";
 import type { CheckContext } from "../types";
 import { memoizeText } from "./memo";
+import { foldCached } from "./text";
 
 /** Roles that are not part of an agency's leadership (tập thể lãnh đạo). */
 const NOT_LEADERSHIP = new Set(["chuyen-vien", "truong-phong", "pho-truong-phong"]);
@@ -44,15 +44,24 @@ const agencyKeyOf = memoizeText((text: string): string | undefined => {
   return key === "" || GENERIC_AGENCY.has(key) ? undefined : key;
 });
 
-/** The sending unit of the row (its own agency). */
+/** The sending unit of the row (its own agency): the unit column, else the host, else the workbook's name. */
 export function homeAgency(delegation: Delegation): string {
-  return agencyKey(delegation.unit) ?? agencyKey(delegation.host) ?? agencyKey(delegation.file) ?? `sheet:${delegation.sheet}`;
+  const fileName = delegation.file?.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]+$/i, "");
+  return agencyKey(delegation.unit) ?? agencyKey(delegation.host) ?? agencyKey(fileName) ?? `sheet:${delegation.sheet}`;
 }
 
 /** Agency of a role on a row: fixed for city roles, else as written, else the row's unit. */
 export function roleAgency(roleId: string | undefined, writtenAgency: string | undefined, delegation: Delegation): string {
   const cityRole = roleId !== undefined && ROLE_BY_ID.get(roleId)?.cityLeader === true;
   return (cityRole ? CITY_LEADERSHIP : undefined) ?? agencyKey(writtenAgency) ?? homeAgency(delegation);
+}
+
+/** The head's agency as the plan writes it, for messages (matches leaderAgency's choice). */
+export function leaderAgencyLabel(delegation: Delegation): string {
+  const role = delegation.leaderRole;
+  if (role?.id && ROLE_BY_ID.get(role.id)?.cityLeader) return "Lãnh đạo thành phố/tỉnh";
+  if (agencyKey(role?.agency) !== undefined) return tidy(role!.agency!);
+  return tidy(delegation.unit ?? delegation.host ?? delegation.file ?? delegation.sheet);
 }
 
 export function leaderAgency(delegation: Delegation): string {
@@ -70,14 +79,11 @@ export function isLeadershipRole(roleId: string | undefined): boolean {
   return roleId !== undefined && !NOT_LEADERSHIP.has(roleId);
 }
 
+/** A person's name in the form names are compared in ("NGUYEN VAN AN" = "Nguyễn Văn An"). */
 export function personName(text: string | undefined): string | undefined {
-  return text ? foldedName(text) : undefined;
-}
-
-const foldedName = memoizeText((text: string): string | undefined => {
-  const folded = foldCached(text);
+  const folded = text ? foldCached(text) : "";
   return folded === "" ? undefined : folded;
-});
+}
 
 /** The context's key leader names, folded. */
 export function keyLeaderNameSet(context: CheckContext): Set<string> {
@@ -100,14 +106,12 @@ export function headKey(delegation: Delegation): string | undefined {
   return undefined;
 }
 
-/** "Nguyễn Văn A (Giám đốc Sở)", "Giám đốc Sở", or the role as written. */
+/** "Nguyễn Văn A (GĐ Sở Y tế)": the name and the role as the unit wrote them. */
 export function headLabel(delegation: Delegation): string {
-  const role = delegation.leaderRole ? (delegation.leaderRole.name ?? delegation.leaderRole.raw) : undefined;
-  const agency = delegation.leaderRole?.agency;
-  const roleText = role ? tidy(agency && !role.includes(agency) ? `${role} ${agency}` : role) : undefined;
+  const role = delegation.leaderRole ? tidy(delegation.leaderRole.raw) || delegation.leaderRole.name : undefined;
   const name = delegation.leaderName ? tidy(delegation.leaderName) : undefined;
-  if (name && roleText) return `${name} (${roleText})`;
-  return name ?? roleText ?? "";
+  if (name && role) return `${name} (${role})`;
+  return name ?? role ?? "";
 }
 
 /** A role mentioned in the composition: "02 Phó Giám đốc Sở Y tế". */
@@ -129,7 +133,7 @@ function rolePattern(): { regex: RegExp; roles: Map<string, RoleEntry> } {
   if (mentionPattern) return mentionPattern;
   const roles = new Map<string, RoleEntry>();
   for (const role of ROLES) {
-    for (const alias of [role.name, ...role.aliases, ...role.name.split("/").map((part) => part.trim())]) {
+    for (const alias of [role.name, ...role.aliases]) {
       const folded = foldCached(alias);
       if (folded === "" || AMBIGUOUS_IN_TEXT.has(folded) || foldCompact(alias).length < 3) continue;
       if (!roles.has(folded)) roles.set(folded, role);
@@ -161,9 +165,12 @@ function mentionAgency(alias: string, after: string): string | undefined {
   return undefined;
 }
 
-/** Splits a composition into its listed parts: "A, B; C và D". */
+/**
+ * Splits a composition into its listed parts, one person or group each: "A, B; C và D".
+ * A dash stays inside a part: "Nguyễn Văn A - Giám đốc Sở" is one person.
+ */
 function compositionParts(text: string): string[] {
-  return text.split(/[,;\n+]|\s[-–—]\s|\s(?:và|va)\s/i).filter((part) => part.trim() !== "");
+  return text.split(/[,;\n+]|\s(?:và|va)\s/i).filter((part) => part.trim() !== "");
 }
 
 /** Roles mentioned in the row's composition, with counts and agencies. */
@@ -196,8 +203,12 @@ const MAX_NAME_WORDS = 6;
 
 /** Folded names from the given set that appear as whole words in the composition. */
 export function namesInComposition(delegation: Delegation, names: ReadonlySet<string>): string[] {
-  if (names.size === 0 || !delegation.composition) return [];
-  const tokens = foldCached(delegation.composition).split(" ");
+  return delegation.composition ? namesInText(delegation.composition, names) : [];
+}
+
+function namesInText(text: string, names: ReadonlySet<string>): string[] {
+  if (names.size === 0) return [];
+  const tokens = foldCached(text).split(" ");
   const found = new Set<string>();
   for (let start = 0; start < tokens.length; start++) {
     let gram = tokens[start];
@@ -217,32 +228,55 @@ export interface KeyLeaderOnBoard {
   inComposition: boolean;
 }
 
-/** Every key leader on the delegation, the head counted once even when the composition repeats it. */
+/**
+ * Every key leader on the delegation, the head counted once even when the composition repeats it.
+ * Within one part of the composition a listed name and a key role are the same person
+ * ("Đ/c Trần Thị Bình - Bí thư Đảng ủy").
+ */
 export function keyLeadersOnBoard(delegation: Delegation, context: CheckContext): KeyLeaderOnBoard[] {
   const listedNames = keyLeaderNameSet(context);
   const result: KeyLeaderOnBoard[] = [];
   const headName = personName(delegation.leaderName);
   const headIsKey = isKeyRole(delegation.leaderRole, context.profile) || (headName !== undefined && listedNames.has(headName));
-  const headAgency = leaderAgency(delegation);
-  if (headIsKey) result.push({ label: headLabel(delegation), agency: headAgency, inComposition: false });
+  if (headIsKey) result.push({ label: headLabel(delegation), agency: leaderAgency(delegation), inComposition: false });
 
   let headSkipped = false;
-  for (const mention of compositionRoles(delegation)) {
-    if (!isKeyRole({ id: mention.role.id, keyLeader: mention.role.keyLeader }, context.profile)) continue;
-    const agency = roleAgency(mention.role.id, mention.agency, delegation);
-    let count = mention.count;
-    // The composition usually lists the head too: the first matching mention is the head.
-    if (!headSkipped && mention.role.id === delegation.leaderRole?.id && agency === headAgency) {
-      headSkipped = true;
-      count -= 1;
+  for (const part of compositionParts(delegation.composition ?? "")) {
+    const inPart: KeyLeaderOnBoard[] = [];
+    for (const mention of rolesInText(part)) {
+      if (!isKeyRole({ id: mention.role.id, keyLeader: mention.role.keyLeader }, context.profile)) continue;
+      const agency = roleAgency(mention.role.id, mention.agency, delegation);
+      let count = mention.count;
+      // The composition usually lists the head too: the first matching mention is the head.
+      if (!headSkipped && couldBeHead(mention, agency, delegation)) {
+        headSkipped = true;
+        count -= 1;
+      }
+      for (let i = 0; i < count; i++) inPart.push({ label: mention.role.name, agency, inComposition: true });
     }
-    for (let i = 0; i < count; i++) result.push({ label: mention.role.name, agency, inComposition: true });
-  }
-  for (const name of namesInComposition(delegation, listedNames)) {
-    if (name === headName) continue;
-    result.push({ label: nameAsWritten(delegation.composition ?? "", name), agency: homeAgency(delegation), inComposition: true });
+    const names = namesInText(part, listedNames).filter((name) => name !== headName);
+    names.forEach((name, index) => {
+      const written = nameAsWritten(part, name);
+      if (index < inPart.length) inPart[index] = { ...inPart[index], label: `${written} (${inPart[index].label})` };
+      else inPart.push({ label: written, agency: homeAgency(delegation), inComposition: true });
+    });
+    result.push(...inPart);
   }
   return result;
+}
+
+/** The agency the row names for itself (unit, host or the head's agency), if it names one. */
+function writtenHomeAgency(delegation: Delegation): string | undefined {
+  return delegation.unit ?? delegation.host ?? delegation.leaderRole?.agency;
+}
+
+/**
+ * A composition mention that may be the head himself: the same role, and no agency contradicting the
+ * head's (a row that names no agency of its own contradicts nothing).
+ */
+function couldBeHead(mention: RoleMention, agency: string, delegation: Delegation): boolean {
+  if (mention.role.id !== delegation.leaderRole?.id) return false;
+  return mention.agency === undefined || writtenHomeAgency(delegation) === undefined || agency === leaderAgency(delegation);
 }
 
 /** Leaders (not staff) on the delegation, for leadership-half: the head plus leadership roles in the composition. */
@@ -255,9 +289,10 @@ export function leadersOnBoard(delegation: Delegation): number {
   let headSkipped = !headIsLeader;
   for (const mention of compositionRoles(delegation)) {
     if (!isLeadershipRole(mention.role.id)) continue;
-    if (roleAgency(mention.role.id, mention.agency, delegation) !== home) continue;
+    const agency = roleAgency(mention.role.id, mention.agency, delegation);
+    if (agency !== home && mention.agency !== undefined && writtenHomeAgency(delegation) !== undefined) continue;
     let mentionCount = mention.count;
-    if (!headSkipped && mention.role.id === delegation.leaderRole?.id) {
+    if (!headSkipped && couldBeHead(mention, agency, delegation)) {
       headSkipped = true;
       mentionCount -= 1;
     }

@@ -5,7 +5,7 @@
 import type { Delegation } from "../../model";
 import { compareRows, rowList } from "../messages";
 import { distinctCountries, countryKey } from "../lib/countries";
-import { headKey, isLeadershipRole, leaderAgency } from "../lib/people";
+import { headKey, isLeadershipRole, leaderAgency, leaderAgencyLabel } from "../lib/people";
 import { inPlanYear } from "../lib/time";
 import { S1 } from "../sources";
 import { othersIn } from "../lib/groups";
@@ -48,8 +48,7 @@ export const leadersSameDestination: PlanRule = {
     for (const destination of destinations.values()) {
       if (destination.leaders.size <= max) continue;
       const rows = [...destination.leaders.values()].flat().sort(compareRows);
-      const first = rows[0];
-      const agency = first.leaderRole?.agency ?? first.unit ?? first.file ?? first.sheet;
+      const agency = leaderAgencyLabel(rows[0]);
       for (const delegation of rows) {
         const { others, total } = othersIn(rows, delegation);
         const list = rowList(others, delegation, total);

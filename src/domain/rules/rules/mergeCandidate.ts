@@ -12,7 +12,7 @@ import { compareRows, joinList, rowList } from "../messages";
 import { countryKey, distinctCountries } from "../lib/countries";
 import { MAX_RELATED } from "../lib/groups";
 import { fieldText, words } from "../lib/text";
-import { monthIndexesCovered, periodsOverlap } from "../lib/time";
+import { dayNumber, monthIndexesCovered } from "../lib/time";
 import { S1 } from "../sources";
 import { duplicateKey } from "./duplicateDelegation";
 import type { PlanRule, Violation } from "../types";
@@ -25,22 +25,32 @@ const MONTH_SPACE = 120_000;
 
 interface Candidate {
   delegation: Delegation;
-  tokens: Set<string>;
+  words: string[];
+  /** Token ids in ascending order; ids are ranks by rarity, so the array starts with the rarest. */
+  tokens: Int32Array;
   countries: Map<string, CountryMatch>;
+  start: number;
+  end: number;
   duplicateKey?: string;
 }
 
-function purposeTokens(delegation: Delegation): Set<string> {
+function purposeWords(delegation: Delegation): string[] {
   const text = fieldText(delegation, "purpose") ?? fieldText(delegation, "name");
-  return new Set(words(text).filter((word) => !STOPWORDS.has(word)));
+  return [...new Set(words(text).filter((word) => !STOPWORDS.has(word)))];
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+/** Jaccard similarity of two ascending id arrays. */
+function jaccard(a: Int32Array, b: Int32Array): number {
   let shared = 0;
-  const small = a.size <= b.size ? a : b;
-  const large = small === a ? b : a;
-  for (const token of small) if (large.has(token)) shared++;
-  const union = a.size + b.size - shared;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
   return union === 0 ? 1 : shared / union;
 }
 
@@ -54,71 +64,87 @@ export const mergeCandidate: PlanRule = {
   checkAll(delegations, context) {
     const threshold = context.profile.params.mergeSimilarity;
     const candidates: Candidate[] = [];
-    for (const delegation of delegations) {
+    // Canonical order: a lower index is an earlier row, whatever order the rows came in.
+    for (const delegation of [...delegations].sort(compareRows)) {
+      const period = delegation.period;
       const countries = new Map(distinctCountries(delegation).map((c) => [countryKey(c), c] as const));
-      const tokens = purposeTokens(delegation);
-      if (!delegation.period || countries.size === 0 || (tokens.size === 0 && threshold > 0)) continue;
-      candidates.push({ delegation, tokens, countries, duplicateKey: duplicateKey(delegation) });
+      const purpose = purposeWords(delegation);
+      if (!period || countries.size === 0 || (purpose.length === 0 && threshold > 0)) continue;
+      candidates.push({
+        delegation,
+        words: purpose,
+        tokens: new Int32Array(0),
+        countries,
+        start: dayNumber(period.start),
+        end: dayNumber(period.end),
+        duplicateKey: duplicateKey(delegation),
+      });
     }
 
-    // Rarest tokens first (ties by spelling), so prefixes are short and selective.
+    // Token ids by rarity (ties by spelling), so every row's ids sort rarest first.
     const frequency = new Map<string, number>();
-    for (const candidate of candidates) for (const token of candidate.tokens) frequency.set(token, (frequency.get(token) ?? 0) + 1);
-    const rarestFirst = (a: string, b: string) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+    for (const candidate of candidates) for (const word of candidate.words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    const ranked = [...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+    const tokenId = new Map(ranked.map((word, rank) => [word, rank]));
+    for (const candidate of candidates) candidate.tokens = Int32Array.from(candidate.words.map((word) => tokenId.get(word)!)).sort();
+    const tokenSpace = ranked.length + 1;
+    const ANY_TOKEN = ranked.length;
 
-    // Numeric bucket keys (country, month, token): cheaper to hash than strings at 100k rows.
+    // Buckets keyed by (country, month, prefix token) as one number; each row remembers where it sits in each.
     const countryIds = new Map<string, number>();
-    const tokenIds = new Map<string, number>();
-    const idOf = (ids: Map<string, number>, key: string) => {
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
-      return id;
-    };
-    for (const candidate of candidates) for (const token of candidate.tokens) idOf(tokenIds, token);
-    const tokenSpace = tokenIds.size + 1;
-    const ANY_TOKEN = tokenIds.size;
-
-    /** For each row, the buckets it is in and its position there (rows enter buckets in index order). */
     const buckets = new Map<number, number[]>();
-    const places: { bucket: number[]; position: number }[][] = candidates.map((candidate, index) => {
-      const sorted = [...candidate.tokens].sort(rarestFirst);
-      const prefix = threshold > 0 ? sorted.slice(0, sorted.length - Math.ceil(threshold * sorted.length - 1e-9) + 1).map((t) => tokenIds.get(t)!) : [ANY_TOKEN];
-      const placesOfRow: { bucket: number[]; position: number }[] = [];
+    const placeBuckets: number[][][] = [];
+    const placePositions: number[][] = [];
+    candidates.forEach((candidate, index) => {
+      const size = candidate.tokens.length;
+      const prefix = threshold > 0 ? candidate.tokens.subarray(0, size - Math.ceil(threshold * size - 1e-9) + 1) : [ANY_TOKEN];
+      const inBuckets: number[][] = [];
+      const positions: number[] = [];
       for (const country of candidate.countries.keys()) {
-        const countryId = idOf(countryIds, country);
+        let countryId = countryIds.get(country);
+        if (countryId === undefined) countryIds.set(country, (countryId = countryIds.size));
         for (const month of monthIndexesCovered(candidate.delegation.period!)) {
           for (const token of prefix) {
             const key = (countryId * MONTH_SPACE + month) * tokenSpace + token;
             let bucket = buckets.get(key);
             if (!bucket) buckets.set(key, (bucket = []));
-            placesOfRow.push({ bucket, position: bucket.length });
+            inBuckets.push(bucket);
+            positions.push(bucket.length);
             bucket.push(index);
           }
         }
       }
-      return placesOfRow;
+      placeBuckets.push(inBuckets);
+      placePositions.push(positions);
     });
 
     // Each row meets the later rows of its buckets once: `seenBy[b] === a` marks b as already compared with a.
     const seenBy = new Int32Array(candidates.length).fill(-1);
+    // Partners per row: the total, and the earliest ones (a huge cluster must not hold n² indexes).
     const partners = new Map<number, number[]>();
+    const partnerCount = new Int32Array(candidates.length);
     const link = (a: number, b: number) => {
+      partnerCount[a]++;
       const list = partners.get(a);
-      if (list) list.push(b);
-      else partners.set(a, [b]);
+      if (!list) partners.set(a, [b]);
+      else if (list.push(b) > 4 * MAX_RELATED) list.sort((p, q) => p - q).length = MAX_RELATED;
     };
-    candidates.forEach((x, a) => {
-      const minSize = threshold * x.tokens.size;
-      const maxSize = threshold > 0 ? x.tokens.size / threshold : Infinity;
-      for (const { bucket, position } of places[a]) {
-        for (let k = position + 1; k < bucket.length; k++) {
+    for (let a = 0; a < candidates.length; a++) {
+      const x = candidates[a];
+      // Jaccard ≥ t needs t·|x| ≤ |y| ≤ |x|/t: a free test before the real one.
+      const minSize = threshold * x.tokens.length - 1e-9;
+      const maxSize = threshold > 0 ? x.tokens.length / threshold + 1e-9 : Infinity;
+      const inBuckets = placeBuckets[a];
+      const positions = placePositions[a];
+      for (let p = 0; p < inBuckets.length; p++) {
+        const bucket = inBuckets[p];
+        for (let k = positions[p] + 1; k < bucket.length; k++) {
           const b = bucket[k];
           if (seenBy[b] === a) continue;
           seenBy[b] = a;
           const y = candidates[b];
-          // Jaccard ≥ t needs t·|x| ≤ |y| ≤ |x|/t: a free test before the real one.
-          if (y.tokens.size < minSize - 1e-9 || y.tokens.size > maxSize + 1e-9) continue;
-          if (!periodsOverlap(x.delegation.period!, y.delegation.period!)) continue;
+          if (y.tokens.length < minSize || y.tokens.length > maxSize) continue;
+          if (x.start > y.end || y.start > x.end) continue;
           if (jaccard(x.tokens, y.tokens) < threshold) continue;
           // The same delegation written twice is duplicate-delegation's finding, not a merge.
           if (x.duplicateKey !== undefined && x.duplicateKey === y.duplicateKey) continue;
@@ -126,17 +152,17 @@ export const mergeCandidate: PlanRule = {
           link(b, a);
         }
       }
-    });
+    }
 
     const violations: Violation[] = [];
     for (const [index, others] of partners) {
       const self = candidates[index];
-      const rows = [...others].map((other) => candidates[other]).sort((p, q) => compareRows(p.delegation, q.delegation));
+      const rows = others.sort((p, q) => p - q).slice(0, MAX_RELATED).map((other) => candidates[other]);
       const shared = new Map<string, string>();
       for (const row of rows) for (const [key, country] of row.countries) if (self.countries.has(key)) shared.set(key, country.name);
       const countryNames = joinList([...shared.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, name]) => name));
-      const related = rows.slice(0, MAX_RELATED).map((row) => row.delegation);
-      const list = rowList(related, self.delegation, rows.length);
+      const related = rows.map((row) => row.delegation);
+      const list = rowList(related, self.delegation, partnerCount[index]);
       violations.push({
         delegation: self.delegation,
         related,
