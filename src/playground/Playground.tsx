@@ -38,6 +38,7 @@ function titleYear(grids: SheetGrid[]): number | undefined {
 }
 
 const loadHostModule = () => import(/* webpackChunkName: "xlsx-host" */ "../xlsx/XlsxWorkbookHost");
+type HostModule = Awaited<ReturnType<typeof loadHostModule>>;
 
 export interface PlaygroundProps {
   locale?: Locale;
@@ -64,11 +65,11 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
 
   const errorText = (error: unknown) => (error instanceof Error && error.message ? error.message : tRef.current.unknownError);
 
-  const show = useCallback(async (name: string, read: () => Promise<ArrayBuffer>, failure: (reason: string) => string) => {
+  /** Opens the workbook `load` makes; a failure keeps the workbook shown so far (a bad file loses nothing). */
+  const show = useCallback(async (name: string, load: (module: HostModule) => Promise<XlsxWorkbookHost>, failure: (reason: string) => string) => {
     setStatus({ kind: "busy", text: format(tRef.current.opening, { file: name }) });
     try {
-      const [{ XlsxWorkbookHost }, bytes] = await Promise.all([loadHostModule(), read()]);
-      const host = await XlsxWorkbookHost.open(bytes, name);
+      const host = await load(await loadHostModule());
       const first = host.userSheets().find((sheet) => sheet.state === "visible") ?? host.userSheets()[0];
       const startYear = titleYear(await host.readSheets());
       setDoc({ host, services: servicesFor(host, { locale: localeRef.current, startYear }), id: nextId.current++ });
@@ -76,7 +77,6 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
       setSelected(undefined);
       setStatus(undefined);
     } catch (error) {
-      // The workbook shown so far stays open: a bad file loses nothing.
       setStatus({ kind: "error", text: failure(errorText(error)) });
     }
   }, []);
@@ -85,15 +85,20 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
     () =>
       show(
         SAMPLE_NAME,
-        async () => {
+        async ({ XlsxWorkbookHost }) => {
           const response = await fetch(SAMPLE_URL);
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          return response.arrayBuffer();
+          return XlsxWorkbookHost.open(await response.arrayBuffer(), SAMPLE_NAME);
         },
         (reason) => format(tRef.current.sampleFailed, { reason }),
       ),
     [show],
   );
+
+  const openBlank = () => {
+    const name = t.newWorkbookName;
+    void show(name, ({ XlsxWorkbookHost }) => XlsxWorkbookHost.create(name), (reason) => format(t.openFailed, { file: name, reason }));
+  };
 
   const openFiles = useCallback(
     (files: FileList | File[]) => {
@@ -102,7 +107,7 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
       if (!file) return;
       void show(
         file.name,
-        () => file.arrayBuffer(),
+        async ({ XlsxWorkbookHost }) => XlsxWorkbookHost.open(await file.arrayBuffer(), file.name),
         (reason) => format(tRef.current.openFailed, { file: file.name, reason }),
       ).then(() => {
         if (list.length > 1) setStatus((current) => current ?? { kind: "info", text: format(tRef.current.tooManyFiles, { file: file.name }) });
@@ -185,6 +190,9 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t.openFile}
+        </button>
+        <button type="button" title={t.newWorkbookHint} onClick={openBlank}>
+          {t.newWorkbook}
         </button>
         <input
           ref={fileInput}

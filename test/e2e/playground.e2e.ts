@@ -14,6 +14,7 @@ import { EXPECTED_COUNTS, EXPECTED_FINDINGS, SAMPLE_FILE } from "../../scripts/s
 import { standardCountryNames } from "../../src/domain/values";
 import { buildXlsx, type SpecValue } from "../fixtures/generate";
 import { launchBrowser, type Browser } from "./support/browser";
+import { UNIT_SPECS } from "./support/unitFiles";
 import { cell, cellValue, isInGridView, markedCells, openPlayground, pane, paneButton, paneTab, severityCounts, sheetTab } from "./support/playground";
 import { screenshot } from "./support/screenshots";
 
@@ -179,6 +180,25 @@ describe("opening other files", () => {
 
     await page.locator('input[data-testid="open-file"]').setInputFiles({ name: "cu.xls", mimeType: "application/vnd.ms-excel", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]) });
     await page.getByRole("alert").getByText(READ_MESSAGES.xls).waitFor();
+  });
+
+  test("an .xlsx dropped on the page opens", async () => {
+    const bytes = await buildXlsx(UNIT_SPECS[0]);
+    const transfer = await page.evaluateHandle(
+      ({ base64, name }) => {
+        const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+        const dropped = new DataTransfer();
+        dropped.items.add(new File([data], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+        return dropped;
+      },
+      { base64: bytes.toString("base64"), name: UNIT_SPECS[0].file },
+    );
+    await page.dispatchEvent(".pg-app", "dragover", { dataTransfer: transfer });
+    await page.locator(".pg-drop").waitFor();
+    await page.dispatchEvent(".pg-app", "drop", { dataTransfer: transfer });
+    await page.locator(".pg-file").getByText(UNIT_SPECS[0].file).waitFor();
+    await expect(page.locator(".pg-drop").count()).resolves.toBe(0);
+    await expect(cell(page, "F4").innerText()).resolves.toBe("Hàn Quốc");
   });
 
   test("text from a workbook is shown as text, never as HTML", async () => {
