@@ -5,9 +5,11 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { recognizeSheet } from "../domain/templates";
 import { format, stringsFor, type Locale } from "../i18n";
 import { App } from "../taskpane/App";
 import type { PaneServices } from "../taskpane/services";
+import type { SheetGrid } from "../workbook/types";
 import type { CellRef, XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
 import { downloadBytes, XLSX_MIME } from "./download";
 import { servicesFor } from "./paneServices";
@@ -26,7 +28,17 @@ interface OpenWorkbook {
 
 type Status = { kind: "busy" | "error" | "info"; text: string };
 
+/** The plan year a workbook's title names ("KẾ HOẠCH ĐOÀN RA NĂM 2027"): the pane starts there until settings are saved. */
+function titleYear(grids: SheetGrid[]): number | undefined {
+  for (const grid of grids) {
+    const recognition = recognizeSheet(grid);
+    if (recognition.template && recognition.titleYear) return recognition.titleYear;
+  }
+  return undefined;
+}
+
 const loadHostModule = () => import(/* webpackChunkName: "xlsx-host" */ "../xlsx/XlsxWorkbookHost");
+type HostModule = Awaited<ReturnType<typeof loadHostModule>>;
 
 export interface PlaygroundProps {
   locale?: Locale;
@@ -48,21 +60,23 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
   const nextId = useRef(1);
   const tRef = useRef(t);
   tRef.current = t;
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
 
   const errorText = (error: unknown) => (error instanceof Error && error.message ? error.message : tRef.current.unknownError);
 
-  const show = useCallback(async (name: string, read: () => Promise<ArrayBuffer>, failure: (reason: string) => string) => {
+  /** Opens the workbook `load` makes; a failure keeps the workbook shown so far (a bad file loses nothing). */
+  const show = useCallback(async (name: string, load: (module: HostModule) => Promise<XlsxWorkbookHost>, failure: (reason: string) => string) => {
     setStatus({ kind: "busy", text: format(tRef.current.opening, { file: name }) });
     try {
-      const [{ XlsxWorkbookHost }, bytes] = await Promise.all([loadHostModule(), read()]);
-      const host = await XlsxWorkbookHost.open(bytes, name);
+      const host = await load(await loadHostModule());
       const first = host.userSheets().find((sheet) => sheet.state === "visible") ?? host.userSheets()[0];
-      setDoc({ host, services: servicesFor(host), id: nextId.current++ });
+      const startYear = titleYear(await host.readSheets());
+      setDoc({ host, services: servicesFor(host, { locale: localeRef.current, startYear }), id: nextId.current++ });
       setActiveSheet(first?.name);
       setSelected(undefined);
       setStatus(undefined);
     } catch (error) {
-      // The workbook shown so far stays open: a bad file loses nothing.
       setStatus({ kind: "error", text: failure(errorText(error)) });
     }
   }, []);
@@ -71,15 +85,20 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
     () =>
       show(
         SAMPLE_NAME,
-        async () => {
+        async ({ XlsxWorkbookHost }) => {
           const response = await fetch(SAMPLE_URL);
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          return response.arrayBuffer();
+          return XlsxWorkbookHost.open(await response.arrayBuffer(), SAMPLE_NAME);
         },
         (reason) => format(tRef.current.sampleFailed, { reason }),
       ),
     [show],
   );
+
+  const openBlank = () => {
+    const name = t.newWorkbookName;
+    void show(name, ({ XlsxWorkbookHost }) => XlsxWorkbookHost.create(name), (reason) => format(t.openFailed, { file: name, reason }));
+  };
 
   const openFiles = useCallback(
     (files: FileList | File[]) => {
@@ -88,7 +107,7 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
       if (!file) return;
       void show(
         file.name,
-        () => file.arrayBuffer(),
+        async ({ XlsxWorkbookHost }) => XlsxWorkbookHost.open(await file.arrayBuffer(), file.name),
         (reason) => format(tRef.current.openFailed, { file: file.name, reason }),
       ).then(() => {
         if (list.length > 1) setStatus((current) => current ?? { kind: "info", text: format(tRef.current.tooManyFiles, { file: file.name }) });
@@ -171,6 +190,9 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t.openFile}
+        </button>
+        <button type="button" title={t.newWorkbookHint} onClick={openBlank}>
+          {t.newWorkbook}
         </button>
         <input
           ref={fileInput}
