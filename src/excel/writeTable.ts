@@ -1,7 +1,8 @@
 /**
  * Writes a whole table into a sheet it creates or replaces (master plan, statistics, check report):
- * values in one range, header and sub-header rows bold on a fill, merged areas, column widths and number
- * formats, internal hyperlinks ("go to the cell", ExcelApi 1.7) and charts beside the table.
+ * values in one range, header and sub-header rows bold on a fill (a stacked table's rows over their own
+ * cells only), merged areas, column widths and number formats, internal hyperlinks ("go to the cell",
+ * ExcelApi 1.7) and charts beside the table.
  *
  * Values only: every text is written with Excel's leading-apostrophe text prefix (cellValues.ts), so a
  * text starting with = + - @ is never read as a formula, number or date. That one mechanism also covers
@@ -77,22 +78,20 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
   const [first, ...later] = chunks;
   if (first) sheet.getRangeByIndexes(first.start, 0, first.rows.length, width).values = first.rows;
 
-  if (width > 0) {
-    const headerRows = Math.min(table.headerRows, height);
-    if (headerRows > 0) {
+  const headerRows = Math.min(table.headerRows, height);
+  if (width > 0 && headerRows > 0) {
+    if (table.subHeaderRows === undefined) {
       const header = sheet.getRangeByIndexes(0, 0, headerRows, width).format;
       header.font.bold = true;
       header.fill.color = HEADER_FILL;
       header.wrapText = true;
-      sheet.freezePanes.freezeRows(headerRows);
+    } else {
+      // Stacked tables (statistics): a header row spans its own cells only, as in the xlsx writer.
+      for (let row = 1; row <= headerRows; row++) highlightRow(sheet, row, table.rows[row - 1].length);
     }
-    for (const row of table.subHeaderRows ?? []) {
-      if (row < 1 || row > height) continue;
-      const format = sheet.getRangeByIndexes(row - 1, 0, 1, width).format;
-      format.font.bold = true;
-      format.fill.color = HEADER_FILL;
-    }
+    sheet.freezePanes.freezeRows(headerRows);
   }
+  for (const row of table.subHeaderRows ?? []) if (row >= 1 && row <= height) highlightRow(sheet, row, table.rows[row - 1].length);
   for (const area of table.merges ?? []) {
     if (area.bottom > area.top || area.right > area.left) sheet.getRange(areaAddress(area)).merge(false);
   }
@@ -116,6 +115,13 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each chunk must travel in its own request (5 MB cap)
     await context.sync();
   }
+}
+
+function highlightRow(sheet: Excel.Worksheet, row: number, cells: number): void {
+  if (cells === 0) return;
+  const format = sheet.getRangeByIndexes(row - 1, 0, 1, cells).format;
+  format.font.bold = true;
+  format.fill.color = HEADER_FILL;
 }
 
 function temporaryName(taken: string[]): string {

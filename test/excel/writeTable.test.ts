@@ -129,7 +129,11 @@ describe("writeTable: what a master and its statistics carry", () => {
     await setup().writeTable(STATISTICS);
     const sheet = sheetByName(fake.workbook, "Thống kê");
     for (const row of [1, 3, 4, 8, 9]) expect(sheet.cells.get(cellKey(row, 1))).toMatchObject({ bold: true, fill: HEADER_FILL });
+    // A stacked table's title row is highlighted over its own cell, its column header over its columns.
+    expect(sheet.cells.get(cellKey(3, 2))?.bold).toBeUndefined();
+    expect(sheet.cells.get(cellKey(4, 4))).toMatchObject({ bold: true, fill: HEADER_FILL });
     expect(sheet.cells.get(cellKey(5, 1))?.bold).toBeUndefined();
+    expect(sheet.frozenRows).toBe(1);
     expect(sheet.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 4 }]);
     expect(sheet.charts).toEqual([
       { type: "ColumnClustered", source: "A4:C6", seriesBy: "Columns", title: "Theo quý", position: "F3:L18" },
