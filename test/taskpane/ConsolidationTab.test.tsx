@@ -239,6 +239,24 @@ describe("Tổng hợp tab", () => {
     await within(await screen.findByRole("list", { name: "Các kế hoạch đã gửi" })).findByText(/^Sở Xây dựng — sổ/);
   });
 
+  it("reads the sent plans only once the tab is shown, and again each time it is shown", async () => {
+    const host = new MemoryHost([], "Tổng hợp.xlsx");
+    const storage = memoryPlanStorage();
+    const keys = jest.spyOn(storage, "keys");
+    const pane = createPaneServices(host, { storage });
+    await pane.saveSettings(SETTINGS);
+    const consolidation = createConsolidationServices(host, { pane, storage });
+    render(<App services={pane} consolidation={<ConsolidationTab services={consolidation} />} />, { wrapper: Providers });
+    await act(async () => {});
+    expect(keys).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("tab", { name: "Tổng hợp" }));
+    await screen.findByText("Chưa có kế hoạch nào được gửi sang.");
+    expect(keys).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Tổng hợp" }));
+    await waitFor(() => expect(keys).toHaveBeenCalledTimes(2));
+  });
+
   it("a workbook without a plan cannot be sent, with the reason", async () => {
     await renderTab();
     fireEvent.click(screen.getByRole("button", { name: "Gửi sang bảng tổng hợp" }));
