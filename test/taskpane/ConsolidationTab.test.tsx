@@ -184,6 +184,22 @@ describe("Tổng hợp tab", () => {
     expect(screen.getByText(`hong.xlsx: ${READ_MESSAGES.corrupt}`)).toBeInTheDocument();
   });
 
+  it("an emptied name box goes back to the name from the file", async () => {
+    await renderTab();
+    pick(file(A.file));
+    const name = await screen.findByLabelText(`Tên đơn vị của “${A.file}”`, {}, SLOW);
+    fireEvent.change(name, { target: { value: "Sở XD" } });
+    fireEvent.blur(name);
+    await waitFor(() => expect(screen.getByText(/Tên bạn đã sửa/)).toBeInTheDocument());
+    fireEvent.change(name, { target: { value: "  " } });
+    fireEvent.blur(name);
+    await waitFor(() => expect(name).toHaveValue("Sở Xây dựng"));
+    expect(screen.getByText(/Theo dòng “Đơn vị:” của tệp/)).toBeInTheDocument();
+    fireEvent.change(name, { target: { value: "" } });
+    fireEvent.blur(name);
+    expect(name).toHaveValue("Sở Xây dựng");
+  });
+
   it("takes files dropped on the drop zone", async () => {
     await renderTab();
     fireEvent.drop(screen.getByTestId("unit-drop-zone"), { dataTransfer: { files: [file(A.file)] } });
