@@ -4,15 +4,15 @@
  * `runCheck` takes its I/O as arguments so tests run it without spawning a process.
  */
 import { readFile } from "node:fs/promises";
-import { checkContext } from "../app/context";
-import { defaultPlanYear } from "../app/paneServices";
+import { checkContext, defaultPlanYear } from "../app/context";
 import { columnLetter } from "../domain/cells";
 import type { Delegation, Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID } from "../domain/profiles";
 import { checkPlan } from "../domain/rules";
 import { readPlan } from "../domain/templates/readPlan";
 import type { PlanRead } from "../domain/templates/types";
-import { readXlsx, WorkbookReadError } from "../xlsx/readWorkbook";
+import { readXlsx } from "../xlsx/readWorkbook";
+import { describeReadError, titleYear } from "./files";
 import { formatFindings } from "./formatFindings";
 import { MERGE_USAGE, runMerge } from "./merge";
 import { runTemplate, TEMPLATE_USAGE } from "./template";
@@ -151,7 +151,7 @@ export async function runCheck(args: string[], io: CliIO, checker: Checker = eng
   const delegations = results.flatMap((r) => r.plan?.delegations ?? []);
   let findings: Finding[] = [];
   try {
-    findings = checker(delegations, { ...parsed.options, year: parsed.options.year ?? titleYear(results) });
+    findings = checker(delegations, { ...parsed.options, year: parsed.options.year ?? titleYear(results.map((result) => result.plan)) });
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_UNREADABLE_OR_USAGE;
@@ -160,24 +160,6 @@ export async function runCheck(args: string[], io: CliIO, checker: Checker = eng
   io.stdout(parsed.json ? `${JSON.stringify(toJsonReport(results, findings), null, 2)}\n` : toTextReport(results, findings));
   if (results.some((r) => r.error !== undefined)) return EXIT_UNREADABLE_OR_USAGE;
   return findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_OK;
-}
-
-/** The year most recognised sheets name in their title ("KẾ HOẠCH ĐOÀN RA NĂM 2026"), if any. */
-function titleYear(results: FileResult[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const sheet of results.flatMap((r) => r.plan?.sheets ?? [])) {
-    if (sheet.template && sheet.titleYear !== undefined) counts.set(sheet.titleYear, (counts.get(sheet.titleYear) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-}
-
-function describeReadError(error: unknown): string {
-  if (error instanceof WorkbookReadError) return error.message;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "ENOENT") return "không tìm thấy tệp.";
-  if (code === "EISDIR") return "đây là thư mục, không phải tệp.";
-  if (code === "EACCES" || code === "EPERM") return "không có quyền đọc tệp.";
-  return error instanceof Error ? error.message : String(error);
 }
 
 // ---------------------------------------------------------------- output
