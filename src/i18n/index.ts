@@ -8,10 +8,11 @@ import type { Locale } from "./define";
 import { pane, ruleNames } from "./pane";
 import { shell } from "./shell";
 import { excel } from "./excel";
+import { consolidation } from "./consolidation";
 
 export type { Locale } from "./define";
 
-const areas = { shell, excel, pane, ruleNames };
+const areas = { shell, excel, pane, ruleNames, consolidation };
 
 export type Strings = { [A in keyof typeof areas]: (typeof areas)[A]["vi"] };
 
