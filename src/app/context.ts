@@ -13,3 +13,8 @@ export function checkContext(settings: CheckSettings, customProfiles: readonly P
   if (names.length > 0) context.keyLeaderNames = names;
   return context;
 }
+
+/** Plans are drawn up in the second half of the year for the next one. */
+export function defaultPlanYear(today: Date): number {
+  return today.getMonth() >= 6 ? today.getFullYear() + 1 : today.getFullYear();
+}

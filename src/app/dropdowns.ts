@@ -1,16 +1,28 @@
 /** Where dropdowns go: the data rows of the recognised list columns, and nowhere else. */
-import type { FieldId } from "../domain/model";
+import type { FieldId, PlanKind } from "../domain/model";
 import type { RecognizedTemplate, SheetRecognition } from "../domain/templates";
 import type { DropdownTarget, StandardListId } from "../workbook/types";
 
-/** Fields that take a standard list. leaderRole only when it has its own column (a combined "name - role" cell keeps free text). */
-export const LIST_FIELDS: readonly (readonly [FieldId, StandardListId])[] = [
-  ["countries", "countries"],
-  ["leaderRole", "roles"],
-  ["funding", "funding"],
-  ["purpose", "purposes"],
-  ["planStatus", "planStatus"],
-];
+/**
+ * Fields that take a standard list, per kind. An inbound delegation's head is foreign: no role list.
+ * leaderRole only when it has its own column (a combined "name - role" cell keeps free text).
+ */
+export const LIST_FIELDS: Record<PlanKind, readonly (readonly [FieldId, StandardListId])[]> = {
+  outbound: [
+    ["countries", "countries"],
+    ["leaderRole", "roles"],
+    ["funding", "funding"],
+    ["purpose", "purposes"],
+    ["planStatus", "planStatus"],
+  ],
+  inbound: [
+    ["countries", "countries"],
+    ["funding", "funding"],
+    ["purpose", "purposes"],
+    ["planStatus", "planStatus"],
+  ],
+  people: [["funding", "funding"]],
+};
 
 /** Targets on the recognised sheets; `rows` overrides the data rows (a blank template's empty rows). */
 export function dropdownTargets(sheets: readonly SheetRecognition[], rows?: { first: number; last: number }): DropdownTarget[] {
@@ -19,7 +31,7 @@ export function dropdownTargets(sheets: readonly SheetRecognition[], rows?: { fi
     if (!sheet.template) continue;
     const span = rows ?? dataRowSpan(sheet);
     if (!span) continue;
-    for (const [field, list] of LIST_FIELDS) {
+    for (const [field, list] of LIST_FIELDS[sheet.kind]) {
       const column = sheet.columns[field];
       if (column === undefined) continue;
       // The role list cannot describe a cell that holds both a name and a role.

@@ -9,7 +9,7 @@ import type { CheckResult, PaneServices, ProfileLoadResult } from "../taskpane/s
 import type { WorkbookHost } from "../workbook/types";
 import { blankTemplate } from "./blankTemplate";
 import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook";
-import { checkContext } from "./context";
+import { checkContext, defaultPlanYear } from "./context";
 import { dropdownTargets } from "./dropdowns";
 import { fixesToEdits, previewFixes } from "./quickFixes";
 import { reportTable } from "./report";
@@ -36,11 +36,6 @@ export interface AppServices extends PaneServices {
 
 const SETTINGS_KEY = "settings";
 const PROFILES_KEY = "customProfiles";
-
-/** Plans are drawn up in the second half of the year for the next one. */
-export function defaultPlanYear(today: Date): number {
-  return today.getMonth() >= 6 ? today.getFullYear() + 1 : today.getFullYear();
-}
 
 export function createPaneServices(host: WorkbookHost, options: PaneServiceOptions): AppServices {
   const now = options.now ?? (() => new Date());

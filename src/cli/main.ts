@@ -4,12 +4,18 @@
  * `runCheck` takes its I/O as arguments so tests run it without spawning a process.
  */
 import { readFile } from "node:fs/promises";
+import { checkContext, defaultPlanYear } from "../app/context";
+import { columnLetter } from "../domain/cells";
 import type { Delegation, Finding, PlanKind } from "../domain/model";
+import { DEFAULT_PROFILE_ID } from "../domain/profiles";
+import { checkPlan } from "../domain/rules";
 import { readPlan } from "../domain/templates/readPlan";
 import type { PlanRead } from "../domain/templates/types";
-import { readXlsx, WorkbookReadError } from "../xlsx/readWorkbook";
-import { runMerge } from "./merge";
-import { runTemplate } from "./template";
+import { readXlsx } from "../xlsx/readWorkbook";
+import { describeReadError, titleYear } from "./files";
+import { formatFindings } from "./formatFindings";
+import { MERGE_USAGE, runMerge } from "./merge";
+import { runTemplate, TEMPLATE_USAGE } from "./template";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -24,6 +30,14 @@ export interface CheckOptions {
 
 /** What `check` runs on the parsed delegations of all files (the rule engine, wired in by the host). */
 export type Checker = (delegations: Delegation[], options: CheckOptions) => Finding[];
+
+/**
+ * The rule engine with the chosen profile (default: "default") and plan year: --year, else the year
+ * most sheets' titles name, else the plan year being drawn up now. An unknown profile throws a
+ * Vietnamese message listing the known ones.
+ */
+export const engineChecker: Checker = (delegations, options) =>
+  checkPlan(delegations, checkContext({ profileId: options.profileId ?? DEFAULT_PROFILE_ID, year: options.year ?? defaultPlanYear(new Date()), locale: "vi" }));
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS_FOUND = 1;
@@ -104,7 +118,7 @@ interface FileResult {
 }
 
 /** `dplan check …`: returns the exit code. */
-export async function runCheck(args: string[], io: CliIO, checker?: Checker): Promise<number> {
+export async function runCheck(args: string[], io: CliIO, checker: Checker = engineChecker): Promise<number> {
   let parsed: ParsedArgs;
   try {
     parsed = parseCheckArgs(args);
@@ -136,27 +150,16 @@ export async function runCheck(args: string[], io: CliIO, checker?: Checker): Pr
 
   const delegations = results.flatMap((r) => r.plan?.delegations ?? []);
   let findings: Finding[] = [];
-  if (checker) {
-    try {
-      findings = checker(delegations, parsed.options);
-    } catch (error) {
-      io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
-      return EXIT_UNREADABLE_OR_USAGE;
-    }
+  try {
+    findings = checker(delegations, { ...parsed.options, year: parsed.options.year ?? titleYear(results.map((result) => result.plan)) });
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_UNREADABLE_OR_USAGE;
   }
 
   io.stdout(parsed.json ? `${JSON.stringify(toJsonReport(results, findings), null, 2)}\n` : toTextReport(results, findings));
   if (results.some((r) => r.error !== undefined)) return EXIT_UNREADABLE_OR_USAGE;
   return findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_OK;
-}
-
-function describeReadError(error: unknown): string {
-  if (error instanceof WorkbookReadError) return error.message;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "ENOENT") return "không tìm thấy tệp.";
-  if (code === "EISDIR") return "đây là thư mục, không phải tệp.";
-  if (code === "EACCES" || code === "EPERM") return "không có quyền đọc tệp.";
-  return error instanceof Error ? error.message : String(error);
 }
 
 // ---------------------------------------------------------------- output
@@ -177,14 +180,6 @@ export function toJsonReport(results: FileResult[], findings: Finding[]): JsonRe
     findings: findings.map((f) => ({ file: f.file, sheet: f.sheet, row: f.row, column: columnLetter(f.column), cell: f.cell, rule: f.rule, severity: f.severity, message: f.message })),
   };
 }
-
-export function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-const SEVERITY_LABELS = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
 
 function toTextReport(results: FileResult[], findings: Finding[]): string {
   const lines: string[] = [];
@@ -210,11 +205,7 @@ function toTextReport(results: FileResult[], findings: Finding[]): string {
   }
   const total = results.reduce((n, r) => n + (r.plan?.delegations.length ?? 0), 0);
   lines.push(`Tổng cộng: ${total} đoàn trong ${results.filter((r) => r.plan).length}/${results.length} tệp đọc được.`);
-  if (findings.length === 0) lines.push("Không có phát hiện nào.");
-  else {
-    lines.push(`${findings.length} phát hiện:`);
-    for (const f of findings) lines.push(`  ${SEVERITY_LABELS[f.severity]}  ${f.file ? `${f.file} ` : ""}${f.sheet}!${f.cell}  [${f.rule}] ${f.message}`);
-  }
+  lines.push("", formatFindings(findings).trimEnd());
   return `${lines.join("\n")}\n`;
 }
 
@@ -231,7 +222,7 @@ export async function main(argv: string[], io: CliIO, checker?: Checker): Promis
   if (command === "merge") return runMerge(rest, io);
   if (command === "template") return runTemplate(rest, io);
   if (command === undefined || command === "-h" || command === "--help" || command === "help") {
-    (command === undefined ? io.stderr : io.stdout)(USAGE);
+    (command === undefined ? io.stderr : io.stdout)([USAGE, MERGE_USAGE, TEMPLATE_USAGE].join("\n"));
     return command === undefined ? EXIT_UNREADABLE_OR_USAGE : EXIT_OK;
   }
   io.stderr(`Không có lệnh «${command}».\n\n${USAGE}`);

@@ -17,8 +17,10 @@ import { consolidate, makeUnitPlan, readMaster, MASTER_SHEET_NAMES } from "../do
 import type { MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
 import type { Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID, getProfile, type Profile } from "../domain/profiles";
-import { readXlsx, WorkbookReadError } from "../xlsx/readWorkbook";
+import { defaultPlanYear } from "../app/context";
+import { readXlsx } from "../xlsx/readWorkbook";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
+import { describeReadError, titleYear } from "./files";
 import type { CliIO } from "./main";
 
 export const MERGE_USAGE = `Cách dùng:
@@ -143,15 +145,6 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-function describeReadError(error: unknown): string {
-  if (error instanceof WorkbookReadError) return error.message;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "ENOENT") return "không tìm thấy tệp.";
-  if (code === "EISDIR") return "đây là thư mục, không phải tệp.";
-  if (code === "EACCES" || code === "EPERM") return "không có quyền đọc tệp.";
-  return error instanceof Error ? error.message : String(error);
-}
-
 interface ReadUnit {
   file: string;
   unit?: UnitPlan;
@@ -240,7 +233,7 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
   }
 
   const yearSource = parsed.year !== undefined ? "theo --year" : profile.planYear !== undefined ? "theo bộ quy định" : undefined;
-  const year = parsed.year ?? profile.planYear ?? titleYear(reads) ?? new Date().getFullYear();
+  const year = parsed.year ?? profile.planYear ?? titleYear(reads.map((read) => read.unit?.plan)) ?? defaultPlanYear(new Date());
   if (yearSource === undefined) {
     // Times written without a year ("Tháng 5") in sheets whose title names none take the plan year.
     for (const read of reads) {
@@ -284,15 +277,6 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     return EXIT_PROBLEM;
   }
   return plan.findings.some((finding) => finding.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_OK;
-}
-
-/** The year most titles name ("KẾ HOẠCH ĐOÀN RA NĂM 2025"). */
-function titleYear(reads: ReadUnit[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const read of reads) for (const sheet of read.unit?.plan.sheets ?? []) if (sheet.template && sheet.titleYear) counts.set(sheet.titleYear, (counts.get(sheet.titleYear) ?? 0) + 1);
-  let best: number | undefined;
-  for (const [year, count] of counts) if (best === undefined || count > counts.get(best)! || (count === counts.get(best) && year > best)) best = year;
-  return best;
 }
 
 // ---------------------------------------------------------------- output

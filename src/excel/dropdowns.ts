@@ -9,14 +9,14 @@
  * Syncs: 2 — (1) whether the lists sheet exists and the target sheets, (2) the writes
  * (2 more only if a target sheet has gone, see sheets.ts; its targets are then skipped).
  */
-import type { DropdownTarget, StandardList } from "../workbook/types";
+import { LISTS_SHEET, type DropdownTarget, type StandardList } from "../workbook/types";
 import { absoluteReference } from "./a1";
 import { toExcelInput } from "./cellValues";
 import { hostError } from "./errors";
 import { loadOnSheets } from "./sheets";
 import { stringsFor, type Locale } from "../i18n";
 
-export const LISTS_SHEET = "_DanhMuc";
+export { LISTS_SHEET };
 
 export async function writeDropdowns(context: Excel.RequestContext, lists: StandardList[], targets: DropdownTarget[], locale: Locale): Promise<void> {
   const columnOf = new Map(lists.map((list, i) => [list.id, i + 1]));

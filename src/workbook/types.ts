@@ -4,6 +4,12 @@
  * Rows and columns are 1-based sheet coordinates everywhere.
  */
 
+/**
+ * The VeryHidden sheet that holds the standard lists the dropdowns point at. Every host writes it under
+ * this name and never hands it to the checker (it would read as a plan otherwise).
+ */
+export const LISTS_SHEET = "_DanhMuc";
+
 /** An error value in a cell ("#REF!", "#N/A", "#VALUE!" …). */
 export interface CellError {
   error: string;

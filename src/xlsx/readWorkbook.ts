@@ -4,7 +4,7 @@
  * password-protected files, CSV or HTML saved as .xls, broken or enormous zips) gets a clear
  * Vietnamese message instead of a stack trace, and nothing is inflated that could exhaust memory.
  */
-import type { CellArea, CellValue, SheetGrid } from "../workbook/types";
+import { LISTS_SHEET, type CellArea, type CellValue, type SheetGrid } from "../workbook/types";
 import { inspectZip, MAX_UNCOMPRESSED_BYTES } from "./zipDirectory";
 
 export type WorkbookReadReason = "xls" | "encrypted" | "corrupt" | "empty" | "csv" | "too-large";
@@ -42,7 +42,8 @@ const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 
 export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<SheetGrid[]> {
   const workbook = await loadXlsx(data, fileName);
-  return workbook.worksheets.map(toGrid);
+  // The add-in's own lists sheet is not part of the plan.
+  return workbook.worksheets.filter((worksheet) => worksheet.name !== LISTS_SHEET).map(toGrid);
 }
 
 /** The checked bytes loaded as an exceljs Workbook (rejects with WorkbookReadError, like readXlsx). */

@@ -7,7 +7,8 @@
  * Charts (TableWrite.charts) are not written: exceljs cannot draw them; the tables carry the same figures.
  */
 import type { Cell, Workbook, Worksheet } from "exceljs";
-import { isCellError, type CellValue, type DropdownTarget, type StandardList, type TableWrite } from "../workbook/types";
+import { columnLetter } from "../domain/cells";
+import { isCellError, LISTS_SHEET, type CellValue, type DropdownTarget, type StandardList, type TableWrite } from "../workbook/types";
 
 const HEADER_FILL = "FFDDEBF7";
 const BORDER_COLOR = "FF8EA9C1";
@@ -17,7 +18,8 @@ const MAX_AUTO_WIDTH = 60;
 /** Rows looked at to size a column from its content. */
 const WIDTH_SAMPLE_ROWS = 300;
 
-export const LISTS_SHEET_NAME = "Danh sách";
+/** The lists sheet, named as every host names it. */
+export const LISTS_SHEET_NAME = LISTS_SHEET;
 
 export interface WriteOptions {
   /**
@@ -78,7 +80,7 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
     const row = sheet.getRow(rowNumber);
     for (let c = 0; c < span; c++) {
       const value = c < values.length ? values[c] : null;
-      if (value === null && !isHeader) continue;
+      if (value === null && !isHeader && !isSubHeader) continue;
       const cell = row.getCell(c + 1);
       writeValue(cell, value, formats[c], textCells.has(`${rowNumber}:${c + 1}`));
       if (isHeader || isSubHeader) {
@@ -92,6 +94,8 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
       }
     }
   });
+
+  for (const area of table.merges ?? []) sheet.mergeCells(area.top, area.left, area.bottom, area.right);
 
   for (const link of table.links ?? []) {
     const written = table.rows[link.row - 1]?.[link.column - 1] ?? null;
@@ -163,12 +167,6 @@ function autoWidth(table: TableWrite, column: number, headerRows: number): numbe
   return Math.min(MAX_AUTO_WIDTH, widest + 2);
 }
 
-export function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /** exceljs has list validation on ranges (`dataValidations.add`) but not in its typings. */
 interface RangeValidations {
   add(address: string, validation: { type: "list"; allowBlank: boolean; formulae: string[]; showErrorMessage?: boolean; errorStyle?: string; error?: string; errorTitle?: string }): void;
@@ -181,7 +179,7 @@ interface RangeValidations {
  */
 export function writeDropdowns(workbook: Workbook, lists: readonly StandardList[], targets: readonly DropdownTarget[]): void {
   const listSheet = replaceSheet(workbook, LISTS_SHEET_NAME);
-  listSheet.state = "hidden";
+  listSheet.state = "veryHidden";
   const ranges = new Map<string, string>();
   lists.forEach((list, index) => {
     const column = index + 1;

@@ -1,4 +1,5 @@
-import { createPaneServices, defaultPlanYear, type SettingsStorage } from "../../src/app/paneServices";
+import { defaultPlanYear } from "../../src/app/context";
+import { createPaneServices, type SettingsStorage } from "../../src/app/paneServices";
 import { REPORT_SHEET } from "../../src/app/report";
 import type { CheckSettings } from "../../src/domain/settings";
 import type { CellValue, SheetGrid } from "../../src/workbook/types";

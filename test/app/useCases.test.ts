@@ -7,7 +7,7 @@ import { fixesToEdits, previewFixes } from "../../src/app/quickFixes";
 import { REPORT_SHEET, reportTable } from "../../src/app/report";
 import { standardLists } from "../../src/app/standardLists";
 import type { Finding } from "../../src/domain/model";
-import { recognizeSheet, readPlan } from "../../src/domain/templates";
+import { recognizeSheet, readPlan, TEMPLATES } from "../../src/domain/templates";
 import type { CellValue, SheetGrid } from "../../src/workbook/types";
 import { MemoryHost } from "../support/memoryHost";
 
@@ -94,8 +94,11 @@ describe("dropdowns and blank templates", () => {
   it.each(["outbound", "inbound", "people"] as const)("makes a %s template that the recogniser recognises", (kind) => {
     const { table, entryRows } = blankTemplate(kind, 2026, []);
     const recognition = recognizeSheet({ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] });
-    expect(recognition).toMatchObject({ template: true, kind });
-    expect(entryRows.first).toBe(table.headerRows + 1);
+    expect(recognition).toMatchObject({ template: true, kind, titleYear: 2026 });
+    if (!recognition.template) return;
+    expect(Object.keys(recognition.columns).sort()).toEqual([...TEMPLATES[kind].templateFields].sort());
+    expect(entryRows.first).toBe(recognition.columnNumberRow! + 1);
+    expect(entryRows.last - entryRows.first + 1).toBe(100);
   });
 
   it("never reuses an existing sheet name", () => {

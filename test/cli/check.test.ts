@@ -39,10 +39,14 @@ beforeAll(async () => {
 describe("dplan check --json", () => {
   test("the DESIGN.md contract: files, recognised sheets with kind, header row and delegation count; findings", async () => {
     const io = memoryIO(files);
-    expect(await runCheck(["so-y-te.xlsx", "xa.xlsx", "--json"], io)).toBe(0);
+    // The real rule engine: the fixtures carry a few violations, so the exit code is 1.
+    expect(await runCheck(["so-y-te.xlsx", "xa.xlsx", "--json"], io)).toBe(1);
     expect(io.err).toBe("");
     const report = JSON.parse(io.out) as JsonReport;
-    expect(report).toEqual({
+    expect(report.findings).toContainEqual({ file: "xa.xlsx", sheet: "ĐNND", row: 7, column: "I", cell: "I7", rule: "funding-unclear", severity: "error", message: expect.stringContaining("“Khác” không rõ ràng") });
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: "so-y-te.xlsx", sheet: "Đoàn ra", cell: "K5", rule: "unplanned", severity: "info" }));
+    expect(report.findings.every((finding) => finding.cell === `${finding.column}${finding.row}`)).toBe(true);
+    expect({ ...report, findings: [] }).toEqual({
       files: [
         {
           file: "so-y-te.xlsx",
@@ -112,8 +116,9 @@ describe("dplan check --json", () => {
 describe("dplan check as a table", () => {
   test("recognised sheets, not-template sheets with their reason, totals", async () => {
     const io = memoryIO(files);
-    expect(await runCheck(["so-y-te.xlsx"], io)).toBe(0);
+    expect(await runCheck(["so-y-te.xlsx"], io)).toBe(1);
     expect(io.out).toMatch(/Trang tính\s+Loại\s+Dòng tiêu đề\s+Số đoàn/);
+    expect(io.out).toContain("Tệp: so-y-te.xlsx — 2 lỗi, 1 cảnh báo, 1 thông tin");
     expect(io.out).toMatch(/Đoàn vào\s+Đoàn vào\s+4\s+2/);
     expect(io.out).toContain("«Danh sách cán bộ»: không phải biểu mẫu.");
     expect(io.out).toContain("Tổng cộng: 5 đoàn trong 1/1 tệp đọc được.");
@@ -144,7 +149,7 @@ describe("usage", () => {
 
   test("after --, names starting with a dash are files", async () => {
     const io = memoryIO({ "-la.xlsx": files["xa.xlsx"] });
-    expect(await runCheck(["--json", "--", "-la.xlsx"], io)).toBe(0);
+    expect(await runCheck(["--json", "--", "-la.xlsx"], io, () => [])).toBe(0);
     expect((JSON.parse(io.out) as JsonReport).files[0].file).toBe("-la.xlsx");
   });
 });
@@ -157,7 +162,7 @@ test("node bin/dplan.js check <fixture> --json runs for real", async () => {
     const bin = path.join(__dirname, "..", "..", "bin", "dplan.js");
     const result = spawnSync(process.execPath, [bin, "check", file, "--json"], { encoding: "utf8", timeout: 60_000 });
     expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
+    expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.files[0].file).toBe(file);
     expect(report.files[0].sheets.map((s) => [s.sheet, s.kind, s.delegations])).toEqual([

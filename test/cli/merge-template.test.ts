@@ -33,7 +33,8 @@ describe("dplan template", () => {
     expect(Object.keys(recognition.columns).sort()).toEqual([...TEMPLATES[kind].templateFields].sort());
     expect(recognition.columnNumberRow).toBe(recognition.headerRow + 1);
     expect(recognition.unitName).toBeUndefined();
-    expect(grids.find((g) => g.name === LISTS_SHEET_NAME)?.hidden).toBe(true);
+    // The lists sheet is the add-in's own: never read as part of the plan.
+    expect(grids.map((g) => g.name)).not.toContain(LISTS_SHEET_NAME);
   });
 
   test("filled in by a unit, it is read as that unit's plan", async () => {
@@ -75,7 +76,7 @@ describe("dplan template", () => {
     expect(validationOf(sheet, `${letter("countries")}27`)).toMatchObject({ type: "list" });
     expect(validationOf(sheet, `${letter("countries")}28`)).toBeUndefined();
     expect(validationOf(sheet, `${letter("countries")}6`)).toBeUndefined();
-    expect(validationOf(sheet, `${letter("leaderRole")}8`)?.formulae?.[0]).toMatch(/^'Danh sách'!\$[A-Z]\$2:\$[A-Z]\$\d+$/);
+    expect(validationOf(sheet, `${letter("leaderRole")}8`)?.formulae?.[0]).toMatch(/^'_DanhMuc'!\$[A-Z]\$2:\$[A-Z]\$\d+$/);
     expect(validationOf(sheet, `${letter("name")}8`)).toBeUndefined();
     const funding = templateLists().find((l) => l.id === "funding")!.items;
     expect(funding).toContain("Ngân sách thành phố/tỉnh");

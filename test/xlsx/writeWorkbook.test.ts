@@ -143,7 +143,7 @@ describe("writeWorkbook", () => {
       }),
     );
     const lists = book.getWorksheet(LISTS_SHEET_NAME)!;
-    expect(lists.state).toBe("hidden");
+    expect(lists.state).toBe("veryHidden");
     expect([lists.getCell("A1").value, lists.getCell("A2").value, lists.getCell("A4").value]).toEqual(["Nước", "Nhật Bản", "Lào"]);
     const sheet = book.getWorksheet("Đoàn ra")!;
     expect(sheet.getCell("A2").dataValidation).toMatchObject({ type: "list", formulae: [`'${LISTS_SHEET_NAME}'!$A$2:$A$4`] });
