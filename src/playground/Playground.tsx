@@ -222,7 +222,7 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
         <div className={`pg-status pg-status-${status.kind}`} role={status.kind === "error" ? "alert" : "status"}>
           <span>{status.text}</span>
           {status.kind !== "busy" && (
-            <button type="button" className="pg-dismiss" aria-label="Đóng" onClick={() => setStatus(undefined)}>
+            <button type="button" className="pg-dismiss" aria-label={t.dismiss} onClick={() => setStatus(undefined)}>
               ×
             </button>
           )}
