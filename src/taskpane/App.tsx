@@ -132,7 +132,7 @@ function Pane({ services, settings, onSettingsSaved, settingsError, onDismissSet
       }),
     [services],
   );
-  const navigation = useMemo<PaneNavigation>(() => ({ showTab: setTab }), []);
+  const navigation = useMemo<PaneNavigation>(() => ({ activeTab: tab, showTab: setTab }), [tab]);
 
   const labels: Record<PaneTab, string> = {
     check: t.tabCheck,

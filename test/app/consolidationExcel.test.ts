@@ -12,6 +12,7 @@ import { dataRow, trip, unitSpec, type UnitSpecInput } from "../domain/merge/uni
 import { cellKey, createWorkbook, installFakeExcel, sheetByName, valuesOf, type FakeExcel, type FakeSheet, type FakeValue } from "../excel/fakeExcel";
 import { MemoryHost } from "../support/memoryHost";
 import { memoryPlanStorage, SETTINGS, unitFile } from "./consolidationSupport";
+import { measureMergeSyncs } from "./mergeSyncs";
 
 jest.setTimeout(60_000);
 
@@ -143,25 +144,9 @@ describe("consolidation in Excel (fake)", () => {
 });
 
 describe("syncs used to write the master: constant in the number of rows", () => {
-  /** `units` unit workbooks of `per` delegations each, sent through the shared storage (no exceljs needed). */
-  async function mergeRows(units: number, per: number) {
-    const { consolidation, storage, fake } = await excelMaster();
-    for (let u = 0; u < units; u++) {
-      const input: UnitSpecInput = { file: `don-vi-${u}.xlsx`, unit: `Đơn vị số ${u + 1}`, outbound: Array.from({ length: per }, (_, i) => trip(u * per + i)) };
-      const unitHost = new MemoryHost(unitSpec(input).sheets.map(specToGrid), input.file);
-      const sender = createConsolidationServices(unitHost, { pane: createPaneServices(unitHost, { storage }), storage });
-      const { entry } = await sender.sendToMaster();
-      await consolidation.includeSentPlan(entry.key);
-    }
-    fake.resetStats();
-    const summary = await consolidation.merge();
-    const runs = fake.stats.runs.map((run) => run.syncs);
-    return { summary, runs, total: fake.stats.syncs, maxRequestBytes: fake.stats.maxRequestBytes };
-  }
-
   it("50 and 5,000 rows take the same syncs: read 2, each sheet 2 (master, Thống kê), marks 2", async () => {
-    const small = await mergeRows(2, 25);
-    const large = await mergeRows(5, 1000);
+    const small = await measureMergeSyncs(2, 25);
+    const large = await measureMergeSyncs(5, 1000);
     expect(small.summary.sheets[0].fromUnits).toBe(50);
     expect(large.summary.sheets[0].fromUnits).toBe(5000);
     // readSheets, writeTable (master), writeTable (Thống kê), applyMarks.

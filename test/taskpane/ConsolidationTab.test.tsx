@@ -184,6 +184,22 @@ describe("Tổng hợp tab", () => {
     expect(screen.getByText(`hong.xlsx: ${READ_MESSAGES.corrupt}`)).toBeInTheDocument();
   });
 
+  it("an emptied name box goes back to the name from the file", async () => {
+    await renderTab();
+    pick(file(A.file));
+    const name = await screen.findByLabelText(`Tên đơn vị của “${A.file}”`, {}, SLOW);
+    fireEvent.change(name, { target: { value: "Sở XD" } });
+    fireEvent.blur(name);
+    await waitFor(() => expect(screen.getByText(/Tên bạn đã sửa/)).toBeInTheDocument());
+    fireEvent.change(name, { target: { value: "  " } });
+    fireEvent.blur(name);
+    await waitFor(() => expect(name).toHaveValue("Sở Xây dựng"));
+    expect(screen.getByText(/Theo dòng “Đơn vị:” của tệp/)).toBeInTheDocument();
+    fireEvent.change(name, { target: { value: "" } });
+    fireEvent.blur(name);
+    expect(name).toHaveValue("Sở Xây dựng");
+  });
+
   it("takes files dropped on the drop zone", async () => {
     await renderTab();
     fireEvent.drop(screen.getByTestId("unit-drop-zone"), { dataTransfer: { files: [file(A.file)] } });
@@ -237,6 +253,24 @@ describe("Tổng hợp tab", () => {
     expect(await screen.findByText(/^Đã gửi kế hoạch của Sở Xây dựng \(3 đoàn\) lúc/)).toBeInTheDocument();
     // The list of sent plans follows.
     await within(await screen.findByRole("list", { name: "Các kế hoạch đã gửi" })).findByText(/^Sở Xây dựng — sổ/);
+  });
+
+  it("reads the sent plans only once the tab is shown, and again each time it is shown", async () => {
+    const host = new MemoryHost([], "Tổng hợp.xlsx");
+    const storage = memoryPlanStorage();
+    const keys = jest.spyOn(storage, "keys");
+    const pane = createPaneServices(host, { storage });
+    await pane.saveSettings(SETTINGS);
+    const consolidation = createConsolidationServices(host, { pane, storage });
+    render(<App services={pane} consolidation={<ConsolidationTab services={consolidation} />} />, { wrapper: Providers });
+    await act(async () => {});
+    expect(keys).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("tab", { name: "Tổng hợp" }));
+    await screen.findByText("Chưa có kế hoạch nào được gửi sang.");
+    expect(keys).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Tổng hợp" }));
+    await waitFor(() => expect(keys).toHaveBeenCalledTimes(2));
   });
 
   it("a workbook without a plan cannot be sent, with the reason", async () => {

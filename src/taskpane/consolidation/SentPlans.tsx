@@ -3,6 +3,7 @@ import { Button, Spinner, makeStyles, tokens, useId } from "@fluentui/react-comp
 import { useCallback, useEffect, useState } from "react";
 import type { ConsolidationServices, SentPlanEntry, UnitSource } from "../consolidationServices";
 import { usePanelStyles } from "../layout";
+import { usePaneNavigation } from "../navigation";
 import { NoticeList, useTask } from "../notices";
 import { formatTime } from "../ResultsTab";
 import { useConsolidationStrings } from "./strings";
@@ -35,9 +36,13 @@ export function SentPlans({ services, version, disabled, onSources }: Props) {
     setEntries(outcome.ok ? outcome.value : []);
   }, [run, c, services]);
 
+  // Read when the tab is shown (not at the pane's start: the list loads the consolidation code), and again
+  // each time it is shown again: plans sent meanwhile from other workbooks appear.
+  const navigation = usePaneNavigation();
+  const shown = navigation === undefined || navigation.activeTab === "consolidate";
   useEffect(() => {
-    void load();
-  }, [load, version]);
+    if (shown) void load();
+  }, [load, version, shown]);
 
   const include = async (entry: SentPlanEntry) => {
     const outcome = await run(c.sentLoading, c.errorInclude, () => services.includeSentPlan(entry.key));

@@ -75,7 +75,11 @@ function UnitName({ source, preview, disabled, onRename }: { source: UnitSource;
   const [draft, setDraft] = useState(preview.unitName);
   useEffect(() => setDraft(preview.unitName), [preview.unitName]);
   const commit = () => {
-    if (draft.trim() !== preview.unitName) onRename(source.id, draft);
+    const typed = draft.trim();
+    // An emptied box goes back to the name from the file (a correction of it is undone).
+    if (typed === "" && preview.nameSource !== "user") setDraft(preview.unitName);
+    else if (typed !== preview.unitName) onRename(source.id, draft);
+    else setDraft(preview.unitName);
   };
   const hint = preview.nameSource === "user" ? c.unitNameFromUser : preview.nameSource === "title" ? c.unitNameFromTitle : c.unitNameFromFile;
   return (
