@@ -6,13 +6,14 @@
  */
 import type { Locale } from "./define";
 import { pane, ruleNames } from "./pane";
+import { playground } from "./playground";
 import { shell } from "./shell";
 import { excel } from "./excel";
 import { consolidation } from "./consolidation";
 
 export type { Locale } from "./define";
 
-const areas = { shell, excel, pane, ruleNames, consolidation };
+const areas = { shell, excel, pane, ruleNames, consolidation, playground };
 
 export type Strings = { [A in keyof typeof areas]: (typeof areas)[A]["vi"] };
 

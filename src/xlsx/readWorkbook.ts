@@ -41,6 +41,13 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 
 export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<SheetGrid[]> {
+  const workbook = await loadXlsx(data, fileName);
+  // The add-in's own lists sheet is not part of the plan.
+  return workbook.worksheets.filter((worksheet) => worksheet.name !== LISTS_SHEET).map(toGrid);
+}
+
+/** The checked bytes loaded as an exceljs Workbook (rejects with WorkbookReadError, like readXlsx). */
+export async function loadXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<import("exceljs").Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const fail = (reason: WorkbookReadReason, message: string) => new WorkbookReadError(reason, message, fileName);
 
@@ -76,8 +83,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string)
   } catch {
     throw fail("corrupt", READ_MESSAGES.corrupt);
   }
-  // The add-in's own lists sheet is not part of the plan.
-  return workbook.worksheets.filter((worksheet) => worksheet.name !== LISTS_SHEET).map(toGrid);
+  return workbook;
 }
 
 // ---------------------------------------------------------------- sniffing
@@ -120,7 +126,7 @@ function sniffText(bytes: Uint8Array): "blank" | "html" | "text" | "binary" {
 type ExcelWorksheet = import("exceljs").Worksheet;
 type ExcelCell = import("exceljs").Cell;
 
-function toGrid(worksheet: ExcelWorksheet): SheetGrid {
+export function toGrid(worksheet: ExcelWorksheet): SheetGrid {
   const cells: { row: number; col: number; value: CellValue }[] = [];
   let top = Infinity;
   let left = Infinity;
@@ -168,7 +174,7 @@ export function toCellValue(value: unknown): CellValue {
   return null;
 }
 
-function mergesOf(worksheet: ExcelWorksheet): CellArea[] {
+export function mergesOf(worksheet: ExcelWorksheet): CellArea[] {
   // The merge ranges exceljs keeps per sheet; `worksheet.model.merges` has the same but rebuilds every row model.
   const ranges = (worksheet as unknown as { _merges?: Record<string, { model?: Partial<CellArea> }> })._merges;
   const areas: CellArea[] = [];

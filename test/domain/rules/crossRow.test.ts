@@ -138,7 +138,7 @@ describe("large groups", () => {
     const findings = findingsOf("merge-candidate", [...rows].reverse());
     expect(findings).toHaveLength(60);
     const onLast = findings[findings.length - 1];
-    expect(onLast.related).toHaveLength(50);
+    expect(onLast.related).toHaveLength(20);
     expect(onLast.related![0].row).toBe(100);
     expect(onLast.message).toContain("và 49 dòng khác");
   });

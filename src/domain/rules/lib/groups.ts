@@ -2,7 +2,7 @@
 import type { Delegation } from "../../model";
 
 /** At most this many related rows are carried on one finding (the message gives the total). */
-export const MAX_RELATED = 50;
+export const MAX_RELATED = 20;
 
 /** The rows of a group other than `self`, at most MAX_RELATED of them, in the group's order. */
 export function othersIn(rows: readonly Delegation[], self: Delegation): { others: Delegation[]; total: number } {

@@ -1,0 +1,283 @@
+/**
+ * The playground page: a toolbar (open the sample, pick or drop an .xlsx, download), the workbook as a
+ * grid with sheet tabs on the left, and on the right the add-in's own task pane App over an
+ * XlsxWorkbookHost. exceljs (and the host module) load on demand, after the page has shown itself.
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { recognizeSheet } from "../domain/templates";
+import { format, stringsFor, type Locale } from "../i18n";
+import { App } from "../taskpane/App";
+import { ConsolidationTab } from "../taskpane/ConsolidationTab";
+import type { SheetGrid } from "../workbook/types";
+import type { CellRef, XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
+import { downloadBytes, XLSX_MIME } from "./download";
+import { servicesFor, type PlaygroundServices } from "./paneServices";
+import { WorkbookGrid } from "./WorkbookGrid";
+
+/** The bundled sample, copied with assets/ by webpack. */
+export const SAMPLE_URL = "assets/samples/ke-hoach-don-vi-mau.xlsx";
+const SAMPLE_NAME = "ke-hoach-don-vi-mau.xlsx";
+
+interface OpenWorkbook {
+  host: XlsxWorkbookHost;
+  services: PlaygroundServices;
+  /** Remounts the pane for each workbook opened. */
+  id: number;
+}
+
+type Status = { kind: "busy" | "error" | "info"; text: string };
+
+/** The plan year a workbook's title names ("KẾ HOẠCH ĐOÀN RA NĂM 2027"): the pane starts there until settings are saved. */
+function titleYear(grids: SheetGrid[]): number | undefined {
+  for (const grid of grids) {
+    const recognition = recognizeSheet(grid);
+    if (recognition.template && recognition.titleYear) return recognition.titleYear;
+  }
+  return undefined;
+}
+
+const loadHostModule = () => import(/* webpackChunkName: "xlsx-host" */ "../xlsx/XlsxWorkbookHost");
+type HostModule = Awaited<ReturnType<typeof loadHostModule>>;
+
+export interface PlaygroundProps {
+  locale?: Locale;
+  /** Open the bundled sample when the page loads (the default). */
+  openSampleOnLoad?: boolean;
+}
+
+export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = true }: PlaygroundProps) {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const t = stringsFor(locale).playground;
+  const [doc, setDoc] = useState<OpenWorkbook>();
+  const [status, setStatus] = useState<Status>();
+  const [activeSheet, setActiveSheet] = useState<string>();
+  const [selected, setSelected] = useState<CellRef>();
+  const [revealKey, setRevealKey] = useState(0);
+  const [version, setVersion] = useState(0);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const nextId = useRef(1);
+  const tRef = useRef(t);
+  tRef.current = t;
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
+
+  const errorText = (error: unknown) => (error instanceof Error && error.message ? error.message : tRef.current.unknownError);
+
+  /** Opens the workbook `load` makes; a failure keeps the workbook shown so far (a bad file loses nothing). */
+  const show = useCallback(async (name: string, load: (module: HostModule) => Promise<XlsxWorkbookHost>, failure: (reason: string) => string) => {
+    setStatus({ kind: "busy", text: format(tRef.current.opening, { file: name }) });
+    try {
+      const host = await load(await loadHostModule());
+      const first = host.userSheets().find((sheet) => sheet.state === "visible") ?? host.userSheets()[0];
+      const startYear = titleYear(await host.readSheets());
+      setDoc({ host, services: servicesFor(host, { locale: localeRef.current, startYear }), id: nextId.current++ });
+      setActiveSheet(first?.name);
+      setSelected(undefined);
+      setStatus(undefined);
+    } catch (error) {
+      setStatus({ kind: "error", text: failure(errorText(error)) });
+    }
+  }, []);
+
+  const openSample = useCallback(
+    () =>
+      show(
+        SAMPLE_NAME,
+        async ({ XlsxWorkbookHost }) => {
+          const response = await fetch(SAMPLE_URL);
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          return XlsxWorkbookHost.open(await response.arrayBuffer(), SAMPLE_NAME);
+        },
+        (reason) => format(tRef.current.sampleFailed, { reason }),
+      ),
+    [show],
+  );
+
+  const openBlank = () => {
+    const name = t.newWorkbookName;
+    void show(name, ({ XlsxWorkbookHost }) => XlsxWorkbookHost.create(name), (reason) => format(t.openFailed, { file: name, reason }));
+  };
+
+  const openFiles = useCallback(
+    (files: FileList | File[]) => {
+      const list = [...files];
+      const file = list[0];
+      if (!file) return;
+      void show(
+        file.name,
+        async ({ XlsxWorkbookHost }) => XlsxWorkbookHost.open(await file.arrayBuffer(), file.name),
+        (reason) => format(tRef.current.openFailed, { file: file.name, reason }),
+      ).then(() => {
+        if (list.length > 1) setStatus((current) => current ?? { kind: "info", text: format(tRef.current.tooManyFiles, { file: file.name }) });
+      });
+    },
+    [show],
+  );
+
+  useEffect(() => {
+    if (openSampleOnLoad) void openSample();
+  }, [openSample, openSampleOnLoad]);
+
+  useEffect(() => {
+    if (!doc) return;
+    const stopChanges = doc.host.onChange((change, sheet) => {
+      setVersion((n) => n + 1);
+      // A table the add-in wrote (master plan, statistics, report) is shown, as Excel activates it.
+      if (change === "sheets" && sheet && doc.host.userSheet(sheet)) setActiveSheet(sheet);
+    });
+    const stopSelect = doc.host.onSelect((cell) => {
+      setActiveSheet(cell.sheet);
+      setSelected(cell);
+      setRevealKey((n) => n + 1);
+    });
+    return () => {
+      stopChanges();
+      stopSelect();
+    };
+  }, [doc]);
+
+  const download = async () => {
+    if (!doc) return;
+    try {
+      const bytes = await doc.host.toBuffer();
+      downloadBytes(bytes, await doc.host.workbookName(), XLSX_MIME);
+    } catch (error) {
+      setStatus({ kind: "error", text: format(t.downloadFailed, { reason: errorText(error) }) });
+    }
+  };
+
+  const pickListItem = async (cell: CellRef, from: string, to: string) => {
+    if (!doc) return;
+    await doc.host.editCells([{ ...cell, expected: from === "" ? null : from, value: to === "" ? null : to }]);
+  };
+
+  const followLink = (target: CellRef) => {
+    if (!doc?.host.userSheet(target.sheet)) return;
+    setActiveSheet(target.sheet);
+    setSelected(target);
+    setRevealKey((n) => n + 1);
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (event.dataTransfer.files.length > 0) openFiles(event.dataTransfer.files);
+  };
+
+  // `version` makes the tabs and the grid follow sheets the add-in adds or replaces.
+  const sheets = useMemo(() => (doc ? doc.host.userSheets().filter((sheet) => sheet.state !== "veryHidden") : []), [doc, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const sheet = sheets.find((candidate) => candidate.name === activeSheet) ?? sheets[0];
+  const marks = doc ? doc.host.markCount() : 0;
+
+  return (
+    <div
+      className={`pg-app${dragging ? " pg-dragging" : ""}`}
+      onDragOver={(event) => {
+        if (![...event.dataTransfer.types].includes("Files")) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <div className="pg-toolbar" role="toolbar" aria-label={t.toolbarLabel}>
+        <button type="button" onClick={() => void openSample()}>
+          {t.openSample}
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t.openFile}
+        </button>
+        <button type="button" title={t.newWorkbookHint} onClick={openBlank}>
+          {t.newWorkbook}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          hidden
+          data-testid="open-file"
+          onChange={(event) => {
+            if (event.target.files) openFiles(event.target.files);
+            event.target.value = "";
+          }}
+        />
+        <span className="pg-hint">{t.dropHint}</span>
+        <span className="pg-file" aria-live="polite">
+          {doc && format(t.currentFile, { file: doc.host.name })}
+        </span>
+        <span className="pg-spacer-flex" />
+        {doc && marks > 0 && <span className="pg-marks">{format(t.marksCount, { count: marks })}</span>}
+        <button type="button" className="pg-primary" disabled={!doc} title={t.downloadHint} onClick={() => void download()}>
+          {t.download}
+        </button>
+        <button type="button" lang={locale === "vi" ? "en" : "vi"} title={t.languageTitle} onClick={() => setLocale(locale === "vi" ? "en" : "vi")}>
+          {t.language}
+        </button>
+      </div>
+      {status && (
+        <div className={`pg-status pg-status-${status.kind}`} role={status.kind === "error" ? "alert" : "status"}>
+          <span>{status.text}</span>
+          {status.kind !== "busy" && (
+            <button type="button" className="pg-dismiss" aria-label={t.dismiss} onClick={() => setStatus(undefined)}>
+              ×
+            </button>
+          )}
+        </div>
+      )}
+      <div className="pg-main">
+        <section className="pg-workbook" aria-label={sheet ? format(t.gridLabel, { sheet: sheet.name }) : t.noWorkbook}>
+          {doc && sheet ? (
+            <WorkbookGrid
+              host={doc.host}
+              sheet={sheet}
+              version={version}
+              selected={selected}
+              revealKey={revealKey}
+              onSelect={setSelected}
+              onFollowLink={followLink}
+              onPickListItem={(cell, from, to) => void pickListItem(cell, from, to)}
+              t={t}
+            />
+          ) : (
+            <p className="pg-empty">{status?.kind === "busy" ? t.loadingReader : t.noWorkbook}</p>
+          )}
+          <div className="pg-tabs-row">
+            <div className="pg-tabs" role="tablist" aria-label={t.sheetTabs}>
+              {sheets.map((candidate) => (
+                <button
+                  key={candidate.name}
+                  type="button"
+                  role="tab"
+                  aria-selected={candidate === sheet}
+                  className={candidate.state === "hidden" ? "pg-tab pg-tab-hidden" : "pg-tab"}
+                  onClick={() => setActiveSheet(candidate.name)}
+                >
+                  {candidate.state === "hidden" ? format(t.hiddenSheet, { sheet: candidate.name }) : candidate.name}
+                </button>
+              ))}
+            </div>
+            <ul className="pg-legend" aria-label={t.legend}>
+              <li className="pg-mark-error">{t.legendError}</li>
+              <li className="pg-mark-warning">{t.legendWarning}</li>
+              <li className="pg-mark-info">{t.legendInfo}</li>
+            </ul>
+          </div>
+        </section>
+        <aside className="pg-pane" aria-label={t.paneLabel}>
+          <FluentProvider theme={webLightTheme} lang={locale}>
+            {doc && <App key={doc.id} services={doc.services.pane} locale={locale} consolidation={<ConsolidationTab services={doc.services.consolidation} />} />}
+          </FluentProvider>
+        </aside>
+      </div>
+      {dragging && (
+        <div className="pg-drop" aria-hidden="true">
+          {t.dropHere}
+        </div>
+      )}
+    </div>
+  );
+}
