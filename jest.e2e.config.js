@@ -12,5 +12,6 @@ module.exports = {
   globalSetup: "<rootDir>/test/e2e/support/globalSetup.ts",
   globalTeardown: "<rootDir>/test/e2e/support/globalTeardown.ts",
   maxWorkers: 1,
+  verbose: true,
   testTimeout: 120_000,
 };

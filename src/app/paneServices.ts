@@ -2,10 +2,12 @@
  * The task pane's services (src/taskpane/services.ts) over any WorkbookHost: Excel in the add-in,
  * the xlsx host in the playground. Keeps the latest check so the ribbon's check and the pane share it.
  */
-import type { Finding, PlanKind } from "../domain/model";
+import type { Delegation, Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID, PROFILES, parseProfileJson, profileSummary, type Profile } from "../domain/profiles";
 import type { CheckSettings } from "../domain/settings";
-import type { CheckResult, PaneServices, ProfileLoadResult } from "../taskpane/services";
+import type { CheckContext } from "../domain/rules";
+import type { Locale } from "../i18n";
+import type { CheckResult, PaneServices, ProfileLoadResult, SheetSummary } from "../taskpane/services";
 import type { WorkbookHost } from "../workbook/types";
 import { blankTemplate } from "./blankTemplate";
 import { checkWorkbook, type WorkbookCheck } from "./checkWorkbook";
@@ -29,9 +31,22 @@ export interface PaneServiceOptions {
   now?: () => Date;
 }
 
+/** Findings found by another use case (the merge's cross-unit rules on the master), for the "Kiểm tra" tab. */
+export interface PublishedCheck {
+  sheets: SheetSummary[];
+  findings: Finding[];
+  /** The delegations the findings are about (quick fixes are computed from them). */
+  delegations: Delegation[];
+  origin: NonNullable<CheckResult["origin"]>;
+}
+
 export interface AppServices extends PaneServices {
   /** The ribbon's "Kiểm tra": checks with the saved settings. */
   checkWithSavedSettings(): Promise<CheckResult>;
+  /** The rule engine's context for the current settings (a department's own profiles included), and the pane's language. */
+  activeCheckContext(): Promise<{ context: CheckContext; locale: Locale }>;
+  /** Makes these findings the latest result: subscribers (the "Kiểm tra" tab) list them. */
+  publishCheck(check: PublishedCheck): CheckResult;
 }
 
 const SETTINGS_KEY = "settings";
@@ -75,11 +90,26 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
     return lastResult;
   }
 
+  function publishCheck(published: PublishedCheck): CheckResult {
+    const checkedAt = now().toISOString();
+    lastCheck = { plan: { sheets: [], delegations: published.delegations }, findings: published.findings, checkedAt };
+    const result: CheckResult = { sheets: published.sheets, findings: published.findings, checkedAt, origin: published.origin };
+    lastResult = result;
+    for (const listener of listeners) listener(result);
+    return result;
+  }
+
   const services: AppServices = {
     check,
     async checkWithSavedSettings() {
       return check(await currentSettings());
     },
+    async activeCheckContext() {
+      const active = await currentSettings();
+      await loadCustomProfiles();
+      return { context: checkContext(active, customProfiles), locale: active.locale };
+    },
+    publishCheck,
     clearMarks: () => host.clearMarks(),
     goToCell: (target) => host.selectCell(target.sheet, target.row, target.column),
     previewFixes: (findings: Finding[]) => previewFixes(findings, lastCheck?.plan.delegations ?? []),

@@ -13,7 +13,8 @@
  */
 import { realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import * as path from "node:path";
-import { consolidate, makeUnitPlan, readMaster, MASTER_SHEET_NAMES } from "../domain/merge";
+import { readUnitFile } from "../app/unitFiles";
+import { consolidate, makeUnitPlan, masterSheetCounts, readMaster, MASTER_SHEET_NAMES } from "../domain/merge";
 import type { MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
 import type { Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID, getProfile, type Profile } from "../domain/profiles";
@@ -224,9 +225,8 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     }
     seen.add(real);
     try {
-      const grids = await readXlsx(await io.readFile(file), path.basename(file));
       const unitName = parsed.unitNames.get(file) ?? parsed.unitNames.get(path.basename(file));
-      reads.push({ file, unit: makeUnitPlan(path.basename(file), grids, { unitName, year: parsed.year ?? profile.planYear }) });
+      reads.push({ file, unit: await readUnitFile(await io.readFile(file), path.basename(file), { unitName, year: parsed.year ?? profile.planYear }) });
     } catch (error) {
       reads.push({ file, problem: `Không đọc được tệp «${file}»: ${describeReadError(error)}` });
     }
@@ -299,10 +299,8 @@ function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): st
 
   if (context.wrote) {
     lines.push(`Đã ghi bảng tổng hợp: ${context.output}`);
-    for (const sheet of plan.masterSheets) {
-      const fromUnits = sheet.rows.filter((row) => row.provenance).length;
-      const byHand = sheet.rows.length - fromUnits;
-      lines.push(`  ${sheet.sheet}: ${fromUnits} đoàn của các đơn vị${byHand > 0 ? `, ${byHand} dòng nhập tay được giữ nguyên` : ""}`);
+    for (const { sheet, fromUnits, byHand } of masterSheetCounts(plan.masterSheets)) {
+      lines.push(`  ${sheet}: ${fromUnits} đoàn của các đơn vị${byHand > 0 ? `, ${byHand} dòng nhập tay được giữ nguyên` : ""}`);
     }
     for (const warning of plan.warnings) lines.push(`  ${warning}`);
     lines.push("");

@@ -159,11 +159,11 @@ export class ExcelWorkbookHost implements WorkbookHost {
     }
   }
 
-  /** Syncs: 2 (see writeTable.ts). */
+  /** Syncs: 2 (see writeTable.ts; more only for a table beyond one request's 5 MB). */
   async writeTable(table: TableWrite): Promise<void> {
     this.invalidateMarkPreload();
     try {
-      await this.run(true, (context) => writeTableSheet(context, table));
+      await this.run(true, (context) => writeTableSheet(context, table, { charts: this.capabilities.charts }));
     } catch (error) {
       throw wrapFailure(error, this.locale, "writeFailed", { sheet: table.sheet });
     }

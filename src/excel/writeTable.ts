@@ -1,60 +1,99 @@
 /**
  * Writes a whole table into a sheet it creates or replaces (master plan, statistics, check report):
- * values in one range, header rows bold on a fill, column widths and number formats, and internal
- * hyperlinks ("go to the cell", ExcelApi 1.7). Values only: text is written so Excel never reads it as
- * a formula, number or date (cellValues.ts); a column formatted "@" gets its format first.
+ * values in one range, header and sub-header rows bold on a fill (a stacked table's rows over their own
+ * cells only), merged areas, column widths and number formats, internal hyperlinks ("go to the cell",
+ * ExcelApi 1.7) and charts beside the table.
  *
- * Syncs: 2 — (1) whether the sheet exists (and where), (2) the writes. Replacing = deleting the old
- * sheet and adding a fresh one at the same position, so no earlier format, validation or link lingers.
+ * Values only: every text is written with Excel's leading-apostrophe text prefix (cellValues.ts), so a
+ * text starting with = + - @ is never read as a formula, number or date. That one mechanism also covers
+ * TableWrite.textCells; a column formatted "@" gets its format first and its texts go in as they are.
+ * A Date is a serial number in a cell formatted "dd/mm/yyyy" (unless its column has a format of its own).
+ *
+ * Syncs: 2 — (1) the workbook's sheets (whether the table's sheet exists, where, and a free temporary
+ * name), (2) every write. Only a table too big for one request (Excel on the web caps a request at 5 MB)
+ * sends its further rows in one more sync per `syncBudgetBytes` (about 4 MB): a master of 5,000 rows
+ * still takes 2. Replacing = adding a fresh sheet under a temporary name, deleting the old one and naming
+ * the new one, at the old one's position: no earlier format, validation or link lingers, and a workbook
+ * whose only visible sheet is the one replaced keeps a visible sheet throughout.
  */
-import type { CellValue, TableWrite } from "../workbook/types";
-import { cellAddress, quoteSheetName } from "./a1";
+import type { CellValue, ChartRequest, TableWrite } from "../workbook/types";
+import { areaAddress, cellAddress, quoteSheetName } from "./a1";
 import { TEXT_FORMAT, toExcelInput } from "./cellValues";
 
 export const HEADER_FILL = "#DDEBF7";
+export const DATE_FORMAT = "dd/mm/yyyy";
+const GENERAL_FORMAT = "General";
+
+export interface TableWriteOptions {
+  /** Add TableWrite.charts (the host's capabilities.charts). */
+  charts: boolean;
+  /** Estimated request bytes per sync for the values (Excel on the web refuses requests over 5 MB). */
+  syncBudgetBytes?: number;
+}
+
+export const DEFAULT_WRITE_BUDGET_BYTES = 4_000_000;
+
+/** Rows of the sheet a chart covers, and where it sits: charts are placed beside the table, one under another. */
+const CHART_HEIGHT_ROWS = 16;
+const CHART_WIDTH_COLUMNS = 7;
+
+const CHART_TYPES: Record<ChartRequest["type"], string> = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie" };
 
 /** TableWrite.columnWidths are in characters (as in exceljs); Excel's columnWidth is in points. */
 export function characterWidthToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-export async function writeTableSheet(context: Excel.RequestContext, table: TableWrite): Promise<void> {
-  const existing = context.workbook.worksheets.getItemOrNullObject(table.sheet);
-  existing.load("position");
+export async function writeTableSheet(context: Excel.RequestContext, table: TableWrite, options: TableWriteOptions = { charts: true }): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/position");
   await context.sync();
 
+  const names = worksheets.items.map((item) => item.name);
+  const existing = worksheets.items.find((item) => item.name.toLowerCase() === table.sheet.toLowerCase());
   let sheet: Excel.Worksheet;
-  if (existing.isNullObject) {
-    sheet = context.workbook.worksheets.add(table.sheet);
+  if (!existing) {
+    sheet = worksheets.add(table.sheet);
   } else {
     const position = existing.position;
-    existing.delete();
-    sheet = context.workbook.worksheets.add(table.sheet);
+    sheet = worksheets.add(temporaryName(names));
     sheet.position = position;
+    existing.delete();
+    sheet.name = table.sheet;
   }
 
   const width = Math.max(0, ...table.rows.map((row) => row.length));
   const height = table.rows.length;
-  const formats = table.columnFormats ?? [];
-  const dataRows = height - table.headerRows;
+  const formats = dataFormats(table, width);
+  for (const { column, formats: columnFormats } of formats) {
+    sheet.getRangeByIndexes(table.headerRows, column, columnFormats.length, 1).numberFormat = columnFormats.map((format) => [format]);
+  }
 
-  if (width > 0 && dataRows > 0) {
-    formats.forEach((format, c) => {
-      if (format && c < width) sheet.getRangeByIndexes(table.headerRows, c, dataRows, 1).numberFormat = Array.from({ length: dataRows }, () => [format]);
-    });
+  const textColumns = new Set(formats.filter((f) => f.formats.every((format) => format === TEXT_FORMAT)).map((f) => f.column));
+  const values = table.rows.map((row, r) =>
+    Array.from({ length: width }, (_, c) => toExcelInput(row[c] ?? null, r >= table.headerRows && textColumns.has(c))),
+  );
+  const budget = options.syncBudgetBytes ?? DEFAULT_WRITE_BUDGET_BYTES;
+  const chunks = width > 0 ? rowChunks(values, budget - jsonBytes(formats)) : [];
+  const [first, ...later] = chunks;
+  if (first) sheet.getRangeByIndexes(first.start, 0, first.rows.length, width).values = first.rows;
+
+  const headerRows = Math.min(table.headerRows, height);
+  if (width > 0 && headerRows > 0) {
+    if (table.subHeaderRows === undefined) {
+      const header = sheet.getRangeByIndexes(0, 0, headerRows, width).format;
+      header.font.bold = true;
+      header.fill.color = HEADER_FILL;
+      header.wrapText = true;
+    } else {
+      // Stacked tables (statistics): a header row spans its own cells only, as in the xlsx writer.
+      for (let row = 1; row <= headerRows; row++) highlightRow(sheet, row, table.rows[row - 1].length);
+    }
+    sheet.freezePanes.freezeRows(headerRows);
   }
-  if (width > 0 && height > 0) {
-    const values = table.rows.map((row, r) =>
-      Array.from({ length: width }, (_, c) => toExcelInput(row[c] ?? null, r >= table.headerRows && formats[c] === TEXT_FORMAT)),
-    );
-    sheet.getRangeByIndexes(0, 0, height, width).values = values;
-  }
-  if (table.headerRows > 0 && width > 0) {
-    const header = sheet.getRangeByIndexes(0, 0, Math.min(table.headerRows, height), width).format;
-    header.font.bold = true;
-    header.fill.color = HEADER_FILL;
-    header.wrapText = true;
-    sheet.freezePanes.freezeRows(table.headerRows);
+  for (const row of table.subHeaderRows ?? []) if (row >= 1 && row <= height) highlightRow(sheet, row, table.rows[row - 1].length);
+  for (const area of table.merges ?? []) {
+    if (area.bottom > area.top || area.right > area.left) sheet.getRange(areaAddress(area)).merge(false);
   }
   (table.columnWidths ?? []).forEach((characters, c) => {
     if (characters > 0) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = characterWidthToPoints(characters);
@@ -67,5 +106,86 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
     if (typeof value === "string" && value !== "") hyperlink.textToDisplay = value;
     sheet.getRangeByIndexes(link.row - 1, link.column - 1, 1, 1).hyperlink = hyperlink;
   }
+  if (options.charts) addCharts(sheet, table.charts ?? [], width);
   await context.sync();
+
+  // Only past one request's budget: one more sync per further chunk of rows.
+  for (const chunk of later) {
+    sheet.getRangeByIndexes(chunk.start, 0, chunk.rows.length, width).values = chunk.rows;
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each chunk must travel in its own request (5 MB cap)
+    await context.sync();
+  }
+}
+
+function highlightRow(sheet: Excel.Worksheet, row: number, cells: number): void {
+  if (cells === 0) return;
+  const format = sheet.getRangeByIndexes(row - 1, 0, 1, cells).format;
+  format.font.bold = true;
+  format.fill.color = HEADER_FILL;
+}
+
+function temporaryName(taken: string[]): string {
+  const lower = new Set(taken.map((name) => name.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = `dplan-tmp-${n}`;
+    if (!lower.has(name)) return name;
+  }
+}
+
+/**
+ * Number formats of the data rows, per column that needs one: the column's own format for every row, or
+ * "dd/mm/yyyy" on the cells holding a Date (a fresh sheet is "General" elsewhere).
+ */
+function dataFormats(table: TableWrite, width: number): { column: number; formats: string[] }[] {
+  const dataRows = table.rows.slice(table.headerRows);
+  if (dataRows.length === 0) return [];
+  const out: { column: number; formats: string[] }[] = [];
+  for (let c = 0; c < width; c++) {
+    const own = table.columnFormats?.[c];
+    if (own) out.push({ column: c, formats: dataRows.map(() => own) });
+    else if (dataRows.some((row) => row[c] instanceof Date)) out.push({ column: c, formats: dataRows.map((row) => (row[c] instanceof Date ? DATE_FORMAT : GENERAL_FORMAT)) });
+  }
+  return out;
+}
+
+/** Consecutive rows grouped so each group's JSON stays within the budget (at least one row per group). */
+function rowChunks(values: (string | number | boolean)[][], budget: number): { start: number; rows: (string | number | boolean)[][] }[] {
+  const chunks: { start: number; rows: (string | number | boolean)[][] }[] = [];
+  let current: { start: number; rows: (string | number | boolean)[][] } | undefined;
+  let bytes = 0;
+  values.forEach((row, index) => {
+    const size = jsonBytes(row) + 1;
+    if (!current || (current.rows.length > 0 && bytes + size > budget)) {
+      current = { start: index, rows: [] };
+      chunks.push(current);
+      bytes = 0;
+    }
+    current.rows.push(row);
+    bytes += size;
+  });
+  return chunks;
+}
+
+const encoder = new TextEncoder();
+
+function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+/**
+ * Each chart over its block (labels + value columns, headers as series names), titled, placed to the
+ * right of the table one under another, starting level with its block.
+ */
+function addCharts(sheet: Excel.Worksheet, charts: ChartRequest[], tableWidth: number): void {
+  const left = tableWidth + 1; // 0-based column after one blank column
+  let nextFreeRow = 0; // 0-based
+  for (const request of charts) {
+    const lastColumn = Math.max(request.labelColumn, ...request.valueColumns);
+    const source = sheet.getRangeByIndexes(request.headerRow - 1, request.labelColumn - 1, request.lastRow - request.headerRow + 1, lastColumn - request.labelColumn + 1);
+    const chart = sheet.charts.add(CHART_TYPES[request.type] as Excel.ChartType, source, "Columns" as Excel.ChartSeriesBy);
+    chart.title.text = request.title;
+    const top = Math.max(request.headerRow - 2, nextFreeRow);
+    chart.setPosition(cellAddress(top + 1, left + 1), cellAddress(top + CHART_HEIGHT_ROWS, left + CHART_WIDTH_COLUMNS));
+    nextFreeRow = top + CHART_HEIGHT_ROWS + 1;
+  }
 }

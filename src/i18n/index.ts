@@ -9,10 +9,11 @@ import { pane, ruleNames } from "./pane";
 import { playground } from "./playground";
 import { shell } from "./shell";
 import { excel } from "./excel";
+import { consolidation } from "./consolidation";
 
 export type { Locale } from "./define";
 
-const areas = { shell, excel, pane, ruleNames, playground };
+const areas = { shell, excel, pane, ruleNames, consolidation, playground };
 
 export type Strings = { [A in keyof typeof areas]: (typeof areas)[A]["vi"] };
 

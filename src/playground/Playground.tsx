@@ -8,11 +8,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { recognizeSheet } from "../domain/templates";
 import { format, stringsFor, type Locale } from "../i18n";
 import { App } from "../taskpane/App";
-import type { PaneServices } from "../taskpane/services";
+import { ConsolidationTab } from "../taskpane/ConsolidationTab";
 import type { SheetGrid } from "../workbook/types";
 import type { CellRef, XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
 import { downloadBytes, XLSX_MIME } from "./download";
-import { servicesFor } from "./paneServices";
+import { servicesFor, type PlaygroundServices } from "./paneServices";
 import { WorkbookGrid } from "./WorkbookGrid";
 
 /** The bundled sample, copied with assets/ by webpack. */
@@ -21,7 +21,7 @@ const SAMPLE_NAME = "ke-hoach-don-vi-mau.xlsx";
 
 interface OpenWorkbook {
   host: XlsxWorkbookHost;
-  services: PaneServices;
+  services: PlaygroundServices;
   /** Remounts the pane for each workbook opened. */
   id: number;
 }
@@ -222,7 +222,7 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
         <div className={`pg-status pg-status-${status.kind}`} role={status.kind === "error" ? "alert" : "status"}>
           <span>{status.text}</span>
           {status.kind !== "busy" && (
-            <button type="button" className="pg-dismiss" aria-label="Đóng" onClick={() => setStatus(undefined)}>
+            <button type="button" className="pg-dismiss" aria-label={t.dismiss} onClick={() => setStatus(undefined)}>
               ×
             </button>
           )}
@@ -269,7 +269,7 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
         </section>
         <aside className="pg-pane" aria-label={t.paneLabel}>
           <FluentProvider theme={webLightTheme} lang={locale}>
-            {doc && <App key={doc.id} services={doc.services} locale={locale} />}
+            {doc && <App key={doc.id} services={doc.services.pane} locale={locale} consolidation={<ConsolidationTab services={doc.services.consolidation} />} />}
           </FluentProvider>
         </aside>
       </div>

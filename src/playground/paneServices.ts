@@ -1,15 +1,21 @@
 /**
- * The task pane's services over the playground's workbook: the lead's createPaneServices on the xlsx
- * host, with settings kept in the browser's localStorage (in memory when the browser refuses it).
+ * The task pane's services over the playground's workbook: the app's pane and consolidation services on
+ * the xlsx host, with settings and plans sent between workbooks kept in the browser's localStorage (in
+ * memory when the browser refuses it), shared by every workbook opened in the page as Excel's shared
+ * storage is shared by the workbooks of one machine.
  */
-import { createPaneServices, type SettingsStorage } from "../app/paneServices";
-import type { PaneServices } from "../taskpane/services";
+import { createConsolidationServices } from "../app/consolidation";
+import { createPaneServices, type AppServices, type SettingsStorage } from "../app/paneServices";
+import type { PlanStorage } from "../app/sentPlans";
+import type { ConsolidationServices } from "../taskpane/consolidationServices";
 import type { XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
 
 const PREFIX = "dplan.playground.";
 
-export function browserStorage(): SettingsStorage {
-  const memory = new Map<string, string>();
+/** One storage for the whole page: the in-memory copy outlives the workbooks opened one after another. */
+const memory = new Map<string, string>();
+
+export function browserStorage(): PlanStorage {
   const store = (): Storage | undefined => {
     try {
       return globalThis.localStorage;
@@ -41,6 +47,27 @@ export function browserStorage(): SettingsStorage {
         // As above.
       }
     },
+    async remove(key: string): Promise<void> {
+      memory.delete(key);
+      try {
+        store()?.removeItem(PREFIX + key);
+      } catch {
+        // As above.
+      }
+    },
+    async keys(): Promise<string[]> {
+      const keys = new Set(memory.keys());
+      try {
+        const local = store();
+        for (let i = 0; local && i < local.length; i++) {
+          const key = local.key(i);
+          if (key?.startsWith(PREFIX)) keys.add(key.slice(PREFIX.length));
+        }
+      } catch {
+        // As above.
+      }
+      return [...keys];
+    },
   };
 }
 
@@ -60,7 +87,13 @@ export function withDefaultYear(storage: SettingsStorage, startYear: number | un
   };
 }
 
-export function servicesFor(host: XlsxWorkbookHost, options: { locale: "vi" | "en"; startYear?: number; storage?: SettingsStorage }): PaneServices {
-  const storage = withDefaultYear(options.storage ?? browserStorage(), options.startYear);
-  return createPaneServices(host, { storage, defaultLocale: options.locale });
+export interface PlaygroundServices {
+  pane: AppServices;
+  consolidation: ConsolidationServices;
+}
+
+export function servicesFor(host: XlsxWorkbookHost, options: { locale: "vi" | "en"; startYear?: number; storage?: PlanStorage }): PlaygroundServices {
+  const storage = options.storage ?? browserStorage();
+  const pane = createPaneServices(host, { storage: withDefaultYear(storage, options.startYear), defaultLocale: options.locale });
+  return { pane, consolidation: createConsolidationServices(host, { pane, storage }) };
 }

@@ -4,12 +4,13 @@
  * Expects a FluentProvider around it (the shell provides one).
  */
 import { Spinner, Tab, TabList, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { CheckSettings } from "../domain/settings";
 import type { Locale } from "../i18n";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { usePanelStyles } from "./layout";
 import { ListsTab } from "./ListsTab";
+import { PaneNavigationContext, type PaneNavigation } from "./navigation";
 import { NoticeList, errorText, type Notice } from "./notices";
 import { ResultsTab } from "./ResultsTab";
 import type { CheckResult, PaneServices } from "./services";
@@ -121,15 +122,17 @@ function Pane({ services, settings, onSettingsSaved, settingsError, onDismissSet
     if (initialTab) setTab(initialTab);
   }, [initialTab]);
 
-  // A check run from the ribbon arrives here: show its results.
+  // A check run from the ribbon arrives here: show its results. A merge's findings are listed too, but
+  // the "Tổng hợp" tab stays open on its summary (which links here).
   useEffect(
     () =>
       services.subscribe((next) => {
         setResult(next);
-        setTab("check");
+        if (next.origin !== "consolidation") setTab("check");
       }),
     [services],
   );
+  const navigation = useMemo<PaneNavigation>(() => ({ activeTab: tab, showTab: setTab }), [tab]);
 
   const labels: Record<PaneTab, string> = {
     check: t.tabCheck,
@@ -158,27 +161,29 @@ function Pane({ services, settings, onSettingsSaved, settingsError, onDismissSet
   };
 
   return (
-    <div className={styles.root}>
-      <TabList
-        className={styles.tabs}
-        size="small"
-        aria-label={t.tabsLabel}
-        selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as PaneTab)}
-      >
+    <PaneNavigationContext.Provider value={navigation}>
+      <div className={styles.root}>
+        <TabList
+          className={styles.tabs}
+          size="small"
+          aria-label={t.tabsLabel}
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value as PaneTab)}
+        >
+          {PANE_TABS.map((value) => (
+            <Tab key={value} className={styles.tab} id={`${baseId}-tab-${value}`} value={value} aria-controls={`${baseId}-panel-${value}`}>
+              {labels[value]}
+            </Tab>
+          ))}
+        </TabList>
+        <NoticeList notices={notices} onDismiss={onDismissSettingsError} />
         {PANE_TABS.map((value) => (
-          <Tab key={value} className={styles.tab} id={`${baseId}-tab-${value}`} value={value} aria-controls={`${baseId}-panel-${value}`}>
-            {labels[value]}
-          </Tab>
+          // Panels stay mounted while hidden so filters and unsaved settings survive a tab switch.
+          <div key={value} role="tabpanel" id={`${baseId}-panel-${value}`} aria-labelledby={`${baseId}-tab-${value}`} hidden={tab !== value}>
+            <ErrorBoundary>{content(value)}</ErrorBoundary>
+          </div>
         ))}
-      </TabList>
-      <NoticeList notices={notices} onDismiss={onDismissSettingsError} />
-      {PANE_TABS.map((value) => (
-        // Panels stay mounted while hidden so filters and unsaved settings survive a tab switch.
-        <div key={value} role="tabpanel" id={`${baseId}-panel-${value}`} aria-labelledby={`${baseId}-tab-${value}`} hidden={tab !== value}>
-          <ErrorBoundary>{content(value)}</ErrorBoundary>
-        </div>
-      ))}
-    </div>
+      </div>
+    </PaneNavigationContext.Provider>
   );
 }

@@ -125,6 +125,7 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
       <div role="status" aria-live="polite">
         {result ? (
           <p>
+            {result.origin === "consolidation" && `${t.fromConsolidation} `}
             {format(t.summary, { time: formatTime(result.checkedAt, locale), errors: counts.error, warnings: counts.warning, infos: counts.info })}
             {findings.length === 0 && ` ${t.noFindings}`}
           </p>

@@ -4,6 +4,7 @@
  */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { createConsolidationServices } from "../app/consolidation";
 import { createPaneServices, type AppServices } from "../app/paneServices";
 import { detectHost, officeDisplayLocale } from "../excel/environment";
 import { ExcelWorkbookHost } from "../excel/ExcelWorkbookHost";
@@ -11,6 +12,8 @@ import { clearCommandError, lastCommandError, onCommandError, registerRibbonComm
 import { sharedStorage } from "../excel/storage";
 import { stringsFor } from "../i18n";
 import { App } from "./App";
+import { ConsolidationTab } from "./ConsolidationTab";
+import type { ConsolidationServices } from "./consolidationServices";
 import { CommandError } from "./CommandError";
 import { Shell } from "./Shell";
 import { localeFromSearch } from "./shell/locale";
@@ -19,13 +22,18 @@ const container = document.getElementById("root");
 if (!container) throw new Error("taskpane.html has no #root element");
 
 let services: AppServices | undefined;
+let consolidation: ConsolidationServices | undefined;
 
 // Defined once so the shell's effect does not re-run detection on every render.
 const detect = async () => {
   const environment = await detectHost();
   if (environment.kind === "excel" && !services) {
     const locale = officeDisplayLocale();
-    services = createPaneServices(new ExcelWorkbookHost({ locale }), { storage: sharedStorage(), defaultLocale: locale });
+    const host = new ExcelWorkbookHost({ locale });
+    // One storage for settings and for plans sent between workbooks (keyed with Office.context.partitionKey).
+    const storage = sharedStorage();
+    services = createPaneServices(host, { storage, defaultLocale: locale });
+    consolidation = createConsolidationServices(host, { pane: services, storage });
     const ready = services;
     registerRibbonCommands({ checkWorkbook: async () => void (await ready.checkWithSavedSettings()) }, { locale });
   }
@@ -43,7 +51,7 @@ createRoot(container).render(
         services && (
           <>
             <CommandError current={lastCommandError} subscribe={onCommandError} dismiss={clearCommandError} dismissLabel={stringsFor(locale).pane.dismiss} />
-            <App services={services} locale={officeDisplayLocale()} />
+            <App services={services} locale={officeDisplayLocale()} consolidation={consolidation && <ConsolidationTab services={consolidation} />} />
           </>
         )
       }

@@ -23,6 +23,11 @@ export interface CheckResult {
   findings: Finding[];
   /** ISO timestamp of the check. */
   checkedAt: string;
+  /**
+   * What produced the result when it was not a check of the workbook: "consolidation" = the cross-unit
+   * rules run on the master after a merge (the pane lists them without leaving the "Tổng hợp" tab).
+   */
+  origin?: "consolidation";
 }
 
 /** A cell of the current workbook, 1-based. */

@@ -137,7 +137,7 @@ export interface HostCapabilities {
 
 /**
  * What the task pane, the ribbon command and the CLI need from a workbook.
- * Each method is one host operation (in Excel: one Excel.run with a fixed number of syncs).
+ * Each method is one host operation (in Excel: a single batched run with a fixed number of round trips).
  */
 export interface WorkbookHost {
   readonly capabilities: HostCapabilities;

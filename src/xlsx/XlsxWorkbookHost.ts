@@ -11,9 +11,10 @@
  * always replaced by a copy before its fill changes, so that no other cell changes with it.
  */
 import type { Cell, Fill, Workbook, Worksheet } from "exceljs";
-import { a1Address } from "../domain/cells";
+import { a1Address, columnLetter } from "../domain/cells";
 import {
   isCellError,
+  LISTS_SHEET,
   type CellArea,
   type CellEdit,
   type CellMark,
@@ -27,11 +28,10 @@ import {
   type WorkbookHost,
 } from "../workbook/types";
 import { loadXlsx, toCellValue, toGrid } from "./readWorkbook";
-import { columnLetter } from "../domain/cells";
 import { replaceSheet, writeTableInto } from "./writeWorkbook";
 
-/** The hidden sheet of standard lists (the Excel host's name, so both hosts share it). */
-export const LISTS_SHEET = "_DanhMuc";
+/** The hidden sheet of standard lists (one name for every host). */
+export { LISTS_SHEET };
 /** The hidden sheet remembering what the marks replaced. */
 export const MARKS_SHEET = "_DanhDau";
 /** Sheets the add-in owns: never handed to the checker, never shown as the user's. */
@@ -218,16 +218,10 @@ export class XlsxWorkbookHost implements WorkbookHost {
 
   async writeTable(table: TableWrite): Promise<void> {
     if (OWN_SHEETS.has(table.sheet)) throw new XlsxHostError(`Tên trang tính “${table.sheet}” dành riêng cho phần bổ trợ.`);
-    let sheet: Worksheet;
     try {
-      sheet = writeTableInto(this.workbook, table);
+      writeTableInto(this.workbook, table);
     } catch (error) {
       throw new XlsxHostError(`Không tạo được trang tính “${table.sheet}”: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    for (const area of table.merges ?? []) {
-      if (area.bottom < area.top || area.right < area.left || (area.bottom === area.top && area.right === area.left)) continue;
-      if (sheet.getCell(area.top, area.left).isMerged) continue;
-      sheet.mergeCells(area.top, area.left, area.bottom, area.right);
     }
     // Marks on a sheet that was replaced are gone with it.
     for (const [key, record] of this.marks) if (record.sheet === table.sheet) this.marks.delete(key);

@@ -4,6 +4,7 @@ export { readMaster } from "./readMaster";
 export { makeUnitPlan, previewUnit, prepareUnit, fileStem, unitFromTitle, delegationLabel } from "./unit";
 export { missingInformation, type MissingInformation } from "./exclusion";
 export { returnDate, deadlines, looksLikeFormula, isoToDate } from "./cells";
+export { masterSheetCounts, type MasterSheetCount } from "./summary";
 export { computeStatistics, statisticsTable, quarterLabel } from "./statistics";
 export { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME, PROVENANCE_TITLES, COMPUTED_TITLES, masterLayout, type MasterLayout, type MasterColumn } from "./layout";
 export type {

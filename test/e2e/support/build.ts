@@ -12,6 +12,11 @@ import * as path from "node:path";
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
 const INPUTS = ["src", "assets", "webpack.config.js", "package.json", "tsconfig.json", "manifest.xml", "test/taskpane"];
 
+/** E2E_MODE=production builds as `npm run build` does; anything else: development. */
+function buildMode(): "production" | "development" {
+  return process.env.E2E_MODE === "production" ? "production" : "development";
+}
+
 function fingerprint(): string {
   const hash = crypto.createHash("sha256");
   const visit = (entry: string) => {
@@ -25,7 +30,7 @@ function fingerprint(): string {
     hash.update(entry).update(fs.readFileSync(full));
   };
   INPUTS.forEach(visit);
-  hash.update(process.env.E2E_MODE ?? "development");
+  hash.update(buildMode());
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -41,7 +46,7 @@ export function buildPlayground(log: (line: string) => void = console.log): stri
   for (const old of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
     if (/^[0-9a-f]{16}$/.test(old)) fs.rmSync(path.join(parent, old), { recursive: true, force: true });
   }
-  const mode = process.env.E2E_MODE === "production" ? "production" : "development";
+  const mode = buildMode();
   log(`e2e: building the pages (webpack --mode ${mode}) into ${out} …`);
   const webpack = path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
   execFileSync(process.execPath, [webpack, "--mode", mode, "--output-path", out, "--no-stats"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });

@@ -50,6 +50,17 @@ export interface FakeValidation {
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
+/** A chart added with `charts.add`: what it shows and where. */
+export interface FakeChart {
+  type: string;
+  /** Source range address (A1, no sheet). */
+  source: string;
+  seriesBy: string;
+  title?: string;
+  /** "B2:H17" once setPosition ran. */
+  position?: string;
+}
+
 export interface FakeSheet {
   id: string;
   name: string;
@@ -64,6 +75,7 @@ export interface FakeSheet {
   validations: Map<string, FakeValidation>;
   columnWidths: Map<number, number>;
   frozenRows: number;
+  charts: FakeChart[];
 }
 
 export interface FakeWorkbook {
@@ -122,6 +134,7 @@ export function emptySheet(workbook: FakeWorkbook, name: string): FakeSheet {
     validations: new Map(),
     columnWidths: new Map(),
     frozenRows: 0,
+    charts: [],
   };
 }
 
@@ -180,6 +193,7 @@ export function snapshot(workbook: FakeWorkbook): unknown {
       validations: sortedEntries(sheet.validations, (validation) => structuredClone(validation)),
       columnWidths: [...sheet.columnWidths.entries()].sort(([a], [b]) => a - b),
       frozenRows: sheet.frozenRows,
+      charts: sheet.charts.map((chart) => ({ ...chart })),
     })),
   };
 }

@@ -16,6 +16,7 @@ import {
   newId,
   splitKey,
   type FakeCell,
+  type FakeChart,
   type ConditionalFormatData,
   type FakeHyperlink,
   type FakeSheet,
@@ -317,6 +318,14 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   get name(): string {
     return this.read("name");
   }
+  set name(value: string) {
+    this.command("name", value, true, (sheet) => {
+      if (this.context.book.sheets.some((s) => s !== sheet && s.name.toLowerCase() === value.toLowerCase())) {
+        throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named ${value} already exists.`);
+      }
+      sheet.name = value;
+    });
+  }
   get id(): string {
     return this.read("id");
   }
@@ -361,6 +370,10 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   get notes(): FakeNoteCollection {
     this.context.core.requireApi("1.18", "Worksheet.notes");
     return this.child("notes", () => new FakeNoteCollection(this.context, () => this.target()));
+  }
+
+  get charts(): FakeChartCollection {
+    return this.child("charts", () => new FakeChartCollection(this.context, () => this.target()));
   }
 
   get freezePanes(): FakeFreezePanes {
@@ -564,6 +577,14 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       },
       true,
     );
+  }
+
+  merge(across = false): void {
+    this.command("merge", across, true, ({ sheet, area }) => {
+      if (across) throw new Error("fake: merge(across) is not modelled");
+      if (sheet.merges.some((merge) => intersects(merge, area))) throw new FakeOfficeError("InvalidOperation", `${areaAddress(area)} overlaps a merged area.`);
+      sheet.merges.push({ ...area });
+    });
   }
 
   select(): void {
@@ -871,6 +892,39 @@ export class FakeDataValidation extends FakeClientObject<RangeTarget> {
     this.command(part, value, true, ({ sheet, area }) =>
       forEachCell(area, (row, column) => sheet.validations.set(cellKey(row, column), { ...sheet.validations.get(cellKey(row, column)), [part]: value })),
     );
+  }
+}
+
+export class FakeChartCollection extends FakeClientObject<FakeSheet> {
+  add(type: string, source: FakeRange, seriesBy: string): FakeChartObject {
+    let created: FakeChart | undefined;
+    this.command("add", { type, seriesBy }, true, (sheet) => {
+      const target = source.resolveForFake();
+      if (target.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", "The chart's data is on another sheet.");
+      created = { type, source: areaAddress(target.area), seriesBy };
+      sheet.charts.push(created);
+    });
+    return new FakeChartObject(this.context, () => {
+      if (!created) throw new Error("fake: the added chart is used before its add ran");
+      return created;
+    });
+  }
+}
+
+export class FakeChartObject extends FakeClientObject<FakeChart> {
+  get title(): FakeChartTitle {
+    return this.child("title", () => new FakeChartTitle(this.context, () => this.target()));
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.command("setPosition", [startCell, endCell], true, (chart) => {
+      chart.position = areaAddress({ ...parseArea(startCell), ...(endCell ? { bottom: parseArea(endCell).bottom, right: parseArea(endCell).right } : {}) });
+    });
+  }
+}
+
+export class FakeChartTitle extends FakeClientObject<FakeChart> {
+  set text(value: string) {
+    this.command("text", value, true, (chart) => (chart.title = value));
   }
 }
 

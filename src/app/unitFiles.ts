@@ -1,0 +1,24 @@
+/**
+ * A unit's workbook file (.xlsx bytes) into a UnitPlan, for the pane (files chosen or dropped) and the CLI
+ * alike. The reader, and exceljs behind it, are loaded on first use: the task pane's first load does not
+ * pay for them (webpack puts them in a separate chunk).
+ */
+import { makeUnitPlan, type UnitPlan } from "../domain/merge";
+
+export interface UnitFileOptions {
+  /** The unit's name as the user corrected it; default: the "Đơn vị: …" title, else the file name. */
+  unitName?: string;
+  /** Plan year for times written without one ("Tháng 5"). */
+  year?: number;
+}
+
+/** Rejects with the reader's WorkbookReadError (a Vietnamese message and a reason code) when unreadable. */
+export async function readUnitFile(data: ArrayBuffer | Uint8Array, fileName: string, options: UnitFileOptions = {}): Promise<UnitPlan> {
+  const { readXlsx } = await import("../xlsx/readWorkbook");
+  return makeUnitPlan(fileName, await readXlsx(data, fileName), options);
+}
+
+/** The reader's refusal (WorkbookReadError), recognised without loading the reader. */
+export function isWorkbookReadError(error: unknown): error is Error & { reason: string } {
+  return error instanceof Error && error.name === "WorkbookReadError" && typeof (error as { reason?: unknown }).reason === "string";
+}

@@ -1,0 +1,300 @@
+import { MESSAGES } from "../../src/app/consolidation";
+import { SENT_PLAN_PREFIX } from "../../src/app/sentPlans";
+import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
+import type { CheckResult } from "../../src/taskpane/services";
+import type { ReadProgress } from "../../src/taskpane/consolidationServices";
+import type { CellValue, SheetGrid, TableWrite } from "../../src/workbook/types";
+import { READ_MESSAGES } from "../../src/xlsx/readWorkbook";
+import { BAD_FILES } from "../fixtures/badFiles";
+import { day, specToGrid } from "../fixtures/generate";
+import { dataRow, trip, unitSpec, visit, type UnitSpecInput } from "../domain/merge/units";
+import { MemoryHost } from "../support/memoryHost";
+import { memoryPlanStorage, unitBytes, unitFile, wire } from "./consolidationSupport";
+
+jest.setTimeout(30_000);
+
+const A: UnitSpecInput = { file: "so-y-te.xlsx", unit: "Sở Y tế", outbound: [trip(1), trip(2), trip(3)], inbound: [visit(1)] };
+const B: UnitSpecInput = { file: "so-gd.xlsx", unit: "Sở Giáo dục và Đào tạo", outbound: [trip(4), trip(5)] };
+const C: UnitSpecInput = { file: "UBND xã Tân Lập.xlsx", outbound: [trip(6)], inbound: [visit(2), visit(3)] };
+/** Its second delegation has no funding: it stays out of the master. */
+const INCOMPLETE: UnitSpecInput = { file: "so-tc.xlsx", unit: "Sở Tài chính", outbound: [trip(7), trip(8, { funding: null }), trip(9)] };
+
+/** The master workbook: an empty sheet to start with. */
+const masterHost = () => new MemoryHost([{ name: "Sheet1", originRow: 1, originCol: 1, values: [], merges: [] }], "Tổng hợp 2025.xlsx");
+
+function table(host: MemoryHost, sheet: string): TableWrite {
+  const found = host.tables.find((t) => t.sheet === sheet);
+  if (!found) throw new Error(`no table ${sheet}: ${host.tables.map((t) => t.sheet).join(", ")}`);
+  return found;
+}
+
+function column(written: TableWrite, title: string): CellValue[] {
+  const index = written.rows[0].indexOf(title);
+  if (index < 0) throw new Error(`no column ${title}`);
+  return written.rows.slice(1).map((row) => row[index] ?? null);
+}
+
+describe("consolidation: files into the open workbook", () => {
+  it("merges N units with the right row counts and provenance, writes Thống kê, and reports per sheet", async () => {
+    const host = masterHost();
+    const { consolidation } = await wire(host);
+    const sources = await consolidation.addFiles([await unitFile(A), await unitFile(B), await unitFile(C)]);
+    expect(sources.map((s) => [s.fileName, s.preview?.unitName, s.preview?.nameSource, s.preview?.kept, s.problem])).toEqual([
+      ["so-y-te.xlsx", "Sở Y tế", "title", 4, undefined],
+      ["so-gd.xlsx", "Sở Giáo dục và Đào tạo", "title", 2, undefined],
+      ["UBND xã Tân Lập.xlsx", "UBND xã Tân Lập", "file", 3, undefined],
+    ]);
+    expect(sources[0].preview?.sheets).toEqual([
+      { sheet: "Đoàn ra", kind: "outbound", delegations: 3, kept: 3, excluded: 0 },
+      { sheet: "Đoàn vào", kind: "inbound", delegations: 1, kept: 1, excluded: 0 },
+    ]);
+
+    const summary = await consolidation.merge();
+    expect(host.tables.map((t) => t.sheet)).toEqual([MASTER_SHEET_NAMES.outbound, MASTER_SHEET_NAMES.inbound, STATISTICS_SHEET_NAME]);
+    const outbound = table(host, MASTER_SHEET_NAMES.outbound);
+    expect(outbound.rows).toHaveLength(1 + 6);
+    expect(table(host, MASTER_SHEET_NAMES.inbound).rows).toHaveLength(1 + 3);
+    expect(column(outbound, "Đơn vị")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "UBND xã Tân Lập"]);
+    expect(column(outbound, "Tệp")).toEqual(["so-y-te.xlsx", "so-y-te.xlsx", "so-y-te.xlsx", "so-gd.xlsx", "so-gd.xlsx", "UBND xã Tân Lập.xlsx"]);
+    expect(column(outbound, "Dòng gốc")[0]).toBe(`dòng ${dataRow(A, 1)} (Đoàn ra)`);
+    expect(summary.sheets).toEqual([
+      { sheet: MASTER_SHEET_NAMES.outbound, kind: "outbound", fromUnits: 6, byHand: 0 },
+      { sheet: MASTER_SHEET_NAMES.inbound, kind: "inbound", fromUnits: 3, byHand: 0 },
+    ]);
+    expect(summary.units.map((u) => [u.unit, u.files, u.kept])).toEqual([
+      ["Sở Y tế", ["so-y-te.xlsx"], 4],
+      ["Sở Giáo dục và Đào tạo", ["so-gd.xlsx"], 2],
+      ["UBND xã Tân Lập", ["UBND xã Tân Lập.xlsx"], 3],
+    ]);
+    expect(summary.statisticsSheet).toBe(STATISTICS_SHEET_NAME);
+    expect(summary.charts).toBe(0); // the memory host draws no charts
+    expect(table(host, STATISTICS_SHEET_NAME).charts?.length).toBeGreaterThan(0);
+  });
+
+  it("keeps incomplete delegations out of the master and lists them with the reason, in the preview and the summary", async () => {
+    const host = masterHost();
+    const { consolidation } = await wire(host);
+    const [source] = await consolidation.addFiles([await unitFile(INCOMPLETE)]);
+    expect(source.preview?.excluded).toEqual([
+      expect.objectContaining({ unit: "Sở Tài chính", sheet: "Đoàn ra", row: dataRow(INCOMPLETE, 2), label: "Đoàn công tác số 8", reason: "Thiếu: Nguồn kinh phí" }),
+    ]);
+    expect(source.preview?.sheets[0]).toMatchObject({ delegations: 3, kept: 2, excluded: 1 });
+    const summary = await consolidation.merge();
+    expect(column(table(host, MASTER_SHEET_NAMES.outbound), "Tên đoàn")).toEqual(["Đoàn công tác số 7", "Đoàn công tác số 9"]);
+    expect(summary.excluded).toEqual([expect.objectContaining({ file: "so-tc.xlsx", row: dataRow(INCOMPLETE, 2), reason: "Thiếu: Nguồn kinh phí" })]);
+  });
+
+  it("is idempotent on re-import, replaces a unit's rows with its new file and keeps rows added by hand", async () => {
+    const host = masterHost();
+    const { consolidation } = await wire(host);
+    await consolidation.addFiles([await unitFile(A), await unitFile(B)]);
+    await consolidation.merge();
+    const first = structuredClone(host.tables);
+    await consolidation.merge();
+    expect(host.tables).toEqual(first);
+
+    // A row typed into the master by hand (no Đơn vị), at the bottom.
+    const grid = host.grids.find((g) => g.name === MASTER_SHEET_NAMES.outbound)!;
+    const handRow: CellValue[] = grid.values[0].map(() => null);
+    handRow[grid.values[0].indexOf("Tên đoàn")] = "Đoàn do Sở Ngoại vụ nhập tay";
+    grid.values.push(handRow);
+
+    // Sở Y tế sends a new version with one outbound trip instead of three.
+    await consolidation.addFiles([await unitFile({ ...A, outbound: [trip(11)] })]);
+    expect(consolidation.sources()).toHaveLength(2); // the same file name replaced the earlier copy
+    const summary = await consolidation.merge();
+    const outbound = table(host, MASTER_SHEET_NAMES.outbound);
+    expect(column(outbound, "Tên đoàn")).toEqual(["Đoàn công tác số 11", "Đoàn công tác số 4", "Đoàn công tác số 5", "Đoàn do Sở Ngoại vụ nhập tay"]);
+    expect(column(outbound, "Đơn vị")).toEqual(["Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", null]);
+    expect(summary.sheets[0]).toMatchObject({ fromUnits: 3, byHand: 1 });
+  });
+
+  it("names the unit as the user corrected it, and goes back to the title's name when the correction is cleared", async () => {
+    const host = masterHost();
+    const { consolidation } = await wire(host);
+    const [source] = await consolidation.addFiles([await unitFile(C)]);
+    let renamed = consolidation.renameUnit(source.id, "  UBND xã   Tân Lập, huyện Đông Hưng ");
+    expect(renamed[0].preview).toMatchObject({ unitName: "UBND xã Tân Lập, huyện Đông Hưng", nameSource: "user" });
+    await consolidation.merge();
+    expect(new Set(column(table(host, MASTER_SHEET_NAMES.outbound), "Đơn vị"))).toEqual(new Set(["UBND xã Tân Lập, huyện Đông Hưng"]));
+    renamed = consolidation.renameUnit(source.id, "");
+    expect(renamed[0].preview).toMatchObject({ unitName: "UBND xã Tân Lập", nameSource: "file" });
+  });
+
+  it("flags a key leader with 2 trips in one unit and 1 in another, marks the master cells and publishes the findings", async () => {
+    const leader = { leader: "Nguyễn Văn Chủ", role: "Giám đốc Sở" };
+    const a: UnitSpecInput = {
+      file: "a.xlsx",
+      unit: "Sở Xây dựng",
+      outbound: [
+        trip(1, { ...leader, countries: "Nhật Bản", start: day(2025, 3, 2), end: day(2025, 3, 6) }),
+        trip(2, { countries: "Pháp" }),
+        trip(3, { ...leader, countries: "Đức", start: day(2025, 6, 2), end: day(2025, 6, 6), purpose: "Khảo sát quy hoạch đô thị xanh" }),
+      ],
+    };
+    const b: UnitSpecInput = { file: "b.xlsx", unit: "Sở Quy hoạch", outbound: [trip(4, { ...leader, countries: "Úc", start: day(2025, 9, 8), end: day(2025, 9, 12), purpose: "Hội thảo kiến trúc" })] };
+    const host = masterHost();
+    const { pane, consolidation } = await wire(host);
+    const published: CheckResult[] = [];
+    pane.subscribe((result) => published.push(result));
+    const sources = await consolidation.addFiles([await unitFile(a), await unitFile(b)]);
+    // Neither unit alone is over the limit.
+    expect(sources.map((s) => s.preview?.errors)).toEqual([0, 0]);
+
+    const summary = await consolidation.merge();
+    const cells = host.marks.filter((mark) => mark.message.includes("3 lần")).map((mark) => [mark.sheet, mark.row, mark.column, mark.severity]);
+    expect(cells).toEqual([
+      [MASTER_SHEET_NAMES.outbound, 2, 3, "error"],
+      [MASTER_SHEET_NAMES.outbound, 4, 3, "error"],
+      [MASTER_SHEET_NAMES.outbound, 5, 3, "error"],
+    ]);
+    expect(summary.findings.errors).toBeGreaterThanOrEqual(3);
+    expect(published).toHaveLength(1);
+    expect(published[0].origin).toBe("consolidation");
+    expect(published[0].findings.filter((f) => f.rule === "key-leader-trips").map((f) => f.cell)).toEqual(["C2", "C4", "C5"]);
+    expect(published[0].sheets).toEqual([{ sheet: MASTER_SHEET_NAMES.outbound, kind: "outbound", delegations: 4 }]);
+    expect(pane.latestResult()).toBe(published[0]);
+  });
+
+  it("lists an unreadable file with its Vietnamese reason while the others merge; the files are only read", async () => {
+    const host = masterHost();
+    const { consolidation } = await wire(host);
+    const xls = new Uint8Array(await BAD_FILES["old-format.xls"]());
+    const truncated = new Uint8Array(await BAD_FILES["truncated.xlsx"]());
+    const good = await unitBytes(B);
+    const copies = [xls, truncated, good].map((bytes) => bytes.slice());
+    const progress: ReadProgress[] = [];
+    const sources = await consolidation.addFiles(
+      [
+        { name: "old-format.xls", data: xls },
+        { name: "truncated.xlsx", data: truncated.buffer },
+        { name: "so-gd.xlsx", data: good },
+      ],
+      (p) => progress.push(p),
+    );
+    expect(sources.map((s) => [s.fileName, s.problem])).toEqual([
+      ["old-format.xls", READ_MESSAGES.xls],
+      ["truncated.xlsx", READ_MESSAGES.corrupt],
+      ["so-gd.xlsx", undefined],
+    ]);
+    expect(READ_MESSAGES.xls).toMatch(/^Tệp \.xls.*hãy mở trong Excel và Lưu thành \.xlsx/);
+    expect(progress.map((p) => `${p.done}/${p.total} ${p.fileName}`)).toEqual(["0/3 old-format.xls", "1/3 truncated.xlsx", "2/3 so-gd.xlsx", "3/3 so-gd.xlsx"]);
+
+    const summary = await consolidation.merge();
+    expect(summary.sheets).toEqual([expect.objectContaining({ fromUnits: 2 })]);
+    expect(summary.skipped).toEqual([
+      { fileName: "old-format.xls", problem: READ_MESSAGES.xls },
+      { fileName: "truncated.xlsx", problem: READ_MESSAGES.corrupt },
+    ]);
+    expect([xls, truncated, good]).toEqual(copies);
+  });
+
+  it("lists a workbook without any plan template with the reason, and refuses to merge when nothing can be merged", async () => {
+    const host = masterHost();
+    const { consolidation } = await wire(host);
+    const notes = { file: "ghi-chu.xlsx", description: "", sheets: [{ name: "Ghi chú", rows: [["Danh sách cán bộ"], ["Nguyễn Văn A"]], expect: false as const }] };
+    const { buildXlsx } = await import("../fixtures/generate");
+    const [source] = await consolidation.addFiles([{ name: "ghi-chu.xlsx", data: new Uint8Array(await buildXlsx(notes)) }]);
+    expect(source.problem).toMatch(/Không tìm thấy biểu mẫu kế hoạch/);
+    await expect(consolidation.merge()).rejects.toThrow(MESSAGES.nothingToMerge);
+    expect(host.tables).toEqual([]);
+  });
+
+  it("never replaces a sheet that only has a master sheet's name, or a Thống kê sheet it did not write", async () => {
+    const own: SheetGrid = { name: STATISTICS_SHEET_NAME, originRow: 1, originCol: 1, values: [["Số liệu của phòng"], [1]], merges: [] };
+    const host = new MemoryHost([own]);
+    const { consolidation } = await wire(host);
+    await consolidation.addFiles([await unitFile(B)]);
+    await expect(consolidation.merge()).rejects.toThrow(MESSAGES.foreignStatisticsSheet(STATISTICS_SHEET_NAME));
+
+    const lookalike: SheetGrid = { name: MASTER_SHEET_NAMES.outbound, originRow: 1, originCol: 1, values: [["STT", "Tên đoàn"], [1, "Đoàn A"]], merges: [] };
+    host.grids = [lookalike];
+    await expect(consolidation.merge()).rejects.toThrow(/không phải bảng tổng hợp/);
+    expect(host.tables).toEqual([]);
+    expect(host.grids).toEqual([lookalike]);
+  });
+
+  it("removes a unit from the list", async () => {
+    const { consolidation } = await wire(masterHost());
+    const sources = await consolidation.addFiles([await unitFile(A), await unitFile(B)]);
+    expect(consolidation.removeSource(sources[0].id).map((s) => s.fileName)).toEqual(["so-gd.xlsx"]);
+  });
+});
+
+describe("consolidation: plans sent from other workbooks", () => {
+  const unitWorkbook = (input: UnitSpecInput, name: string) => new MemoryHost(unitSpec(input).sheets.map(specToGrid), name);
+
+  it("stores a unit's plan, lists it in the master, merges it like a file, and removes it", async () => {
+    const storage = memoryPlanStorage();
+    const unitHost = unitWorkbook({ ...A, outbound: [trip(1, { start: day(2025, 5, 4), end: day(2025, 5, 8) }), trip(2)] }, "KH Sở Y tế 2025.xlsx");
+    const unitSide = await wire(unitHost, storage);
+    const sent = await unitSide.consolidation.sendToMaster();
+    expect(sent.replaced).toBe(0);
+    expect(sent.entry).toMatchObject({ unitName: "Sở Y tế", workbookName: "KH Sở Y tế 2025.xlsx", sentAt: "2025-11-20T03:04:05.000Z", delegations: 3, kinds: ["outbound", "inbound"] });
+    expect(sent.entry.key.startsWith(SENT_PLAN_PREFIX)).toBe(true);
+    // Stored as JSON, next to the pane's settings, which the list never shows.
+    expect([...storage.data.keys()].sort()).toEqual([sent.entry.key, "settings"].sort());
+
+    const host = masterHost();
+    const master = await wire(host, storage);
+    expect(await master.consolidation.listSentPlans()).toEqual([{ ...sent.entry, included: false }]);
+    const sources = await master.consolidation.includeSentPlan(sent.entry.key);
+    expect(sources).toEqual([expect.objectContaining({ origin: "sent", fileName: "KH Sở Y tế 2025.xlsx", sentKey: sent.entry.key, sentAt: sent.entry.sentAt })]);
+    expect(sources[0].preview).toMatchObject({ unitName: "Sở Y tế", nameSource: "title", delegations: 3, kept: 3 });
+    expect((await master.consolidation.listSentPlans())[0].included).toBe(true);
+    await master.consolidation.addFiles([await unitFile(B)]);
+
+    const summary = await master.consolidation.merge();
+    const outbound = table(host, MASTER_SHEET_NAMES.outbound);
+    expect(column(outbound, "Tệp")).toEqual(["KH Sở Y tế 2025.xlsx", "KH Sở Y tế 2025.xlsx", "so-gd.xlsx", "so-gd.xlsx"]);
+    // A real date in the unit's workbook is still a real date in the master.
+    expect(column(outbound, "Từ ngày")[0]).toEqual(day(2025, 5, 4));
+    expect(summary.units.map((u) => u.unit)).toEqual(["Sở Y tế", "Sở Giáo dục và Đào tạo"]);
+
+    expect(await master.consolidation.deleteSentPlan(sent.entry.key)).toEqual([]);
+    expect(master.consolidation.sources().map((s) => s.fileName)).toEqual(["so-gd.xlsx"]);
+    expect([...storage.data.keys()]).toEqual(["settings"]);
+  });
+
+  it("a new send of the same unit and workbook replaces the earlier one; another unit's send stays", async () => {
+    const storage = memoryPlanStorage();
+    let clock = new Date("2025-11-20T03:00:00.000Z");
+    const now = () => clock;
+    const first = await wire(unitWorkbook(A, "a.xlsx"), storage, now);
+    await first.consolidation.sendToMaster();
+    const other = await wire(unitWorkbook(B, "b.xlsx"), storage, now);
+    await other.consolidation.sendToMaster();
+    clock = new Date("2025-11-21T08:00:00.000Z");
+    const again = await first.consolidation.sendToMaster();
+    expect(again.replaced).toBe(1);
+    const listed = await first.consolidation.listSentPlans();
+    expect(listed.map((e) => [e.unitName, e.sentAt])).toEqual([
+      ["Sở Y tế", "2025-11-21T08:00:00.000Z"],
+      ["Sở Giáo dục và Đào tạo", "2025-11-20T03:00:00.000Z"],
+    ]);
+  });
+
+  it("refuses to send a workbook without a plan, and says so when the storage is full", async () => {
+    const storage = memoryPlanStorage();
+    const empty = await wire(new MemoryHost([{ name: "Ghi chú", originRow: 1, originCol: 1, values: [["Nháp"]], merges: [] }]), storage);
+    await expect(empty.consolidation.sendToMaster()).rejects.toThrow(MESSAGES.noPlanToSend);
+
+    const full = await wire(unitWorkbook(A, "a.xlsx"), storage);
+    storage.set = async () => {
+      throw new Error("QuotaExceededError");
+    };
+    await expect(full.consolidation.sendToMaster()).rejects.toThrow(/Không lưu được kế hoạch vào bộ nhớ chung.*QuotaExceededError/);
+  });
+
+  it("lists a damaged or foreign stored plan as unreadable, refuses to merge it and lets it be deleted", async () => {
+    const storage = memoryPlanStorage();
+    const key = `${SENT_PLAN_PREFIX}so%20y%20te/a.xlsx/2025-11-20T03:00:00.000Z`;
+    storage.data.set(key, JSON.stringify({ version: 99, grids: "?" }));
+    const { consolidation } = await wire(masterHost(), storage);
+    const [entry] = await consolidation.listSentPlans();
+    expect(entry).toMatchObject({ key, unitName: "so y te", workbookName: "a.xlsx", problem: MESSAGES.sentPlanUnreadable });
+    await expect(consolidation.includeSentPlan(key)).rejects.toThrow(MESSAGES.sentPlanUnreadable);
+    await expect(consolidation.includeSentPlan(`${SENT_PLAN_PREFIX}x/y/z`)).rejects.toThrow(MESSAGES.sentPlanGone);
+    expect(await consolidation.deleteSentPlan(key)).toEqual([]);
+  });
+});
