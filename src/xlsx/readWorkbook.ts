@@ -6,6 +6,7 @@
  */
 import { LISTS_SHEET, type CellArea, type CellValue, type SheetGrid } from "../workbook/types";
 import { inspectZip, MAX_UNCOMPRESSED_BYTES } from "./zipDirectory";
+import { checkInflatedSizes } from "./zipInflate";
 
 export type WorkbookReadReason = "xls" | "encrypted" | "corrupt" | "empty" | "csv" | "too-large";
 
@@ -34,6 +35,8 @@ export const READ_MESSAGES = {
   unknown: "Không phải tệp Excel .xlsx: không nhận ra định dạng tệp.",
   tooLarge: (megabytes: number) =>
     `Tệp quá lớn: nội dung giải nén khoảng ${megabytes} MB, vượt giới hạn ${Math.round(MAX_UNCOMPRESSED_BYTES / 1e6)} MB (có thể là tệp hỏng hoặc tệp độc hại).`,
+  inflatesBeyondDeclared: (part: string) =>
+    `Tệp bị khai sai dung lượng: phần «${part}» giải nén ra lớn hơn dung lượng ghi trong tệp (dấu hiệu tệp hỏng hoặc tệp độc hại kiểu “bom nén”), nên đã dừng đọc. Hãy mở tệp bằng Excel, kiểm tra nội dung rồi lưu lại thành .xlsx.`,
 };
 
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -74,6 +77,9 @@ export async function loadXlsx(data: ArrayBuffer | Uint8Array, fileName: string)
     if (zip.names.has("content.xml") && zip.names.has("mimetype")) throw fail("corrupt", READ_MESSAGES.ods);
     throw fail("corrupt", READ_MESSAGES.notWorkbook);
   }
+  // The declared sizes passed; a crafted zip can lie about them, so check them before exceljs inflates anything whole.
+  const inflated = await checkInflatedSizes(bytes, zip.parts);
+  if (inflated.result === "oversized") throw fail("too-large", READ_MESSAGES.inflatesBeyondDeclared(inflated.part));
 
   // Loaded on demand: the task pane only pays for exceljs when a file is actually read.
   const ExcelJS = (await import("exceljs")).default;

@@ -11,6 +11,18 @@ export interface ZipSummary {
   /** Sum of the declared uncompressed sizes of all entries. */
   uncompressedBytes: number;
   entries: number;
+  /** Every entry as the central directory describes it (zipInflate.ts checks the sizes are true). */
+  parts: ZipPart[];
+}
+
+export interface ZipPart {
+  name: string;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  compressedBytes: number;
+  /** As declared: a crafted archive can lie here. */
+  uncompressedBytes: number;
+  localHeaderOffset: number;
 }
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -34,22 +46,33 @@ export function inspectZip(bytes: Uint8Array): ZipSummary | undefined {
   }
 
   const names = new Set<string>();
+  const parts: ZipPart[] = [];
   const decoder = new TextDecoder("utf-8");
   let uncompressedBytes = 0;
   let at = directoryOffset;
   for (let i = 0; i < entries; i++) {
     if (at + 46 > view.byteLength || view.getUint32(at, true) !== DIRECTORY_ENTRY) return undefined;
+    const method = view.getUint16(at + 10, true);
+    let compressed = view.getUint32(at + 20, true);
     let size = view.getUint32(at + 24, true);
+    let localHeaderOffset = view.getUint32(at + 42, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     if (at + 46 + nameLength + extraLength > view.byteLength) return undefined;
-    names.add(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
-    if (size === 0xffffffff) size = zip64Size(view, at + 46 + nameLength, extraLength) ?? Number.MAX_SAFE_INTEGER;
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    names.add(name);
+    if (size === 0xffffffff || compressed === 0xffffffff || localHeaderOffset === 0xffffffff) {
+      const zip64 = zip64Sizes(view, at + 46 + nameLength, extraLength, { size, compressed, localHeaderOffset });
+      size = zip64.size;
+      compressed = zip64.compressed;
+      localHeaderOffset = zip64.localHeaderOffset;
+    }
     uncompressedBytes += size;
+    parts.push({ name, method, compressedBytes: compressed, uncompressedBytes: size, localHeaderOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
-  return { names, uncompressedBytes, entries };
+  return { names, uncompressedBytes, entries, parts };
 }
 
 function findEndOfDirectory(view: DataView): number {
@@ -67,13 +90,31 @@ function readZip64End(view: DataView, end: number): { entries: number; offset: n
   return { entries: Number(view.getBigUint64(record + 32, true)), offset: Number(view.getBigUint64(record + 48, true)) };
 }
 
-/** The 64-bit uncompressed size from an entry's zip64 extra field. */
-function zip64Size(view: DataView, start: number, length: number): number | undefined {
+/**
+ * The zip64 extra field holds, in this order, only the values whose 32-bit field is 0xffffffff:
+ * uncompressed size, compressed size, local header offset. Missing → MAX_SAFE_INTEGER (refused as too large).
+ */
+function zip64Sizes(
+  view: DataView,
+  start: number,
+  length: number,
+  header: { size: number; compressed: number; localHeaderOffset: number },
+): { size: number; compressed: number; localHeaderOffset: number } {
+  const values = { ...header };
+  const order = ["size", "compressed", "localHeaderOffset"] as const;
+  const wanted = order.filter((key) => header[key] === 0xffffffff);
+  for (const key of wanted) values[key] = Number.MAX_SAFE_INTEGER;
   for (let at = start; at + 4 <= start + length; ) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
-    if (id === 0x0001 && size >= 8 && at + 12 <= view.byteLength) return Number(view.getBigUint64(at + 4, true));
+    if (id === 0x0001) {
+      wanted.forEach((key, i) => {
+        const field = at + 4 + i * 8;
+        if (i * 8 + 8 <= size && field + 8 <= view.byteLength) values[key] = Number(view.getBigUint64(field, true));
+      });
+      break;
+    }
     at += 4 + size;
   }
-  return undefined;
+  return values;
 }

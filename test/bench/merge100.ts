@@ -4,6 +4,7 @@
  * statistics) + write the master .xlsx. Building the unit workbooks is not timed. Median of 3 runs.
  *
  *   npx tsx test/bench/merge100.ts [units] [delegations]
+ *   import { measureMerge } from "./merge100"   (npm run bench)
  */
 import * as os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -14,8 +15,8 @@ import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
 import { buildXlsx, day } from "../fixtures/generate";
 import { personName, trip, unitSpec, visit, type OutboundRow } from "../domain/merge/units";
 
-const UNITS = Number(process.argv[2] ?? 100);
-const DELEGATIONS = Number(process.argv[3] ?? 50);
+const UNITS = 100;
+const DELEGATIONS = 50;
 const RUNS = 3;
 
 const COUNTRIES = ["Nhật Bản", "Hàn Quốc", "Trung Quốc", "Lào", "Campuchia", "Thái Lan", "Singapore", "Pháp", "CHLB Đức", "Hoa Kỳ", "Úc", "Nhật Bản, Hàn Quốc"];
@@ -40,13 +41,13 @@ function random(seed: number): () => number {
  * A unit's rows as units write them: distinct people (one director shared by a few units, so the
  * cross-unit rules have work), varied purposes, countries, months and day ranges, a few rows missing funding.
  */
-export function unitRows(unit: number): { outbound: OutboundRow[]; inbound: ReturnType<typeof visit>[] } {
+export function unitRows(unit: number, delegations = DELEGATIONS): { outbound: OutboundRow[]; inbound: ReturnType<typeof visit>[] } {
   const next = random(unit);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const outbound: OutboundRow[] = [];
-  const inboundCount = Math.floor(DELEGATIONS / 5);
-  for (let i = 0; i < DELEGATIONS - inboundCount; i++) {
-    const n = (unit - 1) * DELEGATIONS + i;
+  const inboundCount = Math.floor(delegations / 5);
+  for (let i = 0; i < delegations - inboundCount; i++) {
+    const n = (unit - 1) * delegations + i;
     const month = 1 + Math.floor(next() * 12);
     const start = 1 + Math.floor(next() * 20);
     const byMonth = next() < 0.3;
@@ -65,7 +66,7 @@ export function unitRows(unit: number): { outbound: OutboundRow[]; inbound: Retu
     );
   }
   const inbound = Array.from({ length: inboundCount }, (_, i) =>
-    visit((unit - 1) * DELEGATIONS + i, { countries: pick(COUNTRIES), period: `Quý ${pick(["I", "II", "III", "IV"])}/2025` }),
+    visit((unit - 1) * delegations + i, { countries: pick(COUNTRIES), period: `Quý ${pick(["I", "II", "III", "IV"])}/2025` }),
   );
   return { outbound, inbound };
 }
@@ -75,25 +76,39 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function main(): Promise<void> {
+export interface MergeMeasurement {
+  units: number;
+  delegations: number;
+  runs: number;
+  /** Medians over the runs, milliseconds. */
+  read: number;
+  consolidate: number;
+  write: number;
+  total: number;
+  cpu: number;
+  summary: string;
+}
+
+/** Builds `units` unit workbooks (untimed), then times reading, consolidating and writing them `runs` times. */
+export async function measureMerge(units = UNITS, delegations = DELEGATIONS, runs = RUNS, log: (line: string) => void = console.log): Promise<MergeMeasurement> {
   const built = performance.now();
   const files: { name: string; bytes: Uint8Array }[] = [];
-  for (let unit = 1; unit <= UNITS; unit++) {
+  for (let unit = 1; unit <= units; unit++) {
     const name = `don-vi-${String(unit).padStart(3, "0")}.xlsx`;
-    files.push({ name, bytes: await buildXlsx(unitSpec({ file: name, unit: `Đơn vị số ${unit}`, ...unitRows(unit) })) });
+    files.push({ name, bytes: await buildXlsx(unitSpec({ file: name, unit: `Đơn vị số ${unit}`, ...unitRows(unit, delegations) })) });
   }
-  console.log(`${UNITS} tệp đơn vị × ${DELEGATIONS} đoàn dựng trong ${((performance.now() - built) / 1000).toFixed(1)} s (không tính giờ)`);
+  log(`${units} tệp đơn vị × ${delegations} đoàn dựng trong ${((performance.now() - built) / 1000).toFixed(1)} s (không tính giờ)`);
 
   const context = { profile: getProfile("hai-phong"), year: 2025 };
   const phases: { read: number; consolidate: number; write: number; total: number; cpu: number }[] = [];
   let summary = "";
-  for (let run = 1; run <= RUNS; run++) {
+  for (let run = 1; run <= runs; run++) {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const units: UnitPlan[] = [];
-    for (const file of files) units.push(makeUnitPlan(file.name, await readXlsx(file.bytes, file.name), { year: 2025 }));
+    const unitPlans: UnitPlan[] = [];
+    for (const file of files) unitPlans.push(makeUnitPlan(file.name, await readXlsx(file.bytes, file.name), { year: 2025 }));
     const t1 = performance.now();
-    const plan = consolidate(units, undefined, context);
+    const plan = consolidate(unitPlans, undefined, context);
     const t2 = performance.now();
     const bytes = await writeWorkbook(plan.sheets);
     const t3 = performance.now();
@@ -104,11 +119,19 @@ async function main(): Promise<void> {
     for (const finding of plan.findings) byRule.set(finding.rule, (byRule.get(finding.rule) ?? 0) + 1);
     const rules = [...byRule].map(([rule, count]) => `${rule} ${count}`).join(", ");
     summary = `${rows} dòng tổng hợp, ${plan.excluded.length} đoàn loại, ${plan.findings.length} phát hiện liên đơn vị (${rules}), master ${(bytes.length / 1e6).toFixed(1)} MB`;
-    console.log(`lần ${run}: ${(phases[run - 1].total / 1000).toFixed(2)} s (CPU ${(phases[run - 1].cpu / 1000).toFixed(2)} s)`);
+    log(`lần ${run}: ${(phases[run - 1].total / 1000).toFixed(2)} s (CPU ${(phases[run - 1].cpu / 1000).toFixed(2)} s)`);
   }
-  const ms = (key: keyof (typeof phases)[number]) => `${(median(phases.map((p) => p[key])) / 1000).toFixed(2)} s`;
-  console.log(summary);
-  console.log(`Trung vị ${RUNS} lần — đọc + nhận dạng: ${ms("read")}, kiểm tra + tổng hợp: ${ms("consolidate")}, ghi .xlsx: ${ms("write")}; tổng: ${ms("total")} (CPU ${ms("cpu")}; tải máy ${os.loadavg()[0].toFixed(1)} trên ${os.cpus().length} lõi)`);
+  const of = (key: keyof (typeof phases)[number]) => median(phases.map((p) => p[key]));
+  return { units, delegations, runs, read: of("read"), consolidate: of("consolidate"), write: of("write"), total: of("total"), cpu: of("cpu"), summary };
+}
+
+async function main(): Promise<void> {
+  const units = Number(process.argv[2] ?? UNITS);
+  const delegations = Number(process.argv[3] ?? DELEGATIONS);
+  const result = await measureMerge(units, delegations, RUNS);
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(result.summary);
+  console.log(`Trung vị ${RUNS} lần — đọc + nhận dạng: ${s(result.read)}, kiểm tra + tổng hợp: ${s(result.consolidate)}, ghi .xlsx: ${s(result.write)}; tổng: ${s(result.total)} (CPU ${s(result.cpu)}; tải máy ${os.loadavg()[0].toFixed(1)} trên ${os.cpus().length} lõi)`);
 }
 
 if (process.argv[1] && /merge100\.ts$/.test(process.argv[1])) {

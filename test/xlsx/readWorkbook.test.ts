@@ -138,7 +138,15 @@ describe("inspectZip", () => {
       { name: "dir/b.xml", data: "<b/>" },
     ]);
     const summary = inspectZip(bytes);
-    expect(summary).toEqual({ names: new Set(["a.txt", "dir/b.xml"]), uncompressedBytes: 9, entries: 2 });
+    expect(summary).toEqual({
+      names: new Set(["a.txt", "dir/b.xml"]),
+      uncompressedBytes: 9,
+      entries: 2,
+      parts: [
+        { name: "a.txt", method: 0, compressedBytes: 5, uncompressedBytes: 5, localHeaderOffset: 0 },
+        { name: "dir/b.xml", method: 0, compressedBytes: 4, uncompressedBytes: 4, localHeaderOffset: 30 + 5 + 5 },
+      ],
+    });
     expect(inspectZip(bytes.subarray(0, bytes.length - 10))).toBeUndefined();
     expect(inspectZip(new Uint8Array(10))).toBeUndefined();
   });

@@ -1,0 +1,67 @@
+/**
+ * Whether every part of a zip inflates to no more than its central directory declares. exceljs (JSZip)
+ * trusts the declaration and inflates each part whole into memory, so a crafted "zip bomb" that declares
+ * a few kilobytes and expands to gigabytes would pass the declared-size limit and then exhaust memory.
+ * Here each deflated part is inflated in small steps (output counted, then dropped) and the check stops
+ * at the first byte past the declaration. Runs wherever DecompressionStream exists (Node 18+, current
+ * browsers and Office webviews); elsewhere it reports "unchecked" and the declared sizes are all we have.
+ */
+import type { ZipPart } from "./zipDirectory";
+
+export type InflateCheck = { result: "ok" } | { result: "unchecked" } | { result: "oversized"; part: string };
+
+const LOCAL_HEADER = 0x04034b50;
+const DEFLATE = 8;
+/** Compressed bytes fed per step: one step inflates to at most ~1,032 times this (deflate's limit). */
+const STEP_BYTES = 16 * 1024;
+
+export async function checkInflatedSizes(bytes: Uint8Array, parts: readonly ZipPart[]): Promise<InflateCheck> {
+  if (typeof DecompressionStream !== "function") return { result: "unchecked" };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const part of parts) {
+    // Stored parts are copied as they are (no amplification); other methods fail in exceljs as corrupt.
+    if (part.method !== DEFLATE) continue;
+    const data = partData(view, bytes, part);
+    // A part that cannot be located is left for exceljs, which reports the file as corrupt.
+    if (!data) continue;
+    if (!(await inflatesWithin(data, part.uncompressedBytes))) return { result: "oversized", part: part.name };
+  }
+  return { result: "ok" };
+}
+
+function partData(view: DataView, bytes: Uint8Array, part: ZipPart): Uint8Array | undefined {
+  const at = part.localHeaderOffset;
+  if (at + 30 > view.byteLength || view.getUint32(at, true) !== LOCAL_HEADER) return undefined;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const end = start + part.compressedBytes;
+  return end <= bytes.length ? bytes.subarray(start, end) : undefined;
+}
+
+/** Inflates `data` step by step; false as soon as the output passes `limit` bytes. */
+async function inflatesWithin(data: Uint8Array, limit: number): Promise<boolean> {
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const feeding = (async () => {
+    // Copies (slice) so the caller's bytes are never handed to the stream, which may take ownership of them.
+    for (let at = 0; at < data.length; at += STEP_BYTES) await writer.write(data.slice(at, at + STEP_BYTES));
+    await writer.close();
+  })();
+  // A feeding failure (invalid data, or the cancel below) surfaces on the reader side.
+  feeding.catch(() => undefined);
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return true;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => undefined);
+        return false;
+      }
+    }
+  } catch {
+    // Not valid deflate data: not a size problem; exceljs will report the file as corrupt.
+    return true;
+  }
+}
