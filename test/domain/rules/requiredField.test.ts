@@ -42,6 +42,16 @@ describe("required-field", () => {
     expect(finding.message).toBe("Số lượng “vài người” không đọc được thành số người: cần ghi số người của đoàn");
   });
 
+  it.each<["countries" | "funding", Input, string]>([
+    ["countries", { countries: [], raw: { countries: "#REF!" } }, "#REF!"],
+    ["funding", { funding: undefined, raw: { funding: "#N/A" } }, "#N/A"],
+  ])("a formula error in the %s cell is reported there as unreadable", (field, input, error) => {
+    const delegation = makeDelegation(input);
+    const [finding] = findingsOf("required-field", [delegation]);
+    expect(finding).toMatchObject({ row: delegation.cells[field]!.row, column: delegation.cells[field]!.column });
+    expect(finding.message).toContain(`ô chứa lỗi công thức ${error}`);
+  });
+
   it("points at the row's first column when the sheet has no such column", () => {
     const columns: (keyof typeof COLUMN)[] = ["seq", "name", "leader", "members", "countries", "period", "purpose"];
     const delegation = makeDelegation({ columns, funding: undefined });

@@ -5,6 +5,9 @@ import { fieldText, rawText } from "../lib/text";
 import { S0, S1, S2, S4, cite } from "../sources";
 import type { RowRule, Violation } from "../types";
 
+/** Excel's error values: a formula that failed leaves the field unread, as good as empty. */
+const EXCEL_ERROR = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$/;
+
 /** Fields one of which is enough: "leader or leaderRole", "period or start". */
 const ALTERNATIVES: FieldId[][] = [
   ["leader", "leaderRole"],
@@ -72,6 +75,18 @@ export const requiredField: RowRule = {
           at: "members",
           message: `${fieldLabel("members").vi} “${written}” không đọc được thành số người: cần ghi số người của đoàn`,
           messageEn: `Number of members "${written}" is not a number of people`,
+        });
+        continue;
+      }
+      const broken = checked.find((f) => EXCEL_ERROR.test(rawText(delegation, f) ?? ""));
+      if (broken && !checked.some((f) => f !== broken && hasValue(delegation, f))) {
+        const error = rawText(delegation, broken)!;
+        const name = fieldLabel(broken, delegation.kind);
+        violations.push({
+          delegation,
+          at: broken,
+          message: `Thiếu thông tin bắt buộc “${name.vi}”: ô chứa lỗi công thức ${error}, không đọc được giá trị; đoàn thiếu thông tin theo quy định sẽ không được tổng hợp`,
+          messageEn: `Required information "${name.en}" cannot be read: the cell holds the formula error ${error}; delegations with missing information are not consolidated`,
         });
         continue;
       }
