@@ -232,8 +232,10 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const yearSource = parsed.year !== undefined ? "theo --year" : profile.planYear !== undefined ? "theo bộ quy định" : undefined;
-  const year = parsed.year ?? profile.planYear ?? titleYear(reads.map((read) => read.unit?.plan)) ?? defaultPlanYear(new Date());
+  // The units' own titles ("… NĂM 2026") come before a year a shipped profile may carry from an earlier campaign.
+  const fromTitles = titleYear(reads.map((read) => read.unit?.plan));
+  const yearSource = parsed.year !== undefined ? "theo --year" : fromTitles === undefined && profile.planYear !== undefined ? "theo bộ quy định" : undefined;
+  const year = parsed.year ?? fromTitles ?? profile.planYear ?? defaultPlanYear(new Date());
   if (yearSource === undefined) {
     // Times written without a year ("Tháng 5") in sheets whose title names none take the plan year.
     for (const read of reads) {

@@ -137,6 +137,13 @@ describe("dplan merge", () => {
     expect(io.out).toMatch(/THỐNG KÊ[\s\S]*Theo đơn vị[\s\S]*Sở Giáo dục và Đào tạo +2 +0 +2/);
   });
 
+  test("the plan year comes from the units' titles before a year a shipped profile carries", async () => {
+    const unit = await put("so-ct-2026.xlsx", unitSpec({ file: "so-ct-2026.xlsx", unit: "Sở Công Thương", year: 2026, outbound: [trip(1)] }));
+    const io = diskIO();
+    await runMerge([unit, "-o", path.join(dir, "tong-hop-2026.xlsx"), "--profile", "hai-phong"], io);
+    expect(io.out).toContain("Năm kế hoạch 2026 (theo tiêu đề các tệp)");
+  });
+
   test("refuses to overwrite an input, however its path is written", async () => {
     const a = await put("so-y-te.xlsx", yTe);
     const before = digest(a);
