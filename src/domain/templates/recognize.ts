@@ -45,8 +45,15 @@ export function recognizeSheet(grid: SheetGrid): SheetRecognition {
   const chosen = chooseKind(layout.cells, titleText, sheet.name) ?? layout.best;
   const { columns, extraColumns, headers } = chosen.mapping;
 
-  const columnNumberRow = headerRow + 1 <= sheet.lastRow && isColumnNumberRow(sheet, headerRow + 1) ? headerRow + 1 : undefined;
-  const firstDataRow = (columnNumberRow ?? headerRow) + 1;
+  // Below the header: a translated header ("No. | Delegation | …") and the column-number row, in either order.
+  let next = headerRow + 1;
+  let columnNumberRow: number | undefined;
+  for (let step = 0; step < 2 && next <= sheet.lastRow; step++) {
+    if (columnNumberRow === undefined && isColumnNumberRow(sheet, next)) columnNumberRow = next++;
+    else if (isTranslatedHeaderRow(sheet, next, columns.seq)) next++;
+    else break;
+  }
+  const firstDataRow = next;
   const dataRows = findDataRows(sheet, firstDataRow, chosen, layout.cells);
 
   const recognition: RecognizedTemplate = {
@@ -228,6 +235,19 @@ const NUMBER_LABEL = /^\(?\s*(\d{1,3})\s*\)?$/;
 const LETTER_LABEL = /^\(?\s*[A-Za-z]\s*\)?$/;
 
 /** "(1) (2) (3) …" or "1 2 3 …": at least three increasing numbers and nothing else. */
+/**
+ * A second header row in another language, right under the header: only short texts without a digit,
+ * starting with a text in the STT column. A data row always carries a digit (its number, members, a
+ * date), so none is taken for it. Without an STT column nothing is guessed.
+ */
+function isTranslatedHeaderRow(sheet: GridReader, row: number, seqColumn: number | undefined): boolean {
+  if (seqColumn === undefined) return false;
+  const cells = sheet.nonEmptyCells(row);
+  const seq = cells.find((cell) => cell.column === seqColumn);
+  if (!seq || cells.length < MIN_HEADER_FIELDS) return false;
+  return cells.every((cell) => typeof cell.value === "string" && cell.text.length <= MAX_HEADER_LENGTH && !/\d/.test(cell.text));
+}
+
 export function isColumnNumberRow(sheet: GridReader, row: number): boolean {
   const cells = sheet.nonEmptyCells(row);
   if (cells.length < 3) return false;
