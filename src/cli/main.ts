@@ -12,6 +12,7 @@ import { checkPlan } from "../domain/rules";
 import { readPlan } from "../domain/templates/readPlan";
 import type { PlanRead } from "../domain/templates/types";
 import { readXlsx } from "../xlsx/readWorkbook";
+import { profileIdArg, UsageError, walkArgs, yearArg } from "./args";
 import { describeReadError, titleYear } from "./files";
 import { formatFindings } from "./formatFindings";
 import { MERGE_USAGE, runMerge } from "./merge";
@@ -62,52 +63,32 @@ interface ParsedArgs {
   options: CheckOptions;
 }
 
-class UsageError extends Error {}
-
 function parseCheckArgs(args: string[]): ParsedArgs {
   const parsed: ParsedArgs = { files: [], json: false, help: false, options: {} };
-  let onlyFiles = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (onlyFiles || !arg.startsWith("-") || arg === "-") {
-      parsed.files.push(arg);
-      continue;
-    }
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = () => {
-      const next = inline ?? args[++i];
-      if (next === undefined || next === "") throw new UsageError(`Thiếu giá trị sau ${flag}.`);
-      return next;
-    };
-    switch (flag) {
-      case "--":
-        onlyFiles = true;
-        break;
-      case "--json":
-        if (inline !== undefined) throw new UsageError("--json không nhận giá trị.");
-        parsed.json = true;
-        break;
-      case "-h":
-      case "--help":
-        parsed.help = true;
-        break;
-      case "--profile": {
-        const id = value();
-        if (!/^[a-z0-9-]+$/.test(id)) throw new UsageError(`Mã bộ quy định «${id}» không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang.`);
-        parsed.options.profileId = id;
-        break;
+  walkArgs(
+    args,
+    (file) => parsed.files.push(file),
+    (flag, value, inline) => {
+      switch (flag) {
+        case "--json":
+          if (inline !== undefined) throw new UsageError("--json không nhận giá trị.");
+          parsed.json = true;
+          break;
+        case "-h":
+        case "--help":
+          parsed.help = true;
+          break;
+        case "--profile":
+          parsed.options.profileId = profileIdArg(value());
+          break;
+        case "--year":
+          parsed.options.year = yearArg(value());
+          break;
+        default:
+          throw new UsageError(`Không có tùy chọn ${flag}.`);
       }
-      case "--year": {
-        const text = value();
-        const year = Number(text);
-        if (!/^\d{4}$/.test(text) || year < 2000 || year > 2100) throw new UsageError(`Năm «${text}» không hợp lệ: ghi 4 chữ số, từ 2000 đến 2100.`);
-        parsed.options.year = year;
-        break;
-      }
-      default:
-        throw new UsageError(`Không có tùy chọn ${flag}.`);
-    }
-  }
+    },
+  );
   return parsed;
 }
 

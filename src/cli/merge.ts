@@ -21,6 +21,7 @@ import { DEFAULT_PROFILE_ID, getProfile, type Profile } from "../domain/profiles
 import { defaultPlanYear } from "../app/context";
 import { readXlsx } from "../xlsx/readWorkbook";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
+import { profileIdArg, UsageError, walkArgs, yearArg } from "./args";
 import { describeReadError, titleYear } from "./files";
 import type { CliIO } from "./main";
 
@@ -55,62 +56,40 @@ interface MergeArgs {
   help: boolean;
 }
 
-class UsageError extends Error {}
-
 function parseMergeArgs(args: string[]): MergeArgs {
   const parsed: MergeArgs = { files: [], unitNames: new Map(), help: false };
-  let onlyFiles = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (onlyFiles || !arg.startsWith("-") || arg === "-") {
-      parsed.files.push(arg);
-      continue;
-    }
-    const equals = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = equals > 0 ? arg.slice(0, equals) : arg;
-    const inline = equals > 0 ? arg.slice(equals + 1) : undefined;
-    const value = () => {
-      const next = inline ?? args[++i];
-      if (next === undefined || next === "") throw new UsageError(`Thiếu giá trị sau ${flag}.`);
-      return next;
-    };
-    switch (flag) {
-      case "--":
-        onlyFiles = true;
-        break;
-      case "-h":
-      case "--help":
-        parsed.help = true;
-        break;
-      case "-o":
-      case "--output":
-        if (parsed.output !== undefined) throw new UsageError("Chỉ được ghi một tệp tổng hợp (-o).");
-        parsed.output = value();
-        break;
-      case "--profile": {
-        const id = value();
-        if (!/^[a-z0-9-]+$/.test(id)) throw new UsageError(`Mã bộ quy định «${id}» không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang.`);
-        parsed.profileId = id;
-        break;
+  walkArgs(
+    args,
+    (file) => parsed.files.push(file),
+    (flag, value) => {
+      switch (flag) {
+        case "-h":
+        case "--help":
+          parsed.help = true;
+          break;
+        case "-o":
+        case "--output":
+          if (parsed.output !== undefined) throw new UsageError("Chỉ được ghi một tệp tổng hợp (-o).");
+          parsed.output = value();
+          break;
+        case "--profile":
+          parsed.profileId = profileIdArg(value());
+          break;
+        case "--year":
+          parsed.year = yearArg(value());
+          break;
+        case "--unit": {
+          const text = value();
+          const split = text.lastIndexOf("=");
+          if (split <= 0 || text.slice(split + 1).trim() === "") throw new UsageError(`--unit cần dạng TỆP=TÊN ĐƠN VỊ, nhận được «${text}».`);
+          parsed.unitNames.set(text.slice(0, split), text.slice(split + 1).trim());
+          break;
+        }
+        default:
+          throw new UsageError(`Không có tùy chọn ${flag}.`);
       }
-      case "--year": {
-        const text = value();
-        const year = Number(text);
-        if (!/^\d{4}$/.test(text) || year < 2000 || year > 2100) throw new UsageError(`Năm «${text}» không hợp lệ: ghi 4 chữ số, từ 2000 đến 2100.`);
-        parsed.year = year;
-        break;
-      }
-      case "--unit": {
-        const text = value();
-        const split = text.lastIndexOf("=");
-        if (split <= 0 || text.slice(split + 1).trim() === "") throw new UsageError(`--unit cần dạng TỆP=TÊN ĐƠN VỊ, nhận được «${text}».`);
-        parsed.unitNames.set(text.slice(0, split), text.slice(split + 1).trim());
-        break;
-      }
-      default:
-        throw new UsageError(`Không có tùy chọn ${flag}.`);
-    }
-  }
+    },
+  );
   return parsed;
 }
 
