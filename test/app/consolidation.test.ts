@@ -7,7 +7,7 @@ import type { CellValue, SheetGrid, TableWrite } from "../../src/workbook/types"
 import { READ_MESSAGES } from "../../src/xlsx/readWorkbook";
 import { BAD_FILES } from "../fixtures/badFiles";
 import { day, specToGrid } from "../fixtures/generate";
-import { dataRow, trip, unitSpec, visit, type UnitSpecInput } from "../domain/merge/units";
+import { travellingLeaderUnits, dataRow, trip, unitSpec, visit, type UnitSpecInput } from "../domain/merge/units";
 import { MemoryHost } from "../support/memoryHost";
 import { memoryPlanStorage, unitBytes, unitFile, wire } from "./consolidationSupport";
 
@@ -122,17 +122,7 @@ describe("consolidation: files into the open workbook", () => {
   });
 
   it("flags a key leader with 2 trips in one unit and 1 in another, marks the master cells and publishes the findings", async () => {
-    const leader = { leader: "Nguyễn Văn Chủ", role: "Giám đốc Sở" };
-    const a: UnitSpecInput = {
-      file: "a.xlsx",
-      unit: "Sở Xây dựng",
-      outbound: [
-        trip(1, { ...leader, countries: "Nhật Bản", start: day(2025, 3, 2), end: day(2025, 3, 6) }),
-        trip(2, { countries: "Pháp" }),
-        trip(3, { ...leader, countries: "Đức", start: day(2025, 6, 2), end: day(2025, 6, 6), purpose: "Khảo sát quy hoạch đô thị xanh" }),
-      ],
-    };
-    const b: UnitSpecInput = { file: "b.xlsx", unit: "Sở Quy hoạch", outbound: [trip(4, { ...leader, countries: "Úc", start: day(2025, 9, 8), end: day(2025, 9, 12), purpose: "Hội thảo kiến trúc" })] };
+    const { a, b } = travellingLeaderUnits();
     const host = masterHost();
     const { pane, consolidation } = await wire(host);
     const published: CheckResult[] = [];

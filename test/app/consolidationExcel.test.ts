@@ -8,7 +8,7 @@ import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merg
 import { ExcelWorkbookHost } from "../../src/excel/ExcelWorkbookHost";
 import { HEADER_FILL } from "../../src/excel/writeTable";
 import { day, specToGrid } from "../fixtures/generate";
-import { dataRow, trip, unitSpec, type UnitSpecInput } from "../domain/merge/units";
+import { travellingLeaderUnits, dataRow, trip, unitSpec, type UnitSpecInput } from "../domain/merge/units";
 import { cellKey, createWorkbook, installFakeExcel, sheetByName, valuesOf, type FakeExcel, type FakeSheet, type FakeValue } from "../excel/fakeExcel";
 import { MemoryHost } from "../support/memoryHost";
 import { memoryPlanStorage, SETTINGS, unitFile } from "./consolidationSupport";
@@ -105,17 +105,7 @@ describe("consolidation in Excel (fake)", () => {
   });
 
   it("marks a leader with 2 trips in one unit and 1 in another on the master, with a note", async () => {
-    const leader = { leader: "Nguyễn Văn Chủ", role: "Giám đốc Sở" };
-    const a: UnitSpecInput = {
-      file: "a.xlsx",
-      unit: "Sở Xây dựng",
-      outbound: [
-        trip(1, { ...leader, countries: "Nhật Bản", start: day(2025, 3, 2), end: day(2025, 3, 6) }),
-        trip(2, { countries: "Pháp" }),
-        trip(3, { ...leader, countries: "Đức", start: day(2025, 6, 2), end: day(2025, 6, 6), purpose: "Khảo sát quy hoạch đô thị xanh" }),
-      ],
-    };
-    const b: UnitSpecInput = { file: "b.xlsx", unit: "Sở Quy hoạch", outbound: [trip(4, { ...leader, countries: "Úc", start: day(2025, 9, 8), end: day(2025, 9, 12), purpose: "Hội thảo kiến trúc" })] };
+    const { a, b } = travellingLeaderUnits();
     const { consolidation, pane, fake } = await excelMaster();
     await consolidation.addFiles([await unitFile(a), await unitFile(b)]);
     await consolidation.merge();

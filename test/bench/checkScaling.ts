@@ -9,18 +9,8 @@ import type { CountryMatch, Delegation, FieldId } from "../../src/domain/model";
 import { getProfile } from "../../src/domain/profiles";
 import { checkPlan } from "../../src/domain/rules/engine";
 import { RULES } from "../../src/domain/rules/registry";
+import { seededRandom } from "./random";
 
-/** Small deterministic generator (mulberry32), so every run checks the same plans. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTRIES: [string, string][] = [
   ["Nhật Bản", "JP"], ["Hàn Quốc", "KR"], ["Trung Quốc", "CN"], ["Lào", "LA"], ["Campuchia", "KH"], ["Thái Lan", "TH"],
@@ -69,7 +59,7 @@ const CITY_LEADERS: Leader[] = [
 
 /** A plan as a master plan of many units looks: mostly department trips, a few city leaders', Asia first. */
 export function generatePlan(count: number, seed: number): Delegation[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const units = Array.from({ length: Math.max(20, Math.floor(count / 30)) }, (_, i) => ({ name: `Đơn vị số ${i + 1}`, leaders: unitLeaders(next) }));
   const delegations: Delegation[] = [];

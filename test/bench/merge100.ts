@@ -14,6 +14,7 @@ import { readXlsx } from "../../src/xlsx/readWorkbook";
 import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
 import { buildXlsx, day } from "../fixtures/generate";
 import { personName, trip, unitSpec, visit, type OutboundRow } from "../domain/merge/units";
+import { seededRandom } from "./random";
 
 const UNITS = 100;
 const DELEGATIONS = 50;
@@ -25,24 +26,13 @@ const FUNDING = ["Ngân sách thành phố", "Kinh phí chi thường xuyên c�
 const ACTIONS = ["Học tập kinh nghiệm", "Xúc tiến hợp tác", "Tham dự hội thảo về", "Khảo sát mô hình", "Ký kết thỏa thuận về", "Bồi dưỡng nghiệp vụ"];
 const FIELDS = ["quản lý đô thị", "y tế dự phòng", "giáo dục nghề nghiệp", "xử lý nước thải", "chuyển đổi số", "du lịch cộng đồng", "cảng biển logistics", "nông nghiệp công nghệ cao", "bảo tồn di sản", "năng lượng tái tạo", "an sinh xã hội", "phòng cháy chữa cháy"];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run merges the same workbooks. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A unit's rows as units write them: distinct people (one director shared by a few units, so the
  * cross-unit rules have work), varied purposes, countries, months and day ranges, a few rows missing funding.
  */
 export function unitRows(unit: number, delegations = DELEGATIONS): { outbound: OutboundRow[]; inbound: ReturnType<typeof visit>[] } {
-  const next = random(unit);
+  const next = seededRandom(unit);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const outbound: OutboundRow[] = [];
   const inboundCount = Math.floor(delegations / 5);

@@ -4,7 +4,7 @@ import { getProfile } from "../../../src/domain/profiles";
 import { TEMPLATES } from "../../../src/domain/templates/definitions";
 import type { CellValue, SheetGrid, TableWrite } from "../../../src/workbook/types";
 import { day, outboundAbbreviated, specToGrid, unitWorkbook } from "../../fixtures/generate";
-import { dataRow, trip, unitPlan, unitSpec, visit, type UnitSpecInput } from "./units";
+import { travellingLeaderUnits, dataRow, trip, unitPlan, unitSpec, visit, type UnitSpecInput } from "./units";
 
 const hp = { profile: getProfile("hai-phong"), year: 2025 };
 
@@ -309,17 +309,7 @@ describe("re-import", () => {
 
 describe("cross-unit rules on the master", () => {
   test("a key leader with 2 trips in one unit and 1 in another is flagged on all three master rows", () => {
-    const leader = { leader: "Nguyễn Văn Chủ", role: "Giám đốc Sở" };
-    const a: UnitSpecInput = {
-      file: "a.xlsx",
-      unit: "Sở Xây dựng",
-      outbound: [
-        trip(1, { ...leader, countries: "Nhật Bản", start: day(2025, 3, 2), end: day(2025, 3, 6) }),
-        trip(2, { countries: "Pháp" }),
-        trip(3, { ...leader, countries: "Đức", start: day(2025, 6, 2), end: day(2025, 6, 6), purpose: "Khảo sát quy hoạch đô thị xanh" }),
-      ],
-    };
-    const b: UnitSpecInput = { file: "b.xlsx", unit: "Sở Quy hoạch", outbound: [trip(4, { ...leader, countries: "Úc", start: day(2025, 9, 8), end: day(2025, 9, 12), purpose: "Hội thảo kiến trúc" })] };
+    const { a, b } = travellingLeaderUnits();
     const unitA = unitPlan(a);
     const unitB = unitPlan(b);
     const plan = consolidate([unitA, unitB], undefined, hp);

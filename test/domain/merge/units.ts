@@ -3,7 +3,7 @@
  * can be a grid (domain tests) or a real .xlsx (CLI tests).
  */
 import type { SheetGrid } from "../../../src/workbook/types";
-import { specToGrid, type SpecValue, type WorkbookSpec } from "../../fixtures/generate";
+import { day, specToGrid, type SpecValue, type WorkbookSpec } from "../../fixtures/generate";
 import { makeUnitPlan } from "../../../src/domain/merge";
 import type { UnitPlan } from "../../../src/domain/merge";
 
@@ -135,4 +135,25 @@ export function gridsOf(spec: WorkbookSpec): SheetGrid[] {
 export function unitPlan(input: UnitSpecInput, options: { unitName?: string } = {}): UnitPlan {
   const spec = unitSpec(input);
   return makeUnitPlan(spec.file, gridsOf(spec), { year: input.year ?? 2025, ...options });
+}
+
+/**
+ * The cross-unit scenario of issue 5: the same key leader heads 2 trips in one unit ("Sở Xây dựng",
+ * rows of trips 1 and 3) and 1 in another ("Sở Quy hoạch", trip 4) — 3 trips in the year, over the limit
+ * only when the units are seen together. `b` can be left without its "Đơn vị:" line.
+ */
+export function travellingLeaderUnits(names: { fileA?: string; fileB?: string; unitB?: string | null } = {}): { a: UnitSpecInput; b: UnitSpecInput } {
+  const leader = { leader: "Nguyễn Văn Chủ", role: "Giám đốc Sở" };
+  const a: UnitSpecInput = {
+    file: names.fileA ?? "a.xlsx",
+    unit: "Sở Xây dựng",
+    outbound: [
+      trip(1, { ...leader, countries: "Nhật Bản", start: day(2025, 3, 2), end: day(2025, 3, 6) }),
+      trip(2, { countries: "Pháp" }),
+      trip(3, { ...leader, countries: "Đức", start: day(2025, 6, 2), end: day(2025, 6, 6), purpose: "Khảo sát quy hoạch đô thị xanh" }),
+    ],
+  };
+  const b: UnitSpecInput = { file: names.fileB ?? "b.xlsx", outbound: [trip(4, { ...leader, countries: "Úc", start: day(2025, 9, 8), end: day(2025, 9, 12), purpose: "Hội thảo kiến trúc" })] };
+  if (names.unitB !== null) b.unit = names.unitB ?? "Sở Quy hoạch";
+  return { a, b };
 }
