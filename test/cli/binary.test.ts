@@ -1,0 +1,105 @@
+/**
+ * Black-box tests of the shipped command: `node bin/dplan.js …` as a child process, exactly as the README
+ * gives it, on generated files. Each command of the README is run at least once here, so a command that
+ * only works in-process (as `merge` once did) fails the suite.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { BAD_FILES } from "../fixtures/badFiles";
+import { buildXlsx, outboundAbbreviated, outboundTwoRowMerged, unitWorkbook } from "../fixtures/generate";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BIN = path.join(ROOT, "bin", "dplan.js");
+
+// A child Node that compiles the sources with tsx takes a few seconds on a loaded machine.
+jest.setTimeout(120_000);
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function dplan(args: string[], cwd: string): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 110_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function digest(file: string): string {
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dplan-bin-"));
+  fs.writeFileSync(path.join(dir, "unit.xlsx"), await buildXlsx(unitWorkbook()));
+  fs.writeFileSync(path.join(dir, "merged-header.xlsx"), await buildXlsx(outboundTwoRowMerged()));
+  fs.writeFileSync(path.join(dir, "abbreviated.xlsx"), await buildXlsx(outboundAbbreviated()));
+  fs.writeFileSync(path.join(dir, "old.xls"), await BAD_FILES["old-format.xls"]!());
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("node bin/dplan.js", () => {
+  test("without a command: the usage in Vietnamese, exit 2", () => {
+    const run = dplan([], dir);
+    expect(run.status).toBe(2);
+    expect(run.stdout + run.stderr).toContain("Cách dùng");
+  });
+
+  test("check: a table of findings, exit 1 when there are errors", () => {
+    const run = dplan(["check", "unit.xlsx"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/Tổng cộng: \d+ lỗi/);
+  });
+
+  test("check --json: the DESIGN.md contract", () => {
+    const run = dplan(["check", "merged-header.xlsx", "--json", "--profile", "hai-phong"], dir);
+    expect([0, 1]).toContain(run.status);
+    const report = JSON.parse(run.stdout);
+    expect(Array.isArray(report.files)).toBe(true);
+    expect(report.files[0].file).toContain("merged-header.xlsx");
+  });
+
+  test("check: an old .xls is named with what to do, exit 2, the other file still checked", () => {
+    const run = dplan(["check", "old.xls", "abbreviated.xlsx"], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("old.xls");
+    expect(run.stdout).toMatch(/Tổng cộng/);
+  });
+
+  test("merge: writes the master, leaves the inputs byte-identical", async () => {
+    const inputs = ["unit.xlsx", "merged-header.xlsx", "abbreviated.xlsx"];
+    const before = inputs.map((name) => digest(path.join(dir, name)));
+    const run = dplan(["merge", ...inputs, "-o", "tong-hop.xlsx"], dir);
+    expect(run.stderr).not.toContain("Cannot find module");
+    expect([0, 1]).toContain(run.status);
+    expect(inputs.map((name) => digest(path.join(dir, name)))).toEqual(before);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(dir, "tong-hop.xlsx"));
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    expect(names).toEqual(expect.arrayContaining(["Tổng hợp đoàn ra", "Thống kê"]));
+  });
+
+  test("merge: refuses to overwrite an input", () => {
+    const before = digest(path.join(dir, "unit.xlsx"));
+    const run = dplan(["merge", "unit.xlsx", "-o", "unit.xlsx"], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr.length).toBeGreaterThan(0);
+    expect(digest(path.join(dir, "unit.xlsx"))).toBe(before);
+  });
+
+  test("template: writes a blank form that check then recognises", () => {
+    const made = dplan(["template", "outbound", "-o", "bieu-mau.xlsx", "--year", "2026"], dir);
+    expect(made.status).toBe(0);
+    expect(fs.existsSync(path.join(dir, "bieu-mau.xlsx"))).toBe(true);
+    const checked = dplan(["check", "bieu-mau.xlsx", "--json"], dir);
+    expect(checked.status).toBe(0);
+    const report = JSON.parse(checked.stdout);
+    expect(report.files[0].sheets.length).toBeGreaterThan(0);
+  });
+});
