@@ -1,5 +1,6 @@
 /** "Xuất báo cáo": a "Kết quả kiểm tra" sheet listing every finding with a link to its cell. */
 import type { Finding, Severity } from "../domain/model";
+import { stringsFor } from "../i18n";
 import type { CellValue, TableWrite } from "../workbook/types";
 
 export const REPORT_SHEET = "Kết quả kiểm tra";
@@ -23,12 +24,13 @@ export function reportTable(findings: readonly Finding[], locale: "vi" | "en", s
       SEVERITY_LABEL[locale][finding.severity],
       finding.sheet,
       finding.cell,
-      finding.rule,
+      // The rule's name, as the pane shows it: ids are for --json and tooltips only.
+      stringsFor(locale).ruleNames[finding.rule] ?? finding.rule,
       locale === "en" ? finding.messageEn : finding.message,
       finding.suggestion ?? null,
       finding.source ?? null,
     ]);
     links.push({ row: index + 2, column: CELL_COLUMN, target: { sheet: finding.sheet, row: finding.row, column: finding.column } });
   });
-  return { sheet: sheetName, rows, headerRows: 1, links, columnWidths: [6, 11, 20, 8, 20, 70, 24, 40] };
+  return { sheet: sheetName, rows, headerRows: 1, links, columnWidths: [6, 11, 20, 8, 30, 70, 24, 40] };
 }

@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity } from "../domain/model";
 import { compareFindings } from "../domain/rules/engine";
+import { stringsFor } from "../i18n";
 
 export interface FormatFindingsOptions {
   locale?: "vi" | "en";
@@ -14,7 +15,7 @@ const LABELS = {
     none: "Không có phát hiện nào.",
     file: "Tệp",
     noFile: "(không rõ tệp)",
-    sheet: "Sheet",
+    sheet: "Trang tính",
     cell: "Ô",
     severity: "Mức độ",
     rule: "Quy tắc",
@@ -74,7 +75,8 @@ function sheetTable(findings: readonly Finding[], labels: Labels, locale: "vi" |
   const rows = findings.map((f) => ({
     cell: f.cell,
     severity: labels.severityNames[f.severity],
-    rule: f.rule,
+    // Users read the rule's name; its id is in --json.
+    rule: stringsFor(locale).ruleNames[f.rule] ?? f.rule,
     message: locale === "en" ? f.messageEn : f.message,
     suggestion: f.suggestion,
   }));

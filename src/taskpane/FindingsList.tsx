@@ -3,13 +3,16 @@ import {
   Accordion,
   AccordionHeader,
   AccordionItem,
-  AccordionPanel,
   Badge,
   Button,
   makeStyles,
+  renderAccordionPanel_unstable,
   tokens,
+  useAccordionPanelStyles_unstable,
+  useAccordionPanel_unstable,
+  type AccordionPanelProps,
 } from "@fluentui/react-components";
-import { useState, type KeyboardEvent } from "react";
+import { forwardRef, useState, type KeyboardEvent } from "react";
 import type { Finding, Severity } from "../domain/model";
 import type { SheetGroup } from "./findingGroups";
 import { isFixable } from "./services";
@@ -48,6 +51,20 @@ const useStyles = makeStyles({
   header: { overflowWrap: "anywhere", whiteSpace: "normal" },
 });
 
+/**
+ * Fluent's AccordionPanel with `inert` as React 18 writes it: Fluent sets `inert: true` on a closing
+ * panel, which React 18 drops (with a warning) as an unknown non-boolean attribute, so the collapsing
+ * panel's buttons stayed focusable. The empty string is the attribute's "on" form in React 18.
+ */
+const AccordionPanel = forwardRef<HTMLDivElement, AccordionPanelProps>((props, ref) => {
+  const state = useAccordionPanel_unstable(props, ref);
+  useAccordionPanelStyles_unstable(state);
+  const root = state.root as { inert?: unknown };
+  if (root.inert === true) root.inert = "";
+  return renderAccordionPanel_unstable(state);
+});
+AccordionPanel.displayName = "AccordionPanel";
+
 export const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
   error: "danger",
   warning: "warning",
@@ -82,7 +99,8 @@ export function FindingsList({ groups, onGoTo, onFix, disabled }: Props) {
             <Accordion multiple collapsible defaultOpenItems={openRules ? group.rules.map((rule) => rule.rule) : []}>
               {group.rules.map((ruleGroup) => (
                 <AccordionItem key={ruleGroup.rule} value={ruleGroup.rule}>
-                  <AccordionHeader as="h5" size="small" className={styles.header}>
+                  {/* The rule's id only as a tooltip: people read its name. */}
+                  <AccordionHeader as="h5" size="small" className={styles.header} title={ruleGroup.rule}>
                     {format(t.groupCount, { name: rules[ruleGroup.rule], count: ruleGroup.findings.length })}
                   </AccordionHeader>
                   <AccordionPanel>

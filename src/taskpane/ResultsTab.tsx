@@ -178,7 +178,7 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
                   >
                     <option value="">{t.allRules}</option>
                     {presentRules.map(({ rule, count }) => (
-                      <option key={rule} value={rule}>
+                      <option key={rule} value={rule} title={rule}>
                         {`${rules[rule]} (${count})`}
                       </option>
                     ))}

@@ -111,7 +111,8 @@ describe("report", () => {
     const finding: Finding = { sheet: "Đoàn ra", row: 5, column: 6, cell: "F5", rule: "countries-max", severity: "error", message: "Đoàn đi 4 nước", messageEn: "4 countries", delegationId: "x" };
     const table = reportTable([finding], "vi");
     expect(table.sheet).toBe(REPORT_SHEET);
-    expect(table.rows[1]).toEqual([1, "Lỗi", "Đoàn ra", "F5", "countries-max", "Đoàn đi 4 nước", null, null]);
+    expect(table.rows[1]).toEqual([1, "Lỗi", "Đoàn ra", "F5", "Quá số nước trong một chuyến", "Đoàn đi 4 nước", null, null]);
+    expect(reportTable([finding], "en").rows[1][4]).toBe("Too many countries in one trip");
     expect(table.links).toEqual([{ row: 2, column: 4, target: { sheet: "Đoàn ra", row: 5, column: 6 } }]);
   });
 });

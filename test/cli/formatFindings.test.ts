@@ -32,19 +32,19 @@ describe("formatFindings", () => {
     expect(formatFindings(findings)).toBe(
       [
         "Tệp: a.xlsx — 0 lỗi, 2 cảnh báo, 1 thông tin",
-        "  Sheet “Đoàn ra”: 0 lỗi, 1 cảnh báo, 1 thông tin",
-        "    Ô    Mức độ     Quy tắc          Nội dung",
-        "    AA7  Cảnh báo   country-unknown  Nước “Nhựt” không có trong danh mục",
-        "                                     → Gợi ý: Nhật Bản",
-        "    Q12  Thông tin  unplanned        Đoàn ngoài kế hoạch (phát sinh)",
-        "  Sheet “Đoàn vào”: 0 lỗi, 1 cảnh báo, 0 thông tin",
-        "    Ô   Mức độ    Quy tắc          Nội dung",
-        "    L9  Cảnh báo  purpose-unclear  Mục đích “Công tác” quá ngắn",
+        "  Trang tính “Đoàn ra”: 0 lỗi, 1 cảnh báo, 1 thông tin",
+        "    Ô    Mức độ     Quy tắc              Nội dung",
+        "    AA7  Cảnh báo   Tên nước chưa chuẩn  Nước “Nhựt” không có trong danh mục",
+        "                                         → Gợi ý: Nhật Bản",
+        "    Q12  Thông tin  Đoàn ngoài kế hoạch  Đoàn ngoài kế hoạch (phát sinh)",
+        "  Trang tính “Đoàn vào”: 0 lỗi, 1 cảnh báo, 0 thông tin",
+        "    Ô   Mức độ    Quy tắc           Nội dung",
+        "    L9  Cảnh báo  Mục đích chưa rõ  Mục đích “Công tác” quá ngắn",
         "",
         "Tệp: b.xlsx — 1 lỗi, 0 cảnh báo, 0 thông tin",
-        "  Sheet “Đoàn ra”: 1 lỗi, 0 cảnh báo, 0 thông tin",
-        "    Ô   Mức độ  Quy tắc        Nội dung",
-        "    G5  Lỗi     countries-max  Đoàn đi 4 nước (Nhật Bản, Hàn Quốc, Trung Quốc, Lào), vượt quá 3 nước/chuyến",
+        "  Trang tính “Đoàn ra”: 1 lỗi, 0 cảnh báo, 0 thông tin",
+        "    Ô   Mức độ  Quy tắc                       Nội dung",
+        "    G5  Lỗi     Quá số nước trong một chuyến  Đoàn đi 4 nước (Nhật Bản, Hàn Quốc, Trung Quốc, Lào), vượt quá 3 nước/chuyến",
         "",
         "Tổng cộng: 1 lỗi, 2 cảnh báo, 1 thông tin (4 phát hiện)",
         "",
@@ -55,8 +55,10 @@ describe("formatFindings", () => {
   it("uses the English messages and headings on request", () => {
     const text = formatFindings([finding({})], { locale: "en" });
     expect(text).toContain("File: (no file) — 1 errors, 0 warnings, 0 info");
-    expect(text).toContain("Cell  Severity  Rule           Message");
-    expect(text).toContain("G5    Error     countries-max  The trip covers 4 countries, more than 3 per trip");
+    expect(text).toContain("Cell  Severity  Rule                            Message");
+    expect(text).toContain("G5    Error     Too many countries in one trip  The trip covers 4 countries, more than 3 per trip");
+    // The rule's id is for --json: the table names the rule.
+    expect(text).not.toContain("countries-max");
     expect(text).toMatch(/Total: 1 errors, 0 warnings, 0 info \(1 findings\)\n$/);
   });
 
