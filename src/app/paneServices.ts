@@ -110,7 +110,12 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
       return { context: checkContext(active, customProfiles), locale: active.locale };
     },
     publishCheck,
-    clearMarks: () => host.clearMarks(),
+    async clearMarks() {
+      await host.clearMarks();
+      // The findings went with their marks: a pane opened later must not list them again.
+      lastResult = undefined;
+      lastCheck = undefined;
+    },
     goToCell: (target) => host.selectCell(target.sheet, target.row, target.column),
     previewFixes: (findings: Finding[]) => previewFixes(findings, lastCheck?.plan.delegations ?? []),
     async applyFixes(fixes) {

@@ -24,7 +24,8 @@ interface Props {
   /** Undefined while the saved settings load: checking waits for them. */
   settings?: CheckSettings;
   result?: CheckResult;
-  onResult(result: CheckResult): void;
+  /** Undefined once the marks are cleared: the list goes with them. */
+  onResult(result: CheckResult | undefined): void;
 }
 
 export function ResultsTab({ services, settings, result, onResult }: Props) {
@@ -57,7 +58,10 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
 
   const clearMarks = async () => {
     const outcome = await task.run(t.clearingMarks, t.errorClear, () => services.clearMarks());
-    if (outcome.ok) task.show({ intent: "success", text: t.marksCleared });
+    if (!outcome.ok) return;
+    onResult(undefined);
+    setFilter({});
+    task.show({ intent: "success", text: t.marksCleared });
   };
 
   const exportReport = async () => {

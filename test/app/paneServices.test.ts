@@ -55,8 +55,11 @@ describe("pane services over a workbook host", () => {
     expect(host.tables[0].rows).toHaveLength(findings.length + 1);
     await services.goToCell({ sheet: "Đoàn ra", row: 3, column: 9 });
     expect(host.selected).toEqual({ sheet: "Đoàn ra", row: 3, column: 9 });
+    expect(services.latestResult()?.findings).toEqual(findings);
     await services.clearMarks();
     expect(host.marks).toEqual([]);
+    // A pane opened after the clear does not list findings whose marks are gone.
+    expect(services.latestResult()).toBeUndefined();
   });
 
   it("attaches dropdowns to the recognised columns and inserts a template that is ready to fill", async () => {

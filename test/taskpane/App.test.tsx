@@ -198,8 +198,12 @@ describe("task pane: check and results", () => {
     const { fake } = await renderPane();
     await runCheck();
     fireEvent.click(screen.getByRole("button", { name: "Xóa đánh dấu" }));
-    expect(await screen.findByText("Đã xóa mọi đánh dấu của tiện ích trên sổ làm việc.")).toBeInTheDocument();
+    expect(await screen.findByText(/^Đã xóa mọi đánh dấu của phần bổ trợ trên sổ làm việc và danh sách phát hiện/)).toBeInTheDocument();
     expect(fake.callsOf("clearMarks")).toHaveLength(1);
+    // The findings went with their marks: the list no longer shows them.
+    expect(screen.queryByRole("heading", { name: "Các phát hiện" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("list", { name: "Số phát hiện theo mức độ" })).not.toBeInTheDocument();
+    expect(screen.getByText(/^Bấm “Kiểm tra” để kiểm tra/)).toBeInTheDocument();
   });
 
   it("exports every finding to a report sheet and names it", async () => {
