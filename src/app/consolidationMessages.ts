@@ -1,18 +1,18 @@
 /** The consolidation's own messages (Vietnamese, shown as they are); readers' and hosts' messages come from them. */
 export const MESSAGES = {
-  engineLoad: "Không tải được phần tổng hợp của tiện ích: hãy kiểm tra kết nối mạng rồi thử lại.",
+  engineLoad: "Không tải được phần tổng hợp của phần bổ trợ: hãy kiểm tra kết nối mạng rồi thử lại.",
   nothingToMerge: "Chưa có đơn vị nào tổng hợp được: hãy chọn tệp .xlsx của các đơn vị hoặc đưa vào các kế hoạch đã gửi.",
   noPlanInFile: "Không có biểu mẫu kế hoạch nào để tổng hợp.",
   unreadableBlob: (detail: string) => `Không đọc được nội dung tệp: ${detail}`,
   unexpectedRead: (detail: string) => `Không đọc được tệp: ${detail}`,
   noPlanToSend: "Sổ làm việc này không có biểu mẫu kế hoạch đoàn ra, đoàn vào hay đối ngoại nhân dân nào để gửi.",
   storageWrite: (detail: string) =>
-    `Không lưu được kế hoạch vào bộ nhớ chung của tiện ích (${detail}). Hãy xóa bớt các kế hoạch đã gửi, hoặc gửi tệp .xlsx cho người tổng hợp.`,
-  storageRead: (detail: string) => `Không đọc được các kế hoạch đã gửi từ bộ nhớ chung của tiện ích (${detail}).`,
+    `Không lưu được kế hoạch vào bộ nhớ chung của phần bổ trợ (${detail}). Hãy xóa bớt các kế hoạch đã gửi, hoặc gửi tệp .xlsx cho người tổng hợp.`,
+  storageRead: (detail: string) => `Không đọc được các kế hoạch đã gửi từ bộ nhớ chung của phần bổ trợ (${detail}).`,
   sentPlanGone: "Kế hoạch đã gửi này không còn trong bộ nhớ chung (có thể đã bị xóa ở sổ làm việc khác).",
-  sentPlanUnreadable: "Không đọc được kế hoạch đã gửi này (gửi từ phiên bản khác của tiện ích, hoặc dữ liệu bị hỏng): hãy xóa và gửi lại.",
+  sentPlanUnreadable: "Không đọc được kế hoạch đã gửi này (gửi từ phiên bản khác của phần bổ trợ, hoặc dữ liệu bị hỏng): hãy xóa và gửi lại.",
   foreignMasterSheet: (sheet: string) =>
-    `Trang “${sheet}” đã có trong sổ này nhưng không phải bảng tổng hợp (không có các cột Đơn vị, Tệp, Dòng gốc): tiện ích không ghi đè. Hãy đổi tên trang đó rồi tổng hợp lại.`,
+    `Trang “${sheet}” đã có trong sổ này nhưng không phải bảng tổng hợp (không có các cột Đơn vị, Tệp, Dòng gốc): phần bổ trợ không ghi đè. Hãy đổi tên trang đó rồi tổng hợp lại.`,
   foreignStatisticsSheet: (sheet: string) =>
-    `Trang “${sheet}” đã có trong sổ này và không phải trang thống kê do tiện ích tạo: tiện ích không ghi đè. Hãy đổi tên trang đó rồi tổng hợp lại.`,
+    `Trang “${sheet}” đã có trong sổ này và không phải trang thống kê do phần bổ trợ tạo: phần bổ trợ không ghi đè. Hãy đổi tên trang đó rồi tổng hợp lại.`,
 };

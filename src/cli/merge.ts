@@ -44,7 +44,7 @@ const EXIT_ERRORS_FOUND = 1;
 const EXIT_PROBLEM = 2;
 
 const KIND_LABELS: Record<PlanKind, string> = { outbound: "Đoàn ra", inbound: "Đoàn vào", people: "Đối ngoại nhân dân" };
-const SEVERITY_LABELS = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
+const SEVERITY_LABELS = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;
 
 interface MergeArgs {
   files: string[];
@@ -296,9 +296,9 @@ function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): st
 function unitLines(file: string, summary: UnitSummary): string[] {
   const lines = [`Tệp ${file} — Đơn vị: ${summary.unit}${summary.unitFromTitle === undefined ? " (theo tên tệp)" : ""}`];
   for (const sheet of summary.sheets) {
-    lines.push(`  ${KIND_LABELS[sheet.kind]} (trang «${sheet.sheet}»): ${sheet.delegations} đoàn, tổng hợp ${sheet.kept}, loại ${sheet.excluded}`);
+    lines.push(`  ${KIND_LABELS[sheet.kind]} (trang «${sheet.sheet}»): ${sheet.delegations} đoàn, tổng hợp ${sheet.kept}, bỏ qua ${sheet.excluded}`);
   }
-  if (summary.sheets.length > 0) lines.push(`  Kiểm tra đơn vị: ${summary.errors} lỗi, ${summary.warnings} cảnh báo, ${summary.infos} lưu ý`);
+  if (summary.sheets.length > 0) lines.push(`  Kiểm tra đơn vị: ${summary.errors} lỗi, ${summary.warnings} cảnh báo, ${summary.infos} thông tin`);
   if (summary.excluded.length > 0) {
     lines.push("  Không tổng hợp (thiếu thông tin theo quy định):");
     for (const e of summary.excluded) lines.push(`    «${e.sheet}» dòng ${e.row} — ${e.label}: ${e.reason}`);

@@ -4,7 +4,7 @@ import { defineStrings } from "./define";
 /** The task pane: tabs, results, quick fixes, dropdowns and templates, settings. */
 export const pane = defineStrings({
   vi: {
-    tabsLabel: "Chức năng của tiện ích",
+    tabsLabel: "Chức năng của phần bổ trợ",
     tabCheck: "Kiểm tra",
     tabLists: "Danh mục",
     tabConsolidate: "Tổng hợp",
@@ -104,7 +104,7 @@ export const pane = defineStrings({
     errorProfile: "Không nạp được cấu hình",
     errorProfiles: "Không đọc được danh sách bộ quy định",
     errorUnknown: "Đã xảy ra lỗi không xác định.",
-    crashTitle: "Phần này của ngăn tác vụ gặp sự cố",
+    crashTitle: "Phần này của bảng tác vụ gặp sự cố",
     retry: "Thử lại",
     dismiss: "Đóng thông báo",
   },
@@ -222,7 +222,7 @@ export const ruleNames = defineStrings<RuleId>({
     "members-max": "Vượt số thành viên tối đa",
     "countries-max": "Quá số nước trong một chuyến",
     "days-per-country": "Vượt số ngày ở mỗi nước",
-    "key-leader-trips": "Lãnh đạo chủ chốt đi quá số chuyến",
+    "key-leader-trips": "Lãnh đạo chủ chốt đi quá số lần",
     "key-leaders-together": "Nhiều lãnh đạo chủ chốt cùng đoàn",
     "leadership-half": "Quá nửa tập thể lãnh đạo cùng đi",
     "funding-forbidden": "Nguồn kinh phí không được phép",

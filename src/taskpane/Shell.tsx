@@ -16,6 +16,8 @@ export interface ShellProps {
   locale?: Locale;
   /** Where the browser preview lives, relative to taskpane.html. */
   playgroundUrl?: string;
+  /** The setup steps of the help page, relative to taskpane.html. */
+  setupGuideUrl?: string;
 }
 
 const useStyles = makeStyles({
@@ -23,7 +25,7 @@ const useStyles = makeStyles({
   waiting: { paddingTop: tokens.spacingVerticalXXXL },
 });
 
-export function Shell({ detect, renderApp, locale = "vi", playgroundUrl = "playground.html" }: ShellProps) {
+export function Shell({ detect, renderApp, locale = "vi", playgroundUrl = "playground.html", setupGuideUrl = "assets/help.html#cai-dat" }: ShellProps) {
   const [environment, setEnvironment] = useState<HostEnvironment | undefined>(undefined);
   const styles = useStyles();
   const t = stringsFor(locale).shell;
@@ -45,7 +47,15 @@ export function Shell({ detect, renderApp, locale = "vi", playgroundUrl = "playg
   } else if (environment.kind === "no-office") {
     content = (
       <ShellMessage title={environment.reason === "office-js-missing" ? t.officeJsMissingTitle : t.noOfficeTitle}>
-        <Paragraph>{environment.reason === "office-js-missing" ? t.officeJsMissing : t.noOfficeBody}</Paragraph>
+        <Paragraph>
+          {environment.reason === "office-js-missing" ? (
+            <>
+              {t.officeJsMissing} (<Link href={setupGuideUrl}>{t.setupGuideLink}</Link>).
+            </>
+          ) : (
+            t.noOfficeBody
+          )}
+        </Paragraph>
         <Paragraph>
           {t.playgroundHint} <Link href={playgroundUrl}>{t.playgroundLink}</Link>
         </Paragraph>

@@ -131,7 +131,7 @@ describe("dplan merge", () => {
 
     // Per-file results and the statistics table on stdout.
     expect(io.out).toContain("Tệp " + a + " — Đơn vị: Sở Y tế");
-    expect(io.out).toMatch(/Đoàn ra \(trang «Đoàn ra»\): 3 đoàn, tổng hợp 2, loại 1/);
+    expect(io.out).toMatch(/Đoàn ra \(trang «Đoàn ra»\): 3 đoàn, tổng hợp 2, bỏ qua 1/);
     expect(io.out).toMatch(/«Đoàn ra» dòng 6 — Đoàn công tác số 2: Thiếu: Nguồn kinh phí/);
     expect(io.out).toMatch(/Tổng hợp đoàn ra: 6 đoàn của các đơn vị/);
     expect(io.out).toMatch(/THỐNG KÊ[\s\S]*Theo đơn vị[\s\S]*Sở Giáo dục và Đào tạo +2 +0 +2/);

@@ -583,7 +583,7 @@ describe("task pane: failures, language and frame", () => {
     }
     await renderPane(createFakeServices(), { initialTab: "consolidate", consolidation: <Broken /> });
     const alert = screen.getByRole("alert");
-    expect(alert).toHaveTextContent("Phần này của ngăn tác vụ gặp sự cố");
+    expect(alert).toHaveTextContent("Phần này của bảng tác vụ gặp sự cố");
     expect(alert).toHaveTextContent("Không dựng được giao diện tổng hợp.");
     expect(within(alert).getByRole("button", { name: "Thử lại" })).toBeInTheDocument();
     openTab("Kiểm tra");

@@ -130,9 +130,9 @@ describe("Tổng hợp tab", () => {
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
 
     // Previews: kind and counts, the unit's own check, what is left out and why.
-    expect(units().getByText("Kế hoạch đoàn ra (trang “Đoàn ra”): 3 đoàn, tổng hợp 2, loại 1")).toBeInTheDocument();
+    expect(units().getByText("Kế hoạch đoàn ra (trang “Đoàn ra”): 3 đoàn, tổng hợp 2, bỏ qua 1")).toBeInTheDocument();
     expect(units().getByText(/^Trang “Đoàn ra” dòng 6 — Đoàn công tác số 2: Thiếu: Nguồn kinh phí$/)).toBeInTheDocument();
-    expect(units().getAllByText(/^Kiểm tra đơn vị: \d+ lỗi, \d+ cảnh báo, \d+ lưu ý$/)).toHaveLength(2);
+    expect(units().getAllByText(/^Kiểm tra đơn vị: \d+ lỗi, \d+ cảnh báo, \d+ thông tin$/)).toHaveLength(2);
     const nameA = screen.getByLabelText(`Tên đơn vị của “${A.file}”`);
     expect(nameA).toHaveValue("Sở Xây dựng");
     const nameB = screen.getByLabelText(`Tên đơn vị của “${B.file}”`);
@@ -160,7 +160,7 @@ describe("Tổng hợp tab", () => {
     fireEvent.click(screen.getByRole("button", { name: `${MASTER_SHEET_NAMES.outbound}: 3 đoàn của các đơn vị` }));
     await waitFor(() => expect(host.selected).toEqual({ sheet: MASTER_SHEET_NAMES.outbound, row: 1, column: 1 }));
     expect(screen.getByRole("tab", { name: "Tổng hợp" })).toHaveAttribute("aria-selected", "true");
-    fireEvent.click(screen.getByRole("button", { name: "Xem các phát hiện ở tab Kiểm tra" }));
+    fireEvent.click(screen.getByRole("button", { name: "Xem các phát hiện ở thẻ Kiểm tra" }));
     expect(screen.getByRole("tab", { name: "Kiểm tra" })).toHaveAttribute("aria-selected", "true");
     expect(screen.getByText(/^Quy định liên đơn vị trên bảng tổng hợp/)).toBeInTheDocument();
     expect(screen.getAllByText(/3 lần/).length).toBeGreaterThan(0);
@@ -214,7 +214,7 @@ describe("Tổng hợp tab", () => {
     fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Không tổng hợp được");
-    expect(alert).toHaveTextContent("Trang “Thống kê” đã có trong sổ này và không phải trang thống kê do tiện ích tạo");
+    expect(alert).toHaveTextContent("Trang “Thống kê” đã có trong sổ này và không phải trang thống kê do phần bổ trợ tạo");
     expect(screen.getByLabelText(`Tên đơn vị của “${A.file}”`)).toBeInTheDocument();
   });
 

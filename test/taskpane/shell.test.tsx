@@ -55,7 +55,9 @@ describe("task pane shell", () => {
   it("when office.js did not load: says so, rather than blaming the user", async () => {
     await renderShell({ kind: "no-office", reason: "office-js-missing" });
     expect(screen.getByRole("alert")).toHaveTextContent("Không tải được thư viện Office");
-    expect(screen.getByRole("alert")).toHaveTextContent("office.js");
+    expect(screen.getByRole("alert")).toHaveTextContent("office.js (xem hướng dẫn cài đặt).");
+    // The setup steps are one click away, not only named.
+    expect(screen.getByRole("link", { name: "xem hướng dẫn cài đặt" })).toHaveAttribute("href", "assets/help.html#cai-dat");
     expect(screen.getByRole("link", { name: "Mở bản xem thử" })).toBeInTheDocument();
   });
 

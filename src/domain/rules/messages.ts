@@ -64,14 +64,14 @@ export function joinList(items: readonly string[]): Text {
 export function rowRef(target: Delegation, from: Delegation): Text {
   const parts: Text[] = [{ vi: `dòng ${target.row}`, en: `row ${target.row}` }];
   const otherFile = (target.file ?? "") !== (from.file ?? "");
-  if (otherFile || target.sheet !== from.sheet) parts.push({ vi: `sheet “${target.sheet}”`, en: `sheet "${target.sheet}"` });
+  if (otherFile || target.sheet !== from.sheet) parts.push({ vi: `trang tính “${target.sheet}”`, en: `sheet "${target.sheet}"` });
   if (otherFile && target.file) parts.push({ vi: `tệp “${target.file}”`, en: `file "${target.file}"` });
   return { vi: parts.map((p) => p.vi).join(", "), en: parts.map((p) => p.en).join(", ") };
 }
 
 const MAX_LISTED_ROWS = 10;
 
-/** "dòng 9; dòng 14, sheet “Đoàn ra”" — at most ten, then "và 5 dòng khác" (total counts rows not passed). */
+/** "dòng 9; dòng 14, trang tính “Đoàn ra”" — at most ten, then "và 5 dòng khác" (total counts rows not passed). */
 export function rowList(targets: readonly Delegation[], from: Delegation, total = targets.length): Text {
   const shown = targets.slice(0, MAX_LISTED_ROWS).map((t) => rowRef(t, from));
   const vi = shown.map((s) => s.vi);

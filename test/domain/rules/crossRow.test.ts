@@ -73,7 +73,7 @@ describe("leaders-same-destination", () => {
     for (const finding of findings) {
       expect(finding).toMatchObject({ severity: "warning", cell: `G${finding.row}` });
       expect(finding.related).toHaveLength(3);
-      expect(finding.message).toMatch(/^4 lãnh đạo của cùng cơ quan \(Sở Y tế\) cùng đến Nhật Bản trong năm 2025 \(dòng này và .+\), vượt quá 3 người/);
+      expect(finding.message).toMatch(/^4 lãnh đạo của cùng cơ quan \(Sở Y tế\) cùng đến Nhật Bản trong năm 2025 \(cùng .+\), vượt quá 3 người/);
     }
   });
 
@@ -105,7 +105,7 @@ describe("duplicate-delegation", () => {
     expect(findings).toHaveLength(2);
     const onA = findings.find((f) => f.delegationId === a.id)!;
     expect(onA).toMatchObject({ severity: "warning", cell: `A${a.row}`, related: [{ file: "tong-hop.xlsx", sheet: "Đoàn ra", row: b.row }] });
-    expect(onA.message).toBe(`Đoàn trùng lặp với dòng ${b.row}, sheet “Đoàn ra”, tệp “tong-hop.xlsx”: cùng đơn vị, trưởng đoàn, nước đến và thời gian`);
+    expect(onA.message).toBe(`Đoàn trùng lặp với dòng ${b.row}, trang tính “Đoàn ra”, tệp “tong-hop.xlsx”: cùng đơn vị, trưởng đoàn, nước đến và thời gian`);
   });
 
   it.each([

@@ -61,7 +61,7 @@ describe("key-leader-trips", () => {
       expect(finding.severity).toBe("error");
       expect(finding.related).toHaveLength(2);
       expect(finding.cell).toBe(`C${finding.row}`);
-      expect(finding.message).toMatch(/^Lãnh đạo chủ chốt Nguyễn Văn An \(Giám đốc Sở\) đi nước ngoài 3 lần trong năm 2025 \(dòng này và dòng \d+; dòng \d+\), vượt quá 2 lần\/năm$/);
+      expect(finding.message).toMatch(/^Lãnh đạo chủ chốt Nguyễn Văn An \(Giám đốc Sở\) đi nước ngoài 3 lần trong năm 2025 \(cùng các dòng \d+, \d+\), vượt quá 2 lần\/năm$/);
     }
     expect(findings[0].related).toEqual([
       { sheet: "Đoàn ra", row: rows[1].row },
@@ -78,8 +78,8 @@ describe("key-leader-trips", () => {
     const findings = findingsOf("key-leader-trips", rows);
     expect(findings).toHaveLength(3);
     const first = findings.find((f) => f.delegationId === rows[0].id)!;
-    expect(first.message).toContain(`dòng ${rows[1].row}, sheet “Đoàn ra (bổ sung)”`);
-    expect(first.message).toContain(`dòng ${rows[2].row}, sheet “Đoàn ra”, tệp “tong-hop.xlsx”`);
+    expect(first.message).toContain(`dòng ${rows[1].row}, trang tính “Đoàn ra (bổ sung)”`);
+    expect(first.message).toContain(`dòng ${rows[2].row}, trang tính “Đoàn ra”, tệp “tong-hop.xlsx”`);
     expect(first.related).toContainEqual({ file: "tong-hop.xlsx", sheet: "Đoàn ra", row: rows[2].row });
   });
 

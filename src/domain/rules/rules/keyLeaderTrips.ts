@@ -5,7 +5,8 @@
  * named person with that role and agency, else stands for "role + agency".
  */
 import type { Delegation, FieldId } from "../../model";
-import { compareRows, rowList } from "../messages";
+import { compareRows } from "../messages";
+import { withRows } from "../lib/withRows";
 import { headLabel, isKeyRole, keyLeaderNameSet, leaderAgency, nameAsWritten, namesInComposition, personName } from "../lib/people";
 import { inPlanYear } from "../lib/time";
 import { CT38, S1, cite } from "../sources";
@@ -79,14 +80,14 @@ export const keyLeaderTrips: PlanRule = {
       const label = travellerLabel(person, rows);
       for (const delegation of rows) {
         const { others, total } = othersIn(rows, delegation);
-        const list = rowList(others, delegation, total);
+        const list = withRows(others, delegation, total);
         const at: FieldId[] = person.trips.get(delegation) === "head" ? ["leader", "leaderRole"] : ["composition", "leader"];
         violations.push({
           delegation,
           at,
           related: others,
-          message: `Lãnh đạo chủ chốt ${label} đi nước ngoài ${rows.length} lần trong năm ${context.year} (dòng này và ${list.vi}), vượt quá ${max} lần/năm`,
-          messageEn: `Key leader ${label} travels abroad ${rows.length} times in ${context.year} (this row and ${list.en}), more than ${max} per year`,
+          message: `Lãnh đạo chủ chốt ${label} đi nước ngoài ${rows.length} lần trong năm ${context.year} (${list.vi}), vượt quá ${max} lần/năm`,
+          messageEn: `Key leader ${label} travels abroad ${rows.length} times in ${context.year} (${list.en}), more than ${max} per year`,
         });
       }
     }

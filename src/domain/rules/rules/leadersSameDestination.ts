@@ -3,7 +3,8 @@
  * cùng một địa bàn" [S1]. Counts distinct heads of one agency going to one country in the plan year.
  */
 import type { Delegation } from "../../model";
-import { compareRows, rowList } from "../messages";
+import { compareRows } from "../messages";
+import { withRows } from "../lib/withRows";
 import { distinctCountries, countryKey } from "../lib/countries";
 import { headKey, isLeadershipRole, leaderAgency, leaderAgencyLabel } from "../lib/people";
 import { inPlanYear } from "../lib/time";
@@ -51,13 +52,13 @@ export const leadersSameDestination: PlanRule = {
       const agency = leaderAgencyLabel(rows[0]);
       for (const delegation of rows) {
         const { others, total } = othersIn(rows, delegation);
-        const list = rowList(others, delegation, total);
+        const list = withRows(others, delegation, total);
         violations.push({
           delegation,
           at: "countries",
           related: others,
-          message: `${destination.leaders.size} lãnh đạo của cùng cơ quan (${agency}) cùng đến ${destination.country} trong năm ${context.year} (dòng này và ${list.vi}), vượt quá ${max} người: tránh để quá nhiều lãnh đạo của một cơ quan đi đến cùng một địa bàn`,
-          messageEn: `${destination.leaders.size} leaders of the same agency (${agency}) go to ${destination.country} in ${context.year} (this row and ${list.en}), more than ${max}`,
+          message: `${destination.leaders.size} lãnh đạo của cùng cơ quan (${agency}) cùng đến ${destination.country} trong năm ${context.year} (${list.vi}), vượt quá ${max} người: tránh để quá nhiều lãnh đạo của một cơ quan đi đến cùng một địa bàn`,
+          messageEn: `${destination.leaders.size} leaders of the same agency (${agency}) go to ${destination.country} in ${context.year} (${list.en}), more than ${max}`,
         });
       }
     }
