@@ -62,6 +62,11 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
   tRef.current = t;
   const localeRef = useRef(locale);
   localeRef.current = locale;
+  // The whole page speaks the chosen language: screen readers and the browser tab too.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t.pageTitle;
+  }, [locale, t.pageTitle]);
 
   const errorText = (error: unknown) => (error instanceof Error && error.message ? error.message : tRef.current.unknownError);
 
@@ -269,7 +274,7 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
         </section>
         <aside className="pg-pane" aria-label={t.paneLabel}>
           <FluentProvider theme={webLightTheme} lang={locale}>
-            {doc && <App key={doc.id} services={doc.services.pane} locale={locale} consolidation={<ConsolidationTab services={doc.services.consolidation} />} />}
+            {doc && <App key={doc.id} services={doc.services.pane} locale={locale} onLocaleChange={setLocale} consolidation={<ConsolidationTab services={doc.services.consolidation} />} />}
           </FluentProvider>
         </aside>
       </div>

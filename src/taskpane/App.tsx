@@ -24,8 +24,13 @@ export interface AppProps {
   services: PaneServices;
   /** The tab to show first (the ribbon's "Tổng hợp" opens "consolidate"); a new value switches to it. */
   initialTab?: PaneTab;
-  /** Language until the saved settings load; from then on the language chosen in "Cài đặt" rules. */
+  /**
+   * Language until the saved settings load; from then on the language chosen in "Cài đặt" rules. A later
+   * new value (the playground's language button) switches the pane and is saved as its setting.
+   */
   locale?: Locale;
+  /** Told the pane's language whenever the settings load or change it, so a host can follow. */
+  onLocaleChange?(locale: Locale): void;
   /** Content of the "Tổng hợp" tab (the consolidation feature); `children` works too. */
   consolidation?: ReactNode;
   children?: ReactNode;
@@ -48,7 +53,7 @@ const useStyles = makeStyles({
   tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
-export function App({ services, initialTab, locale: initialLocale, consolidation, children }: AppProps) {
+export function App({ services, initialTab, locale: initialLocale, onLocaleChange, consolidation, children }: AppProps) {
   const [settings, setSettings] = useState<CheckSettings>();
   const [settingsNotice, setSettingsNotice] = useState<unknown>();
   const fallbackLocale = useRef<Locale>(initialLocale ?? "vi");
@@ -70,6 +75,28 @@ export function App({ services, initialTab, locale: initialLocale, consolidation
       current = false;
     };
   }, [services]);
+
+  // The host asks for another language (only a change counts: on mount the saved settings win).
+  const requestedLocale = useRef(initialLocale);
+  useEffect(() => {
+    if (!settings || !initialLocale || initialLocale === requestedLocale.current) return;
+    requestedLocale.current = initialLocale;
+    if (settings.locale === initialLocale) return;
+    const next = { ...settings, locale: initialLocale };
+    setSettings(next);
+    Promise.resolve()
+      .then(() => services.saveSettings(next))
+      .catch((error: unknown) => setSettingsNotice(error ?? new Error()));
+  }, [initialLocale, settings, services]);
+
+  const settingsLocale = settings?.locale;
+  const reportLocale = useRef(onLocaleChange);
+  reportLocale.current = onLocaleChange;
+  useEffect(() => {
+    if (!settingsLocale) return;
+    requestedLocale.current = settingsLocale;
+    reportLocale.current?.(settingsLocale);
+  }, [settingsLocale]);
 
   const locale = settings?.locale ?? initialLocale ?? "vi";
   return (

@@ -1,6 +1,6 @@
 /** "Cài đặt": profile, plan year, key leaders, leadership size, language, and a department's own profile. */
 import { Button, Field, Input, Radio, RadioGroup, Select, Spinner, Textarea, useId } from "@fluentui/react-components";
-import { useRef, useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import type { CheckSettings } from "../domain/settings";
 import { stringsFor } from "../i18n";
 import { usePanelStyles } from "./layout";
@@ -76,6 +76,8 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
   const checked = fromDraft(draft);
   const selected = profiles.find((profile) => profile.id === draft.profileId);
   const update = (patch: Partial<Draft>) => setDraft((old) => ({ ...old, ...patch }));
+  // The language can change from outside (the playground's button): the choice shown follows it.
+  useEffect(() => setDraft((old) => (old.locale === settings.locale ? old : { ...old, locale: settings.locale })), [settings.locale]);
 
   const save = async () => {
     setShowErrors(true);

@@ -565,6 +565,30 @@ describe("task pane: failures, language and frame", () => {
     expect(screen.getByRole("tab", { name: "Cài đặt" })).toBeInTheDocument();
   });
 
+  it("follows a host's language switch (the playground's button), saves it and tells the host the pane's language", async () => {
+    const told: string[] = [];
+    const fake = createFakeServices({ settings: { profileId: "default", year: 2025, locale: "en" } });
+    const { rerender } = await renderPane(fake, { locale: "vi", onLocaleChange: (locale) => told.push(locale) });
+    await settingsLoaded("Check");
+    // The saved language wins on mount, and the host hears it.
+    expect(told).toEqual(["en"]);
+    await act(async () => rerender({ locale: "en", onLocaleChange: (locale) => told.push(locale) }));
+    expect(fake.callsOf("saveSettings")).toEqual([]);
+
+    await act(async () => rerender({ locale: "vi", onLocaleChange: (locale) => told.push(locale) }));
+    await settingsLoaded("Kiểm tra");
+    for (const name of ["Kiểm tra", "Danh mục", "Tổng hợp", "Cài đặt"]) expect(screen.getByRole("tab", { name })).toBeInTheDocument();
+    expect(fake.savedSettings.locale).toBe("vi");
+    openTab("Cài đặt");
+    expect(screen.getByRole("radio", { name: "Tiếng Việt" })).toBeChecked();
+
+    // And the other way: a language saved in Cài đặt reaches the host.
+    fireEvent.click(screen.getByRole("radio", { name: "English" }));
+    fireEvent.click(screen.getByRole("button", { name: "Lưu cài đặt" }));
+    expect(await screen.findByText("Settings saved.")).toBeInTheDocument();
+    expect(told.at(-1)).toBe("en");
+  });
+
   it("opens on the consolidation tab with its note, or with the content given", async () => {
     await renderPane(createFakeServices(), { initialTab: "consolidate" });
     expect(screen.getByRole("tab", { name: "Tổng hợp" })).toHaveAttribute("aria-selected", "true");
