@@ -74,6 +74,9 @@ export const pane = defineStrings({
 
     loadingSettings: "Đang tải cài đặt…",
     profile: "Bộ quy định áp dụng",
+    profileDetails: "Chi tiết bộ quy định: giới hạn, thông tin bắt buộc, căn cứ",
+    inferredNote:
+      "“(suy luận)”: không văn bản nào nêu rõ giá trị này, phần bổ trợ chọn cách hiểu chặt hơn. Sở có thể đổi bằng cấu hình riêng (JSON) ở dưới.",
     year: "Năm kế hoạch",
     yearInvalid: "Năm kế hoạch phải là số nguyên từ 2000 đến 2100.",
     keyLeaders: "Họ tên lãnh đạo chủ chốt (mỗi dòng một người)",
@@ -179,6 +182,9 @@ export const pane = defineStrings({
 
     loadingSettings: "Loading settings…",
     profile: "Rule profile",
+    profileDetails: "Profile details: limits, required information, sources",
+    inferredNote:
+      "“(suy luận)” (inferred): no document states this value and the add-in takes the stricter reading. The department may change it with its own profile (JSON) below.",
     year: "Plan year",
     yearInvalid: "The plan year must be a whole number from 2000 to 2100.",
     keyLeaders: "Key leaders' names (one per line)",

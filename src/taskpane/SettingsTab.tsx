@@ -27,6 +27,8 @@ function toDraft(settings: CheckSettings): Draft {
 }
 
 const WHOLE_NUMBER = /^\d+$/;
+/** How a profile marks a value no document states (the department may change it). */
+const INFERRED = "(suy luận)";
 
 /** The settings a draft stands for, or which fields are invalid. */
 export function fromDraft(draft: Draft): { settings?: CheckSettings; yearInvalid: boolean; sizeInvalid: boolean } {
@@ -118,8 +120,19 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
         void save();
       }}
     >
+      <Field label={t.year} validationMessage={showErrors && checked.yearInvalid ? t.yearInvalid : undefined}>
+        <Input type="number" inputMode="numeric" min={2000} max={2100} value={draft.year} onChange={(_, data) => update({ year: data.value })} />
+      </Field>
+
       <Field label={t.profile}>
-        <Select value={draft.profileId} aria-describedby={summaryId} onChange={(_, data) => update({ profileId: data.value })}>
+        {/* A native select is as wide as its longest option unless told otherwise: profile names are long. */}
+        <Select
+          className={panel.fullWidth}
+          select={{ className: panel.fullWidth }}
+          value={draft.profileId}
+          aria-describedby={summaryId}
+          onChange={(_, data) => update({ profileId: data.value })}
+        >
           {!selected && <option value={draft.profileId}>{draft.profileId}</option>}
           {profiles.map((profile) => (
             <option key={profile.id} value={profile.id}>
@@ -128,20 +141,21 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
           ))}
         </Select>
       </Field>
-      <ul id={summaryId} className={panel.plainList}>
-        {(selected?.summary ?? []).map((line, index) => (
-          <li key={index}>{line}</li>
-        ))}
-      </ul>
+      {/* The details are many lines: folded, so the fields below stay in view. */}
+      <details className={panel.details}>
+        <summary>{t.profileDetails}</summary>
+        <ul id={summaryId} className={panel.plainList}>
+          {(selected?.summary ?? []).map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+        {selected?.summary.some((line) => line.includes(INFERRED)) && <p className={panel.hint}>{t.inferredNote}</p>}
+      </details>
 
       <Field label={t.profileJson} hint={t.profileJsonHint}>
         {(fieldProps) => (
           <input {...fieldProps} ref={fileInput} type="file" accept=".json,application/json" className={panel.fullWidth} onChange={loadProfile} />
         )}
-      </Field>
-
-      <Field label={t.year} validationMessage={showErrors && checked.yearInvalid ? t.yearInvalid : undefined}>
-        <Input type="number" inputMode="numeric" min={2000} max={2100} value={draft.year} onChange={(_, data) => update({ year: data.value })} />
       </Field>
 
       <Field label={t.keyLeaders}>

@@ -17,6 +17,7 @@ export const usePanelStyles = makeStyles({
   plainList: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   hint: { color: tokens.colorNeutralForeground3, margin: 0 },
   fullWidth: { width: "100%", maxWidth: "100%", minWidth: 0 },
+  details: { "& > summary": { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalXS } },
 });
 
 export function kindName(kind: PlanKind, t: Strings["pane"]): string {

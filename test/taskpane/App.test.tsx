@@ -389,6 +389,22 @@ describe("task pane: settings", () => {
     expect(screen.getByRole("radio", { name: "Tiếng Việt" })).toBeChecked();
   });
 
+  it("puts the plan year and the rule set first, folds the rule details, and says what “(suy luận)” means", async () => {
+    const fake = createFakeServices({
+      profiles: [{ id: "default", name: "Mặc định", summary: ["Tối đa 3 nước/chuyến", "Căn cứ: Hạn báo cáo kết quả chuyến đi (suy luận): 10 ngày theo lịch"] }],
+      settings: { profileId: "default", year: 2026, locale: "vi" },
+    });
+    await renderPane(fake);
+    await openSettings();
+    const panel = screen.getByRole("tabpanel");
+    const labels = within(panel).getAllByText(/^(Năm kế hoạch|Bộ quy định áp dụng|Họ tên lãnh đạo chủ chốt)/);
+    expect(labels.map((label) => label.textContent)).toEqual(["Năm kế hoạch", "Bộ quy định áp dụng", "Họ tên lãnh đạo chủ chốt (mỗi dòng một người)"]);
+    const details = panel.querySelector("details")!;
+    expect(details).not.toHaveAttribute("open");
+    expect(within(details).getByText("Chi tiết bộ quy định: giới hạn, thông tin bắt buộc, căn cứ")).toBeInTheDocument();
+    expect(within(details).getByText(/^“\(suy luận\)”: không văn bản nào nêu rõ giá trị này.*Sở có thể đổi/)).toBeInTheDocument();
+  });
+
   it("saves the settings through the services and checks with them", async () => {
     const { fake } = await renderPane();
     await openSettings();
