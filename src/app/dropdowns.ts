@@ -24,6 +24,9 @@ export const LIST_FIELDS: Record<PlanKind, readonly (readonly [FieldId, Standard
   people: [["funding", "funding"]],
 };
 
+/** Rows below the data that get dropdowns when no "Tổng cộng" row or signature closes the table. */
+export const EMPTY_ROWS_WITH_DROPDOWNS = 200;
+
 /** Targets on the recognised sheets; `rows` overrides the data rows (a blank template's empty rows). */
 export function dropdownTargets(sheets: readonly SheetRecognition[], rows?: { first: number; last: number }): DropdownTarget[] {
   const targets: DropdownTarget[] = [];
@@ -42,7 +45,14 @@ export function dropdownTargets(sheets: readonly SheetRecognition[], rows?: { fi
   return targets;
 }
 
+/**
+ * The data rows and the empty rows below them, so a row typed later gets the lists too: down to the row
+ * before the "Tổng cộng" row (or the signature block), else EMPTY_ROWS_WITH_DROPDOWNS rows past the data.
+ */
 function dataRowSpan(sheet: RecognizedTemplate): { first: number; last: number } | undefined {
-  if (sheet.dataRows.length === 0) return undefined;
-  return { first: sheet.dataRows[0].row, last: sheet.dataRows[sheet.dataRows.length - 1].row };
+  const first = sheet.firstEntryRow ?? sheet.dataRows[0]?.row;
+  if (first === undefined) return undefined;
+  const lastData = sheet.dataRows.at(-1)?.row ?? first - 1;
+  const last = sheet.closingRow !== undefined ? sheet.closingRow - 1 : lastData + EMPTY_ROWS_WITH_DROPDOWNS;
+  return last >= first ? { first, last } : undefined;
 }

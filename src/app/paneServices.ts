@@ -137,10 +137,10 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
     async insertTemplate(kind: PlanKind) {
       const active = await currentSettings();
       const existing = (await host.readSheets()).map((grid) => grid.name);
-      const { table, entryRows } = blankTemplate(kind, active.year, existing);
+      const { table } = blankTemplate(kind, active.year, existing);
       await host.writeTable(table);
       const recognition = readPlan([{ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] }]).sheets;
-      await host.setDropdowns(standardLists(checkContext(active, customProfiles).profile), dropdownTargets(recognition, entryRows));
+      await host.setDropdowns(standardLists(checkContext(active, customProfiles).profile), dropdownTargets(recognition));
       return table.sheet;
     },
     listProfiles: () => [...PROFILES.filter((p) => !customProfiles.some((c) => c.id === p.id)), ...customProfiles].map((profile) => ({ id: profile.id, name: profile.name, summary: profileSummary(profile) })),

@@ -1,7 +1,7 @@
 import { blankTemplate, uniqueSheetName } from "../../src/app/blankTemplate";
 import { checkWorkbook } from "../../src/app/checkWorkbook";
 import { checkContext } from "../../src/app/context";
-import { dropdownTargets } from "../../src/app/dropdowns";
+import { dropdownTargets, EMPTY_ROWS_WITH_DROPDOWNS } from "../../src/app/dropdowns";
 import { findingsToMarks } from "../../src/app/marks";
 import { fixesToEdits, previewFixes } from "../../src/app/quickFixes";
 import { REPORT_SHEET, reportTable } from "../../src/app/report";
@@ -73,15 +73,41 @@ describe("quick fixes", () => {
 });
 
 describe("dropdowns and blank templates", () => {
-  it("targets only the recognised list columns over the data rows", () => {
+  it("targets only the recognised list columns, over the data rows and 200 empty rows below them", () => {
     const plan = readPlan([outboundSheet([CLEAN, FOUR_COUNTRIES])]);
     const targets = dropdownTargets(plan.sheets);
     expect(targets.map((target) => [target.list, target.column, target.firstRow, target.lastRow])).toEqual([
-      ["countries", 6, 4, 5],
-      ["roles", 4, 4, 5],
-      ["funding", 9, 4, 5],
-      ["purposes", 8, 4, 5],
+      ["countries", 6, 4, 5 + EMPTY_ROWS_WITH_DROPDOWNS],
+      ["roles", 4, 4, 5 + EMPTY_ROWS_WITH_DROPDOWNS],
+      ["funding", 9, 4, 5 + EMPTY_ROWS_WITH_DROPDOWNS],
+      ["purposes", 8, 4, 5 + EMPTY_ROWS_WITH_DROPDOWNS],
     ]);
+  });
+
+  it("stops the dropdowns at the row before “Tổng cộng” (a section's subtotal does not stop them), else at the signature", () => {
+    const blank: CellValue[] = Array(10).fill(null);
+    const total = (label: string): CellValue[] => [null, label, ...Array(8).fill(null)];
+    const withTotal = readPlan([outboundSheet([CLEAN, total("Cộng I"), FOUR_COUNTRIES, blank, blank, total("Tổng cộng"), blank, total("NGƯỜI LẬP BIỂU")])]);
+    // Rows: header 3, CLEAN 4, subtotal 5, FOUR_COUNTRIES 6, empty 7-8, Tổng cộng 9.
+    expect(new Set(dropdownTargets(withTotal.sheets).map((target) => `${target.firstRow}-${target.lastRow}`))).toEqual(new Set(["4-8"]));
+    const signatureOnly = readPlan([outboundSheet([CLEAN, blank, blank, blank, total("NGƯỜI LẬP BIỂU")])]);
+    expect(new Set(dropdownTargets(signatureOnly.sheets).map((target) => `${target.firstRow}-${target.lastRow}`))).toEqual(new Set(["4-7"]));
+    // A template with no delegation yet still gets them, from its first entry row.
+    const empty = readPlan([outboundSheet([blank, blank, total("Tổng cộng")])]);
+    expect(new Set(dropdownTargets(empty.sheets).map((target) => `${target.firstRow}-${target.lastRow}`))).toEqual(new Set(["4-5"]));
+  });
+
+  it("gives an inserted blank template's every entry row a dropdown, and so does attaching them again later", () => {
+    const { table, entryRows } = blankTemplate("outbound", 2026, []);
+    const recognition = readPlan([{ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] }]).sheets;
+    const again = dropdownTargets(recognition);
+    expect(again.length).toBeGreaterThan(0);
+    const signatureRow = table.rows.findIndex((row) => row.includes("NGƯỜI LẬP BIỂU")) + 1;
+    for (const target of again) {
+      expect(target.firstRow).toBe(entryRows.first);
+      expect(target.lastRow).toBeGreaterThanOrEqual(entryRows.last);
+      expect(target.lastRow).toBe(signatureRow - 1);
+    }
   });
 
   it("never offers forbidden funding in the list", () => {

@@ -54,7 +54,7 @@ export function recognizeSheet(grid: SheetGrid): SheetRecognition {
     else break;
   }
   const firstDataRow = next;
-  const dataRows = findDataRows(sheet, firstDataRow, chosen, layout.cells);
+  const { rows: dataRows, closingRow } = findDataRows(sheet, firstDataRow, chosen, layout.cells);
 
   const recognition: RecognizedTemplate = {
     sheet: sheet.name,
@@ -65,8 +65,10 @@ export function recognizeSheet(grid: SheetGrid): SheetRecognition {
     columns,
     extraColumns,
     dataRows,
+    firstEntryRow: firstDataRow,
     fieldHeaders: headers,
   };
+  if (closingRow !== undefined) recognition.closingRow = closingRow;
   if (columnNumberRow !== undefined) recognition.columnNumberRow = columnNumberRow;
   const unitName = findUnitName(sheet, layout.rows[0]);
   if (unitName) recognition.unitName = unitName;
@@ -367,7 +369,12 @@ function isFootnote(cells: { text: string }[]): boolean {
   return cells.length === 1 && /^(ghi chu|luu y|chu thich|chu y)\b/.test(fold(cells[0].text)) && /:/.test(cells[0].text);
 }
 
-function findDataRows(sheet: GridReader, firstDataRow: number, chosen: KindMapping, headerCells: HeaderCell[]): RecognizedTemplate["dataRows"] {
+function findDataRows(
+  sheet: GridReader,
+  firstDataRow: number,
+  chosen: KindMapping,
+  headerCells: HeaderCell[],
+): { rows: RecognizedTemplate["dataRows"]; closingRow?: number } {
   const fieldColumns = Object.entries(chosen.mapping.columns) as [FieldId, number][];
   const contentColumns = new Set(fieldColumns.filter(([field]) => field !== "seq").map(([, column]) => column));
   const allColumns = [...fieldColumns.map(([, c]) => c), ...headerCells.map((c) => c.column)];
@@ -376,19 +383,25 @@ function findDataRows(sheet: GridReader, firstDataRow: number, chosen: KindMappi
 
   const rows: RecognizedTemplate["dataRows"] = [];
   let section: Section | undefined;
+  // A total row after the last delegation closes the table (a section's subtotal is followed by more rows).
+  let totalAfterData: number | undefined;
   for (let row = firstDataRow; row <= sheet.lastRow; row++) {
     const cells = sheet.nonEmptyCells(row);
     if (cells.length === 0) continue;
-    if (isSignatureRow(cells)) break;
+    if (isSignatureRow(cells)) return { rows, closingRow: totalAfterData ?? row };
     if (cells.filter((c) => isExactHeaderText(c.text)).length >= MIN_HEADER_FIELDS) {
       const repeated = bestMapping(headerCellsOfRow(sheet, row));
       if (repeated) {
         // The same header repeated (a second printed page): skip it; another table: stop.
         if (repeated.kind === chosen.kind && sameColumns(repeated.mapping, chosen.mapping)) continue;
-        break;
+        return { rows, closingRow: totalAfterData ?? row };
       }
     }
-    if (isColumnNumberRow(sheet, row) || isTotalRow(cells) || isFootnote(cells)) continue;
+    if (isTotalRow(cells)) {
+      totalAfterData ??= row;
+      continue;
+    }
+    if (isColumnNumberRow(sheet, row) || isFootnote(cells)) continue;
     const found = sectionOf(sheet, row, cells, tableLeft, tableWidth);
     if (found) {
       section = found;
@@ -396,8 +409,9 @@ function findDataRows(sheet: GridReader, firstDataRow: number, chosen: KindMappi
     }
     if (!cells.some((cell) => contentColumns.has(cell.column))) continue;
     rows.push(section ? { row, section } : { row });
+    totalAfterData = undefined;
   }
-  return rows;
+  return totalAfterData === undefined ? { rows } : { rows, closingRow: totalAfterData };
 }
 
 function sameColumns(a: ColumnMapping, b: ColumnMapping): boolean {

@@ -28,6 +28,10 @@ export interface RecognizedTemplate {
   extraColumns: { column: number; header: string }[];
   /** Data rows in order, with the section each sits under. */
   dataRows: { row: number; section?: { label: string; title: string } }[];
+  /** The first row under the header (and its column-number row) where delegations are written. */
+  firstEntryRow?: number;
+  /** The row that closes the table below the last delegation: its "Tổng cộng" row, else the signature block. */
+  closingRow?: number;
   /** "Đơn vị: …" from the title rows, when present. */
   unitName?: string;
   /** Year from the title ("KẾ HOẠCH ĐOÀN RA NĂM 2025"), when present. */
