@@ -7,7 +7,7 @@ import enLocale from "i18n-iso-countries/langs/en.json";
 import viLocale from "i18n-iso-countries/langs/vi.json";
 import type { CountryMatch } from "../model";
 import { fold, foldCompact, tidy } from "../text";
-import { COUNTRY_ALIASES, COUNTRY_DISPLAY_NAMES, COUNTRY_FILLERS, COUNTRY_PREFIXES, PARTS_OF_CHINA } from "./countryAliases";
+import { COUNTRY_ALIASES, COUNTRY_DISPLAY_NAMES, COUNTRY_FILLERS, COUNTRY_PREFIXES, NOT_IN_DROPDOWN, PARTS_OF_CHINA } from "./countryAliases";
 import { asText, hasDiacritics, memoize, nearestSuggestion, toneKey, type SuggestionCandidate } from "./textKeys";
 
 interface CountryIndex {
@@ -18,7 +18,7 @@ interface CountryIndex {
   /** foldCompact() of every name and alias → code. */
   byFold: Map<string, string>;
   suggestions: SuggestionCandidate[];
-  /** The dropdown: standard names in Vietnamese order. */
+  /** The dropdown: standard names of the states (and Đài Loan, Hồng Kông, Ma Cao) in Vietnamese order. */
   sorted: string[];
 }
 
@@ -53,7 +53,8 @@ function buildIndex(): CountryIndex {
   for (const [code, list] of Object.entries(en)) if (names.has(code)) for (const name of list) add(code, name);
 
   const collator = new Intl.Collator("vi");
-  const sorted = [...new Set(names.values())].sort(collator.compare);
+  const hidden = new Set(NOT_IN_DROPDOWN);
+  const sorted = [...new Set([...names].filter(([code]) => !hidden.has(code)).map(([, name]) => name))].sort(collator.compare);
   return { names, byTone, byFold, suggestions, sorted };
 }
 
@@ -310,7 +311,7 @@ function computeCountries(value: string): CountryMatch[] {
 
 const memoCountries = memoize(computeCountries);
 
-/** The countries dropdown: standard names, no duplicates, in Vietnamese collation order. */
+/** The countries dropdown: standard names of the states and the territories plans name, in Vietnamese collation order. */
 export function standardCountryNames(): string[] {
   return [...getIndex().sorted];
 }

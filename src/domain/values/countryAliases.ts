@@ -42,7 +42,24 @@ export const COUNTRY_DISPLAY_NAMES: Readonly<Record<string, string>> = {
   VI: "Quần đảo Virgin thuộc Hoa Kỳ",
   BQ: "Vùng Caribe thuộc Hà Lan",
   UM: "Các đảo nhỏ xa bờ của Hoa Kỳ",
+  // The library keeps these in English; Vietnamese documents write them so.
+  CY: "Síp",
+  GE: "Gruzia",
+  LB: "Liban",
+  LT: "Litva",
+  TD: "Tchad",
 };
+
+/**
+ * ISO codes kept out of the countries dropdown: dependent territories, uninhabited areas and Kosovo
+ * (which Việt Nam does not recognise). The dropdown keeps the sovereign states and the territories plans
+ * name (Đài Loan, Hồng Kông, Ma Cao). Cells naming these are still read and standardised.
+ */
+export const NOT_IN_DROPDOWN: readonly string[] = [
+  "AS", "AI", "AQ", "AW", "AX", "BL", "BM", "BQ", "BV", "CC", "CK", "CW", "CX", "EH", "FK", "FO", "GF",
+  "GG", "GI", "GL", "GP", "GS", "GU", "HM", "IM", "IO", "JE", "KY", "MF", "MP", "MQ", "MS", "NC", "NF",
+  "NU", "PF", "PM", "PN", "PR", "RE", "SH", "SJ", "SX", "TC", "TF", "TK", "UM", "VG", "VI", "WF", "YT", "XK",
+];
 
 /**
  * Other ways units write a country (Vietnamese, transliterated, English, abbreviations).

@@ -68,8 +68,10 @@ describe("standard display names", () => {
 describe("standardCountryNames (the dropdown)", () => {
   const names = standardCountryNames();
 
-  it("lists every ISO country once, sorted in Vietnamese order", () => {
-    expect(names.length).toBeGreaterThan(240);
+  it("lists the sovereign states and Đài Loan, Hồng Kông, Ma Cao once, sorted in Vietnamese order", () => {
+    // 193 UN members, the two observer states (Vatican, Palestine) and the three territories plans name.
+    expect(names).toHaveLength(198);
+    for (const name of ["Đài Loan (Trung Quốc)", "Hồng Kông (Trung Quốc)", "Ma Cao (Trung Quốc)", "Tòa Thánh Vatican", "Palestine", "Việt Nam"]) expect(names).toContain(name);
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort(new Intl.Collator("vi").compare)).toEqual(names);
     expect(names.indexOf("Ấn Độ")).toBeLessThan(names.indexOf("Ba Lan"));
@@ -96,6 +98,20 @@ describe("standardCountryNames (the dropdown)", () => {
       const parsed = parseCountries(name);
       expect(parsed).toHaveLength(1);
       expect(parsed[0]).toMatchObject({ name, known: true });
+    }
+  });
+
+  it("names every state in Vietnamese and leaves out the territories no plan visits as a country", () => {
+    for (const english of ["Cyprus", "Georgia", "Lebanon", "Lithuania", "Chad"]) expect(names).not.toContain(english);
+    for (const vietnamese of ["Síp", "Gruzia", "Liban", "Litva", "Tchad"]) expect(names).toContain(vietnamese);
+    for (const territory of ["Antarctica", "Đảo Bouvet", "Quần đảo Heard và McDonald", "Greenland", "Puerto Rico", "Kosovo", "Vùng đất phía Nam và châu Nam Cực thuộc Pháp"]) {
+      expect(names).not.toContain(territory);
+    }
+  });
+
+  it("still reads every ISO name, in the dropdown or not, Vietnamese or English", () => {
+    for (const [text, code] of [["Cyprus", "CY"], ["Síp", "CY"], ["Greenland", "GL"], ["Antarctica", "AQ"], ["Puerto Rico", "PR"], ["Georgia", "GE"]] as const) {
+      expect(matchCountry(text)).toMatchObject({ code });
     }
   });
 
