@@ -114,6 +114,9 @@ describe("the playground over the bundled sample", () => {
     await paneButton(page, t.clearMarks).click();
     await pane(page).getByText(t.marksCleared).waitFor();
     await expect(markedCells(page).count()).resolves.toBe(0);
+    // The findings went with their marks: the pane lists none of them any more.
+    await expect(pane(page).getByRole("heading", { name: t.findingsTitle }).count()).resolves.toBe(0);
+    await expect(pane(page).getByText(t.noResultYet).count()).resolves.toBe(1);
     await expect(cell(page, "E16").getAttribute("title")).resolves.not.toContain("vượt quá");
     await expect(page.locator(".pg-marks").count()).resolves.toBe(0);
     await expect(cell(page, "A7").evaluate((td) => getComputedStyle(td).backgroundColor)).resolves.toBe(before);

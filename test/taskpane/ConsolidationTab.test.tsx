@@ -175,7 +175,7 @@ describe("Tổng hợp tab", () => {
     expect(screen.getByText(READ_MESSAGES.xls)).toBeInTheDocument();
     expect(READ_MESSAGES.xls).toContain("hãy mở trong Excel và Lưu thành .xlsx");
 
-    fireEvent.click(screen.getByRole("button", { name: "Bỏ “cu.xls” khỏi danh sách tổng hợp" }));
+    fireEvent.click(screen.getByRole("button", { name: "Bỏ khỏi danh sách: “cu.xls”" }));
     expect(screen.queryByText(READ_MESSAGES.xls)).not.toBeInTheDocument();
 
     fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
@@ -231,16 +231,16 @@ describe("Tổng hợp tab", () => {
     const { host } = await renderTab({ storage });
     const sent = within(await screen.findByRole("list", { name: "Các kế hoạch đã gửi" }));
     expect(sent.getByText(/^Sở Xây dựng — sổ “KH Sở Xây dựng\.xlsx”, gửi lúc .*: 3 đoàn \(Kế hoạch đoàn ra\)$/)).toBeInTheDocument();
-    fireEvent.click(sent.getByRole("button", { name: "Đưa kế hoạch của Sở Xây dựng vào tổng hợp" }));
+    fireEvent.click(sent.getByRole("button", { name: "Đưa vào tổng hợp: kế hoạch của Sở Xây dựng" }));
     expect(await screen.findByLabelText("Tên đơn vị của “KH Sở Xây dựng.xlsx”")).toHaveValue("Sở Xây dựng");
     expect(units().getByText(/^Gửi từ sổ “KH Sở Xây dựng\.xlsx” lúc/)).toBeInTheDocument();
-    expect(sent.getByRole("button", { name: "Đọc lại kế hoạch đã gửi của Sở Xây dựng" })).toBeInTheDocument();
+    expect(sent.getByRole("button", { name: "Đọc lại: kế hoạch đã gửi của Sở Xây dựng" })).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
     await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
     expect(host.tables.find((t) => t.sheet === MASTER_SHEET_NAMES.outbound)?.rows).toHaveLength(3);
 
-    fireEvent.click(sent.getByRole("button", { name: "Xóa kế hoạch đã gửi của Sở Xây dựng" }));
+    fireEvent.click(sent.getByRole("button", { name: "Xóa: kế hoạch đã gửi của Sở Xây dựng" }));
     await screen.findByText("Chưa có kế hoạch nào được gửi sang.");
     expect(screen.getByText(/^Chưa có đơn vị nào\. Chọn/)).toBeInTheDocument();
     expect([...storage.data.keys()]).toEqual(["settings"]);
