@@ -1,3 +1,4 @@
+import isoCountries from "i18n-iso-countries";
 import { countryName, matchCountry, mentionedCountryCodes, parseCountries, standardCountryNames } from "../../../src/domain/values";
 import { COUNTRY_ALIASES } from "../../../src/domain/values/countryAliases";
 import { foldCompact } from "../../../src/domain/text";
@@ -107,6 +108,12 @@ describe("standardCountryNames (the dropdown)", () => {
     for (const territory of ["Antarctica", "Đảo Bouvet", "Quần đảo Heard và McDonald", "Greenland", "Puerto Rico", "Kosovo", "Vùng đất phía Nam và châu Nam Cực thuộc Pháp"]) {
       expect(names).not.toContain(territory);
     }
+  });
+
+  it("still reads the standard name of every ISO code, listed in the dropdown or not", () => {
+    const codes = Object.keys(isoCountries.getAlpha2Codes());
+    expect(codes.length).toBeGreaterThan(240);
+    for (const code of codes) expect({ code, match: matchCountry(countryName(code)!) }).toMatchObject({ code, match: { code } });
   });
 
   it("still reads every ISO name, in the dropdown or not, Vietnamese or English", () => {
