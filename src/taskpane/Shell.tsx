@@ -23,6 +23,8 @@ export interface ShellProps {
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
   waiting: { paddingTop: tokens.spacingVerticalXXXL },
+  // The page's title for screen readers; the ribbon's pane header already shows it.
+  title: { position: "absolute", width: "1px", height: "1px", margin: "-1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 export function Shell({ detect, renderApp, locale = "vi", playgroundUrl = "playground.html", setupGuideUrl = "assets/help.html#cai-dat" }: ShellProps) {
@@ -69,7 +71,12 @@ export function Shell({ detect, renderApp, locale = "vi", playgroundUrl = "playg
       </ShellMessage>
     );
   } else {
-    content = renderApp ? renderApp() : <Paragraph>{t.ready}</Paragraph>;
+    content = (
+      <>
+        <h1 className={styles.title}>{t.appName}</h1>
+        {renderApp ? renderApp() : <Paragraph>{t.ready}</Paragraph>}
+      </>
+    );
   }
 
   return (

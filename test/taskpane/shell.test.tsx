@@ -34,6 +34,8 @@ describe("task pane shell", () => {
   it("renders the app once Excel is ready", async () => {
     await renderShell({ kind: "excel", apiOk: true }, { renderApp: app });
     expect(screen.getByText("the real pane")).toBeInTheDocument();
+    // The page has its level-one heading (the pane's tabs use h2, their sections h3).
+    expect(screen.getByRole("heading", { level: 1, name: "Kế hoạch đoàn ra, đoàn vào" })).toBeInTheDocument();
     expect(screen.queryByText("Đang kết nối với Excel…")).not.toBeInTheDocument();
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
