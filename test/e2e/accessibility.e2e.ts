@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { stringsFor, type Locale } from "../../src/i18n";
 import { axeViolations, paneOverflow } from "./support/axe";
 import { launchBrowser, type Browser } from "./support/browser";
-import { cell, openPlayground, pane, paneButton, paneTab } from "./support/playground";
+import { baseUrl, cell, openPlayground, pane, paneButton, paneTab } from "./support/playground";
 import { SCREENSHOTS, screenshot } from "./support/screenshots";
 import { writeUnitFiles, type UnitFiles } from "./support/unitFiles";
 
@@ -111,5 +111,48 @@ describe.each(WIDTHS)("at $name", ({ name, viewport }) => {
       await pane(page).getByRole("heading", { name: c.summaryTitle }).waitFor({ timeout: 60_000 });
       await everyTabIsClean(page, locale, `a11y-${name}-${locale}-3-merged`, narrow);
     });
+  });
+});
+
+describe.each(LOCALES)("taskpane.html opened outside Excel, in %s, at 320 px", (locale) => {
+  test("says why, links to the setup guide and the preview, and axe finds nothing", async () => {
+    const { page, errors } = await openPlayground(browser.context);
+    try {
+      await page.setViewportSize({ width: 320, height: 700 });
+      // office.js cannot load here (no Office, no Internet): the pane says so.
+      await page.goto(`${baseUrl()}/taskpane.html${locale === "en" ? "?lang=en" : ""}`);
+      const s = stringsFor(locale).shell;
+      const message = page.getByRole("alert");
+      await message.waitFor({ timeout: 30_000 });
+      await expect(message.getByRole("heading", { level: 1 }).innerText()).resolves.toMatch(new RegExp(`^(${s.officeJsMissingTitle}|${s.noOfficeTitle})$`));
+      const guide = page.getByRole("link", { name: s.setupGuideLink });
+      if ((await guide.count()) > 0) await expect(guide.getAttribute("href")).resolves.toBe("assets/help.html#cai-dat");
+      expect(await axeViolations(page)).toEqual([]);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
+      await screenshot(page, `a11y-taskpane-outside-excel-${locale}`);
+      // A blocked CDN script is the expected state here, not a page error.
+      expect(errors.filter((error) => !/office\.js|appsforoffice|ERR_|Failed to load resource/i.test(error))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("the help page", () => {
+  test("Vietnamese first with the English menu paths beside, at 320 px with nothing sideways, and axe finds nothing", async () => {
+    const { page } = await openPlayground(browser.context);
+    try {
+      await page.setViewportSize({ width: 320, height: 700 });
+      await page.goto(`${baseUrl()}/assets/help.html`);
+      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe("vi");
+      await expect(page.locator("#cai-dat").innerText()).resolves.toMatch(/^Cài đặt phần bổ trợ/);
+      await expect(page.getByText("Chèn › Phần bổ trợ › Phần bổ trợ của tôi", { exact: true }).count()).resolves.toBeGreaterThan(0);
+      await expect(page.locator('[lang="en"]').getByText("Insert › Add-ins › My Add-ins", { exact: true }).count()).resolves.toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
+      await screenshot(page, "a11y-help-320px");
+    } finally {
+      await page.close();
+    }
   });
 });
