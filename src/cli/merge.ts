@@ -22,7 +22,7 @@ import { defaultPlanYear } from "../app/context";
 import { readXlsx } from "../xlsx/readWorkbook";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
 import { profileIdArg, UsageError, walkArgs, yearArg } from "./args";
-import { describeReadError, titleYear } from "./files";
+import { describeReadError, titleYear, unreadSheets } from "./files";
 import type { CliIO } from "./main";
 
 export const MERGE_USAGE = `Cách dùng:
@@ -230,7 +230,9 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
   // consolidate keeps the order of its units: summary i belongs to readable[i].
   readable.forEach((read, index) => {
     read.summary = plan.units[index];
-    if (read.summary.sheets.length === 0) read.problem = `Tệp «${read.file}» không có biểu mẫu kế hoạch nào để tổng hợp.`;
+    const unread = unreadSheets(read.unit?.plan);
+    if (read.summary.sheets.length === 0 && unread.length === 0) read.problem = `Tệp «${read.file}» không có biểu mẫu kế hoạch nào để tổng hợp.`;
+    else if (unread.length > 0) read.problem = unread.map((sheet) => `Không đọc được hết trang «${sheet.sheet}» của tệp «${read.file}»: ${sheet.reason}`).join("\n");
   });
 
   if (units.length > 0) {

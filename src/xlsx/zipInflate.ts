@@ -65,3 +65,55 @@ async function inflatesWithin(data: Uint8Array, limit: number): Promise<boolean>
     return true;
   }
 }
+
+export class PartTooLargeError extends Error {
+  constructor(readonly part: string) {
+    super(`part ${part} inflates beyond its limit`);
+  }
+}
+
+export class PartUnreadableError extends Error {
+  constructor(readonly part: string) {
+    super(`part ${part} cannot be inflated`);
+  }
+}
+
+/**
+ * Hands a part's content to `onChunk` as it inflates, in small steps, never whole. Throws PartTooLargeError
+ * as soon as the output passes `limit` bytes, PartUnreadableError when the data is missing or not deflate.
+ */
+export async function inflatePart(bytes: Uint8Array, part: ZipPart, limit: number, onChunk: (chunk: Uint8Array) => void): Promise<number> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const data = partData(view, bytes, part);
+  if (!data) throw new PartUnreadableError(part.name);
+  if (part.method === 0) {
+    if (data.length > limit) throw new PartTooLargeError(part.name);
+    for (let at = 0; at < data.length; at += STEP_BYTES * 16) onChunk(data.subarray(at, at + STEP_BYTES * 16));
+    return data.length;
+  }
+  if (part.method !== DEFLATE || typeof DecompressionStream !== "function") throw new PartUnreadableError(part.name);
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const feeding = (async () => {
+    for (let at = 0; at < data.length; at += STEP_BYTES) await writer.write(data.slice(at, at + STEP_BYTES));
+    await writer.close();
+  })();
+  feeding.catch(() => undefined);
+  let total = 0;
+  for (;;) {
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await reader.read();
+    } catch {
+      throw new PartUnreadableError(part.name);
+    }
+    if (step.done) return total;
+    total += step.value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new PartTooLargeError(part.name);
+    }
+    onChunk(step.value);
+  }
+}

@@ -156,14 +156,14 @@ export function arrange(earlier: readonly MasterRow[], blocks: ReadonlyMap<strin
     const block = blocks.get(key);
     if (!block) out.push(row);
     else if (!placed.has(key)) {
-      out.push(...block);
+      for (const blockRow of block) out.push(blockRow);
       placed.add(key);
     }
     afterLastUnitRow = out.length;
   }
   const remaining = [...blocks].filter(([key]) => !placed.has(key)).flatMap(([, rows]) => rows);
-  out.splice(afterLastUnitRow, 0, ...remaining);
-  return out;
+  // Not splice(…, ...remaining): a spread of 125,000+ rows overflows the call stack.
+  return [...out.slice(0, afterLastUnitRow), ...remaining, ...out.slice(afterLastUnitRow)];
 }
 
 function numberUnitRows(rows: MasterRow[], layout: MasterLayout): void {
