@@ -91,7 +91,15 @@ export async function inflatePart(bytes: Uint8Array, part: ZipPart, limit: numbe
     for (let at = 0; at < data.length; at += STEP_BYTES * 16) onChunk(data.subarray(at, at + STEP_BYTES * 16));
     return data.length;
   }
-  if (part.method !== DEFLATE || typeof DecompressionStream !== "function") throw new PartUnreadableError(part.name);
+  if (part.method !== DEFLATE) throw new PartUnreadableError(part.name);
+  if (typeof DecompressionStream !== "function") {
+    // Older webviews (Safari before 16.4) and jsdom: the part inflated whole by JSZip (exceljs' own zip
+    // library), as exceljs would; checkInflatedSizes cannot run there either.
+    const whole = await inflateWhole(bytes, part);
+    if (whole.length > limit) throw new PartTooLargeError(part.name);
+    for (let at = 0; at < whole.length; at += STEP_BYTES * 16) onChunk(whole.subarray(at, at + STEP_BYTES * 16));
+    return whole.length;
+  }
   const stream = new DecompressionStream("deflate-raw");
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
@@ -115,5 +123,22 @@ export async function inflatePart(bytes: Uint8Array, part: ZipPart, limit: numbe
       throw new PartTooLargeError(part.name);
     }
     onChunk(step.value);
+  }
+}
+
+const archives = new WeakMap<Uint8Array, Promise<import("jszip")>>();
+
+async function inflateWhole(bytes: Uint8Array, part: ZipPart): Promise<Uint8Array> {
+  let archive = archives.get(bytes);
+  if (!archive) {
+    archive = import("jszip").then((module) => (module.default ?? module).loadAsync(bytes));
+    archives.set(bytes, archive);
+  }
+  try {
+    const file = (await archive).file(part.name);
+    if (!file) throw new PartUnreadableError(part.name);
+    return await file.async("uint8array");
+  } catch {
+    throw new PartUnreadableError(part.name);
   }
 }

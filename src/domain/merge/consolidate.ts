@@ -18,7 +18,7 @@ import { RULES } from "../rules/registry";
 import { GridReader } from "../templates/grid";
 import { parseSheet } from "../templates/readPlan";
 import type { RecognizedTemplate } from "../templates/types";
-import { fold } from "../text";
+import { unitKey } from "./identity";
 import type { CellValue, SheetGrid, TableWrite } from "../../workbook/types";
 import { deadlines, fieldValue, isoToDate, looksLikeFormula } from "./cells";
 import { columnWidth, isDateColumn, masterLayout, sourceLabel, type MasterLayout } from "./layout";
@@ -99,10 +99,7 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
   };
 }
 
-/** Unit key: the same unit whatever the case or diacritics typed. */
-export function unitKey(name: string): string {
-  return fold(name);
-}
+export { unitKey } from "./identity";
 
 /**
  * Rows of this kind from this merge, one block per unit (files of one unit together, in input order).
