@@ -27,6 +27,7 @@ import { writeWorkbook } from "../xlsx/writeWorkbook";
 import { profileIdArg, UsageError, walkArgs, yearArg } from "./args";
 import { describeReadError, titleYear, unreadSheets } from "./files";
 import type { CliIO } from "./main";
+import { replaceOwnSheets } from "./packageEdit";
 
 export const MERGE_USAGE = `Cách dùng:
   dplan merge TỆP.xlsx... -o TỔNG-HỢP.xlsx [--profile ID] [--year YYYY] [--unit TỆP=TÊN ĐƠN VỊ]
@@ -292,7 +293,16 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   });
 
   if (units.length > 0) {
-    const bytes = await writeWorkbook(plan.sheets, base ? { base } : {});
+    let bytes = await writeWorkbook(plan.sheets);
+    if (base) {
+      // Only the add-in's own sheets change; every other part of the master stays byte for byte (packageEdit.ts).
+      try {
+        bytes = replaceOwnSheets(base, bytes, plan.sheets.map((sheet) => sheet.sheet));
+      } catch (error) {
+        io.stderr(`Không ghi được vào tệp tổng hợp «${output}» mà vẫn giữ nguyên các phần khác của tệp (${error instanceof Error ? error.message : String(error)}): chưa ghi gì. Hãy mở tệp bằng Excel, lưu lại rồi chạy lại, hoặc chọn tên khác cho -o.\n`);
+        return EXIT_PROBLEM;
+      }
+    }
     try {
       await replaceAtomically(outputReal, bytes, mode);
     } catch (error) {
