@@ -15,7 +15,7 @@ import type { ZipPart, ZipSummary } from "./zipDirectory";
 import { inflatePart, PartTooLargeError } from "./zipInflate";
 
 /** The most cells a sheet's grid (rows × columns between its first and last values) may hold. */
-export const MAX_GRID_CELLS = 5_000_000;
+export const MAX_GRID_CELLS = 2_000_000;
 /** Merged cells cleared per sheet at most (clipped to the grid); beyond, the sheet is refused as too large. */
 const MAX_MERGE_WORK = 20_000_000;
 const MAX_ROW = 1_048_576;
@@ -32,6 +32,8 @@ export const VALUE_MESSAGES = {
 };
 
 export class WorkbookStructureError extends Error {}
+
+class SheetTooLargeError extends Error {}
 
 interface SheetEntry {
   name: string;
@@ -100,7 +102,10 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary): Pr
     } catch (error) {
       // A bomb refuses the whole file; any other fault (bad XML, data that does not inflate) only this sheet.
       if (error instanceof PartTooLargeError) throw error;
-      grid.unreadable = VALUE_MESSAGES.broken(sheet.name);
+      grid.unreadable =
+        error instanceof SheetTooLargeError
+          ? VALUE_MESSAGES.tooLarge(sheet.name, cellName(cells.top, cells.left), cellName(cells.bottom, cells.right), cells.values.length)
+          : VALUE_MESSAGES.broken(sheet.name);
       continue;
     }
     const problem = fillGrid(grid, cells);
@@ -250,8 +255,9 @@ async function readSharedStrings(bytes: Uint8Array, part: ZipPart | undefined): 
 
 /** The cells as read, in three parallel lists (a grid is only built once the extent is known). */
 class SparseCells {
-  rows: number[] = [];
-  columns: number[] = [];
+  /** Positions in typed arrays (grown by doubling): a few bytes a cell, no garbage while reading. */
+  rows = new Int32Array(1024);
+  columns = new Int32Array(1024);
   values: CellValue[] = [];
   merges: CellArea[] = [];
   top = Infinity;
@@ -260,8 +266,20 @@ class SparseCells {
   right = 0;
 
   add(row: number, column: number, value: CellValue): void {
-    this.rows.push(row);
-    this.columns.push(column);
+    // More cells than a grid may hold: the sheet is too large whatever their extent; stop collecting now
+    // (a small, very compressible file can hold tens of millions of cells).
+    const index = this.values.length;
+    if (index >= MAX_GRID_CELLS) throw new SheetTooLargeError();
+    if (index === this.rows.length) {
+      const rows = new Int32Array(index * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+      const columns = new Int32Array(index * 2);
+      columns.set(this.columns);
+      this.columns = columns;
+    }
+    this.rows[index] = row;
+    this.columns[index] = column;
     this.values.push(value);
     if (row < this.top) this.top = row;
     if (row > this.bottom) this.bottom = row;

@@ -104,11 +104,15 @@ function localName(name: string): string {
 
 /** An attribute's value (entities decoded), by local name; undefined when absent. */
 export function attribute(attributes: string, name: string): string | undefined {
-  const pattern = new RegExp(`(?:^|\\s)(?:[^\\s=:]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  if (attributes === "" || attributes.indexOf(name) < 0) return undefined;
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) ATTRIBUTE_PATTERNS.set(name, (pattern = new RegExp(`(?:^|\\s)(?:[^\\s=:]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const match = pattern.exec(attributes);
   if (!match) return undefined;
   return decodeXmlText(match[1] ?? match[2] ?? "");
 }
+
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 

@@ -12,7 +12,7 @@ import { readPlan } from "../../src/domain/templates/readPlan";
 import { readXlsx, WorkbookReadError } from "../../src/xlsx/readWorkbook";
 import { inspectZip } from "../../src/xlsx/zipDirectory";
 import { HOSTILE_PACKAGES, planSheet, withUndercountedDirectory } from "../fixtures/badFiles";
-import { rawWorkbook } from "../fixtures/rawWorkbook";
+import { rawParts, rawWorkbook } from "../fixtures/rawWorkbook";
 import { writeDeflatedZip, repeatedChunks, textChunks } from "./deflateZip";
 import { sha256 } from "./support";
 
@@ -128,6 +128,28 @@ describe("node bin/dplan.js check on hostile inputs", () => {
     expect(result.stderr).toMatch(/Không đọc được hết trang «Đoàn ra» của tệp «o-xa-nhat\.xlsx»: Trang «Đoàn ra» quá lớn/);
     expect(result.stdout).toMatch(/KHÔNG ĐỌC ĐƯỢC/);
     expect(sha256(fs.readFileSync(path.join(dir, "o-xa-nhat.xlsx")))).toBe(before);
+  });
+
+  test("a 0.7 MB file of 2.5 million tiny cells, with 300 MB of heap: refused by name, no crash", async () => {
+    const parts = rawParts([{ name: "Đoàn ra", rows: [["x"]] }]);
+    const chunks = function* () {
+      yield Buffer.from(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`);
+      let batch = "";
+      for (let row = 1; row <= 250_000; row++) {
+        batch += `<row r="${row}">${"<c><v>1</v></c>".repeat(10)}</row>`;
+        if (batch.length > 1 << 20) {
+          yield Buffer.from(batch);
+          batch = "";
+        }
+      }
+      yield Buffer.from(`${batch}</sheetData></worksheet>`);
+    };
+    const bytes = await writeDeflatedZip(parts.map((part) => (part.name === "xl/worksheets/sheet1.xml" ? { name: part.name, chunks } : { name: part.name, chunks: textChunks(String(part.data)) })));
+    expect(bytes.length).toBeLessThan(1024 * 1024);
+    fs.writeFileSync(path.join(dir, "nhieu-o.xlsx"), bytes);
+    const result = run(["check", "nhieu-o.xlsx"], { NODE_OPTIONS: "--max-old-space-size=300" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Trang «Đoàn ra» quá lớn để đọc/);
   });
 
   test("--json names the unreadable sheet", () => {
