@@ -46,7 +46,7 @@ export function createConsolidationServices(host: WorkbookHost, options: Consoli
     includeSentPlan: async (key) => (await load()).includeSentPlan(key),
     deleteSentPlan: async (key) => (await load()).deleteSentPlan(key),
     sendToMaster: async () => (await load()).sendToMaster(),
-    merge: async (onProgress) => (await load()).merge(onProgress),
+    merge: async (onProgress, mergeOptions) => (await load()).merge(onProgress, mergeOptions),
     showSheet: (sheet) => host.selectCell(sheet, 1, 1),
   };
 }

@@ -14,9 +14,11 @@
  */
 import {
   consolidate,
+  describeUnitConflict,
   fileStem,
+  findForeignSheet,
+  findUnitConflicts,
   makeUnitPlan,
-  MASTER_SHEET_NAMES,
   masterSheetCounts,
   previewUnit,
   readMaster,
@@ -27,9 +29,9 @@ import {
   type UnitPlan,
   type UnitSummary,
 } from "../domain/merge";
-import { PLAN_KINDS } from "../domain/model";
 import type { CheckContext } from "../domain/rules";
-import { fold, tidy } from "../domain/text";
+import { tidy } from "../domain/text";
+import { UnitConflictError } from "../taskpane/consolidationServices";
 import type {
   ConsolidationServices,
   LeftOutDelegation,
@@ -45,9 +47,6 @@ import { MESSAGES } from "./consolidationMessages";
 import { findingsToMarks } from "./marks";
 import { decodeGrids, encodeGrids, isSentPlanKey, kindsOf, parseSentPlan, sentPlanIdentity, sentPlanKey, type SentPlanRecord } from "./sentPlans";
 import { isWorkbookReadError, readUnitFile } from "./unitFiles";
-
-/** The statistics sheet's first cell (statisticsTable): how the add-in recognises its own sheet. */
-const STATISTICS_TITLE = fold("THỐNG KÊ KẾ HOẠCH ĐOÀN");
 
 interface Entry {
   id: string;
@@ -141,16 +140,8 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
 
   /** Stops the merge rather than replace a sheet the add-in did not write. */
   function refuseForeignSheets(grids: SheetGrid[], existing: MasterSheetRows | undefined): void {
-    const find = (name: string) => grids.find((grid) => grid.name.toLowerCase() === name.toLowerCase());
-    for (const kind of PLAN_KINDS) {
-      const grid = find(MASTER_SHEET_NAMES[kind]);
-      if (grid && hasContent(grid) && !existing?.sheets[kind]) throw new Error(MESSAGES.foreignMasterSheet(grid.name));
-    }
-    const statistics = find(STATISTICS_SHEET_NAME);
-    if (statistics && hasContent(statistics)) {
-      const first = firstText(statistics);
-      if (first === undefined || !fold(first).startsWith(STATISTICS_TITLE)) throw new Error(MESSAGES.foreignStatisticsSheet(statistics.name));
-    }
+    const foreign = findForeignSheet(grids, existing);
+    if (foreign) throw new Error(foreign.kind === "master" ? MESSAGES.foreignMasterSheet(foreign.sheet) : MESSAGES.foreignStatisticsSheet(foreign.sheet));
   }
 
   const services: ConsolidationServices = {
@@ -241,7 +232,7 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
       return { entry: entryOf(key, record), replaced: earlier.length };
     },
 
-    async merge(onProgress) {
+    async merge(onProgress, mergeOptions) {
       const ready = entries.filter((entry) => entry.unit && entry.problem === undefined);
       if (ready.length === 0) throw new Error(MESSAGES.nothingToMerge);
       const { context, locale } = await options.pane.activeCheckContext();
@@ -250,6 +241,11 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
       const grids = await host.readSheets();
       const existing = readMaster(grids);
       refuseForeignSheets(grids, existing);
+      const conflicts = findUnitConflicts(
+        ready.map((entry) => entry.unit!),
+        existing,
+      );
+      if (conflicts.length > 0 && !mergeOptions?.confirmUnits) throw new UnitConflictError(conflicts.map(describeUnitConflict));
       const plan = consolidate(
         ready.map((entry) => entry.unit!),
         existing,
@@ -346,15 +342,6 @@ function unitTotals(units: readonly UnitSummary[]): MergeSummary["units"] {
     byUnit.set(key, total);
   }
   return [...byUnit.values()];
-}
-
-function hasContent(grid: SheetGrid): boolean {
-  return grid.values.some((row) => row.some((value) => value !== null && value !== ""));
-}
-
-function firstText(grid: SheetGrid): string | undefined {
-  for (const row of grid.values) for (const value of row) if (typeof value === "string" && value.trim() !== "") return value;
-  return undefined;
 }
 
 /** A browser File (a Blob) or bytes, as bytes. jsdom's Blob has no arrayBuffer(): FileReader then. */

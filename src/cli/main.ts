@@ -3,7 +3,6 @@
  * recognises and parses the plans, prints the JSON contract or a readable table.
  * `runCheck` takes its I/O as arguments so tests run it without spawning a process.
  */
-import { readFile } from "node:fs/promises";
 import { checkContext, defaultPlanYear } from "../app/context";
 import { columnLetter } from "../domain/cells";
 import type { Delegation, Finding, PlanKind } from "../domain/model";
@@ -13,7 +12,7 @@ import { readPlan } from "../domain/templates/readPlan";
 import type { PlanRead } from "../domain/templates/types";
 import { readXlsx } from "../xlsx/readWorkbook";
 import { profileIdArg, UsageError, walkArgs, yearArg } from "./args";
-import { describeReadError, titleYear } from "./files";
+import { describeReadError, readRegularFile, titleYear, unreadSheets } from "./files";
 import { formatFindings } from "./formatFindings";
 import { MERGE_USAGE, runMerge } from "./merge";
 import { runTemplate, TEMPLATE_USAGE } from "./template";
@@ -139,14 +138,23 @@ export async function runCheck(args: string[], io: CliIO, checker: Checker = eng
   }
 
   io.stdout(parsed.json ? `${JSON.stringify(toJsonReport(results, findings), null, 2)}\n` : toTextReport(results, findings));
-  if (results.some((r) => r.error !== undefined)) return EXIT_UNREADABLE_OR_USAGE;
+  // A sheet that may hold a plan but was not read fully is an error, never an empty success.
+  const unread = results.flatMap((r) => unreadSheets(r.plan).map((sheet) => ({ file: r.file, ...sheet })));
+  for (const sheet of unread) io.stderr(`Không đọc được hết trang «${sheet.sheet}» của tệp «${sheet.file}»: ${sheet.reason}\n`);
+  if (results.some((r) => r.error !== undefined) || unread.length > 0) return EXIT_UNREADABLE_OR_USAGE;
   return findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_OK;
 }
 
 // ---------------------------------------------------------------- output
 
 export interface JsonReport {
-  files: { file: string; sheets: { sheet: string; kind: PlanKind; headerRow: number; delegations: number }[]; error?: string }[];
+  files: {
+    file: string;
+    sheets: { sheet: string; kind: PlanKind; headerRow: number; delegations: number }[];
+    error?: string;
+    /** Sheets not read (fully), with the reason: the exit code is then 2. */
+    unreadableSheets?: { sheet: string; reason: string }[];
+  }[];
   findings: { file?: string; sheet: string; row: number; column: string; cell: string; rule: string; severity: string; message: string }[];
 }
 
@@ -156,7 +164,10 @@ export function toJsonReport(results: FileResult[], findings: Finding[]): JsonRe
       const sheets = (plan?.sheets ?? []).flatMap((s) =>
         s.template ? [{ sheet: s.sheet, kind: s.kind, headerRow: s.headerRow, delegations: plan?.delegations.filter((d) => d.sheet === s.sheet).length ?? 0 }] : [],
       );
-      return error === undefined ? { file, sheets } : { file, sheets, error };
+      const unread = unreadSheets(plan);
+      const entry: JsonReport["files"][number] = error === undefined ? { file, sheets } : { file, sheets, error };
+      if (unread.length > 0) entry.unreadableSheets = unread;
+      return entry;
     }),
     findings: findings.map((f) => ({ file: f.file, sheet: f.sheet, row: f.row, column: columnLetter(f.column), cell: f.cell, rule: f.rule, severity: f.severity, message: f.message })),
   };
@@ -177,7 +188,7 @@ function toTextReport(results: FileResult[], findings: Finding[]): string {
         const count = plan?.delegations.filter((d) => d.sheet === sheet.sheet).length ?? 0;
         rows.push([sheet.sheet, KIND_LABELS[sheet.kind], String(sheet.headerRow), String(count)]);
       } else {
-        notes.push(`  «${sheet.sheet}»: không phải biểu mẫu. ${sheet.reason}`);
+        notes.push(sheet.unreadable ? `  «${sheet.sheet}»: KHÔNG ĐỌC ĐƯỢC. ${sheet.reason}` : `  «${sheet.sheet}»: không phải biểu mẫu. ${sheet.reason}`);
       }
     }
     if (rows.length > 1) lines.push(...table(rows).map((line) => `  ${line}`));
@@ -215,7 +226,7 @@ export function nodeIO(): CliIO {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readFile: (path) => readFile(path),
+    readFile: (path) => readRegularFile(path),
   };
 }
 

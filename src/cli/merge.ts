@@ -11,10 +11,13 @@
  *   Delegations left out for missing information are listed but do not change the code: they are not in
  *   the master.
  */
-import { realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { open, realpath, rename, stat, unlink } from "node:fs/promises";
 import * as path from "node:path";
+import { MESSAGES as CONSOLIDATION_MESSAGES } from "../app/consolidationMessages";
 import { readUnitFile } from "../app/unitFiles";
-import { consolidate, makeUnitPlan, masterSheetCounts, readMaster, MASTER_SHEET_NAMES } from "../domain/merge";
+import { consolidate, describeUnitConflict, findForeignSheet, findUnitConflicts, makeUnitPlan, masterSheetCounts, readMaster, MASTER_SHEET_NAMES } from "../domain/merge";
 import type { MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
 import type { Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID, getProfile, type Profile } from "../domain/profiles";
@@ -22,8 +25,9 @@ import { defaultPlanYear } from "../app/context";
 import { readXlsx } from "../xlsx/readWorkbook";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
 import { profileIdArg, UsageError, walkArgs, yearArg } from "./args";
-import { describeReadError, titleYear } from "./files";
+import { describeReadError, titleYear, unreadSheets } from "./files";
 import type { CliIO } from "./main";
+import { replaceOwnSheets } from "./packageEdit";
 
 export const MERGE_USAGE = `Cách dùng:
   dplan merge TỆP.xlsx... -o TỔNG-HỢP.xlsx [--profile ID] [--year YYYY] [--unit TỆP=TÊN ĐƠN VỊ]
@@ -33,6 +37,8 @@ export const MERGE_USAGE = `Cách dùng:
       --profile ID       bộ quy định áp dụng, ví dụ hai-phong, ha-noi, lai-chau, default (mặc định: default)
       --year YYYY        năm kế hoạch (mặc định: năm của bộ quy định, hoặc năm ghi trên tiêu đề các tệp)
       --unit TỆP=TÊN     đặt tên đơn vị cho một tệp (mặc định: dòng "Đơn vị: …" của tệp, nếu không có thì tên tệp)
+      --confirm          vẫn tổng hợp khi tên hai đơn vị chỉ khác nhau ở dấu (coi là hai đơn vị), hoặc khi nhập lại
+                         một đơn vị từ tệp khác với tệp đã tổng hợp trước (thay các dòng cũ của đơn vị đó)
 
 Các tệp đầu vào không bao giờ bị sửa. Các đoàn thiếu thông tin bắt buộc không được tổng hợp và được liệt kê.
 Mã thoát: 0 xong, không có lỗi; 1 bảng tổng hợp có lỗi (quy định liên đơn vị); 2 có tệp không đọc được
@@ -53,11 +59,13 @@ interface MergeArgs {
   year?: number;
   /** File (as given, or its base name) → unit name. */
   unitNames: Map<string, string>;
+  /** The user confirmed the unit conflicts (findUnitConflicts) the merge would otherwise stop at. */
+  confirm: boolean;
   help: boolean;
 }
 
 function parseMergeArgs(args: string[]): MergeArgs {
-  const parsed: MergeArgs = { files: [], unitNames: new Map(), help: false };
+  const parsed: MergeArgs = { files: [], unitNames: new Map(), confirm: false, help: false };
   walkArgs(
     args,
     (file) => parsed.files.push(file),
@@ -77,6 +85,9 @@ function parseMergeArgs(args: string[]): MergeArgs {
           break;
         case "--year":
           parsed.year = yearArg(value());
+          break;
+        case "--confirm":
+          parsed.confirm = true;
           break;
         case "--unit": {
           const text = value();
@@ -176,13 +187,44 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     return EXIT_PROBLEM;
   }
 
+  // One merge into a master at a time: a second one would read the master before the first wrote it and
+  // its write would drop the first one's unit.
+  const lock = await takeLock(outputReal);
+  if (typeof lock === "string") {
+    io.stderr(`${lock}\n`);
+    return EXIT_PROBLEM;
+  }
+  try {
+    return await mergeLocked(parsed, io, { output, outputReal, profile, inputs });
+  } finally {
+    await lock.release();
+  }
+}
+
+interface MergeTarget {
+  output: string;
+  outputReal: string;
+  profile: Profile;
+  inputs: { file: string; real: string }[];
+}
+
+async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, profile, inputs }: MergeTarget): Promise<number> {
   // An existing output is re-imported into when it is a master, and never touched when it is not.
   let existing: MasterSheetRows | undefined;
+  let mode: number | undefined;
   let base: Uint8Array | undefined;
   if (await exists(output)) {
     try {
       base = await io.readFile(output);
-      existing = readMaster(await readXlsx(base, path.basename(output)));
+      mode = (await stat(outputReal)).mode & 0o7777;
+      const grids = await readXlsx(base, path.basename(output));
+      existing = readMaster(grids);
+      // Like the pane: a sheet named like a master sheet without provenance, or a user's own "Thống kê", is never replaced.
+      const foreign = existing ? findForeignSheet(grids, existing) : undefined;
+      if (foreign) {
+        io.stderr(`${foreign.kind === "master" ? CONSOLIDATION_MESSAGES.foreignMasterSheet(foreign.sheet) : CONSOLIDATION_MESSAGES.foreignStatisticsSheet(foreign.sheet)} (tệp «${output}»)\n`);
+        return EXIT_PROBLEM;
+      }
     } catch (error) {
       io.stderr(`Tệp tổng hợp «${output}» đã có nhưng không đọc được (${describeReadError(error)}): không ghi đè. Hãy chọn tên khác cho -o.\n`);
       return EXIT_PROBLEM;
@@ -196,6 +238,8 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
 
   // Read every input; a file that cannot be read is reported and the others go on.
   const seen = new Set<string>();
+  /** Content hash → the first file given with it: a copy or hard link of a unit file is merged once. */
+  const contents = new Map<string, string>();
   const reads: ReadUnit[] = [];
   for (const { file, real } of inputs) {
     if (seen.has(real)) {
@@ -204,8 +248,16 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     }
     seen.add(real);
     try {
+      const bytes = await io.readFile(file);
+      const hash = createHash("sha256").update(bytes).digest("hex");
+      const first = contents.get(hash);
+      if (first !== undefined) {
+        io.stderr(`Tệp «${file}» giống hệt tệp «${first}» (cùng nội dung): chỉ tổng hợp một lần.\n`);
+        continue;
+      }
+      contents.set(hash, file);
       const unitName = parsed.unitNames.get(file) ?? parsed.unitNames.get(path.basename(file));
-      reads.push({ file, unit: await readUnitFile(await io.readFile(file), path.basename(file), { unitName, year: parsed.year ?? profile.planYear }) });
+      reads.push({ file, unit: await readUnitFile(bytes, path.basename(file), { unitName, year: parsed.year ?? profile.planYear }) });
     } catch (error) {
       reads.push({ file, problem: `Không đọc được tệp «${file}»: ${describeReadError(error)}` });
     }
@@ -226,21 +278,34 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
 
   const readable = reads.filter((read) => read.unit !== undefined);
   const units = readable.map((read) => read.unit!);
+  const conflicts = findUnitConflicts(units, existing);
+  if (conflicts.length > 0 && !parsed.confirm) {
+    io.stderr(`Chưa tổng hợp, chưa ghi «${output}»: cần xác nhận tên đơn vị.\n${conflicts.map((c) => `  - ${describeUnitConflict(c)}`).join("\n")}\nSửa bằng --unit TỆP=TÊN, hoặc chạy lại với --confirm để xác nhận.\n`);
+    return EXIT_PROBLEM;
+  }
   const plan = consolidate(units, existing, { profile, year });
   // consolidate keeps the order of its units: summary i belongs to readable[i].
   readable.forEach((read, index) => {
     read.summary = plan.units[index];
-    if (read.summary.sheets.length === 0) read.problem = `Tệp «${read.file}» không có biểu mẫu kế hoạch nào để tổng hợp.`;
+    const unread = unreadSheets(read.unit?.plan);
+    if (read.summary.sheets.length === 0 && unread.length === 0) read.problem = `Tệp «${read.file}» không có biểu mẫu kế hoạch nào để tổng hợp.`;
+    else if (unread.length > 0) read.problem = unread.map((sheet) => `Không đọc được hết trang «${sheet.sheet}» của tệp «${read.file}»: ${sheet.reason}`).join("\n");
   });
 
   if (units.length > 0) {
-    const bytes = await writeWorkbook(plan.sheets, base ? { base } : {});
-    const temporary = path.join(path.dirname(outputReal), `.${path.basename(outputReal)}.${process.pid}.tmp`);
+    let bytes = await writeWorkbook(plan.sheets);
+    if (base) {
+      // Only the add-in's own sheets change; every other part of the master stays byte for byte (packageEdit.ts).
+      try {
+        bytes = replaceOwnSheets(base, bytes, plan.sheets.map((sheet) => sheet.sheet));
+      } catch (error) {
+        io.stderr(`Không ghi được vào tệp tổng hợp «${output}» mà vẫn giữ nguyên các phần khác của tệp (${error instanceof Error ? error.message : String(error)}): chưa ghi gì. Hãy mở tệp bằng Excel, lưu lại rồi chạy lại, hoặc chọn tên khác cho -o.\n`);
+        return EXIT_PROBLEM;
+      }
+    }
     try {
-      await writeFile(temporary, bytes);
-      await rename(temporary, outputReal);
+      await replaceAtomically(outputReal, bytes, mode);
     } catch (error) {
-      await unlink(temporary).catch(() => undefined);
       io.stderr(`Không ghi được tệp tổng hợp «${output}»: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_PROBLEM;
     }
@@ -258,6 +323,49 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     return EXIT_PROBLEM;
   }
   return plan.findings.some((finding) => finding.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+// ---------------------------------------------------------------- files
+
+/**
+ * The lock file beside the master (".NAME.xlsx.dplan-lock"), created exclusively; a message when another
+ * merge holds it. The lock names the process and the time, for the person who has to decide it is stale.
+ */
+async function takeLock(master: string): Promise<{ release(): Promise<void> } | string> {
+  const lockFile = path.join(path.dirname(master), `.${path.basename(master)}.dplan-lock`);
+  try {
+    const handle = await open(lockFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+    await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
+    await handle.close();
+  } catch (error) {
+    if ((error as { code?: string }).code !== "EEXIST") return `Không tạo được tệp khóa «${lockFile}» cạnh tệp tổng hợp: ${error instanceof Error ? error.message : String(error)}`;
+    return `Tệp tổng hợp «${master}» đang được một lệnh dplan merge khác ghi (tệp khóa «${lockFile}»): hãy chờ lệnh đó xong rồi chạy lại. Nếu chắc chắn không còn lệnh nào đang chạy (ví dụ máy bị tắt giữa chừng), hãy xóa tệp khóa đó.`;
+  }
+  return { release: () => unlink(lockFile).catch(() => undefined) };
+}
+
+/**
+ * Writes the master beside its final name under an unpredictable temporary name, opened exclusively and
+ * without following a symbolic link (a planted link is refused, never written through), with the master's
+ * permissions, then renames it over the master in one step: a failure leaves the old master whole.
+ */
+async function replaceAtomically(target: string, bytes: Uint8Array, mode: number | undefined): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(12).toString("hex")}.tmp`);
+  const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode ?? 0o666);
+  try {
+    try {
+      await handle.writeFile(bytes);
+      // The umask narrows the mode given to open(): set the master's own exactly.
+      if (mode !== undefined) await handle.chmod(mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------- output

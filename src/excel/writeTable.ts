@@ -62,7 +62,7 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
     sheet.name = table.sheet;
   }
 
-  const width = Math.max(0, ...table.rows.map((row) => row.length));
+  const width = table.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   const height = table.rows.length;
   const formats = dataFormats(table, width);
   for (const { column, formats: columnFormats } of formats) {

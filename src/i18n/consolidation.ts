@@ -39,6 +39,7 @@ export const consolidation = defineStrings({
     mergeWriting: "Đang ghi trang “{sheet}” ({done}/{total})…",
     mergeMarking: "Đang đánh dấu các phát hiện liên đơn vị…",
     errorMerge: "Không tổng hợp được",
+    confirmUnits: "Vẫn tổng hợp (đã kiểm tra các đơn vị nêu trên)",
 
     summaryTitle: "Kết quả tổng hợp",
     summaryDone: "Đã tổng hợp {units} đơn vị vào sổ này lúc {time}.",
@@ -121,6 +122,7 @@ export const consolidation = defineStrings({
     mergeWriting: "Writing sheet “{sheet}” ({done}/{total})…",
     mergeMarking: "Marking the cross-unit findings…",
     errorMerge: "Could not consolidate",
+    confirmUnits: "Consolidate anyway (the units above are checked)",
 
     summaryTitle: "Consolidation result",
     summaryDone: "Consolidated {units} units into this workbook at {time}.",

@@ -5,7 +5,7 @@
  */
 import { Button, Field, ProgressBar, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import { useState, type ChangeEvent, type DragEvent } from "react";
-import type { ConsolidationServices, MergeProgress, MergeSummary, ReadProgress, UnitSource } from "./consolidationServices";
+import { isUnitConflictError, type ConsolidationServices, type MergeProgress, type MergeSummary, type ReadProgress, type UnitSource } from "./consolidationServices";
 import { MergeSummaryView } from "./consolidation/MergeSummaryView";
 import { SentPlans } from "./consolidation/SentPlans";
 import { useConsolidationStrings, type ConsolidationStrings } from "./consolidation/strings";
@@ -71,6 +71,7 @@ export function ConsolidationTab({ services }: { services: ConsolidationServices
   const [sentVersion, setSentVersion] = useState(0);
   const filesTask = useTask();
   const mergeTask = useTask();
+  const [unitQuestions, setUnitQuestions] = useState(false);
   const sendTask = useTask();
   const inputId = useId("unit-files");
   const unitsTitleId = useId("units-title");
@@ -123,11 +124,18 @@ export function ConsolidationTab({ services }: { services: ConsolidationServices
     void addFiles(Array.from(event.dataTransfer?.files ?? []));
   };
 
-  const merge = async () => {
+  const merge = async (confirmUnits = false) => {
     setSummary(undefined);
+    setUnitQuestions(false);
     setMerging({ step: "reading", done: 0, total: 1 });
     try {
-      const outcome = await mergeTask.run(c.mergeReading, c.errorMerge, () => services.merge((progress) => setMerging(progress)));
+      const outcome = await mergeTask.run(c.mergeReading, c.errorMerge, () =>
+        services.merge((progress) => setMerging(progress), { confirmUnits }).catch((error: unknown) => {
+          // Names that differ by a tone mark, or a unit re-imported from another file: asked, not refused.
+          if (isUnitConflictError(error)) setUnitQuestions(true);
+          throw error;
+        }),
+      );
       if (outcome.ok) {
         setSummary(outcome.value);
         setSources(services.sources());
@@ -214,9 +222,14 @@ export function ConsolidationTab({ services }: { services: ConsolidationServices
         <p className={panel.hint}>{c.mergeHelp}</p>
         <p className={styles.text}>{ready.length > 0 ? format(c.readyCount, { units: readyUnits, kept: readyDelegations }) : c.nothingReady}</p>
         <div className={panel.actions}>
-          <Button appearance="primary" disabled={busy || ready.length === 0} onClick={merge}>
+          <Button appearance="primary" disabled={busy || ready.length === 0} onClick={() => void merge()}>
             {c.merge}
           </Button>
+          {unitQuestions && (
+            <Button disabled={busy || ready.length === 0} onClick={() => void merge(true)}>
+              {c.confirmUnits}
+            </Button>
+          )}
         </div>
         {merging && <MergingProgress progress={merging} strings={strings} />}
         <NoticeList notices={mergeTask.notices} onDismiss={mergeTask.dismiss} />

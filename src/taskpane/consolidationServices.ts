@@ -127,6 +127,29 @@ export interface MergeSummary {
   mergedAt: string;
 }
 
+export interface MergeOptions {
+  /** The person confirmed the unit questions of a UnitConflictError: merge anyway. */
+  confirmUnits?: boolean;
+}
+
+/**
+ * Thrown by merge (nothing written) when units must be confirmed first: names that differ only by a tone
+ * mark, or a re-import that would replace a unit's rows that came from another file. `questions` are the
+ * Vietnamese sentences to show; merging again with `confirmUnits` goes ahead.
+ */
+export class UnitConflictError extends Error {
+  readonly questions: string[];
+  constructor(questions: string[]) {
+    super(questions.join(" "));
+    this.name = "UnitConflictError";
+    this.questions = questions;
+  }
+}
+
+export function isUnitConflictError(error: unknown): error is UnitConflictError {
+  return error instanceof Error && error.name === "UnitConflictError" && Array.isArray((error as { questions?: unknown }).questions);
+}
+
 export interface ConsolidationServices {
   /** The units brought in so far, in the order they were added. */
   sources(): UnitSource[];
@@ -152,7 +175,7 @@ export interface ConsolidationServices {
    * replaced, rows added by hand kept), "Thống kê", then marks the cross-unit findings on the master and
    * hands them to the "Kiểm tra" tab.
    */
-  merge(onProgress?: (progress: MergeProgress) => void): Promise<MergeSummary>;
+  merge(onProgress?: (progress: MergeProgress) => void, options?: MergeOptions): Promise<MergeSummary>;
   /** Selects the top-left cell of a sheet (a master sheet named in the summary). */
   showSheet(sheet: string): Promise<void>;
 }

@@ -44,6 +44,11 @@ export interface SheetGrid {
   /** Merged areas, in sheet coordinates. */
   merges: CellArea[];
   hidden?: boolean;
+  /**
+   * Set when the host could not read the sheet (too large, broken): why, in Vietnamese. The values are then
+   * empty, and a checker must say so rather than report the sheet as checked.
+   */
+  unreadable?: string;
 }
 
 export type Severity = "error" | "warning" | "info";

@@ -5,8 +5,9 @@
  * Vietnamese message instead of a stack trace, and nothing is inflated that could exhaust memory.
  */
 import { LISTS_SHEET, type CellArea, type CellValue, type SheetGrid } from "../workbook/types";
-import { inspectZip, MAX_UNCOMPRESSED_BYTES } from "./zipDirectory";
-import { checkInflatedSizes } from "./zipInflate";
+import { readWorkbookValues } from "./workbookValues";
+import { inspectZip, MAX_UNCOMPRESSED_BYTES, type ZipSummary } from "./zipDirectory";
+import { checkInflatedSizes, PartTooLargeError } from "./zipInflate";
 
 export type WorkbookReadReason = "xls" | "encrypted" | "corrupt" | "empty" | "csv" | "too-large";
 
@@ -43,14 +44,48 @@ const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 
+/**
+ * The values of every sheet (workbookValues.ts: streaming, sparse, never parses charts or drawings). A sheet
+ * that cannot be read (too large, broken XML) comes back empty with `unreadable` saying why; the others
+ * are read. Rejects with WorkbookReadError when the file as a whole is not a readable workbook.
+ */
 export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<SheetGrid[]> {
-  const workbook = await loadXlsx(data, fileName);
+  const { bytes, zip } = await checkPackage(data, fileName);
+  let grids: SheetGrid[];
+  try {
+    grids = await readWorkbookValues(bytes, zip);
+  } catch (error) {
+    if (error instanceof PartTooLargeError) throw new WorkbookReadError("too-large", READ_MESSAGES.inflatesBeyondDeclared(error.part), fileName);
+    throw new WorkbookReadError("corrupt", READ_MESSAGES.corrupt, fileName);
+  }
   // The add-in's own lists sheet is not part of the plan.
-  return workbook.worksheets.filter((worksheet) => worksheet.name !== LISTS_SHEET).map(toGrid);
+  return grids.filter((grid) => grid.name !== LISTS_SHEET);
 }
 
-/** The checked bytes loaded as an exceljs Workbook (rejects with WorkbookReadError, like readXlsx). */
+/**
+ * The checked bytes loaded as an exceljs Workbook (rejects with WorkbookReadError, like readXlsx), for the
+ * playground, which edits the workbook. exceljs expands every merged cell and every row it is given, so the
+ * values are read first the safe way and a sheet too large or broken refuses the file before exceljs sees it.
+ */
 export async function loadXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<import("exceljs").Workbook> {
+  const grids = await readXlsx(data, fileName);
+  const refused = grids.find((grid) => grid.unreadable !== undefined);
+  if (refused) throw new WorkbookReadError("too-large", refused.unreadable!, fileName);
+  const { bytes } = await checkPackage(data, fileName);
+
+  // Loaded on demand: the task pane only pays for exceljs when a file is actually read.
+  const ExcelJS = (await import("exceljs")).default;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new WorkbookReadError("corrupt", READ_MESSAGES.corrupt, fileName);
+  }
+  return workbook;
+}
+
+/** The bytes sniffed, the zip directory and every part's inflated size checked; throws WorkbookReadError. */
+async function checkPackage(data: ArrayBuffer | Uint8Array, fileName: string): Promise<{ bytes: Uint8Array; zip: ZipSummary }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const fail = (reason: WorkbookReadReason, message: string) => new WorkbookReadError(reason, message, fileName);
 
@@ -77,19 +112,11 @@ export async function loadXlsx(data: ArrayBuffer | Uint8Array, fileName: string)
     if (zip.names.has("content.xml") && zip.names.has("mimetype")) throw fail("corrupt", READ_MESSAGES.ods);
     throw fail("corrupt", READ_MESSAGES.notWorkbook);
   }
-  // The declared sizes passed; a crafted zip can lie about them, so check them before exceljs inflates anything whole.
+  // The declared sizes passed; a crafted zip can lie about them. Every part (read here or not, exceljs
+  // would inflate them all whole) must inflate to no more than it declares.
   const inflated = await checkInflatedSizes(bytes, zip.parts);
   if (inflated.result === "oversized") throw fail("too-large", READ_MESSAGES.inflatesBeyondDeclared(inflated.part));
-
-  // Loaded on demand: the task pane only pays for exceljs when a file is actually read.
-  const ExcelJS = (await import("exceljs")).default;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw fail("corrupt", READ_MESSAGES.corrupt);
-  }
-  return workbook;
+  return { bytes, zip };
 }
 
 // ---------------------------------------------------------------- sniffing

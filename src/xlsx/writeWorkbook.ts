@@ -62,7 +62,7 @@ export function replaceSheet(workbook: Workbook, name: string): Worksheet {
 
 export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet {
   const sheet = replaceSheet(workbook, table.sheet);
-  const width = Math.max(0, ...table.rows.map((row) => row.length));
+  const width = table.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   const headerRows = Math.min(Math.max(0, table.headerRows), table.rows.length);
   const subHeaders = new Set(table.subHeaderRows ?? []);
   const textCells = new Set((table.textCells ?? []).map((cell) => `${cell.row}:${cell.column}`));

@@ -50,8 +50,10 @@ export function inspectZip(bytes: Uint8Array): ZipSummary | undefined {
   const decoder = new TextDecoder("utf-8");
   let uncompressedBytes = 0;
   let at = directoryOffset;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > view.byteLength || view.getUint32(at, true) !== DIRECTORY_ENTRY) return undefined;
+  // The entry count of the end record is not trusted: JSZip (inside exceljs) reads entries for as long as
+  // their signature follows, so a count one lower than the directory holds would hide the last entry from
+  // the size check. Walk the directory the same way.
+  while (at + 46 <= view.byteLength && view.getUint32(at, true) === DIRECTORY_ENTRY) {
     const method = view.getUint16(at + 10, true);
     let compressed = view.getUint32(at + 20, true);
     let size = view.getUint32(at + 24, true);
@@ -72,6 +74,9 @@ export function inspectZip(bytes: Uint8Array): ZipSummary | undefined {
     parts.push({ name, method, compressedBytes: compressed, uncompressedBytes: size, localHeaderOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
+  // An end record that announces entries where there are none is a broken archive (JSZip refuses it too).
+  if (parts.length === 0 && entries > 0) return undefined;
+  entries = parts.length;
   return { names, uncompressedBytes, entries, parts };
 }
 

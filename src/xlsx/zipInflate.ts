@@ -65,3 +65,80 @@ async function inflatesWithin(data: Uint8Array, limit: number): Promise<boolean>
     return true;
   }
 }
+
+export class PartTooLargeError extends Error {
+  constructor(readonly part: string) {
+    super(`part ${part} inflates beyond its limit`);
+  }
+}
+
+export class PartUnreadableError extends Error {
+  constructor(readonly part: string) {
+    super(`part ${part} cannot be inflated`);
+  }
+}
+
+/**
+ * Hands a part's content to `onChunk` as it inflates, in small steps, never whole. Throws PartTooLargeError
+ * as soon as the output passes `limit` bytes, PartUnreadableError when the data is missing or not deflate.
+ */
+export async function inflatePart(bytes: Uint8Array, part: ZipPart, limit: number, onChunk: (chunk: Uint8Array) => void): Promise<number> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const data = partData(view, bytes, part);
+  if (!data) throw new PartUnreadableError(part.name);
+  if (part.method === 0) {
+    if (data.length > limit) throw new PartTooLargeError(part.name);
+    for (let at = 0; at < data.length; at += STEP_BYTES * 16) onChunk(data.subarray(at, at + STEP_BYTES * 16));
+    return data.length;
+  }
+  if (part.method !== DEFLATE) throw new PartUnreadableError(part.name);
+  if (typeof DecompressionStream !== "function") {
+    // Older webviews (Safari before 16.4) and jsdom: the part inflated whole by JSZip (exceljs' own zip
+    // library), as exceljs would; checkInflatedSizes cannot run there either.
+    const whole = await inflateWhole(bytes, part);
+    if (whole.length > limit) throw new PartTooLargeError(part.name);
+    for (let at = 0; at < whole.length; at += STEP_BYTES * 16) onChunk(whole.subarray(at, at + STEP_BYTES * 16));
+    return whole.length;
+  }
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const feeding = (async () => {
+    for (let at = 0; at < data.length; at += STEP_BYTES) await writer.write(data.slice(at, at + STEP_BYTES));
+    await writer.close();
+  })();
+  feeding.catch(() => undefined);
+  let total = 0;
+  for (;;) {
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await reader.read();
+    } catch {
+      throw new PartUnreadableError(part.name);
+    }
+    if (step.done) return total;
+    total += step.value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new PartTooLargeError(part.name);
+    }
+    onChunk(step.value);
+  }
+}
+
+const archives = new WeakMap<Uint8Array, Promise<import("jszip")>>();
+
+async function inflateWhole(bytes: Uint8Array, part: ZipPart): Promise<Uint8Array> {
+  let archive = archives.get(bytes);
+  if (!archive) {
+    archive = import("jszip").then((module) => (module.default ?? module).loadAsync(bytes));
+    archives.set(bytes, archive);
+  }
+  try {
+    const file = (await archive).file(part.name);
+    if (!file) throw new PartUnreadableError(part.name);
+    return await file.async("uint8array");
+  } catch {
+    throw new PartUnreadableError(part.name);
+  }
+}

@@ -2,7 +2,7 @@ import { MESSAGES } from "../../src/app/consolidation";
 import { SENT_PLAN_PREFIX } from "../../src/app/sentPlans";
 import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
 import type { CheckResult } from "../../src/taskpane/services";
-import type { ReadProgress } from "../../src/taskpane/consolidationServices";
+import { isUnitConflictError, type ReadProgress, type UnitConflictError } from "../../src/taskpane/consolidationServices";
 import type { CellValue, SheetGrid, TableWrite } from "../../src/workbook/types";
 import { READ_MESSAGES } from "../../src/xlsx/readWorkbook";
 import { BAD_FILES } from "../fixtures/badFiles";
@@ -286,5 +286,24 @@ describe("consolidation: plans sent from other workbooks", () => {
     await expect(consolidation.includeSentPlan(key)).rejects.toThrow(MESSAGES.sentPlanUnreadable);
     await expect(consolidation.includeSentPlan(`${SENT_PLAN_PREFIX}x/y/z`)).rejects.toThrow(MESSAGES.sentPlanGone);
     expect(await consolidation.deleteSentPlan(key)).toEqual([]);
+  });
+});
+
+describe("unit identity in the pane (issue 11)", () => {
+  it("stops and asks before a name that differs only by a tone mark, writes nothing, then merges both units when confirmed", async () => {
+    const host = masterHost();
+    const { consolidation } = await wire(host);
+    await consolidation.addFiles([await unitFile({ file: "tan-hoa.xlsx", unit: "UBND xã Tân Hòa", outbound: [trip(1)] })]);
+    await consolidation.merge();
+    const written = structuredClone(host.tables);
+
+    await consolidation.addFiles([await unitFile({ file: "tan-hoa-khac.xlsx", unit: "UBND xã Tân Hóa", outbound: [trip(2)] })]);
+    const asked = await consolidation.merge().catch((error: unknown) => error);
+    expect(isUnitConflictError(asked)).toBe(true);
+    expect((asked as UnitConflictError).questions.join(" ")).toMatch(/chỉ khác nhau ở dấu(?=.*“UBND xã Tân Hòa”)(?=.*“UBND xã Tân Hóa”)/);
+    expect(host.tables).toEqual(written);
+
+    await consolidation.merge(undefined, { confirmUnits: true });
+    expect(column(table(host, MASTER_SHEET_NAMES.outbound), "Đơn vị")).toEqual(["UBND xã Tân Hòa", "UBND xã Tân Hóa"]);
   });
 });

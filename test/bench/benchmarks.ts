@@ -16,6 +16,7 @@ import { machine, median, round, type Machine } from "./measure";
 import { measureMerge } from "./merge100";
 import { planSpec, planXlsx } from "./planWorkbook";
 import { writeLargeXlsx } from "../robustness/largeWorkbook";
+import { measureHostile, type HostileFigures } from "./hostileFiles";
 
 export interface BenchOptions {
   /** Tiny sizes, one run each, no webpack build: the CI's check that every benchmark still runs. */
@@ -84,6 +85,8 @@ export interface BenchResult {
   scaling_runs: number;
   /** The robustness corpus's 100,000-row workbook read, recognised and checked once in a fresh process (too slow for npm test). */
   rows100k: LargeRead;
+  /** Issue 11: the far-cell file and a 1,000-unit merge, each in a fresh process (hostileFiles.ts). */
+  hostile: HostileFigures;
 }
 
 export interface LargeRead {
@@ -97,8 +100,8 @@ export interface LargeRead {
   findings: number;
 }
 
-const FULL = { checkRows: 10_000, mergeUnits: 100, mergeDelegations: 50, scaling: [1_000, 10_000, 100_000], largeRows: 100_000 };
-const SMOKE = { checkRows: 200, mergeUnits: 3, mergeDelegations: 10, scaling: [100, 300], largeRows: 500 };
+const FULL = { checkRows: 10_000, mergeUnits: 100, mergeDelegations: 50, scaling: [1_000, 10_000, 100_000], largeRows: 100_000, hostileUnits: 1_000, hostilePerUnit: 10 };
+const SMOKE = { checkRows: 200, mergeUnits: 3, mergeDelegations: 10, scaling: [100, 300], largeRows: 500, hostileUnits: 5, hostilePerUnit: 3 };
 /** The sync counts are the point of the benchmark (a constant whatever the size): real sizes even when smoke. */
 const SYNC_ROWS = [100, 10_000] as const;
 
@@ -209,6 +212,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
 
   const scalingPoints = await scaling(sizes.scaling, longRuns, log);
   const large = await readLarge(sizes.largeRows, log);
+  const hostile = await measureHostile(sizes.hostileUnits, sizes.hostilePerUnit, (line) => log(`hostile: ${line}`));
 
   return {
     machine: startedOn,
@@ -244,6 +248,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     scaling: scalingPoints,
     scaling_runs: longRuns,
     rows100k: large,
+    hostile,
   };
 }
 
@@ -268,6 +273,8 @@ export function formatReport(result: BenchResult): string {
         `exceljs chunk ${result.exceljs_chunk_gzip_kb ?? "none"} KB gzipped`,
     `rows100k   ${result.rows100k.rows} rows (${result.rows100k.file_mb} MB .xlsx): read ${result.rows100k.read_ms} ms, recognise+parse ${result.rows100k.parse_ms} ms, ` +
       `check ${result.rows100k.check_ms} ms, peak memory ${result.rows100k.max_rss_mb} MB, ${result.rows100k.findings} findings (no crash)`,
+    `hostile    far cell (${result.hostile.far_cell_file_kb} KB, a cell at XFD1048576): read ${result.hostile.far_cell_read_ms} ms, peak ${result.hostile.far_cell_max_rss_mb} MB; ` +
+      `merge of ${result.hostile.merge_units} units (${result.hostile.merge_delegations} delegations): ${result.hostile.merge_ms} ms, peak ${result.hostile.merge_max_rss_mb} MB`,
     `scaling    ${result.scaling.map((p) => `${p.rows} → ${p.ms} ms (CPU ${p.cpu_ms}, ${(p.cpu_ms / p.rows * 1000).toFixed(0)} µs/row)`).join("; ")}, median of ${result.scaling_runs}`,
   ];
   return lines.join("\n");

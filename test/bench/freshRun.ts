@@ -87,9 +87,24 @@ export function runFresh<T>(args: string[]): Promise<T> {
   });
 }
 
+export interface MergeRun {
+  merge_ms: number;
+  exit_code: number;
+  max_rss_mb: number;
+}
+
+/** `dplan merge FILES… -o OUTPUT` in this process, timed, with the peak memory of the process. */
+async function mergeFiles(output: string, files: string[]): Promise<MergeRun> {
+  const { runMerge } = await import("../../src/cli/merge");
+  const io = { stdout: () => undefined, stderr: () => undefined, readFile: async (file: string) => new Uint8Array(fs.readFileSync(file)) };
+  const run = await timed(() => runMerge([...files, "-o", output], io));
+  return { merge_ms: run.ms, exit_code: run.result, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+}
+
 async function main(argv: string[]): Promise<void> {
   const [mode, argument] = argv;
   if (mode === "read-check" && argument) console.log(JSON.stringify(await readCheck(argument)));
+  else if (mode === "merge" && argument) console.log(JSON.stringify(await mergeFiles(argument, argv.slice(2))));
   else if (mode === "check" && Number(argument) > 0) console.log(JSON.stringify(await checkGenerated(Number(argument))));
   else throw new Error("usage: freshRun.ts read-check FILE | check ROWS");
 }

@@ -196,9 +196,14 @@ describe("dplan merge", () => {
     edited.addWorksheet("Ý kiến lãnh đạo").getCell("A1").value = "Trình UBND thành phố";
     await edited.xlsx.writeFile(output);
 
-    // Sở Y tế sends a corrected workbook.
+    // Sở Y tế sends a corrected workbook under another file name: asked first, nothing written; then confirmed.
     const a2 = await put("so-y-te-v2.xlsx", unitSpec({ file: "so-y-te-v2.xlsx", unit: "Sở Y tế", outbound: [trip(7)], inbound: [visit(1)] }));
-    expect(await runMerge([a2, "-o", output], diskIO())).toBe(0);
+    const beforeAsk = digest(output);
+    const asked = diskIO();
+    expect(await runMerge([a2, "-o", output], asked)).toBe(2);
+    expect(asked.err).toMatch(/Đơn vị “Sở Y tế” đã có.*«so-y-te\.xlsx».*«so-y-te-v2\.xlsx».*--confirm/s);
+    expect(digest(output)).toBe(beforeAsk);
+    expect(await runMerge([a2, "-o", output, "--confirm"], diskIO())).toBe(0);
     const once = await open(output);
     const outbound = once.getWorksheet(MASTER_SHEET_NAMES.outbound)!;
     expect(columnOf(outbound, "Tên đoàn")).toEqual(["Đoàn công tác số 7", "Đoàn công tác số 4", "Đoàn công tác số 5", "Đoàn do Văn phòng bổ sung"]);

@@ -18,7 +18,8 @@ import { RULES } from "../rules/registry";
 import { GridReader } from "../templates/grid";
 import { parseSheet } from "../templates/readPlan";
 import type { RecognizedTemplate } from "../templates/types";
-import { fold } from "../text";
+import { columnLetter } from "../cells";
+import { unitKey } from "./identity";
 import type { CellValue, SheetGrid, TableWrite } from "../../workbook/types";
 import { deadlines, fieldValue, isoToDate, looksLikeFormula } from "./cells";
 import { columnWidth, isDateColumn, masterLayout, sourceLabel, type MasterLayout } from "./layout";
@@ -86,6 +87,8 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
   const statistics = computeStatistics(counted, context.year);
   const sheets: TableWrite[] = masterSheets.map((sheet) => masterTable(sheet));
   sheets.push(statisticsTable(statistics, context.year));
+  const warnings = [...(existingMaster?.warnings ?? [])];
+  for (const table of sheets) warnings.push(...cutOverlongTexts(table));
 
   return {
     sheets,
@@ -95,14 +98,38 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
     excluded: prepared.flatMap((p) => p.summary.excluded),
     findings,
     statistics,
-    warnings: [...(existingMaster?.warnings ?? [])],
+    warnings,
   };
 }
 
-/** Unit key: the same unit whatever the case or diacritics typed. */
-export function unitKey(name: string): string {
-  return fold(name);
+/** Excel's limit on the characters of one cell: longer text is refused or cut silently by Excel. */
+export const EXCEL_CELL_TEXT_LIMIT = 32_767;
+
+/** The visible end of a text that was cut to fit a cell. */
+export function cutMarker(length: number): string {
+  return ` …[ĐÃ CẮT: ô gốc dài ${length.toLocaleString("vi-VN")} ký tự, quá giới hạn ${EXCEL_CELL_TEXT_LIMIT.toLocaleString("vi-VN")} ký tự của một ô Excel]`;
 }
+
+/** Cuts texts longer than a cell holds, with a visible marker; one Vietnamese warning per cell cut. */
+export function cutOverlongTexts(table: TableWrite): string[] {
+  const warnings: string[] = [];
+  table.rows.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (typeof value !== "string" || value.length <= EXCEL_CELL_TEXT_LIMIT) return;
+      const marker = cutMarker(value.length);
+      let keep = EXCEL_CELL_TEXT_LIMIT - marker.length;
+      // Never split a surrogate pair (an emoji, a rare Hán Nôm character).
+      if (/[\uD800-\uDBFF]/.test(value[keep - 1])) keep--;
+      row[c] = value.slice(0, keep) + marker;
+      warnings.push(
+        `Ô ${columnLetter(c + 1)}${r + 1} của trang “${table.sheet}” dài ${value.length.toLocaleString("vi-VN")} ký tự, quá giới hạn ${EXCEL_CELL_TEXT_LIMIT.toLocaleString("vi-VN")} ký tự của một ô Excel: đã cắt bớt và ghi rõ “ĐÃ CẮT” ở cuối ô. Hãy xem lại ô gốc ở tệp của đơn vị.`,
+      );
+    });
+  });
+  return warnings;
+}
+
+export { unitKey } from "./identity";
 
 /**
  * Rows of this kind from this merge, one block per unit (files of one unit together, in input order).
@@ -156,14 +183,14 @@ export function arrange(earlier: readonly MasterRow[], blocks: ReadonlyMap<strin
     const block = blocks.get(key);
     if (!block) out.push(row);
     else if (!placed.has(key)) {
-      out.push(...block);
+      for (const blockRow of block) out.push(blockRow);
       placed.add(key);
     }
     afterLastUnitRow = out.length;
   }
   const remaining = [...blocks].filter(([key]) => !placed.has(key)).flatMap(([, rows]) => rows);
-  out.splice(afterLastUnitRow, 0, ...remaining);
-  return out;
+  // Not splice(…, ...remaining): a spread of 125,000+ rows overflows the call stack.
+  return [...out.slice(0, afterLastUnitRow), ...remaining, ...out.slice(afterLastUnitRow)];
 }
 
 function numberUnitRows(rows: MasterRow[], layout: MasterLayout): void {

@@ -1,6 +1,8 @@
 /** Consolidation of unit plans into the master plan (pure: hosts read and write the workbooks). */
 export { consolidate, masterTable, arrange, unitKey, CROSS_UNIT_RULES } from "./consolidate";
 export { readMaster } from "./readMaster";
+export { findForeignSheet, type ForeignSheet } from "./foreign";
+export { findUnitConflicts, describeUnitConflict, type UnitConflict } from "./identity";
 export { makeUnitPlan, previewUnit, prepareUnit, fileStem, unitFromTitle, delegationLabel } from "./unit";
 export { missingInformation, type MissingInformation } from "./exclusion";
 export { returnDate, deadlines, looksLikeFormula, isoToDate } from "./cells";

@@ -53,7 +53,8 @@ export function prepareUnit(unit: UnitPlan, context: MergeContext): PreparedUnit
   for (const sheet of unit.plan.sheets) {
     const grid = gridByName.get(sheet.sheet);
     if (!sheet.template) {
-      if (grid === undefined || grid.values.some((row) => row.some((value) => value !== null && value !== ""))) {
+      if (sheet.unreadable) notes.push(`Trang “${sheet.sheet}” KHÔNG ĐỌC ĐƯỢC, không được tổng hợp: ${sheet.reason}`);
+      else if (grid === undefined || grid.values.some((row) => row.some((value) => value !== null && value !== ""))) {
         notes.push(`Trang “${sheet.sheet}” không được tổng hợp: ${sheet.reason}`);
       }
       continue;

@@ -23,6 +23,10 @@ export function readPlan(grids: SheetGrid[], options: ReadPlanOptions = {}): Pla
   const delegations: Delegation[] = [];
   for (const grid of Array.isArray(grids) ? grids : []) {
     const name = typeof grid?.name === "string" ? grid.name : "";
+    if (typeof grid?.unreadable === "string") {
+      sheets.push({ sheet: name, template: false, reason: grid.unreadable, unreadable: true });
+      continue;
+    }
     let recognition: SheetRecognition;
     try {
       recognition = recognizeSheet(grid);
@@ -32,9 +36,10 @@ export function readPlan(grids: SheetGrid[], options: ReadPlanOptions = {}): Pla
     }
     if (recognition.template) {
       try {
-        delegations.push(...parseSheet(grid, recognition, options.file, { year: options.year }));
+        // One by one: spreading 125,000+ rows into push() overflows the call stack.
+        for (const delegation of parseSheet(grid, recognition, options.file, { year: options.year })) delegations.push(delegation);
       } catch (error) {
-        recognition = { sheet: name, template: false, reason: `Nhận ra biểu mẫu nhưng không đọc được các dòng: ${describe(error)}` };
+        recognition = { sheet: name, template: false, reason: `Nhận ra biểu mẫu nhưng không đọc được các dòng: ${describe(error)}`, unreadable: true };
       }
     }
     sheets.push(recognition);

@@ -8,6 +8,11 @@ export interface NotATemplate {
   template: false;
   /** Why not, in Vietnamese ("Không tìm thấy dòng tiêu đề cột của biểu mẫu"). */
   reason: string;
+  /**
+   * The sheet may hold a plan but was not read (fully): the host could not read it, or it was recognised
+   * and its rows could not be parsed. An error for every caller, never an empty success.
+   */
+  unreadable?: true;
 }
 
 export interface RecognizedTemplate {

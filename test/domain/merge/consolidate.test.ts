@@ -1,4 +1,4 @@
-import { consolidate, makeUnitPlan, masterLayout, readMaster, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../../src/domain/merge";
+import { consolidate, describeUnitConflict, findUnitConflicts, makeUnitPlan, masterLayout, readMaster, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../../src/domain/merge";
 import type { MasterPlan, MasterSheetRows, UnitPlan } from "../../../src/domain/merge";
 import { getProfile } from "../../../src/domain/profiles";
 import { TEMPLATES } from "../../../src/domain/templates/definitions";
@@ -242,9 +242,29 @@ describe("re-import", () => {
     expect(column(sheetOf(next, MASTER_SHEET_NAMES.inbound), "Tên đoàn (cơ quan/tổ chức nước ngoài)")).toEqual(["Đoàn khách số 1"]);
   });
 
-  test("the unit name matches whatever the case or diacritics", () => {
-    const next = consolidate([unitPlan({ ...A, outbound: [trip(9)] }, { unitName: "SỞ Y TẾ" })], readBack(first), hp);
+  test("a unit is its exact name: one differing only by case or a tone mark never replaces its rows, and is asked about", () => {
+    for (const other of ["SỞ Y TẾ", "Sở Y tê"]) {
+      const unit = unitPlan({ ...A, outbound: [trip(9)] }, { unitName: other });
+      const next = consolidate([unit], readBack(first), hp);
+      expect(column(sheetOf(next, MASTER_SHEET_NAMES.outbound), "Tên đoàn")).toEqual(["Đoàn công tác số 1", "Đoàn công tác số 2", "Đoàn công tác số 3", "Đoàn công tác số 4", "Đoàn công tác số 5", "Đoàn công tác số 9"]);
+      expect(findUnitConflicts([unit], readBack(first))).toEqual([{ kind: "similar-names", unit: other, other: "Sở Y tế" }]);
+    }
+  });
+
+  test("the same name written in another Unicode form or with other spaces is the same unit", () => {
+    const decomposed = "Sở Y tế".normalize("NFD").replace(" ", "  ");
+    const unit = unitPlan({ ...A, outbound: [trip(9)] }, { unitName: decomposed });
+    expect(findUnitConflicts([unit], readBack(first))).toEqual([]);
+    const next = consolidate([unit], readBack(first), hp);
     expect(column(sheetOf(next, MASTER_SHEET_NAMES.outbound), "Tên đoàn")).toEqual(["Đoàn công tác số 9", "Đoàn công tác số 4", "Đoàn công tác số 5"]);
+  });
+
+  test("a re-import from another file than the one the unit's rows came from is asked about", () => {
+    const renamed = { ...unitPlan({ ...A, outbound: [trip(9)] }), fileName: "so-y-te-ban-sao.xlsx" };
+    const [conflict] = findUnitConflicts([renamed], readBack(first));
+    expect(conflict).toMatchObject({ kind: "other-file", unit: "Sở Y tế", file: "so-y-te-ban-sao.xlsx" });
+    expect(describeUnitConflict(conflict)).toMatch(/đã có trong bảng tổng hợp.*so-y-te-ban-sao\.xlsx.*xác nhận/);
+    expect(findUnitConflicts([unitPlan({ ...A, outbound: [trip(9)] })], readBack(first))).toEqual([]);
   });
 
   test("a unit whose new sheet has only incomplete rows loses its earlier rows of that kind", () => {

@@ -78,7 +78,7 @@ describe("arrange: where re-imported and new unit blocks go", () => {
     ["rows of one unit written apart are gathered at the first", ["A1", "B1", "A2"], { A: ["A8", "A9"] }, ["A8", "A9", "B1"]],
   ];
   test.each(cases)("%s", (_, earlier, blocks, expected) => {
-    const map = new Map(Object.entries(blocks).map(([unit, rows]) => [unit.toLowerCase(), rows.map(row)] as const));
+    const map = new Map(Object.entries(blocks).map(([unit, rows]) => [unit, rows.map(row)] as const));
     expect(labels(arrange(earlier.map(row), map))).toEqual(expected);
   });
 });

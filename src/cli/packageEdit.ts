@@ -1,0 +1,329 @@
+/**
+ * Re-importing into an existing master without rewriting it: a package-level edit. exceljs can only load a
+ * whole workbook and write it back, which freezes formulas, drops comments, fills, validation and
+ * conditional formats it does not model, and deletes charts, drawings and pivot tables of sheets it never
+ * touched. Here the add-in's own sheets are written alone into a fresh package (writeWorkbook), and only
+ * their parts are carried into the master's package:
+ *
+ * - each own sheet's part is replaced (or added, with its entry in workbook.xml, the workbook's
+ *   relationships and [Content_Types].xml); its strings become inline strings (the master's shared
+ *   strings stay as they are) and its styles are appended to the master's styles.xml (reused when an
+ *   identical one exists), so existing style numbers keep their meaning;
+ * - the calculation chain is dropped when a sheet was replaced (Excel rebuilds it; a stale one names
+ *   cells that no longer hold formulas);
+ * - every other part (other sheets, charts, drawings, pivot tables, defined names, shared strings, theme,
+ *   custom XML …) is copied byte for byte: the same compressed bytes, the same order.
+ */
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { resolveTarget } from "../xlsx/workbookValues";
+import { attribute } from "../xlsx/xmlScan";
+
+interface Entry {
+  name: string;
+  /** Raw central-directory record (46 bytes + name + extra + comment). */
+  central: Buffer;
+  /** Raw local record: header, name, extra, data and data descriptor. */
+  local: Buffer;
+  method: number;
+  compressed: Buffer;
+}
+
+export class PackageEditError extends Error {}
+
+const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+function readEntries(zip: Buffer): Entry[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new PackageEditError("no end of central directory");
+  let at = zip.readUInt32LE(end + 16);
+  const entries: Entry[] = [];
+  while (at + 46 <= zip.length && zip.readUInt32LE(at) === 0x02014b50) {
+    const flags = zip.readUInt16LE(at + 8);
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const offset = zip.readUInt32LE(at + 42);
+    if (compressedSize === 0xffffffff || offset === 0xffffffff) throw new PackageEditError("zip64 entries");
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    const central = zip.subarray(at, at + 46 + nameLength + extraLength + commentLength);
+    if (zip.readUInt32LE(offset) !== 0x04034b50) throw new PackageEditError(`no local header for ${name}`);
+    const dataStart = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+    let dataEnd = dataStart + compressedSize;
+    if (flags & 0x08) dataEnd += zip.readUInt32LE(dataEnd) === 0x08074b50 ? 16 : 12;
+    entries.push({ name, central, local: zip.subarray(offset, dataEnd), method, compressed: zip.subarray(dataStart, dataStart + compressedSize) });
+    at += central.length;
+  }
+  return entries;
+}
+
+function contentOf(entry: Entry): string {
+  const data = entry.method === 0 ? entry.compressed : inflateRawSync(entry.compressed);
+  return data.toString("utf8");
+}
+
+/** A new entry (deflated), its local and central records. */
+function newEntry(name: string, text: string): Entry {
+  const data = Buffer.from(text, "utf8");
+  const compressed = deflateRawSync(data);
+  const nameBytes = Buffer.from(name, "utf8");
+  const crc = crc32(data);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(0x0800, 6);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(compressed.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(0x0800, 8);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(compressed.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  return { name, central: Buffer.concat([central, nameBytes]), local: Buffer.concat([local, nameBytes, compressed]), method: 8, compressed };
+}
+
+function writeEntries(entries: Entry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const central = Buffer.from(entry.central);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central);
+    locals.push(entry.local);
+    offset += entry.local.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+interface SheetPart {
+  name: string;
+  relationId: string;
+  part: string;
+}
+
+function workbookSheets(workbookXml: string, relsXml: string, folder: string): SheetPart[] {
+  const targets = new Map<string, string>();
+  for (const match of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const id = attribute(match[1], "Id");
+    const target = attribute(match[1], "Target");
+    if (id && target) targets.set(id, resolveTarget(folder, target));
+  }
+  const sheets: SheetPart[] = [];
+  for (const match of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
+    const relationId = attribute(match[1], "id") ?? "";
+    sheets.push({ name: attribute(match[1], "name") ?? "", relationId, part: targets.get(relationId) ?? "" });
+  }
+  return sheets;
+}
+
+function relsName(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+// ---------------------------------------------------------------- styles
+
+interface StyleLists {
+  numFmts: Map<number, string>;
+  fonts: string[];
+  fills: string[];
+  borders: string[];
+  cellXfs: string[];
+}
+
+function children(xml: string, list: string, item: string): string[] {
+  const block = new RegExp(`<${list}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${list}>)`).exec(xml);
+  if (!block || block[1] === undefined) return [];
+  return [...block[1].matchAll(new RegExp(`<${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</${item}>)`, "g"))].map((m) => m[0]);
+}
+
+function styleLists(xml: string): StyleLists {
+  const numFmts = new Map<number, string>();
+  for (const raw of children(xml, "numFmts", "numFmt")) numFmts.set(Number(attribute(raw, "numFmtId")), attribute(raw, "formatCode") ?? "");
+  return { numFmts, fonts: children(xml, "fonts", "font"), fills: children(xml, "fills", "fill"), borders: children(xml, "borders", "border"), cellXfs: children(xml, "cellXfs", "xf") };
+}
+
+function setAttribute(tag: string, name: string, value: string | number): string {
+  const pattern = new RegExp(`(\\s${name}=")[^"]*(")`);
+  return pattern.test(tag) ? tag.replace(pattern, `$1${value}$2`) : tag.replace(/^<(\w+)/, `<$1 ${name}="${value}"`);
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
+}
+
+/** Appends the fresh package's cell styles to the master's; returns the master's styles.xml and the index map. */
+function mergeStyles(masterXml: string, freshXml: string): { xml: string; map: Map<number, number> } {
+  const master = styleLists(masterXml);
+  const fresh = styleLists(freshXml);
+  const indexIn = (list: string[], raw: string) => {
+    const found = list.indexOf(raw);
+    if (found >= 0) return found;
+    list.push(raw);
+    return list.length - 1;
+  };
+  let nextFormat = Math.max(163, ...master.numFmts.keys()) + 1;
+  const map = new Map<number, number>();
+  fresh.cellXfs.forEach((xf, index) => {
+    let tag = xf;
+    const formatId = Number(attribute(xf, "numFmtId") ?? 0);
+    if (formatId >= 164) {
+      const code = fresh.numFmts.get(formatId) ?? "General";
+      let id = [...master.numFmts].find(([, c]) => c === code)?.[0];
+      if (id === undefined) master.numFmts.set((id = nextFormat++), code);
+      tag = setAttribute(tag, "numFmtId", id);
+    }
+    tag = setAttribute(tag, "fontId", indexIn(master.fonts, fresh.fonts[Number(attribute(xf, "fontId") ?? 0)] ?? fresh.fonts[0]));
+    tag = setAttribute(tag, "fillId", indexIn(master.fills, fresh.fills[Number(attribute(xf, "fillId") ?? 0)] ?? fresh.fills[0]));
+    tag = setAttribute(tag, "borderId", indexIn(master.borders, fresh.borders[Number(attribute(xf, "borderId") ?? 0)] ?? fresh.borders[0]));
+    tag = setAttribute(tag, "xfId", 0);
+    map.set(index, indexIn(master.cellXfs, tag));
+  });
+  const block = (list: string, items: string[]) => `<${list} count="${items.length}">${items.join("")}</${list}>`;
+  const replace = (xml: string, list: string, items: string[], before: string) => {
+    const pattern = new RegExp(`<${list}\\b[^>]*?(?:/>|>[\\s\\S]*?</${list}>)`);
+    if (pattern.test(xml)) return xml.replace(pattern, () => block(list, items));
+    return xml.replace(new RegExp(`<${before}\\b`), (found) => `${block(list, items)}${found}`);
+  };
+  const formats = [...master.numFmts].map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
+  let xml = masterXml;
+  if (formats.length > 0) xml = replace(xml, "numFmts", formats, "fonts");
+  xml = replace(xml, "fonts", master.fonts, "fills");
+  xml = replace(xml, "fills", master.fills, "borders");
+  xml = replace(xml, "borders", master.borders, "cellStyleXfs");
+  xml = replace(xml, "cellXfs", master.cellXfs, "cellStyles");
+  return { xml, map };
+}
+
+/** The fresh sheet with shared strings made inline and style numbers mapped into the master's. */
+function adaptSheet(sheetXml: string, strings: string[], styleMap: Map<number, number>): string {
+  return sheetXml.replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (whole, attributes: string, _end: string, inner: string | undefined) => {
+    let attrs = attributes.replace(/\ss="(\d+)"/, (_m, s: string) => ` s="${styleMap.get(Number(s)) ?? 0}"`);
+    if (/\st="s"/.test(attrs) && inner !== undefined) {
+      const index = Number(/<v>(\d+)<\/v>/.exec(inner)?.[1]);
+      const text = strings[index] ?? "";
+      attrs = attrs.replace(/\st="s"/, ' t="inlineStr"');
+      return `<c${attrs}><is><t xml:space="preserve">${text}</t></is></c>`;
+    }
+    return inner === undefined ? `<c${attrs}/>` : `<c${attrs}>${inner}</c>`;
+  });
+}
+
+/** Shared strings of the fresh package, kept escaped (they go back into XML as they are). */
+function sharedStrings(xml: string): string[] {
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    [...m[1].matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(""),
+  );
+}
+
+/**
+ * The master package with the given sheets taken from the fresh package (written by writeWorkbook with
+ * only those sheets); every other part byte-identical. Throws PackageEditError when the master's package
+ * is not one this edit can handle (the caller then refuses rather than rewrite it).
+ */
+export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sheetNames: readonly string[]): Uint8Array {
+  const master = readEntries(Buffer.from(masterZip.buffer, masterZip.byteOffset, masterZip.byteLength));
+  const fresh = readEntries(Buffer.from(freshZip.buffer, freshZip.byteOffset, freshZip.byteLength));
+  const byName = (entries: Entry[], name: string) => entries.find((entry) => entry.name === name);
+  const text = (entries: Entry[], name: string) => {
+    const entry = byName(entries, name);
+    if (!entry) throw new PackageEditError(`no part ${name}`);
+    return contentOf(entry);
+  };
+
+  const workbookName = "xl/workbook.xml";
+  const masterSheets = workbookSheets(text(master, workbookName), text(master, relsName(workbookName)), "xl/");
+  const freshSheets = workbookSheets(text(fresh, workbookName), text(fresh, relsName(workbookName)), "xl/");
+  const freshStrings = byName(fresh, "xl/sharedStrings.xml") ? sharedStrings(text(fresh, "xl/sharedStrings.xml")) : [];
+  const styles = mergeStyles(text(master, "xl/styles.xml"), text(fresh, "xl/styles.xml"));
+
+  const replaced = new Map<string, Entry | null>();
+  replaced.set("xl/styles.xml", newEntry("xl/styles.xml", styles.xml));
+  const added: Entry[] = [];
+  let workbookXml = text(master, workbookName);
+  let workbookRels = text(master, relsName(workbookName));
+  let contentTypes = text(master, "[Content_Types].xml");
+  let sheetId = Math.max(0, ...[...workbookXml.matchAll(/\ssheetId="(\d+)"/g)].map((m) => Number(m[1])));
+  let relationNumber = Math.max(0, ...[...workbookRels.matchAll(/\sId="rId(\d+)"/g)].map((m) => Number(m[1])));
+  let partNumber = Math.max(0, ...master.map((entry) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name)?.[1] ?? 0)));
+  let replacedAny = false;
+
+  for (const name of sheetNames) {
+    const source = freshSheets.find((sheet) => sheet.name === name);
+    if (!source) throw new PackageEditError(`fresh package has no sheet ${name}`);
+    const xml = adaptSheet(text(fresh, source.part), freshStrings, styles.map);
+    const freshRels = byName(fresh, relsName(source.part));
+    const target = masterSheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+    if (target && byName(master, target.part)) {
+      replacedAny = true;
+      replaced.set(target.part, newEntry(target.part, xml));
+      // The old sheet's relationships (its drawing, comments, tables) went with its content.
+      replaced.set(relsName(target.part), freshRels ? newEntry(relsName(target.part), contentOf(freshRels)) : null);
+      if (freshRels && !byName(master, relsName(target.part))) added.push(newEntry(relsName(target.part), contentOf(freshRels)));
+      continue;
+    }
+    const part = `xl/worksheets/sheet${++partNumber}.xml`;
+    const relationId = `rId${++relationNumber}`;
+    added.push(newEntry(part, xml));
+    if (freshRels) added.push(newEntry(relsName(part), contentOf(freshRels)));
+    workbookXml = workbookXml.replace(/<\/(\w+:)?sheets>/, (close) => `<sheet name="${escapeAttribute(name)}" sheetId="${++sheetId}" r:id="${relationId}"/>${close}`);
+    if (!/xmlns:r=/.test(workbookXml.slice(0, workbookXml.indexOf(">", workbookXml.indexOf("<workbook"))))) {
+      workbookXml = workbookXml.replace(/<workbook\b/, `<workbook xmlns:r="${RELS}"`);
+    }
+    workbookRels = workbookRels.replace(/<\/Relationships>/, `<Relationship Id="${relationId}" Type="${RELS}/worksheet" Target="worksheets/sheet${partNumber}.xml"/></Relationships>`);
+    contentTypes = contentTypes.replace(
+      /<\/Types>/,
+      `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    );
+  }
+
+  if (replacedAny && byName(master, "xl/calcChain.xml")) {
+    replaced.set("xl/calcChain.xml", null);
+    workbookRels = workbookRels.replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, "");
+    contentTypes = contentTypes.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, "");
+  }
+  if (workbookXml !== text(master, workbookName)) replaced.set(workbookName, newEntry(workbookName, workbookXml));
+  if (workbookRels !== text(master, relsName(workbookName))) replaced.set(relsName(workbookName), newEntry(relsName(workbookName), workbookRels));
+  if (contentTypes !== text(master, "[Content_Types].xml")) replaced.set("[Content_Types].xml", newEntry("[Content_Types].xml", contentTypes));
+
+  const out: Entry[] = [];
+  for (const entry of master) {
+    if (!replaced.has(entry.name)) out.push(entry);
+    else {
+      const next = replaced.get(entry.name);
+      if (next) out.push(next);
+    }
+  }
+  out.push(...added);
+  return new Uint8Array(writeEntries(out));
+}
+
+/** Names of a package's parts with their raw compressed bytes' hash input, for tests comparing packages. */
+export function packageParts(zip: Uint8Array): Map<string, Buffer> {
+  const entries = readEntries(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+  return new Map(entries.map((entry) => [entry.name, entry.method === 0 ? Buffer.from(entry.compressed) : inflateRawSync(entry.compressed)] as const));
+}
+
+/** Each sheet's part in a package, by sheet name. */
+export function sheetPartNames(zip: Uint8Array): Map<string, string> {
+  const entries = readEntries(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+  const text = (name: string) => contentOf(entries.find((entry) => entry.name === name)!);
+  return new Map(workbookSheets(text("xl/workbook.xml"), text(relsName("xl/workbook.xml")), "xl/").map((sheet) => [sheet.name, sheet.part] as const));
+}

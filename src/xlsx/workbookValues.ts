@@ -1,0 +1,459 @@
+/**
+ * The values of an .xlsx, read straight from its parts: workbook, relationships, shared strings, styles
+ * (which numbers are dates) and each worksheet's cells and merges. Nothing else is parsed: charts,
+ * drawings, pivot tables and comments cannot break a read.
+ *
+ * Why not exceljs here: it builds every cell of a merged range (A1:XFD1048576 is 17 billion cells), drops
+ * the rest of a sheet after an inline string with <phoneticPr>, reads a strict-OOXML date cell (t="d") as
+ * its year, and rejects the whole file when one chart cannot be parsed. This reader is streaming (each part
+ * inflates in small steps into a tokenizer), keeps the cells sparse while reading, and builds a sheet's
+ * dense grid only over where its values are, refusing (that sheet, by name) a grid too large to hold.
+ */
+import type { CellArea, CellValue, SheetGrid } from "../workbook/types";
+import { attribute, decodeXmlText, XmlScanner, type XmlHandler } from "./xmlScan";
+import type { ZipPart, ZipSummary } from "./zipDirectory";
+import { inflatePart, PartTooLargeError } from "./zipInflate";
+
+/** The most cells a sheet's grid (rows × columns between its first and last values) may hold. */
+export const MAX_GRID_CELLS = 2_000_000;
+/** Merged cells cleared per sheet at most (clipped to the grid); beyond, the sheet is refused as too large. */
+const MAX_MERGE_WORK = 20_000_000;
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+
+export const VALUE_MESSAGES = {
+  tooLarge: (sheet: string, from: string, to: string, cells: number) =>
+    `Trang «${sheet}» quá lớn để đọc: dữ liệu trải từ ô ${from} đến ô ${to} (${cells.toLocaleString("vi-VN")} ô, giới hạn ${MAX_GRID_CELLS.toLocaleString("vi-VN")}). ` +
+    `Thường do có ô gõ nhầm ở rất xa bảng: trong Excel bấm Ctrl+End để đến ô đó, xóa các dòng/cột thừa rồi lưu lại.`,
+  mergesTooLarge: (sheet: string) => `Trang «${sheet}» có quá nhiều ô gộp chồng lên nhau để đọc: hãy bỏ gộp các vùng thừa trong Excel rồi lưu lại.`,
+  broken: (sheet: string) => `Trang «${sheet}» bị hỏng (nội dung XML không đọc được đến hết): không đọc trang này. Hãy mở tệp bằng Excel và lưu lại.`,
+  missing: (sheet: string) => `Trang «${sheet}» không có nội dung trong tệp (phần của trang bị thiếu): không đọc trang này.`,
+  notWorksheet: (sheet: string) => `Trang «${sheet}» là trang biểu đồ hoặc hộp thoại, không phải bảng tính: bỏ qua.`,
+};
+
+export class WorkbookStructureError extends Error {}
+
+class SheetTooLargeError extends Error {}
+
+interface SheetEntry {
+  name: string;
+  relationId: string;
+  state?: string;
+}
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+/** Reads each worksheet's values; a sheet that cannot be read comes back empty with `unreadable` set. */
+export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary): Promise<SheetGrid[]> {
+  const parts = new Map(zip.parts.map((part) => [part.name, part] as const));
+  const find = (name: string) => parts.get(name) ?? parts.get(name.replace(/^\//, ""));
+
+  const rootRels = await readRelationships(bytes, find("_rels/.rels"));
+  const officeDocument = [...rootRels.values()].find((rel) => rel.type.endsWith("/officeDocument"));
+  const workbookName = officeDocument ? resolveTarget("", officeDocument.target) : "xl/workbook.xml";
+  const workbookPart = find(workbookName);
+  if (!workbookPart) throw new WorkbookStructureError("no workbook part");
+
+  const sheets: SheetEntry[] = [];
+  let date1904 = false;
+  await scanPart(bytes, workbookPart, {
+    open(name, attributes) {
+      if (name === "sheet") {
+        sheets.push({ name: attribute(attributes, "name") ?? "", relationId: attribute(attributes, "id") ?? "", state: attribute(attributes, "state") });
+      } else if (name === "workbookPr") {
+        const value = attribute(attributes, "date1904");
+        date1904 = value === "1" || value === "true";
+      }
+    },
+    close() {},
+    text() {},
+  });
+
+  const folder = workbookName.includes("/") ? workbookName.slice(0, workbookName.lastIndexOf("/") + 1) : "";
+  const relations = await readRelationships(bytes, find(`${folder}_rels/${workbookName.slice(folder.length)}.rels`));
+  const relatedPart = (type: string) => {
+    const rel = [...relations.values()].find((r) => r.type.endsWith(type));
+    return rel ? find(resolveTarget(folder, rel.target)) : undefined;
+  };
+  const dateStyles = await readDateStyles(bytes, relatedPart("/styles"));
+  const strings = await readSharedStrings(bytes, relatedPart("/sharedStrings"));
+
+  const grids: SheetGrid[] = [];
+  for (const sheet of sheets) {
+    const grid: SheetGrid = { name: sheet.name, originRow: 1, originCol: 1, values: [], merges: [] };
+    if (sheet.state === "hidden" || sheet.state === "veryHidden") grid.hidden = true;
+    grids.push(grid);
+    const rel = relations.get(sheet.relationId);
+    if (rel && !rel.type.endsWith("/worksheet")) {
+      // Chart sheets hold no cells; nothing to read, and never parsed (a broken chart cannot break the file).
+      continue;
+    }
+    const part = rel ? find(resolveTarget(folder, rel.target)) : undefined;
+    if (!part) {
+      grid.unreadable = VALUE_MESSAGES.missing(sheet.name);
+      continue;
+    }
+    const cells = new SparseCells();
+    try {
+      await scanPart(bytes, part, sheetHandler(cells, strings, dateStyles, date1904));
+    } catch (error) {
+      // A bomb refuses the whole file; any other fault (bad XML, data that does not inflate) only this sheet.
+      if (error instanceof PartTooLargeError) throw error;
+      grid.unreadable =
+        error instanceof SheetTooLargeError
+          ? VALUE_MESSAGES.tooLarge(sheet.name, cellName(cells.top, cells.left), cellName(cells.bottom, cells.right), cells.values.length)
+          : VALUE_MESSAGES.broken(sheet.name);
+      continue;
+    }
+    const problem = fillGrid(grid, cells);
+    if (problem) {
+      grid.values = [];
+      grid.merges = [];
+      grid.unreadable = problem;
+    }
+  }
+  return grids;
+}
+
+// ---------------------------------------------------------------- parts
+
+async function scanPart(bytes: Uint8Array, part: ZipPart, handler: XmlHandler): Promise<void> {
+  const scanner = new XmlScanner(handler);
+  const decoder = new TextDecoder("utf-8");
+  // The declared size is the limit: zipDirectory already refused a total over MAX_UNCOMPRESSED_BYTES.
+  await inflatePart(bytes, part, part.uncompressedBytes, (chunk) => scanner.feed(decoder.decode(chunk, { stream: true })));
+  scanner.feed(decoder.decode());
+  scanner.end();
+}
+
+async function readRelationships(bytes: Uint8Array, part: ZipPart | undefined): Promise<Map<string, Relationship>> {
+  const relations = new Map<string, Relationship>();
+  if (!part) return relations;
+  await scanPart(bytes, part, {
+    open(name, attributes) {
+      if (name !== "Relationship") return;
+      const id = attribute(attributes, "Id");
+      if (id !== undefined) relations.set(id, { type: attribute(attributes, "Type") ?? "", target: attribute(attributes, "Target") ?? "" });
+    },
+    close() {},
+    text() {},
+  });
+  return relations;
+}
+
+/** A relationship target as a part name: relative to the source part's folder, or absolute from the root. */
+export function resolveTarget(folder: string, target: string): string {
+  const path = target.startsWith("/") ? target.slice(1) : folder + target;
+  const out: string[] = [];
+  for (const segment of path.split("/")) {
+    if (segment === "..") out.pop();
+    else if (segment !== "." && segment !== "") out.push(segment);
+  }
+  return out.join("/");
+}
+
+// ---------------------------------------------------------------- styles and strings
+
+/** Built-in number formats that show dates or times (as exceljs and Excel treat them). */
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** exceljs' rule, kept so that values read the same as before: date letters outside quotes and brackets. */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
+  return /[ymdhMsb]+/.test(bare);
+}
+
+/** For each cell style index (the `s` of a cell), whether its numbers are dates. */
+async function readDateStyles(bytes: Uint8Array, part: ZipPart | undefined): Promise<boolean[]> {
+  if (!part) return [];
+  const formats = new Map<number, string>();
+  const styleFormats: number[] = [];
+  let inCellXfs = false;
+  await scanPart(bytes, part, {
+    open(name, attributes, selfClosing) {
+      if (name === "numFmt") formats.set(Number(attribute(attributes, "numFmtId")), attribute(attributes, "formatCode") ?? "");
+      else if (name === "cellXfs" && !selfClosing) inCellXfs = true;
+      else if (name === "xf" && inCellXfs) styleFormats.push(Number(attribute(attributes, "numFmtId") ?? 0));
+    },
+    close(name) {
+      if (name === "cellXfs") inCellXfs = false;
+    },
+    text() {},
+  });
+  return styleFormats.map((id) => {
+    const code = formats.get(id);
+    return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
+  });
+}
+
+/**
+ * Collects a string item's text: the <t> runs, but not the phonetic guide (<rPh>) nor anything else.
+ * Shared by shared strings (<si>) and inline strings (<is>).
+ */
+class StringItem {
+  private parts: string[] = [];
+  private inText = false;
+  private phonetic = 0;
+
+  open(name: string, selfClosing: boolean): void {
+    if (name === "rPh" && !selfClosing) this.phonetic++;
+    else if (name === "t" && !selfClosing && this.phonetic === 0) this.inText = true;
+  }
+
+  close(name: string): void {
+    if (name === "rPh") this.phonetic = Math.max(0, this.phonetic - 1);
+    else if (name === "t") this.inText = false;
+  }
+
+  text(raw: string): void {
+    if (this.inText) this.parts.push(raw);
+  }
+
+  take(): string {
+    const text = unescapeExcel(decodeXmlText(this.parts.join("")));
+    this.parts = [];
+    this.inText = false;
+    this.phonetic = 0;
+    return text;
+  }
+}
+
+/** Excel's own escape for characters XML cannot hold ("_x000D_"), as exceljs undoes it. */
+function unescapeExcel(text: string): string {
+  return text.indexOf("_x") < 0 ? text : text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+async function readSharedStrings(bytes: Uint8Array, part: ZipPart | undefined): Promise<string[]> {
+  const strings: string[] = [];
+  if (!part) return strings;
+  const item = new StringItem();
+  let inItem = false;
+  await scanPart(bytes, part, {
+    open(name, _attributes, selfClosing) {
+      if (name === "si") {
+        if (selfClosing) strings.push("");
+        else inItem = true;
+      } else if (inItem) item.open(name, selfClosing);
+    },
+    close(name) {
+      if (name === "si") {
+        strings.push(item.take());
+        inItem = false;
+      } else if (inItem) item.close(name);
+    },
+    text(raw) {
+      if (inItem) item.text(raw);
+    },
+  });
+  return strings;
+}
+
+// ---------------------------------------------------------------- cells
+
+/** The cells as read, in three parallel lists (a grid is only built once the extent is known). */
+class SparseCells {
+  /** Positions in typed arrays (grown by doubling): a few bytes a cell, no garbage while reading. */
+  rows = new Int32Array(1024);
+  columns = new Int32Array(1024);
+  values: CellValue[] = [];
+  merges: CellArea[] = [];
+  top = Infinity;
+  left = Infinity;
+  bottom = 0;
+  right = 0;
+
+  add(row: number, column: number, value: CellValue): void {
+    // More cells than a grid may hold: the sheet is too large whatever their extent; stop collecting now
+    // (a small, very compressible file can hold tens of millions of cells).
+    const index = this.values.length;
+    if (index >= MAX_GRID_CELLS) throw new SheetTooLargeError();
+    if (index === this.rows.length) {
+      const rows = new Int32Array(index * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+      const columns = new Int32Array(index * 2);
+      columns.set(this.columns);
+      this.columns = columns;
+    }
+    this.rows[index] = row;
+    this.columns[index] = column;
+    this.values.push(value);
+    if (row < this.top) this.top = row;
+    if (row > this.bottom) this.bottom = row;
+    if (column < this.left) this.left = column;
+    if (column > this.right) this.right = column;
+  }
+}
+
+function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles: readonly boolean[], date1904: boolean): XmlHandler {
+  let row = 0;
+  let column = 0;
+  let inSheetData = false;
+  let cell: { row: number; column: number; type: string; style: number } | undefined;
+  let valueText: string[] | undefined;
+  let collecting = false;
+  let inline: StringItem | undefined;
+
+  return {
+    open(name, attributes, selfClosing) {
+      if (name === "sheetData") inSheetData = !selfClosing;
+      else if (!inSheetData) {
+        if (name === "mergeCell") {
+          const area = parseRange(attribute(attributes, "ref") ?? "");
+          if (area) cells.merges.push(area);
+        }
+      } else if (name === "row") {
+        const r = Number(attribute(attributes, "r"));
+        row = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : row + 1;
+        column = 0;
+      } else if (name === "c") {
+        const ref = attribute(attributes, "r");
+        const at = ref ? parseCell(ref) : undefined;
+        if (at) {
+          // Some writers leave the row's number out; the cell's own reference says where it is.
+          row = at.row;
+          column = at.column;
+        } else column++;
+        if (row < 1) row = 1;
+        cell = { row, column, type: attribute(attributes, "t") ?? "n", style: Number(attribute(attributes, "s") ?? 0) };
+        valueText = undefined;
+        inline = undefined;
+        if (selfClosing) cell = undefined;
+      } else if (cell && name === "v" && !selfClosing) {
+        valueText = [];
+        collecting = true;
+      } else if (cell && name === "is") {
+        inline = new StringItem();
+      } else if (inline) inline.open(name, selfClosing);
+    },
+    close(name) {
+      if (name === "sheetData") inSheetData = false;
+      else if (name === "v") collecting = false;
+      else if (name === "c" && cell) {
+        const value = cellValue(cell.type, cell.style, valueText ? decodeXmlText(valueText.join("")) : undefined, inline, strings, dateStyles, date1904);
+        if (value !== null && cell.row <= MAX_ROW && cell.column <= MAX_COLUMN) cells.add(cell.row, cell.column, value);
+        cell = undefined;
+        inline = undefined;
+      } else if (name !== "is" && inline) inline.close(name);
+    },
+    text(raw) {
+      if (collecting && valueText) valueText.push(raw);
+      else if (inline) inline.text(raw);
+    },
+  };
+}
+
+function cellValue(
+  type: string,
+  style: number,
+  text: string | undefined,
+  inline: StringItem | undefined,
+  strings: readonly string[],
+  dateStyles: readonly boolean[],
+  date1904: boolean,
+): CellValue {
+  switch (type) {
+    case "inlineStr": {
+      const value = inline ? inline.take() : (text ?? "");
+      return value === "" ? null : value;
+    }
+    case "s": {
+      const value = strings[Number(text)];
+      return value === undefined || value === "" ? null : value;
+    }
+    case "str":
+      return text === undefined || text === "" ? null : unescapeExcel(text);
+    case "b":
+      return text === undefined ? null : text.trim() === "1" || text.trim() === "true";
+    case "e":
+      return text === undefined || text === "" ? null : { error: text.trim() };
+    case "d":
+      return text === undefined || text === "" ? null : isoDate(text);
+    default: {
+      if (text === undefined || text.trim() === "") return null;
+      const number = Number(text);
+      if (!Number.isFinite(number)) return null;
+      return dateStyles[style] ? excelDate(number, date1904) : number;
+    }
+  }
+}
+
+/** A strict-OOXML date cell ("2025-06-10T00:00:00") as the UTC date the other readers give; text if not a date. */
+function isoDate(text: string): CellValue {
+  const trimmed = text.trim();
+  const withZone = /(?:Z|[+-]\d\d:?\d\d)$/.test(trimmed) || !trimmed.includes("T") ? trimmed : `${trimmed}Z`;
+  const time = Date.parse(/^\d{4}-\d\d-\d\d$/.test(withZone) ? `${withZone}T00:00:00Z` : withZone);
+  return Number.isNaN(time) ? trimmed : new Date(time);
+}
+
+/** Serial day number → Date, the way exceljs converts it (UTC wall clock). */
+function excelDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+}
+
+function parseCell(ref: string): { row: number; column: number } | undefined {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
+  if (!match) return undefined;
+  const column = columnNumber(match[1].toUpperCase());
+  const row = Number(match[2]);
+  return row >= 1 && row <= MAX_ROW && column >= 1 && column <= MAX_COLUMN ? { row, column } : undefined;
+}
+
+function parseRange(ref: string): CellArea | undefined {
+  const [from, to = from] = ref.split(":");
+  const a = parseCell(from ?? "");
+  const b = parseCell(to ?? "");
+  if (!a || !b) return undefined;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
+}
+
+function cellName(row: number, column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/**
+ * The dense grid over the values' extent, with merges clipped to it (a merged area keeps its value in its
+ * top-left cell only, as Office.js gives it). Returns a message instead when the sheet is too large.
+ */
+function fillGrid(grid: SheetGrid, cells: SparseCells): string | undefined {
+  if (cells.values.length === 0) {
+    grid.merges = [];
+    return undefined;
+  }
+  const height = cells.bottom - cells.top + 1;
+  const width = cells.right - cells.left + 1;
+  if (height * width > MAX_GRID_CELLS) {
+    return VALUE_MESSAGES.tooLarge(grid.name, cellName(cells.top, cells.left), cellName(cells.bottom, cells.right), height * width);
+  }
+  grid.originRow = cells.top;
+  grid.originCol = cells.left;
+  grid.values = Array.from({ length: height }, () => Array<CellValue>(width).fill(null));
+  for (let i = 0; i < cells.values.length; i++) grid.values[cells.rows[i] - cells.top][cells.columns[i] - cells.left] = cells.values[i];
+
+  let work = 0;
+  const merges: CellArea[] = [];
+  for (const merge of cells.merges) {
+    const clipped = { top: Math.max(merge.top, cells.top), left: Math.max(merge.left, cells.left), bottom: Math.min(merge.bottom, cells.bottom), right: Math.min(merge.right, cells.right) };
+    if (clipped.top > clipped.bottom || clipped.left > clipped.right) continue;
+    work += (clipped.bottom - clipped.top + 1) * (clipped.right - clipped.left + 1);
+    if (work > MAX_MERGE_WORK) return VALUE_MESSAGES.mergesTooLarge(grid.name);
+    for (let r = clipped.top; r <= clipped.bottom; r++) {
+      const line = grid.values[r - cells.top];
+      for (let c = clipped.left; c <= clipped.right; c++) if (r !== merge.top || c !== merge.left) line[c - cells.left] = null;
+    }
+    merges.push(clipped);
+  }
+  grid.merges = merges;
+  return undefined;
+}
