@@ -146,6 +146,8 @@ export const DelegationSchema = z.object({
   /** Why the time could not be read, in Vietnamese, when it was written but not understood. */
   periodError: z.string().optional(),
   days: z.number().nonnegative().optional(),
+  /** The days column is per country ("Số ngày/nước"), not the trip's total. */
+  daysPerCountry: z.boolean().optional(),
   purpose: z.string().optional(),
   inviter: z.string().optional(),
   funding: FundingMatchSchema.optional(),
