@@ -44,6 +44,7 @@ export const RULE_IDS = [
   "required-field",
   "members-max",
   "countries-max",
+  "trip-one-region",
   "days-per-country",
   "key-leader-trips",
   "key-leaders-together",
@@ -59,6 +60,7 @@ export const RULE_IDS = [
   "merge-candidate",
   "leaders-same-destination",
   "duplicate-delegation",
+  "partner-outside-area",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
