@@ -31,6 +31,8 @@ export const ProfileSchema = z
     /** The letters and regulations this profile comes from (e.g. "S1: Công văn Sở Ngoại vụ Hải Phòng 12/2024"). */
     sources: z.array(z.string()).min(1),
     planYear: z.number().int().min(2000).max(2100).optional(),
+    /** The department's units, whose plans it expects: the master lists those that sent nothing. */
+    units: z.array(z.string().min(1)).optional(),
     /** The last day on which a unit's plan is on time ("trước ngày 25/9" → 24/9). */
     submissionDeadline: IsoDateSchema.optional(),
     /**

@@ -29,6 +29,8 @@ const EXPECTATIONS: Record<string, string> = {
   name: "phải là tên hồ sơ (chuỗi không rỗng)",
   sources: "phải là danh sách (ít nhất 1) văn bản căn cứ",
   "sources[]": "phải là chuỗi mô tả văn bản căn cứ",
+  units: "phải là danh sách tên các đơn vị gửi kế hoạch (mỗi tên một chuỗi)",
+  "units[]": "phải là tên đơn vị (chuỗi không rỗng)",
   planYear: "phải là năm kế hoạch (số nguyên từ 2000 đến 2100)",
   submissionDeadline: "phải là ngày có thật dạng YYYY-MM-DD (ví dụ 2024-10-07)",
   requiredFields: 'phải là { "outbound": [...], "inbound": [...], "people": [...] }',
