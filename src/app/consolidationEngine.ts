@@ -15,6 +15,9 @@
 import {
   consolidate,
   fileStem,
+  findUnitsSheet,
+  unitListFromGrid,
+  UNITS_SHEET_NAME,
   makeUnitPlan,
   MASTER_SHEET_NAMES,
   masterSheetCounts,
@@ -250,10 +253,14 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
       const grids = await host.readSheets();
       const existing = readMaster(grids);
       refuseForeignSheets(grids, existing);
+      // The department's units: the master's own "Danh sách đơn vị" sheet, else its profile's list.
+      const unitsSheet = findUnitsSheet(grids);
+      const expectedUnits = unitsSheet ? unitListFromGrid(unitsSheet) : context.profile.units;
       const plan = consolidate(
         ready.map((entry) => entry.unit!),
         existing,
         context,
+        expectedUnits && expectedUnits.length > 0 ? { expectedUnits } : {},
       );
 
       for (let index = 0; index < plan.sheets.length; index++) {
@@ -284,6 +291,8 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
         warnings: plan.warnings,
         skipped: entries.filter((entry) => entry.problem !== undefined).map((entry) => ({ fileName: entry.fileName, problem: entry.problem! })),
         mergedAt: now().toISOString(),
+        unitsSheet: UNITS_SHEET_NAME,
+        ...(plan.missingUnits && expectedUnits ? { missingUnits: { expected: expectedUnits.length, missing: plan.missingUnits } } : {}),
       };
     },
 
