@@ -52,6 +52,14 @@ describe("funding-forbidden", () => {
     expect(found).not.toContain("nước ngoài");
   });
 
+  it.each<[string, Input, string[]]>([
+    ["a company of unknown origin invites, the funding says an enterprise pays: one finding, on the funding", { inviter: "Công ty Lữ hành Hoa Nam", funding: funding("doanh-nghiep-dai-tho", "Doanh nghiệp tổ chức và đài thọ") }, ["error@N"]],
+    ["a foreign company invites and an enterprise pays: both cells", { inviter: "Công ty Lữ hành Hoa Nam (Trung Quốc)", funding: funding("doanh-nghiep-dai-tho", "Doanh nghiệp tổ chức và đài thọ") }, ["error@M", "error@N"]],
+  ])("%s", (_, input, expected) => {
+    const delegation = makeDelegation(input);
+    expect(findingsOf("funding-forbidden", [delegation]).map((f) => `${f.severity}@${f.cell.replace(/\d+$/, "")}`)).toEqual(expected);
+  });
+
   it("calls a company foreign when the row shows it, and asks to confirm", () => {
     const [finding] = findingsOf("funding-forbidden", [makeDelegation({ inviter: "Tập đoàn Samsung (Hàn Quốc)" })]);
     expect(finding.message).toBe(

@@ -106,8 +106,13 @@ function companyWords(origin: Origin): { vi: string; en: string } {
   return { vi: "doanh nghiệp", en: "an enterprise" };
 }
 
-function invitationViolation(delegation: Delegation, invitation: Invitation): Violation | undefined {
-  const { field, origin, named, pays } = invitation;
+/**
+ * What a company's invitation amounts to. `enterprisePays`: the row already shows an enterprise paying
+ * (reported on its own cell), so an inviting company pays too.
+ */
+function invitationViolation(delegation: Delegation, invitation: Invitation, enterprisePays: boolean): Violation | undefined {
+  const { field, origin, named } = invitation;
+  const pays = invitation.pays || enterprisePays;
   const written = quote(fieldText(delegation, field) ?? "");
   const who = companyWords(origin);
   const label = fieldLabel(field);
@@ -128,6 +133,8 @@ function invitationViolation(delegation: Delegation, invitation: Invitation): Vi
       messageEn: `${label.en} "${written}": ${who.en} invites and pays, which is not allowed`,
     };
   }
+  // A company not shown to be foreign that pays: the enterprise-pays finding says it.
+  if (pays && !named) return undefined;
   if (named) {
     return {
       delegation,
@@ -198,7 +205,8 @@ export const fundingForbidden: RowRule = {
     }
     if (forbidden.has(FOREIGN_ENTERPRISE_INVITES) && !flagged.has(FOREIGN_ENTERPRISE_INVITES)) {
       const invitation = companyInvitation(delegation, searched.filter((f) => f !== "name"));
-      const violation = invitation && invitationViolation(delegation, invitation);
+      const enterprisePays = violations.some((v) => v.lowerTo === undefined);
+      const violation = invitation && invitationViolation(delegation, invitation, enterprisePays);
       // One finding per cell: an enterprise already reported as paying in the same field says enough.
       if (violation && !violations.some((v) => v.at === violation.at)) violations.push(violation);
     }
