@@ -331,6 +331,12 @@ describe("profileSummary", () => {
     expect(profileSummary(getProfile("lai-chau"))).toContain("Bắt buộc (đối ngoại nhân dân): Xã, thôn/bản, Hoạt động, Đối tác, Thời gian, Nguồn kinh phí");
   });
 
+  it("counts a department's list of units (units that sent nothing are listed on the master)", () => {
+    const { profile } = parseProfileJson(JSON.stringify({ extends: "hai-phong", id: "so-gd-hp", units: ["Trường THPT Trần Phú", "Trường THPT Ngô Quyền"] }));
+    expect(profileSummary(profile!)).toContain("Danh sách đơn vị gửi kế hoạch: 2 đơn vị (bảng tổng hợp liệt kê đơn vị chưa gửi)");
+    expect(validateProfile({ ...clone(getProfile("hai-phong")), units: [""] }).errors?.[0]).toMatch(/^units\[0\]: phải là tên đơn vị/);
+  });
+
   it("shows severity overrides", () => {
     const profile = { ...getProfile("default"), severities: { "purpose-unclear": "off" as const } };
     expect(profileSummary(profile)).toContain("Mức độ riêng: purpose-unclear → tắt");
