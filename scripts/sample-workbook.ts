@@ -139,14 +139,15 @@ export const EXPECTED_FINDINGS: { rule: string; cell: string; severity: "error" 
   { rule: "key-leader-trips", cell: "Đoàn ra!C14", severity: "error" },
   { rule: "key-leader-trips", cell: "Đoàn ra!C15", severity: "error" },
   { rule: "countries-max", cell: "Đoàn ra!E16", severity: "error" },
-  { rule: "days-per-country", cell: "Đoàn ra!H17", severity: "error" },
+  // A training course (tập huấn) of 12 days: not a visit, so only an info line says why [DOMAIN days-per-country].
+  { rule: "days-per-country", cell: "Đoàn ra!H17", severity: "info" },
   { rule: "country-unknown", cell: "Đoàn ra!E18", severity: "warning" },
-  // The inviter is a foreign company as well as the funding: both cells are marked.
-  { rule: "funding-forbidden", cell: "Đoàn ra!J19", severity: "error" },
+  // The funding says an enterprise organises and pays; the inviting company is not shown to be foreign,
+  // so it is not called so: one finding, on the funding cell.
   { rule: "funding-forbidden", cell: "Đoàn ra!K19", severity: "error" },
   { rule: "unplanned", cell: "Đoàn ra!M19", severity: "info" },
   { rule: "required-field", cell: "Đoàn ra!K20", severity: "error" },
 ];
 
 /** Findings per severity, as the pane counts them. */
-export const EXPECTED_COUNTS = { error: 8, warning: 1, info: 1 };
+export const EXPECTED_COUNTS = { error: 6, warning: 1, info: 2 };

@@ -18,6 +18,9 @@ import {
   fileStem,
   findForeignSheet,
   findUnitConflicts,
+  findUnitsSheet,
+  unitListFromGrid,
+  UNITS_SHEET_NAME,
   makeUnitPlan,
   masterSheetCounts,
   previewUnit,
@@ -246,10 +249,14 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
         existing,
       );
       if (conflicts.length > 0 && !mergeOptions?.confirmUnits) throw new UnitConflictError(conflicts.map(describeUnitConflict));
+      // The department's units: the master's own "Danh sách đơn vị" sheet, else its profile's list.
+      const unitsSheet = findUnitsSheet(grids);
+      const expectedUnits = unitsSheet ? unitListFromGrid(unitsSheet) : context.profile.units;
       const plan = consolidate(
         ready.map((entry) => entry.unit!),
         existing,
         context,
+        expectedUnits && expectedUnits.length > 0 ? { expectedUnits } : {},
       );
 
       for (let index = 0; index < plan.sheets.length; index++) {
@@ -280,6 +287,8 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
         warnings: plan.warnings,
         skipped: entries.filter((entry) => entry.problem !== undefined).map((entry) => ({ fileName: entry.fileName, problem: entry.problem! })),
         mergedAt: now().toISOString(),
+        unitsSheet: UNITS_SHEET_NAME,
+        ...(plan.missingUnits && expectedUnits ? { missingUnits: { expected: expectedUnits.length, missing: plan.missingUnits } } : {}),
       };
     },
 

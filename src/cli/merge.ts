@@ -1,5 +1,5 @@
 /**
- * `dplan merge FILE... -o MASTER.xlsx [--profile ID] [--year YYYY] [--unit FILE=TÊN]`: consolidates unit
+ * `dplan merge FILE... -o MASTER.xlsx [--profile ID] [--year YYYY] [--unit FILE=TÊN] [--units FILE]`: consolidates unit
  * workbooks into a master workbook (src/domain/merge) and prints per-file results and the statistics.
  *
  * - Inputs are only read, never written; an output that is one of the inputs is refused.
@@ -17,7 +17,19 @@ import { open, realpath, rename, stat, unlink } from "node:fs/promises";
 import * as path from "node:path";
 import { MESSAGES as CONSOLIDATION_MESSAGES } from "../app/consolidationMessages";
 import { readUnitFile } from "../app/unitFiles";
-import { consolidate, describeUnitConflict, findForeignSheet, findUnitConflicts, makeUnitPlan, masterSheetCounts, readMaster, MASTER_SHEET_NAMES } from "../domain/merge";
+import {
+  consolidate,
+  describeUnitConflict,
+  findForeignSheet,
+  findUnitConflicts,
+  findUnitsSheet,
+  makeUnitPlan,
+  masterSheetCounts,
+  parseUnitList,
+  readMaster,
+  unitListFromGrid,
+  MASTER_SHEET_NAMES,
+} from "../domain/merge";
 import type { MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
 import type { Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID, getProfile, type Profile } from "../domain/profiles";
@@ -30,7 +42,7 @@ import type { CliIO } from "./main";
 import { replaceOwnSheets } from "./packageEdit";
 
 export const MERGE_USAGE = `Cách dùng:
-  dplan merge TỆP.xlsx... -o TỔNG-HỢP.xlsx [--profile ID] [--year YYYY] [--unit TỆP=TÊN ĐƠN VỊ]
+  dplan merge TỆP.xlsx... -o TỔNG-HỢP.xlsx [--profile ID] [--year YYYY] [--unit TỆP=TÊN ĐƠN VỊ] [--units DANH-SÁCH]
       Tổng hợp kế hoạch của các đơn vị vào một bảng tổng hợp (một trang cho mỗi loại kế hoạch và trang Thống kê).
       -o, --output TỆP   tệp tổng hợp (.xlsx). Nếu tệp đã là bảng tổng hợp: nhập lại, thay các dòng cũ của
                          đơn vị được nhập, giữ các dòng và trang tính thêm bằng tay. Không ghi đè tệp đầu vào.
@@ -39,6 +51,9 @@ export const MERGE_USAGE = `Cách dùng:
       --unit TỆP=TÊN     đặt tên đơn vị cho một tệp (mặc định: dòng "Đơn vị: …" của tệp, nếu không có thì tên tệp)
       --confirm          vẫn tổng hợp khi tên hai đơn vị chỉ khác nhau ở dấu (coi là hai đơn vị), hoặc khi nhập lại
                          một đơn vị từ tệp khác với tệp đã tổng hợp trước (thay các dòng cũ của đơn vị đó)
+      --units TỆP        danh sách đơn vị phải gửi kế hoạch (.txt/.csv mỗi dòng một đơn vị, hoặc .xlsx có cột
+                         "Đơn vị"); bảng tổng hợp liệt kê các đơn vị chưa gửi (mặc định: trang "Danh sách đơn vị"
+                         của tệp tổng hợp, nếu không có thì danh sách trong bộ quy định)
 
 Các tệp đầu vào không bao giờ bị sửa. Các đoàn thiếu thông tin bắt buộc không được tổng hợp và được liệt kê.
 Mã thoát: 0 xong, không có lỗi; 1 bảng tổng hợp có lỗi (quy định liên đơn vị); 2 có tệp không đọc được
@@ -61,6 +76,8 @@ interface MergeArgs {
   unitNames: Map<string, string>;
   /** The user confirmed the unit conflicts (findUnitConflicts) the merge would otherwise stop at. */
   confirm: boolean;
+  /** The department's list of units (--units). */
+  unitsFile?: string;
   help: boolean;
 }
 
@@ -96,6 +113,10 @@ function parseMergeArgs(args: string[]): MergeArgs {
           parsed.unitNames.set(text.slice(0, split), text.slice(split + 1).trim());
           break;
         }
+        case "--units":
+          if (parsed.unitsFile !== undefined) throw new UsageError("Chỉ được chỉ một danh sách đơn vị (--units).");
+          parsed.unitsFile = value();
+          break;
         default:
           throw new UsageError(`Không có tùy chọn ${flag}.`);
       }
@@ -213,11 +234,13 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   let existing: MasterSheetRows | undefined;
   let mode: number | undefined;
   let base: Uint8Array | undefined;
+  let baseGrids: Awaited<ReturnType<typeof readXlsx>> | undefined;
   if (await exists(output)) {
     try {
       base = await io.readFile(output);
       mode = (await stat(outputReal)).mode & 0o7777;
       const grids = await readXlsx(base, path.basename(output));
+      baseGrids = grids;
       existing = readMaster(grids);
       // Like the pane: a sheet named like a master sheet without provenance, or a user's own "Thống kê", is never replaced.
       const foreign = existing ? findForeignSheet(grids, existing) : undefined;
@@ -276,6 +299,23 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     }
   }
 
+  // The department's list of units: --units, else the master's own "Danh sách đơn vị" sheet, else the profile's.
+  let expectedUnits: string[] | undefined = profile.units;
+  const unitsSheet = baseGrids && findUnitsSheet(baseGrids);
+  if (unitsSheet) expectedUnits = unitListFromGrid(unitsSheet);
+  if (parsed.unitsFile !== undefined) {
+    try {
+      expectedUnits = await readUnitsFile(parsed.unitsFile, io);
+    } catch (error) {
+      io.stderr(`Không đọc được danh sách đơn vị «${parsed.unitsFile}»: ${describeReadError(error)}\n`);
+      return EXIT_PROBLEM;
+    }
+    if (expectedUnits.length === 0) {
+      io.stderr(`Danh sách đơn vị «${parsed.unitsFile}» không có tên đơn vị nào (mỗi dòng một đơn vị, hoặc cột “Đơn vị”).\n`);
+      return EXIT_PROBLEM;
+    }
+  }
+
   const readable = reads.filter((read) => read.unit !== undefined);
   const units = readable.map((read) => read.unit!);
   const conflicts = findUnitConflicts(units, existing);
@@ -283,7 +323,7 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     io.stderr(`Chưa tổng hợp, chưa ghi «${output}»: cần xác nhận tên đơn vị.\n${conflicts.map((c) => `  - ${describeUnitConflict(c)}`).join("\n")}\nSửa bằng --unit TỆP=TÊN, hoặc chạy lại với --confirm để xác nhận.\n`);
     return EXIT_PROBLEM;
   }
-  const plan = consolidate(units, existing, { profile, year });
+  const plan = consolidate(units, existing, { profile, year }, expectedUnits ? { expectedUnits } : {});
   // consolidate keeps the order of its units: summary i belongs to readable[i].
   readable.forEach((read, index) => {
     read.summary = plan.units[index];
@@ -368,6 +408,17 @@ async function replaceAtomically(target: string, bytes: Uint8Array, mode: number
   }
 }
 
+/** A units list: a workbook's units sheet (or first sheet), else text, one unit a line. */
+async function readUnitsFile(file: string, io: CliIO): Promise<string[]> {
+  const bytes = await io.readFile(file);
+  if (/\.xlsx$/i.test(file)) {
+    const grids = await readXlsx(bytes, path.basename(file));
+    const sheet = findUnitsSheet(grids) ?? grids.find((grid) => unitListFromGrid(grid).length > 0);
+    return sheet ? unitListFromGrid(sheet) : [];
+  }
+  return parseUnitList(new TextDecoder("utf-8").decode(bytes));
+}
+
 // ---------------------------------------------------------------- output
 
 interface ReportContext {
@@ -395,6 +446,14 @@ function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): st
     lines.push("");
   }
 
+  if (plan.missingUnits !== undefined) {
+    lines.push(
+      plan.missingUnits.length === 0
+        ? "Tất cả các đơn vị trong danh sách đã gửi kế hoạch."
+        : `Đơn vị chưa gửi kế hoạch (${plan.missingUnits.length}; không có văn bản được hiểu là không đăng ký): ${plan.missingUnits.join("; ")}`,
+      "",
+    );
+  }
   lines.push(...findingLines(plan.findings), "");
   lines.push("THỐNG KÊ");
   for (const table of plan.statistics) lines.push(...statisticsLines(table));

@@ -44,6 +44,7 @@ export const RULE_IDS = [
   "required-field",
   "members-max",
   "countries-max",
+  "trip-one-region",
   "days-per-country",
   "key-leader-trips",
   "key-leaders-together",
@@ -59,6 +60,7 @@ export const RULE_IDS = [
   "merge-candidate",
   "leaders-same-destination",
   "duplicate-delegation",
+  "partner-outside-area",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -146,6 +148,8 @@ export const DelegationSchema = z.object({
   /** Why the time could not be read, in Vietnamese, when it was written but not understood. */
   periodError: z.string().optional(),
   days: z.number().nonnegative().optional(),
+  /** The days column is per country ("Số ngày/nước"), not the trip's total. */
+  daysPerCountry: z.boolean().optional(),
   purpose: z.string().optional(),
   inviter: z.string().optional(),
   funding: FundingMatchSchema.optional(),

@@ -227,6 +227,7 @@ export const ruleNames = defineStrings<RuleId>({
     "required-field": "Thiếu thông tin bắt buộc",
     "members-max": "Vượt số thành viên tối đa",
     "countries-max": "Quá số nước trong một chuyến",
+    "trip-one-region": "Các nước không cùng một khu vực",
     "days-per-country": "Vượt số ngày ở mỗi nước",
     "key-leader-trips": "Lãnh đạo chủ chốt đi quá số lần",
     "key-leaders-together": "Nhiều lãnh đạo chủ chốt cùng đoàn",
@@ -242,11 +243,13 @@ export const ruleNames = defineStrings<RuleId>({
     "merge-candidate": "Nên cân nhắc gộp đoàn",
     "leaders-same-destination": "Nhiều lãnh đạo cùng đến một nước",
     "duplicate-delegation": "Đoàn bị trùng",
+    "partner-outside-area": "Đối tác ngoài địa bàn",
   },
   en: {
     "required-field": "Required information missing",
     "members-max": "Too many members",
     "countries-max": "Too many countries in one trip",
+    "trip-one-region": "Countries not in one region",
     "days-per-country": "Too many days per country",
     "key-leader-trips": "Key leader exceeds the trips per year",
     "key-leaders-together": "Several key leaders in one delegation",
@@ -262,5 +265,6 @@ export const ruleNames = defineStrings<RuleId>({
     "merge-candidate": "Consider merging delegations",
     "leaders-same-destination": "Several leaders to the same country",
     "duplicate-delegation": "Duplicate delegation",
+    "partner-outside-area": "Partner outside the partner provinces",
   },
 });

@@ -125,6 +125,10 @@ export interface MergeSummary {
   skipped: { fileName: string; problem: string }[];
   /** ISO timestamp. */
   mergedAt: string;
+  /** Units of the department's list that sent nothing; absent when it keeps no list (unitsSheet names where to add one). */
+  missingUnits?: { expected: number; missing: string[] };
+  /** The sheet of the master a department lists its units on. */
+  unitsSheet?: string;
 }
 
 export interface MergeOptions {

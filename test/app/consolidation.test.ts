@@ -71,6 +71,23 @@ describe("consolidation: files into the open workbook", () => {
     expect(table(host, STATISTICS_SHEET_NAME).charts?.length).toBeGreaterThan(0);
   });
 
+  it("lists the units of the master's “Danh sách đơn vị” sheet that sent nothing, and says how to keep a list when there is none", async () => {
+    const units: SheetGrid = { name: "Danh sách đơn vị", originRow: 1, originCol: 1, merges: [], values: [["STT", "Tên đơn vị"], [1, "Sở Y tế"], [2, "Sở Tài chính"], [3, "UBND xã Tân Lập"]] };
+    const host = new MemoryHost([{ name: "Sheet1", originRow: 1, originCol: 1, values: [], merges: [] }, units], "Tổng hợp 2025.xlsx");
+    const { consolidation } = await wire(host);
+    await consolidation.addFiles([await unitFile(A), await unitFile(B)]);
+    const summary = await consolidation.merge();
+    expect(summary.missingUnits).toEqual({ expected: 3, missing: ["Sở Tài chính", "UBND xã Tân Lập"] });
+    expect(table(host, STATISTICS_SHEET_NAME).rows.map((row) => row[0])).toEqual(expect.arrayContaining(["Sở Tài chính", "UBND xã Tân Lập"]));
+
+    const without = masterHost();
+    const plain = await wire(without);
+    await plain.consolidation.addFiles([await unitFile(A)]);
+    const none = await plain.consolidation.merge();
+    expect(none.missingUnits).toBeUndefined();
+    expect(none.unitsSheet).toBe("Danh sách đơn vị");
+  });
+
   it("keeps incomplete delegations out of the master and lists them with the reason, in the preview and the summary", async () => {
     const host = masterHost();
     const { consolidation } = await wire(host);

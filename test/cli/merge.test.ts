@@ -253,6 +253,52 @@ describe("dplan merge", () => {
     expect(columnOf((await open(output)).getWorksheet(MASTER_SHEET_NAMES.outbound)!, "Đơn vị")).toEqual(["Phường Lê Chân"]);
   });
 
+  describe("--units: the units that sent nothing (“không có văn bản … được hiểu là không đăng ký”)", () => {
+    test("from a text list: printed, and listed on the Thống kê sheet", async () => {
+      const a = await put("so-y-te.xlsx", yTe);
+      const list = path.join(dir, "don-vi.txt");
+      fs.writeFileSync(list, "Danh sách đơn vị\n1. Sở Y tế\n2. Sở Tài chính\n3. UBND xã Tân Lập\n");
+      const output = path.join(dir, "m.xlsx");
+      const io = diskIO();
+      expect(await runMerge([a, "-o", output, "--units", list], io)).toBe(0);
+      expect(io.out).toContain("Đơn vị chưa gửi kế hoạch (2; không có văn bản được hiểu là không đăng ký): Sở Tài chính; UBND xã Tân Lập");
+      expect(io.out).toMatch(/Đơn vị chưa gửi kế hoạch: 2\/3[^\n]*\n +Đơn vị +Tình trạng\n +Sở Tài chính +Chưa gửi kế hoạch/);
+      const statistics = (await open(output)).getWorksheet(STATISTICS_SHEET_NAME)!;
+      const cells: unknown[] = [];
+      statistics.eachRow((row) => cells.push(row.getCell(1).value));
+      expect(cells).toEqual(expect.arrayContaining(["Sở Tài chính", "UBND xã Tân Lập"]));
+    });
+
+    test("from a workbook's “Đơn vị” column, and from the master's own “Danh sách đơn vị” sheet on re-import", async () => {
+      const a = await put("so-y-te.xlsx", yTe);
+      const list = await put("ds.xlsx", { file: "ds.xlsx", description: "", sheets: [{ name: "DS", rows: [["STT", "Đơn vị"], [1, "Sở Y tế"], [2, "Sở Tư pháp"]], expect: false }] });
+      const output = path.join(dir, "m.xlsx");
+      const io = diskIO();
+      expect(await runMerge([a, "-o", output, "--units", list], io)).toBe(0);
+      expect(io.out).toContain("Đơn vị chưa gửi kế hoạch (1; không có văn bản được hiểu là không đăng ký): Sở Tư pháp");
+
+      const book = await open(output);
+      const units = book.addWorksheet("Danh sách đơn vị");
+      units.addRows([["Tên đơn vị"], ["Sở Y tế"], ["Sở Giáo dục và Đào tạo"]]);
+      await book.xlsx.writeFile(output);
+      const again = diskIO();
+      expect(await runMerge([a, "-o", output], again)).toBe(0);
+      expect(again.out).toContain("Đơn vị chưa gửi kế hoạch (1; không có văn bản được hiểu là không đăng ký): Sở Giáo dục và Đào tạo");
+    });
+
+    test("an empty or missing list is refused with a clear message", async () => {
+      const a = await put("so-y-te.xlsx", yTe);
+      const empty = path.join(dir, "rong.txt");
+      fs.writeFileSync(empty, "\n\n");
+      const io = diskIO();
+      expect(await runMerge([a, "-o", path.join(dir, "m.xlsx"), "--units", empty], io)).toBe(2);
+      expect(io.err).toMatch(/không có tên đơn vị nào/);
+      const missing = diskIO();
+      expect(await runMerge([a, "-o", path.join(dir, "m.xlsx"), "--units", path.join(dir, "khong-co.txt")], missing)).toBe(2);
+      expect(missing.err).toMatch(/Không đọc được danh sách đơn vị/);
+    });
+  });
+
   test.each([
     [["a.xlsx"], /Chưa chỉ tệp tổng hợp/],
     [["-o", "m.xlsx"], /Chưa chỉ tệp nào/],

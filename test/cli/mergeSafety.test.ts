@@ -79,7 +79,7 @@ describe("the user's sheets", () => {
     const b = await put("b.xlsx", unit("b.xlsx", "Sở Xây dựng", [2]));
     const io = diskIO();
     expect(await runMerge([b, "-o", output], io)).toBe(2);
-    expect(io.err).toMatch(/Trang “Thống kê” đã có.*không phải trang thống kê do tiện ích tạo.*đổi tên/);
+    expect(io.err).toMatch(/Trang “Thống kê” đã có.*không phải trang thống kê do phần bổ trợ tạo.*đổi tên/);
     expect(digest(output)).toBe(before);
   });
 

@@ -166,6 +166,26 @@ describe("Tổng hợp tab", () => {
     expect(screen.getAllByText(/3 lần/).length).toBeGreaterThan(0);
   });
 
+  it("lists the units on the master's “Danh sách đơn vị” sheet that have not sent a plan", async () => {
+    const list = { name: "Danh sách đơn vị", originRow: 1, originCol: 1, merges: [], values: [["Tên đơn vị"], ["Sở Xây dựng"], ["Sở Tư pháp"], ["UBND xã Tân Lập"]] };
+    await renderTab({ host: new MemoryHost([{ name: "Sheet1", originRow: 1, originCol: 1, values: [], merges: [] }, list], "Tổng hợp.xlsx") });
+    pick(file(A.file));
+    await screen.findByText("Đã đọc 1 tệp, tất cả tổng hợp được.", {}, SLOW);
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
+    const missing = within(screen.getByRole("list", { name: /^Đơn vị chưa gửi kế hoạch \(2\/3;/ }));
+    expect(missing.getAllByRole("listitem").map((item) => item.textContent)).toEqual(["Sở Tư pháp", "UBND xã Tân Lập"]);
+  });
+
+  it("without a list of units, says how to keep one", async () => {
+    await renderTab();
+    pick(file(A.file));
+    await screen.findByText("Đã đọc 1 tệp, tất cả tổng hợp được.", {}, SLOW);
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
+    expect(screen.getByText(/thêm trang “Danh sách đơn vị” \(cột “Đơn vị”\) vào bảng tổng hợp/)).toBeInTheDocument();
+  });
+
   it("shows a corrupt file's and an .xls file's Vietnamese reason, and merges the others", async () => {
     await renderTab();
     pick(file("hong.xlsx"), file("cu.xls"), file(A.file));

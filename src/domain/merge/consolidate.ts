@@ -25,7 +25,8 @@ import { deadlines, fieldValue, isoToDate, looksLikeFormula } from "./cells";
 import { columnWidth, isDateColumn, masterLayout, sourceLabel, type MasterLayout } from "./layout";
 import { prepareUnit, type PreparedUnit } from "./unit";
 import { computeStatistics, statisticsTable, type CountedRow } from "./statistics";
-import type { MasterPlan, MasterRow, MasterSheet, MasterSheetRows, MergeContext, UnitPlan } from "./types";
+import { missingUnits, missingUnitsTable } from "./expectedUnits";
+import type { ConsolidateOptions, MasterPlan, MasterRow, MasterSheet, MasterSheetRows, MergeContext, UnitPlan } from "./types";
 
 /** The rules that need the whole master to see what no single unit can. */
 export const CROSS_UNIT_RULES: readonly RuleId[] = ["key-leader-trips", "merge-candidate", "leaders-same-destination", "duplicate-delegation"];
@@ -36,7 +37,12 @@ interface NewRow {
   source: Delegation;
 }
 
-export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSheetRows | undefined, context: MergeContext): MasterPlan {
+export function consolidate(
+  units: readonly UnitPlan[],
+  existingMaster: MasterSheetRows | undefined,
+  context: MergeContext,
+  options: ConsolidateOptions = {},
+): MasterPlan {
   const prepared = units.map((unit) => prepareUnit(unit, context));
 
   const masterSheets: MasterSheet[] = [];
@@ -85,6 +91,10 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
   const crossUnit = RULES.filter((rule) => CROSS_UNIT_RULES.includes(rule.id));
   const findings: Finding[] = checkPlan(delegations, context, crossUnit);
   const statistics = computeStatistics(counted, context.year);
+  const summaries = prepared.map((p) => p.summary);
+  const expected = options.expectedUnits ?? [];
+  const missing = expected.length > 0 ? missingUnits(expected, summaries, existingMaster) : undefined;
+  if (missing) statistics.push(missingUnitsTable(missing, expected.length));
   const sheets: TableWrite[] = masterSheets.map((sheet) => masterTable(sheet));
   sheets.push(statisticsTable(statistics, context.year));
   const warnings = [...(existingMaster?.warnings ?? [])];
@@ -94,11 +104,12 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
     sheets,
     masterSheets,
     delegations,
-    units: prepared.map((p) => p.summary),
+    units: summaries,
     excluded: prepared.flatMap((p) => p.summary.excluded),
     findings,
     statistics,
     warnings,
+    ...(missing ? { missingUnits: missing } : {}),
   };
 }
 

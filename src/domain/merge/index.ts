@@ -7,6 +7,7 @@ export { makeUnitPlan, previewUnit, prepareUnit, fileStem, unitFromTitle, delega
 export { missingInformation, type MissingInformation } from "./exclusion";
 export { returnDate, deadlines, looksLikeFormula, isoToDate } from "./cells";
 export { masterSheetCounts, type MasterSheetCount } from "./summary";
+export { parseUnitList, unitListFromGrid, findUnitsSheet, missingUnits, missingUnitsTable, UNITS_SHEET_NAME } from "./expectedUnits";
 export { computeStatistics, statisticsTable, quarterLabel } from "./statistics";
 export { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME, PROVENANCE_TITLES, COMPUTED_TITLES, masterLayout, type MasterLayout, type MasterColumn } from "./layout";
 export type {
@@ -20,4 +21,5 @@ export type {
   UnitSummary,
   StatisticsTable,
   MasterPlan,
+  ConsolidateOptions,
 } from "./types";

@@ -133,7 +133,7 @@ export function statisticsTable(tables: StatisticsTable[], year: number): TableW
       // The total line of the kinds table is not a category of the chart.
       const lastRow = table.rows[table.rows.length - 1][0] === "Tổng cộng" ? rows.length - 1 : rows.length;
       const valueColumns = table.columns.length > 2 && table.columns[table.columns.length - 1] === "Tổng" ? range(2, table.columns.length - 1) : [2];
-      if (lastRow > headerRow) charts.push({ title: table.title, type: table.chart, headerRow, firstRow: headerRow + 1, lastRow, labelColumn: 1, valueColumns });
+      if (table.chart && lastRow > headerRow) charts.push({ title: table.title, type: table.chart, headerRow, firstRow: headerRow + 1, lastRow, labelColumn: 1, valueColumns });
     }
   }
   const width = Math.max(...tables.map((t) => t.columns.length), 1);

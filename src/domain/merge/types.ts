@@ -95,7 +95,8 @@ export interface StatisticsTable {
   columns: string[];
   /** First cell the label, then counts. */
   rows: (string | number)[][];
-  chart: "column" | "bar" | "pie";
+  /** Omitted for a list (units that sent nothing): no chart. */
+  chart?: "column" | "bar" | "pie";
 }
 
 export interface MasterPlan {
@@ -110,4 +111,11 @@ export interface MasterPlan {
   findings: Finding[];
   statistics: StatisticsTable[];
   warnings: string[];
+  /** Units of the department's list that have not sent a plan; undefined without a list. */
+  missingUnits?: string[];
+}
+
+/** What a merge needs beyond the units: the department's list of units, when it keeps one. */
+export interface ConsolidateOptions {
+  expectedUnits?: readonly string[];
 }

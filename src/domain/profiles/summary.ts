@@ -6,6 +6,8 @@ import type { FieldId, PlanKind, RuleId } from "../model";
 import { ROLE_BY_ID } from "../lists/roles";
 import { FUNDING_BY_ID } from "../lists/funding";
 import { formatVietnameseDate } from "../calendar/isoDate";
+import { CONTINENTS, CONTINENT_NAMES } from "../rules/data/regions";
+import { PARTNER_AREA_BY_ID } from "../rules/data/partnerAreas";
 import type { Profile } from "./schema";
 
 /** Short Vietnamese names of the template fields, as the summary lists required fields. */
@@ -54,16 +56,21 @@ export function profileSummary(profile: Profile): string[] {
   const lines = [`Hồ sơ: ${profile.name} (${profile.id})`];
   if (profile.planYear !== undefined) lines.push(`Năm kế hoạch: ${profile.planYear}`);
   if (profile.submissionDeadline !== undefined) {
-    lines.push(`Hạn gửi kế hoạch: ${formatVietnameseDate(profile.submissionDeadline)}`);
+    lines.push(`Hạn gửi kế hoạch: chậm nhất ngày ${formatVietnameseDate(profile.submissionDeadline)}`);
   }
   lines.push(params.membersMax === null ? "Không giới hạn số người/đoàn" : `Tối đa ${params.membersMax} người/đoàn`);
   lines.push(`Tối đa ${params.countriesMax} nước/chuyến`);
-  lines.push(`Tối đa ${params.daysPerCountry} ngày/nước (không tính ${params.travelDays} ngày đi, về, quá cảnh)`);
+  const travel = CONTINENTS.map((continent) => `${CONTINENT_NAMES[continent].vi} ${params.travelDaysByRegion[continent]}`).join(", ");
+  lines.push(`Tối đa ${params.daysPerCountry} ngày/nước (không tính ngày đi, về, quá cảnh — ước tính: ${travel} ngày)`);
   lines.push(
     params.conferenceDaysPerCountry === null
-      ? "Hội nghị, hội thảo: không có ngoại lệ về số ngày"
-      : `Hội nghị, hội thảo quy mô lớn: tối đa ${params.conferenceDaysPerCountry} ngày/nước`,
+      ? "Hội nghị quy mô lớn: không có ngoại lệ về số ngày"
+      : `Hội nghị quy mô lớn: tối đa ${params.conferenceDaysPerCountry} ngày cho nước có hội nghị`,
   );
+  if (params.oneRegionPerTrip) lines.push("Các nước của một chuyến phải trong cùng một khu vực");
+  if (params.peoplePartnerAreas.length > 0) {
+    lines.push(`Đối tác đối ngoại nhân dân: ${params.peoplePartnerAreas.map((id) => PARTNER_AREA_BY_ID.get(id)?.name ?? id).join(", ")}`);
+  }
   lines.push(`Lãnh đạo chủ chốt: tối đa ${params.keyLeaderTripsMax} chuyến đi nước ngoài/năm; không 02 người cùng một đoàn`);
   lines.push(`Cảnh báo khi quá ${params.leadersSameDestinationMax} lãnh đạo của một cơ quan đến cùng một nước trong năm`);
   lines.push(`Gợi ý gộp đoàn khi trùng thời gian, nước đến và nội dung giống nhau từ ${Math.round(params.mergeSimilarity * 100)}%`);
@@ -75,12 +82,15 @@ export function profileSummary(profile: Profile): string[] {
     const fields = profile.requiredFields[kind];
     if (fields.length > 0) lines.push(`Bắt buộc (${KIND_LABELS[kind]}): ${fields.map((f) => FIELD_LABELS[f]).join(", ")}`);
   }
+  if (profile.units && profile.units.length > 0) lines.push(`Danh sách đơn vị gửi kế hoạch: ${profile.units.length} đơn vị (bảng tổng hợp liệt kê đơn vị chưa gửi)`);
   lines.push(`Báo cáo kết quả chuyến đi: ${deadlineText(profile.deadlines.report)}`);
   lines.push(`Nộp lại hộ chiếu: ${deadlineText(profile.deadlines.passport)}`);
   const overrides = Object.entries(profile.severities ?? {}) as [RuleId, string][];
   if (overrides.length > 0) {
     lines.push(`Mức độ riêng: ${overrides.map(([rule, level]) => `${rule} → ${SEVERITY_LABELS[level] ?? level}`).join("; ")}`);
   }
+  const inferred = Object.keys(profile.citations ?? {}).filter((path) => profile.citations?.[path].includes("(suy luận)"));
+  if (inferred.length > 0) lines.push(`Giá trị suy luận (văn bản không nêu, có thể sửa trong hồ sơ riêng): ${inferred.join(", ")}`);
   // Each source up to its " — " gloss: the letter itself, not the restated rules.
   for (const source of profile.sources) lines.push(`Căn cứ: ${source.split(" — ")[0]}`);
   return lines;

@@ -10,6 +10,7 @@ import { ROLES, ROLE_BY_ID } from "../lists/roles";
 import { FUNDING, FUNDING_BY_ID } from "../lists/funding";
 import { similarity } from "../text";
 import { isIsoDate } from "../calendar/isoDate";
+import { PARTNER_AREA_BY_ID } from "../rules/data/partnerAreas";
 import { ProfileSchema, type Profile } from "./schema";
 
 export type ProfileValidation = { profile: Profile; errors?: undefined } | { profile?: undefined; errors: string[] };
@@ -28,6 +29,8 @@ const EXPECTATIONS: Record<string, string> = {
   name: "phải là tên hồ sơ (chuỗi không rỗng)",
   sources: "phải là danh sách (ít nhất 1) văn bản căn cứ",
   "sources[]": "phải là chuỗi mô tả văn bản căn cứ",
+  units: "phải là danh sách tên các đơn vị gửi kế hoạch (mỗi tên một chuỗi)",
+  "units[]": "phải là tên đơn vị (chuỗi không rỗng)",
   planYear: "phải là năm kế hoạch (số nguyên từ 2000 đến 2100)",
   submissionDeadline: "phải là ngày có thật dạng YYYY-MM-DD (ví dụ 2024-10-07)",
   requiredFields: 'phải là { "outbound": [...], "inbound": [...], "people": [...] }',
@@ -47,6 +50,15 @@ const EXPECTATIONS: Record<string, string> = {
   "params.daysPerCountry": "phải là số dương",
   "params.conferenceDaysPerCountry": "phải là số dương hoặc null (không có ngoại lệ cho hội nghị)",
   "params.travelDays": "phải là số không âm",
+  "params.travelDaysByRegion": 'phải là { "asia": số ngày, "europe": …, "africa": …, "oceania": …, "americas": … }',
+  "params.travelDaysByRegion.asia": "phải là số không âm (số ngày đi, về, quá cảnh)",
+  "params.travelDaysByRegion.europe": "phải là số không âm (số ngày đi, về, quá cảnh)",
+  "params.travelDaysByRegion.africa": "phải là số không âm (số ngày đi, về, quá cảnh)",
+  "params.travelDaysByRegion.oceania": "phải là số không âm (số ngày đi, về, quá cảnh)",
+  "params.travelDaysByRegion.americas": "phải là số không âm (số ngày đi, về, quá cảnh)",
+  "params.oneRegionPerTrip": "phải là true (các nước của một chuyến trong cùng một khu vực) hoặc false",
+  "params.peoplePartnerAreas": "phải là danh sách mã tỉnh của đối tác (ví dụ van-nam, phongsaly)",
+  "params.peoplePartnerAreas[]": "phải là mã tỉnh (chuỗi)",
   "params.keyLeaderTripsMax": "phải là số nguyên dương",
   "params.leadersSameDestinationMax": "phải là số nguyên dương",
   "params.mergeSimilarity": "phải là số từ 0 đến 1",
@@ -57,6 +69,9 @@ const EXPECTATIONS: Record<string, string> = {
   "deadlines.passport.days": DEADLINE_DAYS,
   "deadlines.report.workingDays": DEADLINE_KIND,
   "deadlines.passport.workingDays": DEADLINE_KIND,
+  incompleteNotConsolidated: "phải là true (văn bản nêu đoàn thiếu thông tin không được tổng hợp) hoặc false",
+  citations: 'phải là { "đường dẫn giá trị": "câu trích văn bản căn cứ" }',
+  "citations.*": "phải là chuỗi trích câu văn bản căn cứ",
   severities: `phải là { "mã quy tắc": mức độ }; mã quy tắc: ${RULE_IDS.join(", ")}`,
   "severities.*": `phải là một trong: ${[...SEVERITIES, "off"].join(", ")}`,
 };
@@ -81,7 +96,7 @@ export function formatPath(path: readonly PathSegment[]): string {
 }
 
 function expectationKey(path: readonly PathSegment[]): string {
-  if (path[0] === "severities" && path.length === 2) return "severities.*";
+  if ((path[0] === "severities" || path[0] === "citations") && path.length === 2) return `${String(path[0])}.*`;
   return formatPath(path.map((segment) => (typeof segment === "number" ? -1 : segment))).replace(/\[-1\]/g, "[]");
 }
 
@@ -166,6 +181,7 @@ function listMessages(value: unknown): { path: string; message: string }[] {
     ...unknownIdMessages(record.keyLeaderRoles, "keyLeaderRoles", ROLE_BY_ID, "chức vụ"),
     ...unknownIdMessages(record.forbiddenFunding, "forbiddenFunding", FUNDING_BY_ID, "nguồn kinh phí"),
   ];
+  messages.push(...partnerAreaMessages(record.params), ...citationMessages(record.citations));
   const deadline = record.submissionDeadline;
   if (typeof deadline === "string" && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && !isIsoDate(deadline)) {
     messages.push({
@@ -174,6 +190,38 @@ function listMessages(value: unknown): { path: string; message: string }[] {
     });
   }
   return messages;
+}
+
+/** Partner provinces must be ids of rules/data/partnerAreas. */
+function partnerAreaMessages(params: unknown): { path: string; message: string }[] {
+  if (typeof params !== "object" || params === null) return [];
+  const areas = (params as Record<string, unknown>).peoplePartnerAreas;
+  if (!Array.isArray(areas)) return [];
+  const ids = [...PARTNER_AREA_BY_ID.keys()];
+  return areas.flatMap((id: unknown, index) => {
+    if (typeof id !== "string" || PARTNER_AREA_BY_ID.has(id)) return [];
+    const path = formatPath(["params", "peoplePartnerAreas", index]);
+    const nearest = nearestId(id, ids);
+    return [{ path, message: `${path}: mã tỉnh "${id}" không có trong danh mục${nearest ? `; có phải "${nearest}"?` : `; các mã hợp lệ: ${ids.join(", ")}`}` }];
+  });
+}
+
+/** The paths a citation may name: every setting of a profile except the citations themselves. */
+function citablePaths(): string[] {
+  return Object.keys(EXPECTATIONS).filter((key) => !key.includes("[]") && !key.includes("*") && key !== "citations");
+}
+
+/** A citation whose path names no setting is a typo the department should see. */
+function citationMessages(value: unknown): { path: string; message: string }[] {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
+  const known = citablePaths();
+  return Object.keys(value)
+    .filter((key) => !known.includes(key) && !/^severities\.[a-z-]+$/.test(key))
+    .map((key) => {
+      const path = formatPath(["citations", key]);
+      const nearest = nearestId(key, known);
+      return { path, message: `${path}: không có giá trị "${key}" để trích dẫn${nearest ? `; có phải "${nearest}"?` : ""}` };
+    });
 }
 
 /** Validates any value as a profile: the profile, or every wrong field (one Vietnamese message each). */

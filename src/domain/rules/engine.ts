@@ -12,6 +12,7 @@ import { isRowRule, type CheckContext, type Rule, type Violation } from "./types
 export type { CheckContext } from "./types";
 
 const LOWER: Record<Severity, Severity> = { error: "warning", warning: "info", info: "info" };
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const SEVERITY_VI: Record<Severity, string> = { error: "lỗi", warning: "cảnh báo", info: "thông tin" };
 
 /** The severity the profile gives the rule, or "off". */
@@ -41,13 +42,14 @@ function toFinding(rule: Rule, severity: Severity, violation: Violation): Findin
   const row = cell?.row ?? delegation.row;
   const column = cell?.column ?? delegation.firstColumn;
 
-  let finalSeverity = severity;
+  let finalSeverity = violation.lowerTo !== undefined && RANK[violation.lowerTo] < RANK[severity] ? violation.lowerTo : severity;
   let message = violation.message;
   let messageEn = violation.messageEn;
-  if (rule.approvalException && severity !== "info" && citesApproval(delegation)) {
-    finalSeverity = LOWER[severity];
-    message += ` (ghi chú nêu đã xin ý kiến cấp có thẩm quyền: hạ từ ${SEVERITY_VI[severity]} xuống ${SEVERITY_VI[finalSeverity]})`;
-    messageEn += ` (the notes cite approval by the competent authority: lowered from ${severity} to ${finalSeverity})`;
+  const beforeApproval = finalSeverity;
+  if (rule.approvalException && finalSeverity !== "info" && citesApproval(delegation)) {
+    finalSeverity = LOWER[finalSeverity];
+    message += ` (ghi chú nêu đã xin ý kiến cấp có thẩm quyền: hạ từ ${SEVERITY_VI[beforeApproval]} xuống ${SEVERITY_VI[finalSeverity]})`;
+    messageEn += ` (the notes cite approval by the competent authority: lowered from ${beforeApproval} to ${finalSeverity})`;
   }
 
   const finding: Finding = {
@@ -59,7 +61,7 @@ function toFinding(rule: Rule, severity: Severity, violation: Violation): Findin
     severity: finalSeverity,
     message,
     messageEn,
-    source: rule.approvalException && finalSeverity !== severity ? `${rule.source}; ${rule.approvalException.source}` : rule.source,
+    source: rule.approvalException && finalSeverity !== beforeApproval ? `${rule.source}; ${rule.approvalException.source}` : rule.source,
     delegationId: delegation.id,
   };
   if (delegation.file !== undefined) finding.file = delegation.file;

@@ -16,6 +16,8 @@ import { purposeUnclear } from "./rules/purposeUnclear";
 import { requiredField } from "./rules/requiredField";
 import { roleUnknown } from "./rules/roleUnknown";
 import { tierMismatch } from "./rules/tierMismatch";
+import { tripOneRegion } from "./rules/tripOneRegion";
+import { partnerOutsideArea } from "./rules/partnerOutsideArea";
 import { unplanned } from "./rules/unplanned";
 import type { Rule } from "./types";
 
@@ -23,6 +25,7 @@ export const RULES: readonly Rule[] = [
   requiredField,
   membersMax,
   countriesMax,
+  tripOneRegion,
   daysPerCountry,
   keyLeaderTrips,
   keyLeadersTogether,
@@ -38,4 +41,5 @@ export const RULES: readonly Rule[] = [
   mergeCandidate,
   leadersSameDestination,
   duplicateDelegation,
+  partnerOutsideArea,
 ];

@@ -35,6 +35,8 @@ export interface Violation {
   messageEn: string;
   /** A standard value that would fix it. */
   suggestion?: string;
+  /** A severity this finding is lowered to (never raised): an estimate's margin, an informative note. */
+  lowerTo?: Severity;
   /** Other delegations involved (cross-row rules). */
   related?: readonly Delegation[];
 }

@@ -26,6 +26,8 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
   const firstColumn = Math.min(...columns.map(([, column]) => column));
   const planYear = recognition.titleYear ?? options.year;
   const planStatusReader = planStatusReaderFor(recognition.fieldHeaders?.planStatus);
+  // "Số ngày/nước", "Số ngày mỗi nước": the days column counts one country, not the whole trip.
+  const perCountryDays = /\b(?:ngay nuoc|moi nuoc|ngay 1 nuoc|ngay mot nuoc)\b/.test(fold(recognition.fieldHeaders?.days ?? ""));
 
   return recognition.dataRows.map(({ row, section }) => {
     const cells: Record<string, CellRef> = {};
@@ -71,6 +73,7 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
 
     readPeriod(delegation, values, planYear);
     assign(delegation, "days", nonNegative(parseNumber(values.days)));
+    if (delegation.days !== undefined && perCountryDays) delegation.daysPerCountry = true;
     assign(delegation, "cost", parseNumber(values.cost));
 
     const funding = text("funding");

@@ -69,6 +69,23 @@ export function MergeSummaryView({ summary, onShowSheet }: Props) {
         <p className={styles.text}>{c.summaryNoExcluded}</p>
       )}
 
+      {summary.missingUnits ? (
+        summary.missingUnits.missing.length > 0 ? (
+          <>
+            <p className={styles.text}>{format(c.summaryMissingUnitsTitle, { count: summary.missingUnits.missing.length, expected: summary.missingUnits.expected })}</p>
+            <ul className={styles.lines} aria-label={format(c.summaryMissingUnitsTitle, { count: summary.missingUnits.missing.length, expected: summary.missingUnits.expected })}>
+              {summary.missingUnits.missing.map((unit) => (
+                <li key={unit}>{unit}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className={styles.text}>{format(c.summaryNoMissingUnits, { expected: summary.missingUnits.expected })}</p>
+        )
+      ) : (
+        summary.unitsSheet && <p className={styles.text}>{format(c.summaryNoUnitList, { sheet: summary.unitsSheet })}</p>
+      )}
+
       {summary.skipped.length > 0 && (
         <>
           <p className={styles.text}>{c.summarySkippedTitle}</p>

@@ -71,9 +71,19 @@ describe("jurisdictions differ where their letters differ", () => {
     expect([base, haiPhong, laiChau].map((p) => p.params.membersMax)).toEqual([null, null, null]);
   });
 
-  it("conference exception: 5 days in Hải Phòng [S1], none in Hà Nội [S2]", () => {
-    expect(haiPhong.params.conferenceDaysPerCountry).toBe(5);
+  it("conference exception: the central rule's 5 days (quoted in S1) everywhere but Hà Nội, whose S2 states none", () => {
+    expect([base, haiPhong, laiChau].map((p) => p.params.conferenceDaysPerCountry)).toEqual([5, 5, 5]);
     expect(haNoi.params.conferenceDaysPerCountry).toBeNull();
+  });
+
+  it("one region a trip only in Hà Nội [S2]; partner provinces only in Lai Châu [S4]", () => {
+    expect(PROFILES.filter((p) => p.params.oneRegionPerTrip).map((p) => p.id)).toEqual(["ha-noi"]);
+    expect(PROFILES.filter((p) => p.params.peoplePartnerAreas.length > 0).map((p) => p.id)).toEqual(["lai-chau"]);
+    expect(laiChau.params.peoplePartnerAreas).toHaveLength(8);
+  });
+
+  it("“sẽ không được tổng hợp” only where the letter says it (Hải Phòng, S0)", () => {
+    expect(PROFILES.filter((p) => p.incompleteNotConsolidated).map((p) => p.id)).toEqual(["hai-phong"]);
   });
 
   it("deadlines: Hải Phòng 10 and 5 working days [S1]; Hà Nội 10 calendar days [S2]", () => {
@@ -89,9 +99,11 @@ describe("jurisdictions differ where their letters differ", () => {
     expect([...haNoi.forbiddenFunding].sort()).toEqual([...everywhere, "tai-tro-khac", "von-vay-nuoc-ngoai"].sort());
   });
 
-  it("submission deadlines and plan years come from the letters (S3, S4); none where the letter gives none", () => {
-    expect([haiPhong.planYear, haiPhong.submissionDeadline]).toEqual([2025, "2024-10-07"]);
-    expect([laiChau.planYear, laiChau.submissionDeadline]).toEqual([2025, "2024-09-25"]);
+  it("submission deadlines are the Sở Ngoại vụ's (S0, S4): “trước ngày 25/9” is by 24/9; none where the letter gives none", () => {
+    expect([haiPhong.planYear, haiPhong.submissionDeadline]).toEqual([2025, "2024-10-04"]);
+    expect(haiPhong.citations?.submissionDeadline).toContain("trước ngày 05/10");
+    expect([laiChau.planYear, laiChau.submissionDeadline]).toEqual([2025, "2024-09-24"]);
+    expect(laiChau.citations?.submissionDeadline).toContain("trước ngày 25/9/2024");
     expect([haNoi.planYear, haNoi.submissionDeadline]).toEqual([undefined, undefined]);
     expect([base.planYear, base.submissionDeadline]).toEqual([undefined, undefined]);
   });
@@ -103,6 +115,73 @@ describe("jurisdictions differ where their letters differ", () => {
     }
     expect(laiChau.requiredFields.people).toEqual(expect.arrayContaining(["locality", "activity", "partner", "period", "funding"]));
     expect([base, haiPhong, haNoi].map((p) => p.requiredFields.people)).toEqual([[], [], []]);
+  });
+});
+
+describe("citations: the sentence each value comes from", () => {
+  /** Every setting a shipped profile gives: top-level values and each parameter and deadline. */
+  function settingPaths(profile: Profile): string[] {
+    const paths = ["requiredFields", "keyLeaderRoles", "forbiddenFunding", "incompleteNotConsolidated"];
+    for (const key of Object.keys(profile.params)) paths.push(`params.${key}`);
+    for (const key of Object.keys(profile.deadlines)) paths.push(`deadlines.${key}`);
+    if (profile.planYear !== undefined) paths.push("planYear");
+    if (profile.submissionDeadline !== undefined) paths.push("submissionDeadline");
+    return paths;
+  }
+
+  it.each(SHIPPED_IDS)("%s cites every value, quoting a letter or saying “(suy luận)”", (id) => {
+    const profile = getProfile(id);
+    for (const path of settingPaths(profile)) {
+      const citation = profile.citations?.[path];
+      expect([path, citation && (/“[^”]+”/.test(citation) || citation.includes("(suy luận)") || /không nêu|Chỉ /.test(citation))]).toEqual([path, true]);
+    }
+  });
+
+  it.each<[string, string, string]>([
+    ["hai-phong", "params.daysPerCountry", "“1 nước không quá 3 ngày"],
+    ["hai-phong", "incompleteNotConsolidated", "sẽ không được tổng hợp"],
+    ["ha-noi", "params.membersMax", "“không quá 07 người/đoàn”"],
+    ["ha-noi", "params.oneRegionPerTrip", "trong cùng một khu vực"],
+    ["lai-chau", "params.peoplePartnerAreas", "tỉnh Vân Nam - Trung Quốc"],
+    ["default", "params.travelDaysByRegion", "(suy luận)"],
+    ["default", "params.leadersSameDestinationMax", "(suy luận)"],
+  ])("%s %s cites %p", (id, path, quoted) => {
+    expect(getProfile(id).citations?.[path]).toContain(quoted);
+  });
+
+  it("an inferred value is editable in a department's profile", () => {
+    const { profile, errors } = parseProfileJson(
+      JSON.stringify({ extends: "hai-phong", id: "so-gd-hai-phong", params: { travelDaysByRegion: { europe: 4 } }, submissionDeadline: "2025-10-06" }),
+    );
+    expect(errors).toBeUndefined();
+    expect(profile?.params.travelDaysByRegion).toEqual({ asia: 2, europe: 4, africa: 3, oceania: 3, americas: 3 });
+    expect(profile?.submissionDeadline).toBe("2025-10-06");
+  });
+
+  it("a department's older profile without the new settings still loads, with the shipped estimates", () => {
+    const old = clone(getProfile("hai-phong"));
+    const params = old.params as Record<string, unknown>;
+    delete params.travelDaysByRegion;
+    delete params.oneRegionPerTrip;
+    delete params.peoplePartnerAreas;
+    delete old.citations;
+    delete old.incompleteNotConsolidated;
+    const { profile } = parseProfileJson(JSON.stringify({ ...old, id: "cu" }));
+    expect(profile?.params).toMatchObject({ travelDaysByRegion: { asia: 2, europe: 3 }, oneRegionPerTrip: false, peoplePartnerAreas: [] });
+    expect(profile?.incompleteNotConsolidated).toBe(false);
+  });
+
+  it.each<[string, (p: Record<string, unknown>) => void, RegExp]>([
+    ["a citation of no setting", (p) => (p.citations = { "params.daysPerCountri": "S1" }), /^citations\.params\.daysPerCountri: không có giá trị .*có phải "params\.daysPerCountry"\?/],
+    ["an unknown partner province", (p) => ((p.params as Record<string, unknown>).peoplePartnerAreas = ["van-nan"]), /^params\.peoplePartnerAreas\[0\]: mã tỉnh "van-nan" .*có phải "van-nam"\?/],
+    ["a negative travel allowance", (p) => ((p.params as Record<string, unknown>).travelDaysByRegion = { asia: -1, europe: 3, africa: 3, oceania: 3, americas: 3 }), /^params\.travelDaysByRegion\.asia: phải là số không âm/],
+    ["a region that does not exist", (p) => ((p.params as Record<string, unknown>).travelDaysByRegion = { asia: 2, europe: 3, africa: 3, oceania: 3, americas: 3, antarctica: 9 }), /^params\.travelDaysByRegion\.antarctica: trường không được hỗ trợ/],
+  ])("rejects %s in Vietnamese", (_, change, expected) => {
+    const value = clone(getProfile("lai-chau"));
+    change(value);
+    const { errors } = validateProfile(value);
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0]).toMatch(expected);
   });
 });
 
@@ -227,11 +306,11 @@ describe("profileSummary", () => {
       expect.arrayContaining([
         "Hồ sơ: Hải Phòng (Sở Ngoại vụ thành phố Hải Phòng) (hai-phong)",
         "Năm kế hoạch: 2025",
-        "Hạn gửi kế hoạch: 07/10/2024",
+        "Hạn gửi kế hoạch: chậm nhất ngày 04/10/2024",
         "Không giới hạn số người/đoàn",
         "Tối đa 3 nước/chuyến",
-        "Tối đa 3 ngày/nước (không tính 2 ngày đi, về, quá cảnh)",
-        "Hội nghị, hội thảo quy mô lớn: tối đa 5 ngày/nước",
+        "Tối đa 3 ngày/nước (không tính ngày đi, về, quá cảnh — ước tính: châu Á 2, châu Âu 3, châu Phi 3, châu Đại Dương 3, châu Mỹ 3 ngày)",
+        "Hội nghị quy mô lớn: tối đa 5 ngày cho nước có hội nghị",
         "Nguồn kinh phí bị cấm: Doanh nghiệp tổ chức, đài thọ; Doanh nghiệp nước ngoài mời đích danh",
         "Báo cáo kết quả chuyến đi: trong 10 ngày làm việc sau khi nhập cảnh",
         "Nộp lại hộ chiếu: trong 5 ngày làm việc sau khi nhập cảnh",
@@ -244,10 +323,18 @@ describe("profileSummary", () => {
   it("describes what makes Hà Nội and Lai Châu different", () => {
     const haNoi = profileSummary(getProfile("ha-noi"));
     expect(haNoi).toContain("Tối đa 7 người/đoàn");
-    expect(haNoi).toContain("Hội nghị, hội thảo: không có ngoại lệ về số ngày");
+    expect(haNoi).toContain("Hội nghị quy mô lớn: không có ngoại lệ về số ngày");
+    expect(haNoi).toContain("Các nước của một chuyến phải trong cùng một khu vực");
+    expect(haNoi.find((l) => l.startsWith("Giá trị suy luận"))).toContain("params.travelDaysByRegion");
     expect(haNoi).toContain("Báo cáo kết quả chuyến đi: trong 10 ngày (theo lịch) sau khi nhập cảnh");
     expect(haNoi.find((l) => l.startsWith("Nguồn kinh phí bị cấm"))).toContain("Vốn vay nước ngoài");
     expect(profileSummary(getProfile("lai-chau"))).toContain("Bắt buộc (đối ngoại nhân dân): Xã, thôn/bản, Hoạt động, Đối tác, Thời gian, Nguồn kinh phí");
+  });
+
+  it("counts a department's list of units (units that sent nothing are listed on the master)", () => {
+    const { profile } = parseProfileJson(JSON.stringify({ extends: "hai-phong", id: "so-gd-hp", units: ["Trường THPT Trần Phú", "Trường THPT Ngô Quyền"] }));
+    expect(profileSummary(profile!)).toContain("Danh sách đơn vị gửi kế hoạch: 2 đơn vị (bảng tổng hợp liệt kê đơn vị chưa gửi)");
+    expect(validateProfile({ ...clone(getProfile("hai-phong")), units: [""] }).errors?.[0]).toMatch(/^units\[0\]: phải là tên đơn vị/);
   });
 
   it("shows severity overrides", () => {

@@ -20,7 +20,7 @@ describe("key-leaders-together", () => {
     const [finding] = findingsOf("key-leaders-together", [delegation]);
     expect(finding).toMatchObject({ severity: "error", cell: `F${delegation.row}` });
     expect(finding.message).toBe(
-      "Đoàn có 2 lãnh đạo chủ chốt của cùng một cơ quan (Nguyễn Văn An (Giám đốc Sở); Bí thư Đảng ủy), vượt quá 1 lãnh đạo chủ chốt/đoàn",
+      "Đoàn có 2 lãnh đạo chủ chốt của cùng một cơ quan, đơn vị (Nguyễn Văn An (Giám đốc Sở); Bí thư Đảng ủy), vượt quá 1 lãnh đạo chủ chốt/đoàn",
     );
   });
 
@@ -164,13 +164,26 @@ describe("leadership-half", () => {
   });
 });
 
-describe("key leaders of communes", () => {
+describe("key leaders of one locality count together [S2 “của một cơ quan, đơn vị, địa phương”]", () => {
   it.each([
     ["Bí thư Đảng ủy xã An Lão, 02 công chức", 1],
     ["Bí thư Đảng ủy xã Tiên Lãng, 02 công chức", 0],
-  ])("chair of xã An Lão with %p → %i", (composition, count) => {
+    ["Phó Chủ tịch UBND xã An Lão, 02 công chức", 0],
+  ])("chair of xã An Lão's UBND with %p → %i", (composition, count) => {
     const delegation = makeDelegation({ leaderRole: role("chu-tich-ubnd-xa", "xã An Lão"), unit: "UBND xã An Lão", composition });
     expect(findingsOf("key-leaders-together", [delegation])).toHaveLength(count);
+  });
+
+  it("says the locality's party committee and UBND count together", () => {
+    const delegation = makeDelegation({ leaderRole: role("chu-tich-ubnd-xa", "xã An Lão"), unit: "UBND xã An Lão", composition: "Bí thư Đảng ủy xã An Lão" });
+    const [finding] = findingsOf("key-leaders-together", [delegation]);
+    expect(finding.message).toContain("lãnh đạo chủ chốt của cùng địa phương (");
+    expect(finding.message).toContain("lãnh đạo cấp ủy, HĐND, UBND của một địa phương tính chung");
+  });
+
+  it("the city's leaders are one locality too", () => {
+    const delegation = makeDelegation({ leaderRole: role("bi-thu-tinh-uy"), composition: "Chủ tịch UBND thành phố, Giám đốc Sở Ngoại vụ" });
+    expect(findingsOf("key-leaders-together", [delegation])[0].message).toContain("của cùng địa phương");
   });
 });
 

@@ -101,9 +101,10 @@ describe("Lai Châu (S4)", () => {
 });
 
 describe("default profile", () => {
-  it("has no conference exception and no member limit", () => {
+  it("has the central conference exception (5 days) and no member limit", () => {
     const context = contextFor("default");
-    expect(findingsOf("days-per-country", [conference(6)], context)).toHaveLength(1);
+    expect(findingsOf("days-per-country", [conference(7)], context)).toEqual([]);
+    expect(findingsOf("days-per-country", [conference(9)], context)).toHaveLength(1);
     expect(findingsOf("members-max", [makeDelegation({ members: 30 })], context)).toEqual([]);
   });
 });

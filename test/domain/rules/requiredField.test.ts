@@ -1,4 +1,5 @@
 import type { Delegation } from "../../../src/domain/model";
+import { getProfile } from "../../../src/domain/profiles";
 import { findingsOf, makeDelegation, role, testContext, testProfile, type COLUMN } from "./support";
 
 type Input = Parameters<typeof makeDelegation>[0];
@@ -18,8 +19,18 @@ describe("required-field", () => {
     const findings = findingsOf("required-field", [delegation]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: "error", cell: `${column}${delegation.row}`, delegationId: delegation.id });
-    expect(findings[0].message).toBe(`Thiếu thông tin bắt buộc “${label}”: đoàn thiếu thông tin theo quy định sẽ không được tổng hợp`);
+    expect(findings[0].message).toBe(`Thiếu thông tin bắt buộc “${label}”`);
     expect(findings[0].messageEn).toMatch(/^Required information ".+" is missing/);
+  });
+
+  it.each([
+    ["hai-phong", "Thiếu thông tin bắt buộc “Nguồn kinh phí”; đoàn thiếu thông tin theo quy định sẽ không được tổng hợp"],
+    ["ha-noi", "Thiếu thông tin bắt buộc “Nguồn kinh phí”"],
+    ["lai-chau", "Thiếu thông tin bắt buộc “Nguồn kinh phí”"],
+    ["default", "Thiếu thông tin bắt buộc “Nguồn kinh phí”"],
+  ])("under %s says “sẽ không được tổng hợp” only where the letter does (S0)", (id, message) => {
+    const [finding] = findingsOf("required-field", [makeDelegation({ funding: undefined })], testContext({ profile: getProfile(id) }));
+    expect(finding.message).toBe(message);
   });
 
   const passing: [string, Input][] = [

@@ -17,7 +17,7 @@ const NOT_LEADERSHIP = new Set(["chuyen-vien", "truong-phong", "pho-truong-phong
  * City/province roles (Bí thư, Chủ tịch HĐND, UBND, Trưởng đoàn ĐBQH…) are the city's key leaders together,
  * whatever agency text follows them: two of them on one delegation is what Chỉ thị 38 limits.
  */
-const CITY_LEADERSHIP = "lanh dao thanh pho";
+export const CITY_LEADERSHIP = "lanh dao thanh pho";
 
 /** Agency words too generic to tell two agencies apart: the row's own unit is meant. */
 const GENERIC_AGENCY = new Set(["so", "co quan", "don vi", "truong", "xa", "phuong", "cac so", "ban", "phong", "cong ty", "dang uy"]);
@@ -43,6 +43,14 @@ const agencyKeyOf = memoizeText((text: string): string | undefined => {
     .replace(/^(?:dang uy|chi bo|ubnd|hdnd) /, "");
   return key === "" || GENERIC_AGENCY.has(key) ? undefined : key;
 });
+
+/**
+ * An agency key that names a locality (the city/province, a commune, ward, district): its party
+ * committee, HĐND and UBND leaders count together [S2 "của một cơ quan, đơn vị, địa phương"].
+ */
+export function isLocalityAgency(agency: string): boolean {
+  return agency === CITY_LEADERSHIP || /^(?:xa|phuong|thi tran|thi xa|huyen|quan|dac khu)\b/.test(agency);
+}
 
 /** The sending unit of the row (its own agency): the unit column, else the host, else the workbook's name. */
 export function homeAgency(delegation: Delegation): string {

@@ -1,27 +1,99 @@
 /**
  * days-per-country: "1 nước không quá 3 ngày (không tính thời gian quá cảnh và đi, về; trừ trường hợp
  * tham dự các Hội nghị quy mô lớn nhưng cũng không quá 5 ngày)" [S1]; Hà Nội: 3 days, no exception [S2].
+ *
+ * - The conference exception raises the limit of the conference's country only: 3 countries with one
+ *   conference allow 3 + 3 + 5 = 11 days.
+ * - Courses (đào tạo, bồi dưỡng, khóa học…) are not visits: the limit does not apply; a course longer
+ *   than it gets an info line saying why. Study tours ("học tập kinh nghiệm", "khảo sát") are visits.
+ * - The letters give no number of travel days: the allowance is an estimate by the region of the
+ *   farthest country (profile data), so an excess within one day of it is only a warning.
+ * - A "Số ngày/nước" column gives the days of each country: the trip lasts that × the countries.
  */
 import type { Delegation, FieldId } from "../../model";
-import { formatNumber } from "../messages";
+import type { Profile } from "../../profiles/schema";
+import { CONTINENT_NAMES, subRegionOf, type Continent } from "../data/regions";
+import { formatNumber, quote, type Text } from "../messages";
 import { distinctCountries } from "../lib/countries";
 import { findPhrase, foldCached } from "../lib/text";
 import { periodLength } from "../lib/time";
-import { S1, S2, cite } from "../sources";
-import type { RowRule } from "../types";
+import { CT38, S1, S2, cite } from "../sources";
+import type { RowRule, Violation } from "../types";
 
-const CONFERENCE_WORDS = ["hoi nghi", "hoi thao", "dien dan", "conference", "forum", "summit", "hoi nghi thuong dinh"];
+/** A large conference: "Hội nghị", an international "hội thảo", a forum, a summit. */
+const CONFERENCE_WORDS = ["hoi nghi", "hoi thao quoc te", "dien dan", "conference", "forum", "summit", "quy mo lon"];
+/**
+ * Courses and training: staff going to study, not a delegation visiting [S0 "học tập, đào tạo, bồi
+ * dưỡng"]. "khóa học" is told from "khoa học" (science) by its diacritics, so it is matched unfolded.
+ */
+const COURSE_WORDS = [
+  "boi duong",
+  "tap huan",
+  "khoa dao tao",
+  "lop dao tao",
+  "du hoc",
+  "hoc tap dai han",
+  "thuc tap",
+  "nghien cuu sinh",
+  "training course",
+];
+const COURSE_UNFOLDED = /kh(?:óa|oá) học|khóa học/;
+/** "đào tạo" on its own is a course, but not in "hợp tác đào tạo", "về đào tạo" (a visit about training). */
+const TRAINING = /(?<!\b(?:hop tac|ve|linh vuc|trong|nganh|cong tac|chat luong) )\bdao tao\b/;
+/** Visits that learn: still visits ("học tập kinh nghiệm", "khảo sát"). */
+const STUDY_TOUR_WORDS = ["hoc tap kinh nghiem", "khao sat", "tham quan hoc tap", "trao doi kinh nghiem"];
 
-/** A conference, by purpose or name. */
-export function isConference(delegation: Delegation): boolean {
-  return [delegation.purpose, delegation.name].some((text) => text !== undefined && findPhrase(foldCached(text), CONFERENCE_WORDS) !== undefined);
+function textOf(delegation: Delegation): string {
+  return [delegation.purpose, delegation.name]
+    .filter((text) => text !== undefined)
+    .map((text) => foldCached(text))
+    .join(" | ");
 }
 
-/** Days of the trip as written (days column) or from a day-precise period; where they came from. */
-function tripDays(delegation: Delegation): { days: number; at: FieldId[] } | undefined {
-  if (delegation.days !== undefined) return { days: delegation.days, at: ["days"] };
-  if (delegation.period?.precision === "day") return { days: periodLength(delegation.period), at: ["end", "period", "start"] };
+/** A large conference, by purpose or name. */
+export function isConference(delegation: Delegation): boolean {
+  return findPhrase(textOf(delegation), CONFERENCE_WORDS) !== undefined;
+}
+
+/** The course wording that makes the row a course; undefined for visits, study tours and conferences. */
+export function courseWord(delegation: Delegation): string | undefined {
+  const text = textOf(delegation);
+  if (findPhrase(text, STUDY_TOUR_WORDS) !== undefined || findPhrase(text, CONFERENCE_WORDS) !== undefined) return undefined;
+  const word = findPhrase(text, COURSE_WORDS);
+  if (word !== undefined) return word;
+  const unfolded = [delegation.purpose, delegation.name].join(" ").normalize("NFC").toLowerCase();
+  if (COURSE_UNFOLDED.test(unfolded)) return "khoa hoc";
+  return text.split(" | ").some((part) => TRAINING.test(part)) ? "dao tao" : undefined;
+}
+
+/** Days of the trip: the days column (× countries when it is per country) or a day-precise period. */
+function tripDays(delegation: Delegation, countries: number): { days: number; at: FieldId[]; perCountry?: number } | undefined {
+  if (delegation.days !== undefined) {
+    return delegation.daysPerCountry
+      ? {
+          days: delegation.days * countries,
+          at: ["days"],
+          perCountry: delegation.days,
+        }
+      : { days: delegation.days, at: ["days"] };
+  }
+  if (delegation.period?.precision === "day")
+    return {
+      days: periodLength(delegation.period),
+      at: ["end", "period", "start"],
+    };
   return undefined;
+}
+
+/** The travel allowance: by the farthest country's region, else the profile's default. */
+function travelAllowance(delegation: Delegation, params: Profile["params"]): { days: number; region?: Continent } {
+  let best: { days: number; region?: Continent } | undefined;
+  for (const country of distinctCountries(delegation)) {
+    const region = subRegionOf(country.code)?.continent;
+    const days = region ? params.travelDaysByRegion[region] : params.travelDays;
+    if (!best || days > best.days) best = region ? { days, region } : { days };
+  }
+  return best ?? { days: params.travelDays };
 }
 
 export const daysPerCountry: RowRule = {
@@ -29,32 +101,76 @@ export const daysPerCountry: RowRule = {
   defaultSeverity: "error",
   kinds: ["outbound"],
   fields: ["days", "period", "start", "end", "countries", "purpose", "name"],
-  parameters: { profileParams: ["daysPerCountry", "conferenceDaysPerCountry", "travelDays"] },
-  source: cite(S1, S2),
+  parameters: {
+    profileParams: ["daysPerCountry", "conferenceDaysPerCountry", "travelDays", "travelDaysByRegion"],
+  },
+  source: cite(CT38, S1, S2),
   checkRow(delegation, context) {
-    const { daysPerCountry: perCountry, conferenceDaysPerCountry, travelDays } = context.profile.params;
-    const trip = tripDays(delegation);
+    const { params } = context.profile;
+    const { daysPerCountry: perCountry, conferenceDaysPerCountry } = params;
     const countries = distinctCountries(delegation).length;
+    const trip = tripDays(delegation, countries);
     if (!trip || countries === 0) return [];
     const conferenceTrip = isConference(delegation);
     const conference = conferenceDaysPerCountry !== null && conferenceTrip;
-    const limitPerCountry = conference ? conferenceDaysPerCountry : perCountry;
-    const abroad = Math.max(0, trip.days - travelDays);
-    const limit = limitPerCountry * countries;
+    // The exception is for the conference's country; the others keep the ordinary limit.
+    const limit = conference ? perCountry * (countries - 1) + Math.max(perCountry, conferenceDaysPerCountry) : perCountry * countries;
+    const travel = travelAllowance(delegation, params);
+    const abroad = Math.max(0, trip.days - travel.days);
     if (abroad <= limit) return [];
 
     const n = (value: number) => formatNumber(value);
-    const abroadVi = `${n(abroad).vi} ngày (${n(trip.days).vi} ngày − ${n(travelDays).vi} ngày đi, về, quá cảnh)`;
-    const abroadEn = `${n(abroad).en} days (${n(trip.days).en} days − ${n(travelDays).en} travel days)`;
-    const limitVi = `${n(limitPerCountry).vi} ngày/nước × ${countries} nước = ${n(limit).vi} ngày`;
-    const limitEn = `${n(limitPerCountry).en} days/country × ${countries} = ${n(limit).en} days`;
-    return [
-      {
-        delegation,
-        at: trip.at,
-        message: `Đoàn ở nước ngoài ${abroadVi}, vượt quá ${limitVi}${conference ? " (mức cho hội nghị, hội thảo)" : conferenceTrip ? " (quy định áp dụng không có ngoại lệ cho hội nghị)" : ""}`,
-        messageEn: `${abroadEn} abroad, more than ${limitEn}${conference ? " (conference limit)" : conferenceTrip ? " (this profile has no conference exception)" : ""}`,
-      },
-    ];
+    const trip_: Text =
+      trip.perCountry !== undefined
+        ? {
+            vi: `${n(trip.perCountry).vi} ngày/nước × ${countries} nước = ${n(trip.days).vi} ngày`,
+            en: `${n(trip.perCountry).en} days/country × ${countries} = ${n(trip.days).en} days`,
+          }
+        : { vi: `${n(trip.days).vi} ngày`, en: `${n(trip.days).en} days` };
+    const where = travel.region ? CONTINENT_NAMES[travel.region] : { vi: "khu vực chưa rõ", en: "unknown region" };
+    const travelVi = `${n(travel.days).vi} ngày đi, về, quá cảnh — ước tính cho ${where.vi}`;
+    const travelEn = `${n(travel.days).en} travel days, an estimate for ${where.en}`;
+
+    const course = courseWord(delegation);
+    if (course !== undefined) {
+      const written = quote(delegation.purpose ?? delegation.name ?? "");
+      return [
+        {
+          delegation,
+          at: trip.at,
+          lowerTo: "info",
+          message: `Khóa học, đào tạo “${written}” dài ${trip_.vi}: quy định ${n(perCountry).vi} ngày/nước áp dụng cho đoàn công tác, không áp dụng cho học tập, đào tạo, bồi dưỡng`,
+          messageEn: `Course "${written}" lasts ${trip_.en}: the ${n(perCountry).en} days/country limit is for working visits, not for study or training`,
+        },
+      ];
+    }
+
+    const limitText: Text = !conference
+      ? {
+          vi: `${n(perCountry).vi} ngày/nước × ${countries} nước = ${n(limit).vi} ngày`,
+          en: `${n(perCountry).en} days/country × ${countries} = ${n(limit).en} days`,
+        }
+      : countries === 1
+        ? { vi: `${n(limit).vi} ngày cho nước có Hội nghị quy mô lớn`, en: `${n(limit).en} days for a large conference's country` }
+        : {
+            vi: `${n(perCountry).vi} ngày/nước × ${countries - 1} nước + ${n(conferenceDaysPerCountry).vi} ngày cho nước có Hội nghị quy mô lớn = ${n(limit).vi} ngày`,
+            en: `${n(perCountry).en} days/country × ${countries - 1} + ${n(conferenceDaysPerCountry).en} days for the large conference's country = ${n(limit).en} days`,
+          };
+    const excess = abroad - limit;
+    const nearAllowance = excess <= 1;
+    const violation: Violation = {
+      delegation,
+      at: trip.at,
+      message:
+        `Đoàn ở nước ngoài ${n(abroad).vi} ngày (${trip_.vi} − ${travelVi}), vượt quá ${limitText.vi}` +
+        (conferenceTrip && !conference ? " (quy định áp dụng không có ngoại lệ cho hội nghị)" : "") +
+        (nearAllowance ? `; chỉ vượt ${n(excess).vi} ngày, trong phạm vi sai số của số ngày đi, về ước tính: kiểm tra lại lịch trình` : ""),
+      messageEn:
+        `${n(abroad).en} days abroad (${trip_.en} − ${travelEn}), more than ${limitText.en}` +
+        (conferenceTrip && !conference ? " (this profile has no conference exception)" : "") +
+        (nearAllowance ? `; only ${n(excess).en} day(s) over, within the margin of the estimated travel days: check the itinerary` : ""),
+    };
+    if (nearAllowance) violation.lowerTo = "warning";
+    return [violation];
   },
 };

@@ -1,4 +1,7 @@
-/** required-field: a field the profile requires is empty [S0: "các đoàn thiếu thông tin … sẽ không được tổng hợp"]. */
+/**
+ * required-field: a field the profile requires is empty. "Các đoàn thiếu thông tin theo quy định sẽ không
+ * được tổng hợp" is said only where the profile's letter says it (Hải Phòng, S0: incompleteNotConsolidated).
+ */
 import type { Delegation, FieldId } from "../../model";
 import { fieldLabel, quote, type Text } from "../messages";
 import { fieldText, rawText } from "../lib/text";
@@ -57,6 +60,9 @@ export const requiredField: RowRule = {
   source: cite(S0, S1, S2, S4),
   checkRow(delegation, context) {
     const required = context.profile.requiredFields[delegation.kind];
+    const consequence = context.profile.incompleteNotConsolidated
+      ? { vi: "; đoàn thiếu thông tin theo quy định sẽ không được tổng hợp", en: "; delegations with missing information are not consolidated" }
+      : { vi: "", en: "" };
     const done = new Set<FieldId>();
     const violations: Violation[] = [];
     for (const field of required) {
@@ -85,8 +91,8 @@ export const requiredField: RowRule = {
         violations.push({
           delegation,
           at: broken,
-          message: `Thiếu thông tin bắt buộc “${name.vi}”: ô chứa lỗi công thức ${error}, không đọc được giá trị; đoàn thiếu thông tin theo quy định sẽ không được tổng hợp`,
-          messageEn: `Required information "${name.en}" cannot be read: the cell holds the formula error ${error}; delegations with missing information are not consolidated`,
+          message: `Thiếu thông tin bắt buộc “${name.vi}”: ô chứa lỗi công thức ${error}, không đọc được giá trị${consequence.vi}`,
+          messageEn: `Required information "${name.en}" cannot be read: the cell holds the formula error ${error}${consequence.en}`,
         });
         continue;
       }
@@ -100,11 +106,11 @@ export const requiredField: RowRule = {
         message:
           `Thiếu thông tin bắt buộc “${what.vi}”` +
           (noColumn ? " (bảng không có cột này)" : "") +
-          ": đoàn thiếu thông tin theo quy định sẽ không được tổng hợp",
+          consequence.vi,
         messageEn:
           `Required information "${what.en}" is missing` +
           (noColumn ? " (the table has no such column)" : "") +
-          ": delegations with missing information are not consolidated",
+          consequence.en,
       });
     }
     return violations;
