@@ -8,6 +8,7 @@ import { tidy, fold } from "../text";
 import { isCellError, type CellValue, type SheetGrid } from "../../workbook/types";
 import { matchFunding, matchRole, parseCountries, parseDateCell, parseMembers, parsePeriod, splitLeader } from "../values";
 import { PLAN_STATUS } from "../lists/planStatus";
+import { plainLower } from "../values/textKeys";
 import { formatDate, GridReader } from "./grid";
 import type { RecognizedTemplate } from "./types";
 
@@ -58,7 +59,9 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
     for (const field of TEXT_FIELDS) assign(delegation, field, text(field));
     if (delegation.unit === undefined && recognition.unitName) delegation.unit = recognition.unitName;
 
-    readLeader(delegation, text("leader"), text("leaderRole"));
+    // Leader and countries keep the cell's line breaks (Alt+Enter): they separate a name from a role
+    // ("Đ/c Nguyễn Văn A⏎Phó Chủ tịch UBND huyện") and one country from the next ("Pháp⏎Đức").
+    readLeader(delegation, multilineText(values.leader), text("leaderRole"));
 
     if (!isBlankValue(values.members)) {
       const members = parseMembers(values.members ?? null);
@@ -66,7 +69,7 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
       assign(delegation, "membersLeaders", members.leaders);
     }
 
-    const countries = text("countries");
+    const countries = multilineText(values.countries);
     if (countries) delegation.countries = parseCountries(countries);
 
     readPeriod(delegation, values, planYear);
@@ -77,6 +80,7 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
     if (funding) delegation.funding = matchFunding(funding);
 
     assign(delegation, "planStatus", planStatusReader(values.planStatus));
+    if (columns.every(([field]) => field !== "planStatus")) statusFromText(delegation);
     return delegation;
   });
 }
@@ -115,6 +119,17 @@ function rawText(value: CellValue | undefined): string {
 function typedText(value: CellValue | undefined): string | undefined {
   if (value === undefined || value === null || isCellError(value)) return undefined;
   const text = tidy(rawText(value));
+  return text === "" ? undefined : text;
+}
+
+/** A field's value as text with its line breaks kept (each line tidied); formula errors are not values. */
+function multilineText(value: CellValue | undefined): string | undefined {
+  if (value === undefined || value === null || isCellError(value)) return undefined;
+  const text = rawText(value)
+    .split(/\r\n|\r|\n|\u2028/)
+    .map(tidy)
+    .filter((line) => line !== "")
+    .join("\n");
   return text === "" ? undefined : text;
 }
 
@@ -244,6 +259,45 @@ function planStatusReaderFor(header: string | undefined): (value: CellValue | un
     for (const status of PLAN_STATUS) if ([status.name, ...status.aliases].some((a) => fold(a) === valueFolded)) return status.id;
     return undefined;
   };
+}
+
+/**
+ * Without a status column, units write the status in the notes ("Phát sinh", "Ngoài KH", "Đoàn phát
+ * sinh, bổ sung ngoài kế hoạch") or in the purpose or name. Read from the first of those that says it;
+ * the finding then points at that cell. "Trong kế hoạch" says in-plan; a negation ("không phát sinh")
+ * or a cost that "phát sinh" ("chi phí phát sinh") says nothing.
+ */
+const STATUS_SOURCES = ["notes", "purpose", "name"] as const;
+const OUT_OF_PLAN = /(?:^|[^a-z]{1})(?:(?:bo sung )?ngoai (?:ke hoach|kh)|nkh|(?:doan )?phat sinh)(?=$|[^a-z])/;
+const IN_PLAN = /(?:^|[^a-z])(?:trong (?:ke hoach|kh)|tkh)(?=$|[^a-z])/;
+/** "Chưa có trong kế hoạch", "không nằm trong kế hoạch": out of plan. */
+const NOT_IN_BEFORE = /(?:khong|chua)(?: co| nam| thuoc)?\s*$/;
+const NEGATION_BEFORE = /(?:khong|chua|khong phai|khong co|chi phi|kinh phi|van de|neu|truong hop)\s*$/;
+
+export function planStatusInText(text: string): "in" | "out" | undefined {
+  // Clause by clause, so "trong kế hoạch" in one clause does not hide "phát sinh" negated in another.
+  for (const clause of plainLower(text).split(/[.;,\n()\-–:]+/)) {
+    const words = clause.replace(/[^a-z0-9]+/g, " ").trim();
+    if (words === "") continue;
+    const out = OUT_OF_PLAN.exec(words);
+    if (out && !NEGATION_BEFORE.test(words.slice(0, out.index + (out[0].startsWith(" ") ? 1 : 0)))) return "out";
+    const inPlan = IN_PLAN.exec(words);
+    if (inPlan) return NOT_IN_BEFORE.test(words.slice(0, inPlan.index + 1)) ? "out" : "in";
+  }
+  return undefined;
+}
+
+function statusFromText(delegation: Delegation): void {
+  for (const field of STATUS_SOURCES) {
+    const text = delegation.raw[field];
+    if (text === undefined) continue;
+    const status = planStatusInText(text);
+    if (status === undefined) continue;
+    delegation.planStatus = status;
+    const cell = delegation.cells[field];
+    if (cell) delegation.cells.planStatus = cell;
+    return;
+  }
 }
 
 /** A filled flag cell: "x", "X", "✓", "có", 1, TRUE (but not "không", 0, FALSE). */

@@ -33,7 +33,12 @@ interface Point {
 type Parsed = Point | { error: string } | undefined;
 
 const PRECISION_ORDER: Precision[] = ["day", "month", "quarter", "year"];
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const ROMAN: ReadonlyMap<string, number> = new Map([
+  ["i", 1],
+  ["ii", 2],
+  ["iii", 3],
+  ["iv", 4],
+]);
 const MAX_TEXT_LENGTH = 120;
 
 const messages = {
@@ -100,7 +105,7 @@ const YEAR = /^(?:nam\s*)?(\d{4})$/;
 const BARE = new RegExp(String.raw`^(\d{1,2}|iv|iii|ii|i)${YEAR_SUFFIX}$`);
 
 function numeral(text: string): { value: number; roman: boolean } {
-  const roman = ROMAN[text];
+  const roman = ROMAN.get(text);
   return roman !== undefined ? { value: roman, roman: true } : { value: Number(text), roman: false };
 }
 

@@ -11,7 +11,8 @@ import { fold, tidy } from "../text";
 import { asText, memoize, nearestSuggestion, type SuggestionCandidate } from "./textKeys";
 
 /** Abbreviated titles, read only where a title stands (after "GĐ" in "Sở GD&ĐT" it means giáo dục). */
-export const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
   ct: "chu tich",
   pct: "pho chu tich",
   gd: "giam doc",
@@ -29,7 +30,8 @@ export const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   cvp: "chanh van phong",
   pcvp: "pho chanh van phong",
   cv: "chuyen vien",
-};
+  }),
+);
 
 /** Titles (folded) and how they are written canonically. Longest match wins. */
 const TITLES: { words: string[]; canonical: string }[] = [
@@ -91,7 +93,7 @@ function startsWith(tokens: readonly string[], at: number, words: readonly strin
 }
 
 function titleAt(tokens: readonly string[], at: number): { length: number; canonical: string } | undefined {
-  const abbreviation = TITLE_ABBREVIATIONS[tokens[at]];
+  const abbreviation = TITLE_ABBREVIATIONS.get(tokens[at]);
   if (abbreviation !== undefined) return { length: 1, canonical: abbreviation };
   let best: { length: number; canonical: string } | undefined;
   for (const title of TITLES) {
