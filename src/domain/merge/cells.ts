@@ -34,7 +34,7 @@ export function fieldValue(delegation: Delegation, field: FieldId, reader: GridR
   const ref = delegation.cells[field];
   if (!ref) return null;
   // A field joined from several rows (countries one per row) is the joined text, not the first row's cell.
-  const joined = delegation.continuation?.some((part) => part.cells[field] !== undefined && field !== "end") ?? false;
+  const joined = delegation.continuation?.some((part) => part.cells[field] !== undefined) ?? false;
   const value = reader && !joined ? reader.value(ref.row, ref.column) : fromRawText(delegation, field);
   return typed(value, field, delegation);
 }

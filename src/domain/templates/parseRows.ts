@@ -219,11 +219,8 @@ function joinPeriod(result: Delegation, part: Delegation, own: Set<FieldId>): vo
       precision: coarser(result.period.precision, part.period.precision),
     };
   }
-  // The return is the last row's: the master writes the end date from there.
-  if (own.has("end") && part.period.end === result.period.end) {
-    result.cells.end = part.cells.end;
-    if (part.raw.end !== undefined) result.raw.end = part.raw.end;
-  }
+  // The return is the last row's (the master writes it from `raw`); findings stay on the first row's cells.
+  if (own.has("end") && part.period.end === result.period.end && part.raw.end !== undefined) result.raw.end = part.raw.end;
 }
 
 function countryKey(country: Delegation["countries"][number]): string {
