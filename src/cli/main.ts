@@ -8,7 +8,7 @@ import { columnLetter } from "../domain/cells";
 import type { Delegation, Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID } from "../domain/profiles";
 import { checkPlan } from "../domain/rules";
-import { readPlan } from "../domain/templates/readPlan";
+import { delegationsOfTable, readPlan } from "../domain/templates/readPlan";
 import type { PlanRead } from "../domain/templates/types";
 import { readXlsx } from "../xlsx/readWorkbook";
 import { profileIdArg, UsageError, walkArgs, yearArg } from "./args";
@@ -162,7 +162,7 @@ export function toJsonReport(results: FileResult[], findings: Finding[]): JsonRe
   return {
     files: results.map(({ file, plan, error }) => {
       const sheets = (plan?.sheets ?? []).flatMap((s) =>
-        s.template ? [{ sheet: s.sheet, kind: s.kind, headerRow: s.headerRow, delegations: plan?.delegations.filter((d) => d.sheet === s.sheet).length ?? 0 }] : [],
+        s.template ? [{ sheet: s.sheet, kind: s.kind, headerRow: s.headerRow, delegations: delegationsOfTable(s, plan?.delegations ?? []).length }] : [],
       );
       const unread = unreadSheets(plan);
       const entry: JsonReport["files"][number] = error === undefined ? { file, sheets } : { file, sheets, error };
@@ -185,7 +185,7 @@ function toTextReport(results: FileResult[], findings: Finding[]): string {
     const notes: string[] = [];
     for (const sheet of plan?.sheets ?? []) {
       if (sheet.template) {
-        const count = plan?.delegations.filter((d) => d.sheet === sheet.sheet).length ?? 0;
+        const count = delegationsOfTable(sheet, plan?.delegations ?? []).length;
         rows.push([sheet.sheet, KIND_LABELS[sheet.kind], String(sheet.headerRow), String(count)]);
       } else {
         notes.push(sheet.unreadable ? `  «${sheet.sheet}»: KHÔNG ĐỌC ĐƯỢC. ${sheet.reason}` : `  «${sheet.sheet}»: không phải biểu mẫu. ${sheet.reason}`);

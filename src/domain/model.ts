@@ -132,6 +132,11 @@ export const DelegationSchema = z.object({
   section: z.object({ label: z.string(), title: z.string() }).optional(),
   /** Where each recognised field of this row came from. */
   cells: z.record(z.string(), CellRefSchema),
+  /**
+   * A delegation written over several rows (one country per row, the STT and name merged down or left
+   * blank): each row after the first, with the cells it contributed. `cells` and `raw` hold the joined values.
+   */
+  continuation: z.array(z.object({ row: z.number().int().positive(), cells: z.record(z.string(), CellRefSchema) })).optional(),
   /** Text of each recognised field as the unit wrote it (dates rendered dd/mm/yyyy). */
   raw: z.record(z.string(), z.string()),
 

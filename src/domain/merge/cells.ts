@@ -33,7 +33,9 @@ const NUMERIC_FIELDS: ReadonlySet<FieldId> = new Set(["seq", "members", "days", 
 export function fieldValue(delegation: Delegation, field: FieldId, reader: GridReader | undefined): CellValue {
   const ref = delegation.cells[field];
   if (!ref) return null;
-  const value = reader ? reader.value(ref.row, ref.column) : fromRawText(delegation, field);
+  // A field joined from several rows (countries one per row) is the joined text, not the first row's cell.
+  const joined = delegation.continuation?.some((part) => part.cells[field] !== undefined) ?? false;
+  const value = reader && !joined ? reader.value(ref.row, ref.column) : fromRawText(delegation, field);
   return typed(value, field, delegation);
 }
 

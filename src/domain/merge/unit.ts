@@ -4,7 +4,7 @@
  */
 import type { Delegation, PlanKind } from "../model";
 import { checkPlan } from "../rules/engine";
-import { readPlan } from "../templates/readPlan";
+import { delegationsOfTable, readPlan } from "../templates/readPlan";
 import type { RecognizedTemplate } from "../templates/types";
 import { tidy } from "../text";
 import type { SheetGrid } from "../../workbook/types";
@@ -101,8 +101,8 @@ export function prepareUnit(unit: UnitPlan, context: MergeContext): PreparedUnit
     unit: unit.unitName,
     file: unit.fileName,
     sheets: taken.map((sheet) => {
-      const rows = delegations.filter((d) => d.sheet === sheet.sheet);
-      const out = excluded.filter((e) => e.sheet === sheet.sheet).length;
+      const rows = delegationsOfTable(sheet, delegations);
+      const out = delegationsOfTable(sheet, excluded).length;
       return { sheet: sheet.sheet, kind: sheet.kind, delegations: rows.length, kept: rows.length - out, excluded: out };
     }),
     delegations: delegations.length,

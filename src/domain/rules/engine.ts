@@ -30,9 +30,45 @@ export function checkPlan(delegations: readonly Delegation[], context: CheckCont
     const rows = ordered.filter((delegation) => rule.kinds.includes(delegation.kind));
     if (rows.length === 0) continue;
     const violations = isRowRule(rule) ? rows.flatMap((row) => rule.checkRow(row, context)) : rule.checkAll(rows, context);
-    for (const violation of violations) findings.push(toFinding(rule, severity, violation));
+    findings.push(...oncePerCell(violations.map((violation) => toFinding(rule, severity, violation))));
   }
   return findings.sort(compareFindings);
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const PER_VALUE_RULES: ReadonlySet<string> = new Set(["country-unknown", "role-unknown"]);
+
+/**
+ * One finding per cell and rule: a rule that finds two things wrong in one cell (an unreadable end
+ * date and a start outside the plan year) says both in one message, at the higher severity.
+ */
+function oncePerCell(findings: Finding[]): Finding[] {
+  const byCell = new Map<string, Finding>();
+  for (const finding of findings) {
+    // Rules that name one written value each (two unknown countries in one cell, each with its own suggestion) stay apart.
+    const value = PER_VALUE_RULES.has(finding.rule) ? `\u0000${finding.message}` : "";
+    const key = `${finding.file ?? ""}\u0000${finding.sheet}\u0000${finding.row}\u0000${finding.column}${value}`;
+    const earlier = byCell.get(key);
+    if (!earlier) {
+      byCell.set(key, finding);
+      continue;
+    }
+    if (!earlier.message.split("; ").includes(finding.message)) {
+      earlier.message += `; ${finding.message}`;
+      earlier.messageEn += `; ${finding.messageEn}`;
+    }
+    if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[earlier.severity]) earlier.severity = finding.severity;
+    if (finding.related) {
+      const related = [...(earlier.related ?? []), ...finding.related];
+      const seen = new Set<string>();
+      earlier.related = related.filter((other) => {
+        const id = `${other.file ?? ""}\u0000${other.sheet}\u0000${other.row}`;
+        return !seen.has(id) && seen.add(id) !== undefined;
+      });
+    }
+    earlier.suggestion ??= finding.suggestion;
+  }
+  return [...byCell.values()];
 }
 
 function toFinding(rule: Rule, severity: Severity, violation: Violation): Finding {

@@ -8,6 +8,7 @@ import { tidy, fold } from "../text";
 import { isCellError, type CellValue, type SheetGrid } from "../../workbook/types";
 import { matchFunding, matchRole, parseCountries, parseDateCell, parseMembers, parsePeriod, splitLeader } from "../values";
 import { PLAN_STATUS } from "../lists/planStatus";
+import { plainLower } from "../values/textKeys";
 import { formatDate, GridReader } from "./grid";
 import type { RecognizedTemplate } from "./types";
 
@@ -29,7 +30,7 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
   // "Số ngày/nước", "Số ngày mỗi nước": the days column counts one country, not the whole trip.
   const perCountryDays = /\b(?:ngay nuoc|moi nuoc|ngay 1 nuoc|ngay mot nuoc)\b/.test(fold(recognition.fieldHeaders?.days ?? ""));
 
-  return recognition.dataRows.map(({ row, section }) => {
+  const rows = recognition.dataRows.map(({ row, section }) => {
     const cells: Record<string, CellRef> = {};
     const raw: Record<string, string> = {};
     const values: Partial<Record<FieldId, CellValue>> = {};
@@ -60,7 +61,9 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
     for (const field of TEXT_FIELDS) assign(delegation, field, text(field));
     if (delegation.unit === undefined && recognition.unitName) delegation.unit = recognition.unitName;
 
-    readLeader(delegation, text("leader"), text("leaderRole"));
+    // Leader and countries keep the cell's line breaks (Alt+Enter): they separate a name from a role
+    // ("Đ/c Nguyễn Văn A⏎Phó Chủ tịch UBND huyện") and one country from the next ("Pháp⏎Đức").
+    readLeader(delegation, multilineText(values.leader), text("leaderRole"));
 
     if (!isBlankValue(values.members)) {
       const members = parseMembers(values.members ?? null);
@@ -68,7 +71,7 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
       assign(delegation, "membersLeaders", members.leaders);
     }
 
-    const countries = text("countries");
+    const countries = multilineText(values.countries);
     if (countries) delegation.countries = parseCountries(countries);
 
     readPeriod(delegation, values, planYear);
@@ -80,8 +83,151 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
     if (funding) delegation.funding = matchFunding(funding);
 
     assign(delegation, "planStatus", planStatusReader(values.planStatus));
+    if (columns.every(([field]) => field !== "planStatus")) statusFromText(delegation);
     return delegation;
   });
+  return joinContinuationRows(sheet, recognition, rows);
+}
+
+// ---------------------------------------------------------------- one delegation over several rows
+
+/** Cells that say which delegation a row is: blank or merged from above on a continuation row. */
+const IDENTITY_FIELDS: readonly FieldId[] = ["seq", "name", "leader", "locality", "activity"];
+/** What a blank-STT row may carry and still be the trip above it: one more country, its dates and days. */
+const TRIP_DETAIL_FIELDS: ReadonlySet<FieldId> = new Set<FieldId>(["countries", "period", "start", "end", "days", "notes", "venue", "inviter", "cost", "partner"]);
+const TRIP_KEY_FIELDS: readonly FieldId[] = ["countries", "period", "start", "end", "days"];
+
+/**
+ * Units list a multi-country trip one country per row, with the STT, name, leader and purpose merged
+ * down (or left blank below the first row). Such rows are one delegation: the first row's, with the
+ * countries, days, dates and notes of all rows, and `continuation` naming the other rows' cells.
+ */
+function joinContinuationRows(sheet: GridReader, recognition: RecognizedTemplate, rows: Delegation[]): Delegation[] {
+  const identity = IDENTITY_FIELDS.map((field) => recognition.columns[field]).filter((column): column is number => column !== undefined);
+  if (identity.length === 0) return rows;
+  const joined: Delegation[] = [];
+  let group: Delegation[] = [];
+  const flush = () => {
+    if (group.length > 0) joined.push(group.length === 1 ? group[0] : combine(group));
+    group = [];
+  };
+  for (const row of rows) {
+    const first = group[0];
+    if (first && row.section?.label === first.section?.label && continuesTrip(sheet, recognition, identity, first.row, row)) group.push(row);
+    else {
+      flush();
+      group.push(row);
+    }
+  }
+  flush();
+  return joined;
+}
+
+function continuesTrip(sheet: GridReader, recognition: RecognizedTemplate, identity: number[], groupFirst: number, delegation: Delegation): boolean {
+  const row = delegation.row;
+  if (identity.some((column) => !isBlankValue(sheet.value(row, column)))) return false;
+  const mergedFromGroup = identity.some((column) => {
+    const merge = sheet.mergeAt(row, column);
+    return merge !== undefined && merge.top >= groupFirst && merge.top < row && merge.top > recognition.headerRow;
+  });
+  if (mergedFromGroup) return true;
+  // Without merges: a blank STT row that carries only details of the trip above.
+  let carriesTrip = false;
+  for (const [field, column] of Object.entries(recognition.columns) as [FieldId, number][]) {
+    if (isBlankValue(sheet.value(row, column))) continue;
+    if (!TRIP_DETAIL_FIELDS.has(field)) return false;
+    if (TRIP_KEY_FIELDS.includes(field)) carriesTrip = true;
+  }
+  return carriesTrip;
+}
+
+/** Fields of a continuation row read from its own cells (not a merge from above). */
+function ownFields(delegation: Delegation): FieldId[] {
+  return (Object.entries(delegation.cells) as [FieldId, CellRef][]).filter(([, cell]) => cell.row === delegation.row).map(([field]) => field);
+}
+
+function combine(group: Delegation[]): Delegation {
+  const [first, ...rest] = group;
+  const result: Delegation = { ...first, cells: { ...first.cells }, raw: { ...first.raw }, countries: [...first.countries] };
+  result.continuation = rest.map((part) => {
+    const cells: Record<string, CellRef> = {};
+    for (const field of ownFields(part)) if (part.raw[field] !== undefined) cells[field] = part.cells[field];
+    return { row: part.row, cells };
+  });
+
+  const seenCountries = new Set(result.countries.map(countryKey));
+  const countryTexts = first.raw.countries !== undefined ? [first.raw.countries] : [];
+  const noteTexts = first.raw.notes !== undefined ? [first.raw.notes] : [];
+  let days = first.days;
+  let cost = first.cost;
+  for (const part of rest) {
+    const own = new Set(ownFields(part));
+    for (const country of own.has("countries") ? part.countries : []) {
+      if (seenCountries.has(countryKey(country))) continue;
+      seenCountries.add(countryKey(country));
+      result.countries.push(country);
+    }
+    if (own.has("countries") && part.raw.countries !== undefined) {
+      countryTexts.push(part.raw.countries);
+      result.cells.countries ??= part.cells.countries;
+    }
+    if (own.has("notes") && part.raw.notes !== undefined && !noteTexts.includes(part.raw.notes)) noteTexts.push(part.raw.notes);
+    if (own.has("days") && part.days !== undefined) days = (days ?? 0) + part.days;
+    if (own.has("cost") && part.cost !== undefined) cost = (cost ?? 0) + part.cost;
+    if (part.planStatus === "out" && result.planStatus !== "out") {
+      result.planStatus = "out";
+      if (part.cells.planStatus) result.cells.planStatus = part.cells.planStatus;
+    }
+    // Text fields the first row left empty (a funding source written on the second row).
+    for (const field of TEXT_FIELDS) {
+      if (result[field] === undefined && part[field] !== undefined && own.has(field)) {
+        result[field] = part[field];
+        result.cells[field] = part.cells[field];
+        if (part.raw[field] !== undefined) result.raw[field] = part.raw[field];
+      }
+    }
+    joinPeriod(result, part, own);
+  }
+  if (countryTexts.length > 1) result.raw.countries = countryTexts.join("\n");
+  if (noteTexts.length > 0) {
+    result.raw.notes = noteTexts.join("\n");
+    result.notes = noteTexts.map(tidy).join("; ");
+  }
+  if (days !== undefined) {
+    result.days = days;
+    result.raw.days = String(days);
+  }
+  if (cost !== undefined) {
+    result.cost = cost;
+    result.raw.cost = String(cost);
+  }
+  return result;
+}
+
+/** The trip runs from the earliest start to the latest end of its rows, at the coarsest precision written. */
+function joinPeriod(result: Delegation, part: Delegation, own: Set<FieldId>): void {
+  const fields = (["period", "start", "end"] as const).filter((field) => own.has(field));
+  if (fields.length === 0) return;
+  if (part.periodError !== undefined && result.periodError === undefined) {
+    result.periodError = part.periodError;
+    for (const field of fields) result.cells[field] = part.cells[field];
+  }
+  if (!part.period) return;
+  if (!result.period) {
+    result.period = { ...part.period };
+  } else {
+    result.period = {
+      start: part.period.start < result.period.start ? part.period.start : result.period.start,
+      end: part.period.end > result.period.end ? part.period.end : result.period.end,
+      precision: coarser(result.period.precision, part.period.precision),
+    };
+  }
+  // The return is the last row's (the master writes it from `raw`); findings stay on the first row's cells.
+  if (own.has("end") && part.period.end === result.period.end && part.raw.end !== undefined) result.raw.end = part.raw.end;
+}
+
+function countryKey(country: Delegation["countries"][number]): string {
+  return country.code ?? `?${fold(country.name)}`;
 }
 
 function assign<K extends keyof Delegation>(delegation: Delegation, key: K, value: Delegation[K] | undefined): void {
@@ -118,6 +264,17 @@ function rawText(value: CellValue | undefined): string {
 function typedText(value: CellValue | undefined): string | undefined {
   if (value === undefined || value === null || isCellError(value)) return undefined;
   const text = tidy(rawText(value));
+  return text === "" ? undefined : text;
+}
+
+/** A field's value as text with its line breaks kept (each line tidied); formula errors are not values. */
+function multilineText(value: CellValue | undefined): string | undefined {
+  if (value === undefined || value === null || isCellError(value)) return undefined;
+  const text = rawText(value)
+    .split(/\r\n|\r|\n|\u2028/)
+    .map(tidy)
+    .filter((line) => line !== "")
+    .join("\n");
   return text === "" ? undefined : text;
 }
 
@@ -247,6 +404,45 @@ function planStatusReaderFor(header: string | undefined): (value: CellValue | un
     for (const status of PLAN_STATUS) if ([status.name, ...status.aliases].some((a) => fold(a) === valueFolded)) return status.id;
     return undefined;
   };
+}
+
+/**
+ * Without a status column, units write the status in the notes ("Phát sinh", "Ngoài KH", "Đoàn phát
+ * sinh, bổ sung ngoài kế hoạch") or in the purpose or name. Read from the first of those that says it;
+ * the finding then points at that cell. "Trong kế hoạch" says in-plan; a negation ("không phát sinh")
+ * or a cost that "phát sinh" ("chi phí phát sinh") says nothing.
+ */
+const STATUS_SOURCES = ["notes", "purpose", "name"] as const;
+const OUT_OF_PLAN = /(?:^|[^a-z]{1})(?:(?:bo sung )?ngoai (?:ke hoach|kh)|nkh|(?:doan )?phat sinh)(?=$|[^a-z])/;
+const IN_PLAN = /(?:^|[^a-z])(?:trong (?:ke hoach|kh)|tkh)(?=$|[^a-z])/;
+/** "Chưa có trong kế hoạch", "không nằm trong kế hoạch": out of plan. */
+const NOT_IN_BEFORE = /(?:khong|chua)(?: co| nam| thuoc)?\s*$/;
+const NEGATION_BEFORE = /(?:khong|chua|khong phai|khong co|chi phi|kinh phi|van de|neu|truong hop)\s*$/;
+
+export function planStatusInText(text: string): "in" | "out" | undefined {
+  // Clause by clause, so "trong kế hoạch" in one clause does not hide "phát sinh" negated in another.
+  for (const clause of plainLower(text).split(/[.;,\n()\-–:]+/)) {
+    const words = clause.replace(/[^a-z0-9]+/g, " ").trim();
+    if (words === "") continue;
+    const out = OUT_OF_PLAN.exec(words);
+    if (out && !NEGATION_BEFORE.test(words.slice(0, out.index + (out[0].startsWith(" ") ? 1 : 0)))) return "out";
+    const inPlan = IN_PLAN.exec(words);
+    if (inPlan) return NOT_IN_BEFORE.test(words.slice(0, inPlan.index + 1)) ? "out" : "in";
+  }
+  return undefined;
+}
+
+function statusFromText(delegation: Delegation): void {
+  for (const field of STATUS_SOURCES) {
+    const text = delegation.raw[field];
+    if (text === undefined) continue;
+    const status = planStatusInText(text);
+    if (status === undefined) continue;
+    delegation.planStatus = status;
+    const cell = delegation.cells[field];
+    if (cell) delegation.cells.planStatus = cell;
+    return;
+  }
 }
 
 /** A filled flag cell: "x", "X", "✓", "có", 1, TRUE (but not "không", 0, FALSE). */

@@ -5,10 +5,10 @@
 import type { Delegation } from "../model";
 import type { SheetGrid } from "../../workbook/types";
 import { parseSheet } from "./parseRows";
-import { recognizeSheet } from "./recognize";
-import type { PlanRead, SheetRecognition } from "./types";
+import { recognizeSheetTables } from "./recognize";
+import type { PlanRead, RecognizedTemplate, SheetRecognition } from "./types";
 
-export { recognizeSheet } from "./recognize";
+export { recognizeSheet, recognizeSheetTables } from "./recognize";
 export { parseSheet } from "./parseRows";
 
 export interface ReadPlanOptions {
@@ -27,24 +27,33 @@ export function readPlan(grids: SheetGrid[], options: ReadPlanOptions = {}): Pla
       sheets.push({ sheet: name, template: false, reason: grid.unreadable, unreadable: true });
       continue;
     }
-    let recognition: SheetRecognition;
+    let tables: SheetRecognition[];
     try {
-      recognition = recognizeSheet(grid);
+      tables = recognizeSheetTables(grid);
     } catch (error) {
       sheets.push({ sheet: name, template: false, reason: `Không đọc được trang tính: ${describe(error)}` });
       continue;
     }
-    if (recognition.template) {
-      try {
-        // One by one: spreading 125,000+ rows into push() overflows the call stack.
-        for (const delegation of parseSheet(grid, recognition, options.file, { year: options.year })) delegations.push(delegation);
-      } catch (error) {
-        recognition = { sheet: name, template: false, reason: `Nhận ra biểu mẫu nhưng không đọc được các dòng: ${describe(error)}`, unreadable: true };
+    for (let recognition of tables) {
+      if (recognition.template) {
+        try {
+          const parsed = parseSheet(grid, recognition, options.file, { year: options.year });
+          // One at a time: spreading a sheet of 100,000 rows into push() overflows the stack.
+          for (const delegation of parsed) delegations.push(delegation);
+        } catch (error) {
+          recognition = { sheet: name, template: false, reason: `Nhận ra biểu mẫu nhưng không đọc được các dòng: ${describe(error)}`, unreadable: true };
+        }
       }
+      sheets.push(recognition);
     }
-    sheets.push(recognition);
   }
   return { sheets, delegations };
+}
+
+/** The delegations read from one table (a sheet may hold several: an outbound and an inbound plan). */
+export function delegationsOfTable<D extends { sheet: string; row: number }>(table: RecognizedTemplate, delegations: readonly D[]): D[] {
+  const rows = new Set(table.dataRows.map((dataRow) => dataRow.row));
+  return delegations.filter((delegation) => delegation.sheet === table.sheet && rows.has(delegation.row));
 }
 
 function describe(error: unknown): string {

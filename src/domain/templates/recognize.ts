@@ -34,15 +34,49 @@ interface HeaderLayout {
 }
 
 export function recognizeSheet(grid: SheetGrid): SheetRecognition {
+  return recognizeSheetTables(grid)[0];
+}
+
+/** At most this many plan tables are read from one sheet (a guard against a sheet of repeated headers). */
+export const MAX_TABLES_PER_SHEET = 20;
+
+/**
+ * Every plan table on a sheet, top to bottom: units put an outbound table, a label row ("Biểu mẫu 05 –
+ * Kế hoạch đoàn vào"), then an inbound table with its own header on one sheet. Each table is one
+ * recognition (same sheet name, its own header and rows); a sheet without any is one NotATemplate.
+ */
+export function recognizeSheetTables(grid: SheetGrid): SheetRecognition[] {
   const sheet = new GridReader(grid);
-  if (sheet.isEmpty) return notTemplate(sheet.name, "Trang tính trống.");
+  if (sheet.isEmpty) return [notTemplate(sheet.name, "Trang tính trống.")];
 
-  const layout = findHeader(sheet);
-  if (!layout.found) return notTemplate(sheet.name, layout.reason);
+  const layout = findHeader(sheet, sheet.firstRow, Math.min(sheet.lastRow, sheet.firstRow + HEADER_SCAN_ROWS - 1));
+  if (!layout.found) return [notTemplate(sheet.name, layout.reason)];
 
+  const tables: RecognizedTemplate[] = [];
+  let current: HeaderLayout = layout;
+  let titleFrom = sheet.firstRow;
+  for (;;) {
+    const { recognition, nextHeaderRow, titleBlockStart } = readTable(sheet, current, titleFrom, tables[0]);
+    tables.push(recognition);
+    if (nextHeaderRow === undefined || tables.length >= MAX_TABLES_PER_SHEET) break;
+    const next = findHeader(sheet, nextHeaderRow, Math.min(sheet.lastRow, nextHeaderRow + 1));
+    if (!next.found) break;
+    current = next;
+    titleFrom = titleBlockStart;
+  }
+  return tables;
+}
+
+/** One table from its header down to the next table's title block (or the end of the sheet). */
+function readTable(
+  sheet: GridReader,
+  layout: HeaderLayout,
+  titleFrom: number,
+  first: RecognizedTemplate | undefined,
+): { recognition: RecognizedTemplate; nextHeaderRow?: number; titleBlockStart: number } {
   const headerRow = layout.rows[layout.rows.length - 1];
-  const titleText = titleRowsText(sheet, layout.rows[0]);
-  const chosen = chooseKind(layout.cells, titleText, sheet.name) ?? layout.best;
+  const titleText = titleRowsText(sheet, titleFrom, layout.rows[0]);
+  const chosen = chooseKind(layout.cells, titleText, first ? "" : sheet.name) ?? layout.best;
   const { columns, extraColumns, headers } = chosen.mapping;
 
   // Below the header: a translated header ("No. | Delegation | …") and the column-number row, in either order.
@@ -54,7 +88,9 @@ export function recognizeSheet(grid: SheetGrid): SheetRecognition {
     else break;
   }
   const firstDataRow = next;
-  const { rows: dataRows, closingRow } = findDataRows(sheet, firstDataRow, chosen, layout.cells);
+  const { rows: dataRows, nextHeaderRow, closingRow } = findDataRows(sheet, firstDataRow, chosen, layout.cells);
+  const titleBlockStart = nextHeaderRow === undefined ? sheet.lastRow + 1 : titleBlockAbove(sheet, nextHeaderRow, dataRows, firstDataRow);
+  while (nextHeaderRow !== undefined && dataRows.length > 0 && dataRows[dataRows.length - 1].row >= titleBlockStart) dataRows.pop();
 
   const recognition: RecognizedTemplate = {
     sheet: sheet.name,
@@ -70,11 +106,35 @@ export function recognizeSheet(grid: SheetGrid): SheetRecognition {
   };
   if (closingRow !== undefined) recognition.closingRow = closingRow;
   if (columnNumberRow !== undefined) recognition.columnNumberRow = columnNumberRow;
-  const unitName = findUnitName(sheet, layout.rows[0]);
+  const unitName = findUnitName(sheet, titleFrom, layout.rows[0]) ?? first?.unitName;
   if (unitName) recognition.unitName = unitName;
-  const titleYear = findTitleYear(sheet, layout.rows[0]);
+  const titleYear = findTitleYear(sheet, titleFrom, layout.rows[0]) ?? first?.titleYear;
   if (titleYear !== undefined) recognition.titleYear = titleYear;
-  return recognition;
+  return { recognition, nextHeaderRow, titleBlockStart };
+}
+
+/**
+ * The rows above a later table's header that belong to it: blank rows and title or label rows
+ * ("Biểu mẫu 05 – Kế hoạch đoàn vào", "Đơn vị: …", "II. ĐOÀN VÀO"), walking up from the header.
+ */
+function titleBlockAbove(sheet: GridReader, headerRow: number, dataRows: RecognizedTemplate["dataRows"], firstDataRow: number): number {
+  const lastData = dataRows.length > 0 ? dataRows[dataRows.length - 1].row : firstDataRow - 1;
+  let start = headerRow;
+  for (let row = headerRow - 1; row >= firstDataRow; row--) {
+    const cells = sheet.nonEmptyCells(row);
+    if (cells.length === 0 || isTitleLikeRow(cells) || row > lastData) start = row;
+    else break;
+  }
+  return start;
+}
+
+const TITLE_WORDS = ["ke hoach", "bieu mau", "mau so", "danh sach", "tong hop", "doan ra", "doan vao", "doi ngoai nhan dan", "don vi", "phu luc", "bang"];
+
+/** A title or label row: one or two texts naming a plan, a form or a unit, no numbers. */
+function isTitleLikeRow(cells: { value: CellValue; text: string }[]): boolean {
+  if (cells.length > 2 || !cells.every((cell) => typeof cell.value === "string")) return false;
+  const words = ` ${fold(cells.map((cell) => cell.text).join(" "))} `;
+  return TITLE_WORDS.some((word) => words.includes(` ${word} `));
 }
 
 function notTemplate(sheet: string, reason: string): SheetRecognition {
@@ -111,12 +171,11 @@ function isTemplateHeader(candidate: KindMapping): boolean {
   return candidate.fieldCount >= MIN_HEADER_FIELDS && TEMPLATES[candidate.kind].keyFields.some((f) => candidate.mapping.columns[f] !== undefined);
 }
 
-function findHeader(sheet: GridReader): ({ found: true } & HeaderLayout) | { found: false; reason: string } {
-  const lastScanned = Math.min(sheet.lastRow, sheet.firstRow + HEADER_SCAN_ROWS - 1);
+function findHeader(sheet: GridReader, firstScanned: number, lastScanned: number): ({ found: true } & HeaderLayout) | { found: false; reason: string } {
   let bestRow: number | undefined;
   let bestFound: KindMapping | undefined;
   let closest: KindMapping | undefined;
-  for (let row = sheet.firstRow; row <= lastScanned; row++) {
+  for (let row = firstScanned; row <= lastScanned; row++) {
     const cells = headerCellsOfRow(sheet, row);
     if (cells.length < 2) continue;
     const found = bestMapping(cells);
@@ -136,7 +195,7 @@ function findHeader(sheet: GridReader): ({ found: true } & HeaderLayout) | { fou
     [bestRow, bestRow + 1],
     [bestRow - 1, bestRow],
   ]) {
-    if (upper < sheet.firstRow || lower > sheet.lastRow) continue;
+    if (upper < firstScanned - 1 || upper < sheet.firstRow || lower > sheet.lastRow) continue;
     const cells = twoRowHeaderCells(sheet, upper, lower);
     if (!cells) continue;
     const found = bestMapping(cells);
@@ -224,10 +283,10 @@ function chooseKind(cells: HeaderCell[], titleText: string, sheetName: string): 
   return best?.candidate;
 }
 
-/** All text of the rows above the header. */
-function titleRowsText(sheet: GridReader, firstHeaderRow: number): string {
+/** All text of the title rows above the header. */
+function titleRowsText(sheet: GridReader, fromRow: number, firstHeaderRow: number): string {
   const parts: string[] = [];
-  for (let row = sheet.firstRow; row < firstHeaderRow; row++) for (const cell of sheet.nonEmptyCells(row)) if (typeof cell.value === "string") parts.push(cell.text);
+  for (let row = fromRow; row < firstHeaderRow; row++) for (const cell of sheet.nonEmptyCells(row)) if (typeof cell.value === "string") parts.push(cell.text);
   return parts.join(" | ");
 }
 
@@ -369,12 +428,17 @@ function isFootnote(cells: { text: string }[]): boolean {
   return cells.length === 1 && /^(ghi chu|luu y|chu thich|chu y)\b/.test(fold(cells[0].text)) && /:/.test(cells[0].text);
 }
 
-function findDataRows(
-  sheet: GridReader,
-  firstDataRow: number,
-  chosen: KindMapping,
-  headerCells: HeaderCell[],
-): { rows: RecognizedTemplate["dataRows"]; closingRow?: number } {
+/**
+ * Possibly a header row: enough short texts and (almost) no digits. Data rows carry digits (their number,
+ * members, dates), so only these few rows are scored as headers.
+ */
+function mayBeHeaderRow(cells: { value: CellValue; text: string }[]): boolean {
+  if (cells.filter((c) => isExactHeaderText(c.text)).length >= MIN_HEADER_FIELDS) return true;
+  if (cells.length < MIN_HEADER_FIELDS || !cells.every((c) => typeof c.value === "string" && c.text.length <= MAX_HEADER_LENGTH)) return false;
+  return cells.filter((c) => /\d/.test(c.text)).length <= 1;
+}
+
+function findDataRows(sheet: GridReader, firstDataRow: number, chosen: KindMapping, headerCells: HeaderCell[]): { rows: RecognizedTemplate["dataRows"]; nextHeaderRow?: number; closingRow?: number } {
   const fieldColumns = Object.entries(chosen.mapping.columns) as [FieldId, number][];
   const contentColumns = new Set(fieldColumns.filter(([field]) => field !== "seq").map(([, column]) => column));
   const allColumns = [...fieldColumns.map(([, c]) => c), ...headerCells.map((c) => c.column)];
@@ -389,12 +453,14 @@ function findDataRows(
     const cells = sheet.nonEmptyCells(row);
     if (cells.length === 0) continue;
     if (isSignatureRow(cells)) return { rows, closingRow: totalAfterData ?? row };
-    if (cells.filter((c) => isExactHeaderText(c.text)).length >= MIN_HEADER_FIELDS) {
-      const repeated = bestMapping(headerCellsOfRow(sheet, row));
-      if (repeated) {
-        // The same header repeated (a second printed page): skip it; another table: stop.
+    if (mayBeHeaderRow(cells)) {
+      const headerCellsHere = headerCellsOfRow(sheet, row);
+      const repeated = bestMapping(headerCellsHere);
+      // At least half the row must name fields: a row of free text that happens to hit four is data.
+      if (repeated && 2 * repeated.fieldCount >= headerCellsHere.length) {
+        // The same header repeated (a second printed page): skip it; another table: it starts here.
         if (repeated.kind === chosen.kind && sameColumns(repeated.mapping, chosen.mapping)) continue;
-        return { rows, closingRow: totalAfterData ?? row };
+        return totalAfterData === undefined ? { rows, nextHeaderRow: row } : { rows, nextHeaderRow: row, closingRow: totalAfterData };
       }
     }
     if (isTotalRow(cells)) {
@@ -424,8 +490,8 @@ function sameColumns(a: ColumnMapping, b: ColumnMapping): boolean {
 const UNIT_LABELS = new Set(["don vi", "ten don vi", "co quan", "ten co quan", "don vi bao cao", "co quan don vi", "don vi de xuat", "co quan bao cao", "don vi lap"]);
 
 /** "Đơn vị: Sở Giáo dục và Đào tạo" (or the label in one cell and the name in the next). */
-function findUnitName(sheet: GridReader, firstHeaderRow: number): string | undefined {
-  for (let row = sheet.firstRow; row < firstHeaderRow; row++) {
+function findUnitName(sheet: GridReader, fromRow: number, firstHeaderRow: number): string | undefined {
+  for (let row = fromRow; row < firstHeaderRow; row++) {
     const cells = sheet.nonEmptyCells(row).filter((c) => typeof c.value === "string");
     for (let i = 0; i < cells.length; i++) {
       const colon = cells[i].text.indexOf(":");
@@ -441,9 +507,9 @@ function findUnitName(sheet: GridReader, firstHeaderRow: number): string | undef
 }
 
 /** The plan year from the title ("KẾ HOẠCH ĐOÀN RA NĂM 2025"); other rows only when no title has one. */
-function findTitleYear(sheet: GridReader, firstHeaderRow: number): number | undefined {
+function findTitleYear(sheet: GridReader, fromRow: number, firstHeaderRow: number): number | undefined {
   let fallback: number | undefined;
-  for (let row = sheet.firstRow; row < firstHeaderRow; row++) {
+  for (let row = fromRow; row < firstHeaderRow; row++) {
     for (const cell of sheet.nonEmptyCells(row)) {
       if (typeof cell.value !== "string") continue;
       const folded = fold(cell.text);

@@ -142,22 +142,27 @@ function computeLeader(text: string): LeaderParts {
     .map(clean)
     .filter((s) => s !== "");
   let name: string | undefined;
+  /** A second person named in the cell: the roles after that name are theirs, not the leader's. */
+  let secondPerson = false;
   const roles: string[] = [];
   segments.forEach((segment, index) => {
     const tokens = tokenize(segment);
     if (tokens.length === 0) return;
     const honorific = honorificLength(tokens, 0);
     const body = honorific > 0 && honorific < tokens.length ? segment.slice(tokens[honorific].start) : segment;
-    const bodyTokens = honorific > 0 && honorific < tokens.length ? tokens.slice(honorific) : tokens;
+    // Offsets must be the body's own: slicing the body at the segment's offsets cut words ("ng phòng").
+    const bodyTokens = body === segment ? tokens : tokenize(body);
     const folded = bodyTokens.map((t) => t.folded);
     // A second person in the cell is not the leader; the cell's text stays in the row's raw values.
     const addName = (value: string) => {
       const person = clean(value);
-      if (person !== "" && name === undefined) name = person;
+      if (person === "") return;
+      if (name === undefined) name = person;
+      else secondPerson = true;
     };
     const addRole = (value: string) => {
       const role = clean(value);
-      if (role !== "") roles.push(role);
+      if (role !== "" && !secondPerson) roles.push(role);
     };
 
     if (honorific === 0 && roleStartsAt(folded, 0)) {

@@ -8,6 +8,8 @@ import type { CellValue } from "../../workbook/types";
 import { isCellError } from "../../workbook/types";
 import { dateObjectToIso, daysInMonth, isRealDate, isoToVietnamese, parseDateText, serialToIso, toIso } from "./dates";
 import { memoize, plainLower } from "./textKeys";
+import { computedDaysOff } from "../calendar/computedDaysOff";
+import { lunarToSolar } from "../calendar/lunar";
 
 export interface PeriodResult {
   period?: Period;
@@ -33,7 +35,12 @@ interface Point {
 type Parsed = Point | { error: string } | undefined;
 
 const PRECISION_ORDER: Precision[] = ["day", "month", "quarter", "year"];
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const ROMAN: ReadonlyMap<string, number> = new Map([
+  ["i", 1],
+  ["ii", 2],
+  ["iii", 3],
+  ["iv", 4],
+]);
 const MAX_TEXT_LENGTH = 120;
 
 const messages = {
@@ -100,7 +107,7 @@ const YEAR = /^(?:nam\s*)?(\d{4})$/;
 const BARE = new RegExp(String.raw`^(\d{1,2}|iv|iii|ii|i)${YEAR_SUFFIX}$`);
 
 function numeral(text: string): { value: number; roman: boolean } {
-  const roman = ROMAN[text];
+  const roman = ROMAN.get(text);
   return roman !== undefined ? { value: roman, roman: true } : { value: Number(text), roman: false };
 }
 
@@ -284,11 +291,77 @@ function combine(spans: Span[], rangeAfter: boolean[]): PeriodResult {
   return { period: { start, end, precision } };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Occasions and parts of the year ("Dịp Tết Nguyên đán 2026", "cuối năm 2026")
+
+/** Words before an occasion that do not change it ("dự kiến vào dịp", "nhân dịp lễ"); "trước/sau Tết" is no time. */
+const OCCASION_LEAD = /^(?:(?:du kien|khoang|vao|trong|nhan|dip|le|cac ngay|ngay)\s+)*/;
+const YEAR_TAIL = String.raw`(?:\s*(?:[/.-]|,)?\s*(?:nam\s+)?(\d{4}))?$`;
+
+type Occasion = (year: number) => { start: string; end: string; precision: Precision } | undefined;
+
+/** The Tết Nguyên đán days off of that year (with their nghỉ bù), from the calendar module. */
+const tetDays: Occasion = (year) => {
+  const days = computedDaysOff(year)
+    .filter((day) => day.name.startsWith("Tết Nguyên đán"))
+    .map((day) => day.date);
+  if (days.length === 0) return undefined;
+  // Coarse: the unit named the holiday season, not the days of the trip.
+  return { start: days[0], end: days[days.length - 1], precision: "month" };
+};
+
+function lunarDay(month: number, day: number): Occasion {
+  return (year) => {
+    const iso = lunarToSolar({ year, month, day, leap: false });
+    return iso === undefined ? undefined : { start: iso, end: iso, precision: "day" };
+  };
+}
+
+const OCCASIONS: { pattern: RegExp; period: Occasion }[] = [
+  { pattern: new RegExp(`^tet (?:duong lich|tay)${YEAR_TAIL}`), period: (year) => ({ start: toIso(year, 1, 1), end: toIso(year, 1, 1), precision: "day" }) },
+  { pattern: new RegExp(`^tet(?: (?:nguyen dan|am lich|co truyen|ta))?${YEAR_TAIL}`), period: tetDays },
+  { pattern: new RegExp(`^(?:tet )?trung thu${YEAR_TAIL}`), period: lunarDay(8, 15) },
+  { pattern: new RegExp(`^gio to hung vuong${YEAR_TAIL}`), period: lunarDay(3, 10) },
+  { pattern: new RegExp(`^quoc khanh${YEAR_TAIL}`), period: (year) => ({ start: toIso(year, 9, 2), end: toIso(year, 9, 2), precision: "day" }) },
+];
+
+/** "Đầu năm" = the first quarter, "giữa năm" = May to August, "cuối năm" = the last quarter (coarse). */
+const PART_OF_YEAR = new RegExp(`^(dau|giua|cuoi) nam${YEAR_TAIL}`);
+const PART_MONTHS: ReadonlyMap<string, [number, number]> = new Map([
+  ["dau", [1, 3]],
+  ["giua", [5, 8]],
+  ["cuoi", [10, 12]],
+]);
+
+function occasionPeriod(normal: string, raw: string, planYear: number | undefined): PeriodResult | undefined {
+  const text = normal.replace(OCCASION_LEAD, "");
+  const part = PART_OF_YEAR.exec(text);
+  if (part) {
+    const year = part[2] !== undefined ? Number(part[2]) : planYear;
+    if (year === undefined) return { error: messages.noYear(raw) };
+    const [first, last] = PART_MONTHS.get(part[1]) ?? [1, 12];
+    return { period: { start: toIso(year, first, 1), end: toIso(year, last, daysInMonth(year, last)), precision: "quarter" } };
+  }
+  for (const occasion of OCCASIONS) {
+    const match = occasion.pattern.exec(text);
+    if (!match) continue;
+    const year = match[1] !== undefined ? Number(match[1]) : planYear;
+    if (year === undefined) return { error: messages.noYear(raw) };
+    if (year < 1900 || year > 2199) return { error: messages.badYear(year) };
+    const period = occasion.period(year);
+    return period ? { period } : { error: messages.unreadable(raw) };
+  }
+  return undefined;
+}
+
 function parsePeriodText(text: string, planYear: number | undefined): PeriodResult {
   const raw = text.replace(/\s+/g, " ").trim();
   if (raw === "") return {};
   if (raw.length > MAX_TEXT_LENGTH) return { error: messages.tooLong() };
   const normal = normalize(raw);
+
+  const occasion = occasionPeriod(normal, raw, planYear);
+  if (occasion) return occasion;
 
   const half = HALF_YEAR.exec(normal);
   if (half && stripFillers(normal.replace(half[0], "")) === "") {

@@ -8,81 +8,109 @@
 import type { RoleMatch } from "../model";
 import { ROLES, type RoleEntry } from "../lists/roles";
 import { fold, tidy } from "../text";
-import { asText, memoize, nearestSuggestion, type SuggestionCandidate } from "./textKeys";
+import { asText, memoize, nearestSuggestion, toneKey, type SuggestionCandidate } from "./textKeys";
 
-/** Abbreviated titles, read only where a title stands (after "GĐ" in "Sở GD&ĐT" it means giáo dục). */
-export const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  ct: "chu tich",
-  pct: "pho chu tich",
-  gd: "giam doc",
-  pgd: "pho giam doc",
-  tgd: "tong giam doc",
-  ptgd: "pho tong giam doc",
-  bt: "bi thu",
-  pbt: "pho bi thu",
-  tb: "truong ban",
-  ptb: "pho truong ban",
-  ht: "hieu truong",
-  pht: "pho hieu truong",
-  tp: "truong phong",
-  ptp: "pho truong phong",
-  cvp: "chanh van phong",
-  pcvp: "pho chanh van phong",
-  cv: "chuyen vien",
-};
+/**
+ * Matching runs twice: first on the words as written (diacritics kept, case and tone placement ignored),
+ * then, only when nothing matched, on folded words. Folding alone merged different words: "trưởng bản"
+ * (village head) read as "Trưởng ban", while "Giam doc" or a tone typo still needs the fallback.
+ */
+type Mode = "exact" | "fold";
 
-/** Titles (folded) and how they are written canonically. Longest match wins. */
-const TITLES: { words: string[]; canonical: string }[] = [
-  "chu tich",
-  "bi thu",
-  "giam doc",
-  "tong giam doc",
-  "chanh van phong",
-  ["chanh vp", "chanh van phong"],
-  "truong ban",
-  "truong phong",
-  ["truong p", "truong phong"],
-  "truong doan",
-  "hieu truong",
-  "chuyen vien",
-  "can bo",
-  "cong chuc",
-  "vien chuc",
-  "giao vien",
-  "giang vien",
-  "lanh dao",
-  "thu truong",
-  "bo truong",
-  "cuc truong",
-  "vu truong",
-  "vien truong",
-  "truong khoa",
-  "chu nhiem",
-  "chanh an",
-  "chanh thanh tra",
-  "tong bien tap",
-  "thu ky",
-  "ke toan truong",
-  "uy vien",
-  "dai su",
-  "tong lanh su",
-].map((t) => (typeof t === "string" ? { words: t.split(" "), canonical: t } : { words: t[0].split(" "), canonical: t[1] }));
+/** A word in both comparison forms. */
+interface Forms {
+  exact: string;
+  fold: string;
+}
 
-const DEPUTY = new Set(["pho", "p"]);
-const ACTING = new Set(["quyen", "q"]);
+function formsOf(text: string): Forms[] {
+  return text.split(" ").map((word) => ({ exact: toneKey(word), fold: fold(word) }));
+}
+
+function keysOf(forms: readonly Forms[], mode: Mode): string[] {
+  return forms.map((form) => form[mode]);
+}
+
+/** Abbreviated titles (folded), read only where a title stands (after "GĐ" in "Sở GD&ĐT" it means giáo dục). */
+export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ["ct", "chủ tịch"],
+  ["pct", "phó chủ tịch"],
+  ["gd", "giám đốc"],
+  ["pgd", "phó giám đốc"],
+  ["tgd", "tổng giám đốc"],
+  ["ptgd", "phó tổng giám đốc"],
+  ["bt", "bí thư"],
+  ["pbt", "phó bí thư"],
+  ["tb", "trưởng ban"],
+  ["ptb", "phó trưởng ban"],
+  ["ht", "hiệu trưởng"],
+  ["pht", "phó hiệu trưởng"],
+  ["tp", "trưởng phòng"],
+  ["ptp", "phó trưởng phòng"],
+  ["cvp", "chánh văn phòng"],
+  ["pcvp", "phó chánh văn phòng"],
+  ["cv", "chuyên viên"],
+]);
+const ABBREVIATION_FORMS = new Map([...TITLE_ABBREVIATIONS].map(([abbreviation, title]) => [abbreviation, formsOf(title)]));
+
+interface Title {
+  words: Forms[];
+  canonical: Forms[];
+}
+
+/** Titles and how they are written canonically. Longest match wins. */
+const TITLES: Title[] = [
+  "chủ tịch",
+  "bí thư",
+  "giám đốc",
+  "tổng giám đốc",
+  "chánh văn phòng",
+  ["chánh vp", "chánh văn phòng"],
+  "trưởng ban",
+  "trưởng phòng",
+  ["trưởng p", "trưởng phòng"],
+  "trưởng đoàn",
+  "hiệu trưởng",
+  "chuyên viên",
+  "cán bộ",
+  "công chức",
+  "viên chức",
+  "giáo viên",
+  "giảng viên",
+  "lãnh đạo",
+  "thứ trưởng",
+  "bộ trưởng",
+  "cục trưởng",
+  "vụ trưởng",
+  "viện trưởng",
+  "trưởng khoa",
+  "chủ nhiệm",
+  "chánh án",
+  "chánh thanh tra",
+  "tổng biên tập",
+  "thư ký",
+  "kế toán trưởng",
+  "ủy viên",
+  "đại sứ",
+  "tổng lãnh sự",
+].map((t) => (typeof t === "string" ? { words: formsOf(t), canonical: formsOf(t) } : { words: formsOf(t[0]), canonical: formsOf(t[1]) }));
+
+const DEPUTY: Record<Mode, ReadonlySet<string>> = { exact: new Set([toneKey("phó"), "p"]), fold: new Set(["pho", "p"]) };
+const ACTING: Record<Mode, ReadonlySet<string>> = { exact: new Set([toneKey("quyền"), "q"]), fold: new Set(["quyen", "q"]) };
+const DEPUTY_WORD = formsOf("phó")[0];
 /** Words after the title that do not change the role ("Phó Chủ tịch Thường trực UBND"). */
-const STANDING: string[][] = [["thuong", "truc"], ["phu", "trach"]];
-/** Agency phrases written in several ways, folded → canonical. */
-const AGENCY_PHRASES: { words: string[]; canonical: string; upperCaseOnly?: boolean }[] = [
-  { words: ["uy", "ban", "nhan", "dan"], canonical: "ubnd" },
-  { words: ["hoi", "dong", "nhan", "dan"], canonical: "hdnd" },
-  { words: ["thanh", "pho"], canonical: "tp" },
-  { words: ["dai", "bieu", "quoc", "hoi"], canonical: "dbqh" },
-  { words: ["hoi", "dong", "quan", "tri"], canonical: "hdqt" },
-  { words: ["hoi", "dong", "thanh", "vien"], canonical: "hdtv" },
+const STANDING: Forms[][] = [formsOf("thường trực"), formsOf("phụ trách")];
+/** Agency phrases written in several ways → canonical. */
+const AGENCY_PHRASES: { words: Forms[]; canonical: string; upperCaseOnly?: boolean }[] = [
+  { words: formsOf("ủy ban nhân dân"), canonical: "ubnd" },
+  { words: formsOf("hội đồng nhân dân"), canonical: "hdnd" },
+  { words: formsOf("thành phố"), canonical: "tp" },
+  { words: formsOf("đại biểu quốc hội"), canonical: "dbqh" },
+  { words: formsOf("hội đồng quản trị"), canonical: "hdqt" },
+  { words: formsOf("hội đồng thành viên"), canonical: "hdtv" },
   // "ĐU", "TU" only in capitals: "tư" in "Sở Tư pháp" is no party committee.
-  { words: ["du"], canonical: "dang uy", upperCaseOnly: true },
-  { words: ["tu"], canonical: "thanh uy", upperCaseOnly: true },
+  { words: formsOf("đu"), canonical: "dang uy", upperCaseOnly: true },
+  { words: formsOf("tu"), canonical: "thanh uy", upperCaseOnly: true },
 ];
 
 function startsWith(tokens: readonly string[], at: number, words: readonly string[]): boolean {
@@ -90,13 +118,14 @@ function startsWith(tokens: readonly string[], at: number, words: readonly strin
   return words.every((w, k) => tokens[at + k] === w);
 }
 
-function titleAt(tokens: readonly string[], at: number): { length: number; canonical: string } | undefined {
-  const abbreviation = TITLE_ABBREVIATIONS[tokens[at]];
-  if (abbreviation !== undefined) return { length: 1, canonical: abbreviation };
-  let best: { length: number; canonical: string } | undefined;
+/** The title at `at`; `folded` are the tokens' folded forms (abbreviations are matched folded in both modes). */
+function titleAt(keys: readonly string[], folded: readonly string[], at: number, mode: Mode): { length: number; canonical: string[] } | undefined {
+  const abbreviation = ABBREVIATION_FORMS.get(folded[at]);
+  if (abbreviation !== undefined) return { length: 1, canonical: keysOf(abbreviation, mode) };
+  let best: { length: number; canonical: string[] } | undefined;
   for (const title of TITLES) {
-    if (startsWith(tokens, at, title.words) && (best === undefined || title.words.length > best.length)) {
-      best = { length: title.words.length, canonical: title.canonical };
+    if (startsWith(keys, at, keysOf(title.words, mode)) && (best === undefined || title.words.length > best.length)) {
+      best = { length: title.words.length, canonical: keysOf(title.canonical, mode) };
     }
   }
   return best;
@@ -108,22 +137,24 @@ function titleAt(tokens: readonly string[], at: number): { length: number; canon
  */
 export function roleStartsAt(tokens: readonly string[], at: number): boolean {
   let i = at;
-  if (ACTING.has(tokens[i]) && i + 1 < tokens.length) i++;
+  if (ACTING.fold.has(tokens[i]) && i + 1 < tokens.length) i++;
   if (tokens[i] === "pho") return true;
-  if (DEPUTY.has(tokens[i])) i++;
-  return i < tokens.length && titleAt(tokens, i) !== undefined;
+  if (DEPUTY.fold.has(tokens[i])) i++;
+  return i < tokens.length && titleAt(tokens, tokens, i, "fold") !== undefined;
 }
 
 interface Token {
   text: string;
   folded: string;
+  /** toneKey(): diacritics kept, tone placement, case and punctuation ignored. */
+  exact: string;
   start: number;
 }
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    tokens.push({ text: match[0], folded: fold(match[0]), start: match.index ?? 0 });
+    tokens.push({ text: match[0], folded: fold(match[0]), exact: toneKey(match[0]), start: match.index ?? 0 });
   }
   return tokens;
 }
@@ -135,57 +166,63 @@ interface CanonicalRole {
   agencyToken?: number;
 }
 
-function canonicalize(tokens: readonly Token[]): CanonicalRole {
+function canonicalize(tokens: readonly Token[], mode: Mode): CanonicalRole {
+  const keys = tokens.map((t) => (mode === "exact" ? t.exact : t.folded));
   const folded = tokens.map((t) => t.folded);
   const words: string[] = [];
+  const deputy = DEPUTY_WORD[mode];
   let i = 0;
-  if (ACTING.has(folded[i]) && i + 1 < folded.length) i++;
-  if (DEPUTY.has(folded[i]) && i + 1 < folded.length) {
-    words.push("pho");
+  if (ACTING[mode].has(keys[i]) && i + 1 < keys.length) i++;
+  if (DEPUTY[mode].has(keys[i]) && i + 1 < keys.length) {
+    words.push(deputy);
     i++;
   }
   let agencyToken: number | undefined;
-  const title = titleAt(folded, i);
+  const title = titleAt(keys, folded, i, mode);
   if (title) {
-    for (const word of title.canonical.split(" ")) if (!(word === "pho" && words[words.length - 1] === "pho")) words.push(word);
+    for (const word of title.canonical) if (!(word === deputy && words[words.length - 1] === deputy)) words.push(word);
     i += title.length;
-    const standing = STANDING.find((s) => startsWith(folded, i, s));
+    const standing = STANDING.find((s) => startsWith(keys, i, keysOf(s, mode)));
     if (standing) i += standing.length;
     agencyToken = i;
   }
-  while (i < folded.length) {
-    const phrase = AGENCY_PHRASES.find(
-      (p) => startsWith(folded, i, p.words) && (!p.upperCaseOnly || tokens[i].text === tokens[i].text.toUpperCase()),
-    );
+  while (i < keys.length) {
+    const phrase = AGENCY_PHRASES.find((p) => startsWith(keys, i, keysOf(p.words, mode)) && (!p.upperCaseOnly || tokens[i].text === tokens[i].text.toUpperCase()));
     if (phrase) {
       words.push(...phrase.canonical.split(" "));
       i += phrase.words.length;
     } else {
-      words.push(folded[i]);
+      words.push(keys[i]);
       i++;
     }
   }
   return { words, agencyToken };
 }
 
-/** Local administrative levels, canonical words: a city-level title followed by one is not the city's. */
+/** Local administrative levels (folded canonical words): a city-level title followed by one is not the city's. */
 const LOCAL_LEVEL: string[][] = [["xa"], ["phuong"], ["thi", "tran"], ["thi", "xa"], ["dac", "khu"], ["huyen"], ["quan"]];
 
 interface RoleAlias {
   role: RoleEntry;
-  words: string[];
+  /** Canonical words in each mode; `fold` also serves the suggestions and the local-level guard. */
+  words: Record<Mode, string[]>;
 }
 
 let aliases: RoleAlias[] | undefined;
 let suggestions: SuggestionCandidate[] | undefined;
 
 function roleAliases(): RoleAlias[] {
-  aliases ??= ROLES.flatMap((role) => [role.name, ...role.aliases].map((text) => ({ role, words: canonicalize(tokenize(text)).words })));
+  aliases ??= ROLES.flatMap((role) =>
+    [role.name, ...role.aliases].map((text) => {
+      const tokens = tokenize(text);
+      return { role, words: { exact: canonicalize(tokens, "exact").words, fold: canonicalize(tokens, "fold").words } };
+    }),
+  );
   return aliases;
 }
 
 function roleSuggestions(): SuggestionCandidate[] {
-  suggestions ??= roleAliases().map(({ role, words }) => ({ key: words.join(""), suggestion: role.name }));
+  suggestions ??= roleAliases().map(({ role, words }) => ({ key: words.fold.join(""), suggestion: role.name }));
   return suggestions;
 }
 
@@ -198,7 +235,7 @@ function suggestRole(words: readonly string[]): string | undefined {
   let best: string | undefined;
   for (let length = words.length; length >= 1 && best === undefined; length--) {
     const head = words.slice(0, length).join("");
-    const candidates = roleSuggestions().filter((c, k) => roleAliases()[k].words.length === length);
+    const candidates = roleSuggestions().filter((c, k) => roleAliases()[k].words.fold.length === length);
     best = nearestSuggestion(head, candidates, 0.8);
   }
   return best;
@@ -210,32 +247,47 @@ function agencyText(text: string, tokens: readonly Token[], agencyToken: number 
   return agency === "" ? undefined : agency;
 }
 
-function computeRole(text: string): RoleMatch | undefined {
-  const raw = tidy(text);
-  const source = raw.normalize("NFC");
-  const tokens = tokenize(source);
-  if (tokens.length === 0) return undefined;
-  const { words, agencyToken } = canonicalize(tokens);
-  const agency = agencyText(source, tokens, agencyToken);
-
+/** The longest alias that begins the role in this mode; `localOnly` when only a city role followed by "xã" … matched. */
+function bestAlias(words: readonly string[], foldedWords: readonly string[], mode: Mode): { best?: RoleAlias; localOnly: boolean } {
   let best: RoleAlias | undefined;
   let localOnly = false;
   for (const alias of roleAliases()) {
-    if (!isPrefix(alias.words, words) || (best !== undefined && alias.words.length <= best.words.length)) continue;
-    // "Chủ tịch HĐND xã" is no city leader: the list has no commune-level entry for it, so it stays
-    // unknown, without suggesting the city role it resembles.
-    if (alias.role.cityLeader && LOCAL_LEVEL.some((level) => startsWith(words, alias.words.length, level))) {
+    const aliasWords = alias.words[mode];
+    if (!isPrefix(aliasWords, words) || (best !== undefined && aliasWords.length <= best.words[mode].length)) continue;
+    // "Chủ tịch HĐND xã" is no city leader (unless the list has the commune's own role, which is longer).
+    if (alias.role.cityLeader && LOCAL_LEVEL.some((level) => startsWith(foldedWords, aliasWords.length, level))) {
       localOnly = true;
       continue;
     }
     best = alias;
   }
+  return { best, localOnly };
+}
+
+function computeRole(text: string): RoleMatch | undefined {
+  const raw = tidy(text);
+  const source = raw.normalize("NFC");
+  const tokens = tokenize(source);
+  if (tokens.length === 0) return undefined;
+  const exact = canonicalize(tokens, "exact");
+  const folded = canonicalize(tokens, "fold");
+  // The local-level guard reads the exact words folded, so a tone typo ("xả") does not slip past it.
+  const first = bestAlias(exact.words, exact.words.map(fold), "exact");
+  let { best, localOnly } = first;
+  let agencyToken = exact.agencyToken;
+  if (!best) {
+    const fallback = bestAlias(folded.words, folded.words, "fold");
+    best = fallback.best;
+    localOnly ||= fallback.localOnly;
+    agencyToken = folded.agencyToken ?? exact.agencyToken;
+  }
+  const agency = agencyText(source, tokens, agencyToken ?? folded.agencyToken);
   const found: RoleMatch = best
     ? { raw, id: best.role.id, name: best.role.name, cityLeader: best.role.cityLeader, keyLeader: best.role.keyLeader }
     : { raw, cityLeader: false, keyLeader: false };
   if (agency !== undefined) found.agency = agency;
   if (!best && !localOnly) {
-    const suggestion = suggestRole(words);
+    const suggestion = suggestRole(folded.words);
     if (suggestion !== undefined) found.suggestion = suggestion;
   }
   return found;

@@ -100,7 +100,8 @@ describe("recogniser and parser properties", () => {
         const first = readPlan(grids, { file });
         const second = readPlan(grids, { file });
         expect(second).toEqual(first);
-        expect(first.sheets).toHaveLength(grids.length);
+        // One entry per grid at least: a sheet stacking several plans has one per table.
+        expect(first.sheets.length).toBeGreaterThanOrEqual(grids.length);
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,7 @@
 import type { FieldId } from "../../../src/domain/model";
-import { recognizeSheet } from "../../../src/domain/templates/recognize";
-import { columnLetter, day, FIXTURES, specToGrid, type SpecValue } from "../../fixtures/generate";
+import { recognizeSheet, recognizeSheetTables } from "../../../src/domain/templates/recognize";
+import type { SheetRecognition } from "../../../src/domain/templates/types";
+import { columnLetter, day, FIXTURES, specToGrid, type SheetExpectation, type SpecValue } from "../../fixtures/generate";
 import { gridOf, recognized } from "./helpers";
 
 const OUTBOUND_HEADER = ["STT", "Tên đoàn", "Trưởng đoàn", "Chức vụ", "Số lượng", "Nước đến", "Thời gian", "Mục đích", "Nguồn kinh phí", "Ghi chú"];
@@ -14,13 +15,23 @@ describe("recognizeSheet on every fixture workbook", () => {
   });
 
   test.each(sheets)("%s", (_label, sheet) => {
+    const tables = recognizeSheetTables(specToGrid(sheet));
     const recognition = recognizeSheet(specToGrid(sheet));
+    expect(recognition).toEqual(tables[0]);
     const expected = sheet.expect;
     if (expected === false) {
+      expect(tables).toHaveLength(1);
       expect(recognition.template).toBe(false);
       if (!recognition.template) expect(recognition.reason).toMatch(/Trang tính trống|Không tìm thấy dòng tiêu đề/);
       return;
     }
+    const all = [expected, ...(sheet.also ?? [])];
+    expect(tables.map((table) => (table.template ? `${table.kind}@${table.headerRow}` : "none"))).toEqual(all.map((e) => `${e.kind}@${e.headerRows[e.headerRows.length - 1]}`));
+    all.forEach((expectation, index) => expectTable(tables[index], sheet.name, expectation));
+  });
+
+  function expectTable(recognition: SheetRecognition, sheetName: string, expected: SheetExpectation): void {
+    const sheet = { name: sheetName };
     const result = recognized(recognition);
     expect(result.sheet).toBe(sheet.name);
     expect(result.kind).toBe(expected.kind);
@@ -35,7 +46,7 @@ describe("recognizeSheet on every fixture workbook", () => {
     expect(result.unitName).toBe(expected.unitName);
     expect(result.titleYear).toBe(expected.titleYear);
     if (expected.extraHeaders) expect(result.extraColumns.map((c) => c.header)).toEqual(expected.extraHeaders);
-  });
+  }
 
   test("section titles are kept with their labels", () => {
     const result = recognized(recognizeSheet(specToGrid(FIXTURES[0]().sheets[0])));

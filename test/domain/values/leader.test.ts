@@ -27,6 +27,18 @@ describe("splitLeader", () => {
     ["Nguyễn Thị C", { name: "Nguyễn Thị C" }],
     ["Đ/c Nguyễn Thị C", { name: "Nguyễn Thị C" }],
     ["Nguyen Van A - PGD So", { name: "Nguyen Van A", role: "PGD So" }],
+    // Honorifics before a name followed by the role in the same segment (the role was cut: "ng phòng Kinh tế").
+    ["Đ/c Lê Văn B Trưởng phòng Kinh tế", { name: "Lê Văn B", role: "Trưởng phòng Kinh tế" }],
+    ["Ông Trần Văn C Giám đốc Sở", { name: "Trần Văn C", role: "Giám đốc Sở" }],
+    ["Bà Lò Thị E Chủ tịch UBND xã", { name: "Lò Thị E", role: "Chủ tịch UBND xã" }],
+    // Alt+Enter line breaks between name and role, and prefixes people type.
+    ["Đ/c Nguyễn Văn A\nPhó Chủ tịch UBND huyện", { name: "Nguyễn Văn A", role: "Phó Chủ tịch UBND huyện" }],
+    ["Đ/c Nguyễn Văn A\r\nGiám đốc Sở", { name: "Nguyễn Văn A", role: "Giám đốc Sở" }],
+    ["Ms. Nguyễn Thị Lan\nTrưởng phòng", { name: "Nguyễn Thị Lan", role: "Trưởng phòng" }],
+    ["Mr Lê Hùng - Phó Giám đốc", { name: "Lê Hùng", role: "Phó Giám đốc" }],
+    // Several people in one cell: the first is the leader, the roles of the others are not his.
+    ["Đ/c Nguyễn Văn A - PCT UBND huyện\nĐ/c Trần Văn B - Trưởng phòng", { name: "Nguyễn Văn A", role: "PCT UBND huyện" }],
+    ["Đ/c Nguyễn Văn A (Giám đốc Sở); Đ/c Trần Văn B (Phó Giám đốc Sở)", { name: "Nguyễn Văn A", role: "Giám đốc Sở" }],
     ["", {}],
     ["  ,  - ", {}],
   ])("%j → %j", (text, expected) => {

@@ -151,3 +151,41 @@ describe("parsePeriod: errors in Vietnamese", () => {
     expect(parsePeriod(value, 2025)).toEqual({});
   });
 });
+
+describe("parsePeriod: periods people write (issue 13, item 6)", () => {
+  it.each([
+    // Tết Nguyên đán 2026 is 17/2/2026: the days off around it, with their nghỉ bù, from the calendar module.
+    ["Dịp Tết Nguyên đán 2026", 2026, { start: "2026-02-15", end: "2026-02-20", precision: "month" }],
+    ["Tết Nguyên đán", 2025, { start: "2025-01-27", end: "2025-01-31", precision: "month" }],
+    ["Dịp Tết", 2026, { start: "2026-02-15", end: "2026-02-20", precision: "month" }],
+    ["Tết Dương lịch 2027", 2026, { start: "2027-01-01", end: "2027-01-01", precision: "day" }],
+    ["Dịp Trung thu", 2026, { start: "2026-09-25", end: "2026-09-25", precision: "day" }],
+    ["dịp 2/9", 2026, { start: "2026-09-02", end: "2026-09-02", precision: "day" }],
+    ["đầu năm", 2026, { start: "2026-01-01", end: "2026-03-31", precision: "quarter" }],
+    ["giữa năm", 2026, { start: "2026-05-01", end: "2026-08-31", precision: "quarter" }],
+    ["cuối năm 2026", 2025, { start: "2026-10-01", end: "2026-12-31", precision: "quarter" }],
+    ["Dự kiến cuối năm", 2026, { start: "2026-10-01", end: "2026-12-31", precision: "quarter" }],
+    ["6-7/2026", 2026, { start: "2026-06-01", end: "2026-07-31", precision: "month" }],
+    ["Quý III", 2026, { start: "2026-07-01", end: "2026-09-30", precision: "quarter" }],
+    ["Tháng 01/2027", 2026, { start: "2027-01-01", end: "2027-01-31", precision: "month" }],
+  ])("%j (plan year %d)", (text, year, period) => {
+    expect(parsePeriod(text, year)).toEqual({ period });
+  });
+
+  it.each([
+    ["31/06", /Ngày 31\/6\/2026 không có trong lịch/],
+    ["31/06/2026", /Ngày 31\/6\/2026 không có trong lịch/],
+    ["Sau Tết", /Không đọc được thời gian/],
+    ["trước Tết", /Không đọc được thời gian/],
+    ["khi có kinh phí", /Không đọc được thời gian/],
+  ])("%j is unreadable with the reason", (text, reason) => {
+    const result = parsePeriod(text, 2026);
+    expect(result.period).toBeUndefined();
+    expect(result.error).toMatch(reason);
+  });
+
+  it("an occasion without a year and without a plan year asks for the year", () => {
+    expect(parsePeriod("Dịp Tết Nguyên đán").error).toMatch(/thiếu năm/);
+    expect(parsePeriod("cuối năm").error).toMatch(/thiếu năm/);
+  });
+});

@@ -114,7 +114,7 @@ describe("matchRole: unknown roles", () => {
     expect(match?.id).toBeUndefined();
   });
 
-  it.each(["Lãnh đạo Sở", "Đại diện lãnh đạo", "Chủ tịch", "Nghệ nhân", "Chủ tịch HĐND xã Tân Hưng", "Phó Chủ tịch HĐND phường"])("%s stays unknown without a suggestion", (text) => {
+  it.each(["Lãnh đạo Sở", "Đại diện lãnh đạo", "Chủ tịch", "Nghệ nhân", "Chủ tịch Hội Nông dân xã Tân Hưng"])("%s stays unknown without a suggestion", (text) => {
     const match = matchRole(text);
     expect(match).toMatchObject({ raw: text, cityLeader: false, keyLeader: false });
     expect(match?.id).toBeUndefined();
@@ -127,5 +127,44 @@ describe("matchRole: unknown roles", () => {
 
   it.each(["", "   ", "\n", "---"])("answers %j with undefined", (text) => {
     expect(matchRole(text)).toBeUndefined();
+  });
+});
+
+describe("matchRole: words as written first, folding only as the fallback (issue 13, item 7)", () => {
+  it.each([
+    // Commune and village roles are known roles, never the city's or the department's that they fold like.
+    ["trưởng bản", "truong-ban-thon"],
+    ["Trưởng bản Nậm Ngà", "truong-ban-thon"],
+    ["Phó trưởng bản", "pho-truong-ban-thon"],
+    ["Trưởng thôn", "truong-ban-thon"],
+    ["Bí thư chi bộ bản Ma Ly Chải", "bi-thu-chi-bo"],
+    ["Chủ tịch HĐND xã Tân Hưng", "chu-tich-hdnd-xa"],
+    ["Phó Chủ tịch HĐND phường", "pho-chu-tich-hdnd-xa"],
+    ["PCT HĐND xã", "pho-chu-tich-hdnd-xa"],
+    // The words that fold alike stay what they are.
+    ["Trưởng ban", "truong-ban"],
+    ["Trưởng ban Tuyên giáo", "truong-ban"],
+    ["Chủ tịch HĐND thành phố", "chu-tich-hdnd"],
+    // Without diacritics or with a tone typo, folding still reads the role (the more common one on a tie).
+    ["Truong ban", "truong-ban"],
+    ["Giam doc So", "giam-doc-so"],
+    ["Giám đôc Sở", "giam-doc-so"],
+    ["Phó Chủ tịch UBND xả Tân Hòa", "pho-chu-tich-ubnd-xa"],
+    ["Pho chu tich uy ban nhan dan xa", "pho-chu-tich-ubnd-xa"],
+  ])("%s → %s", (text, id) => {
+    expect(matchRole(text)?.id).toBe(id);
+  });
+
+  it("a village head is no key leader, a head of a party board is", () => {
+    expect(matchRole("Trưởng bản")).toMatchObject({ keyLeader: false, cityLeader: false });
+    expect(matchRole("Trưởng ban")).toMatchObject({ keyLeader: true, cityLeader: false });
+  });
+});
+
+describe("the roles list stays distinct where folding collides", () => {
+  it("every name and alias reads back as its own entry (Trưởng ban and Trưởng bản/thôn included)", () => {
+    const misread = ROLES.flatMap((role) => [role.name, ...role.aliases].filter((text) => matchRole(text)?.id !== role.id).map((text) => `${text} → ${matchRole(text)?.id}`));
+    expect(misread).toEqual([]);
+    expect(new Set(ROLES.map((role) => role.name)).size).toBe(ROLES.length);
   });
 });

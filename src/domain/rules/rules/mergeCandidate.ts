@@ -20,6 +20,14 @@ import type { PlanRule, Violation } from "../types";
 /** Words that say nothing about what a delegation does. */
 const STOPWORDS = new Set("va cac cua tai voi o ve cho de nhung mot so theo tu den nam the la co tren trong nuoc ngoai doan di".split(" "));
 
+/**
+ * Rows one row is compared with, at most. A dense cluster (one country and month, purposes sharing
+ * common words) would otherwise cost n² comparisons; past this many a row has been compared with more
+ * candidates than a message could list, and the later rows still meet it from their side (a pair is
+ * compared by whichever row comes first). Plans of a few thousand rows never reach it.
+ */
+export const MAX_COMPARISONS_PER_ROW = 200;
+
 /** Month indexes (year × 12 + month) stay below this for any plan year up to 9999. */
 const MONTH_SPACE = 120_000;
 
@@ -90,16 +98,12 @@ export const mergeCandidate: PlanRule = {
     const tokenSpace = ranked.length + 1;
     const ANY_TOKEN = ranked.length;
 
-    // Buckets keyed by (country, month, prefix token) as one number; each row remembers where it sits in each.
+    // Buckets keyed by (country, month, prefix token) as one number.
     const countryIds = new Map<string, number>();
     const buckets = new Map<number, number[]>();
-    const placeBuckets: number[][][] = [];
-    const placePositions: number[][] = [];
     candidates.forEach((candidate, index) => {
       const size = candidate.tokens.length;
       const prefix = threshold > 0 ? candidate.tokens.subarray(0, size - Math.ceil(threshold * size - 1e-9) + 1) : [ANY_TOKEN];
-      const inBuckets: number[][] = [];
-      const positions: number[] = [];
       for (const country of candidate.countries.keys()) {
         let countryId = countryIds.get(country);
         if (countryId === undefined) countryIds.set(country, (countryId = countryIds.size));
@@ -108,15 +112,25 @@ export const mergeCandidate: PlanRule = {
             const key = (countryId * MONTH_SPACE + month) * tokenSpace + token;
             let bucket = buckets.get(key);
             if (!bucket) buckets.set(key, (bucket = []));
-            inBuckets.push(bucket);
-            positions.push(bucket.length);
             bucket.push(index);
           }
         }
       }
-      placeBuckets.push(inBuckets);
-      placePositions.push(positions);
     });
+    // Each bucket in order of departure (then row): a row meets the later rows of a bucket only until
+    // one departs after it returns, and every pair is met from the same side in every bucket it shares.
+    const byStart = (p: number, q: number) => candidates[p].start - candidates[q].start || p - q;
+    const placeBuckets: number[][][] = candidates.map(() => []);
+    const placePositions: number[][] = candidates.map(() => []);
+    // Smallest buckets first, so the budget below is spent on the rare shared words (the likely partners).
+    for (const bucket of [...buckets.values()].sort((p, q) => p.length - q.length)) {
+      if (bucket.length === 1) continue;
+      bucket.sort(byStart);
+      bucket.forEach((index, position) => {
+        placeBuckets[index].push(bucket);
+        placePositions[index].push(position);
+      });
+    }
 
     // Each row meets the later rows of its buckets once: `seenBy[b] === a` marks b as already compared with a.
     const seenBy = new Int32Array(candidates.length).fill(-1);
@@ -129,22 +143,33 @@ export const mergeCandidate: PlanRule = {
       if (!list) partners.set(a, [b]);
       else if (list.push(b) > 4 * MAX_RELATED) list.sort((p, q) => p - q).length = MAX_RELATED;
     };
+    // The free tests read flat arrays: at 100,000 rows, reaching into scattered candidate objects for
+    // every visit cost more in cache misses than all the rest of the rule.
+    const starts = Int32Array.from(candidates, (c) => c.start);
+    const ends = Int32Array.from(candidates, (c) => c.end);
+    const sizes = Int32Array.from(candidates, (c) => c.tokens.length);
     for (let a = 0; a < candidates.length; a++) {
       const x = candidates[a];
+      const xStart = starts[a];
+      const xEnd = ends[a];
       // Jaccard ≥ t needs t·|x| ≤ |y| ≤ |x|/t: a free test before the real one.
-      const minSize = threshold * x.tokens.length - 1e-9;
-      const maxSize = threshold > 0 ? x.tokens.length / threshold + 1e-9 : Infinity;
+      const minSize = threshold * sizes[a] - 1e-9;
+      const maxSize = threshold > 0 ? sizes[a] / threshold + 1e-9 : Infinity;
       const inBuckets = placeBuckets[a];
       const positions = placePositions[a];
-      for (let p = 0; p < inBuckets.length; p++) {
+      let budget = MAX_COMPARISONS_PER_ROW;
+      for (let p = 0; p < inBuckets.length && budget > 0; p++) {
         const bucket = inBuckets[p];
-        for (let k = positions[p] + 1; k < bucket.length; k++) {
+        for (let k = positions[p] + 1; k < bucket.length && budget > 0; k++) {
           const b = bucket[k];
+          if (starts[b] > xEnd) break;
+          // Every visit counts, also of a row already met in another bucket.
+          budget--;
           if (seenBy[b] === a) continue;
           seenBy[b] = a;
+          if (sizes[b] < minSize || sizes[b] > maxSize) continue;
+          if (ends[b] < xStart) continue;
           const y = candidates[b];
-          if (y.tokens.length < minSize || y.tokens.length > maxSize) continue;
-          if (x.start > y.end || y.start > x.end) continue;
           if (jaccard(x.tokens, y.tokens) < threshold) continue;
           // The same delegation written twice is duplicate-delegation's finding, not a merge.
           if (x.duplicateKey !== undefined && x.duplicateKey === y.duplicateKey) continue;
