@@ -64,19 +64,19 @@ describe("fake Excel", () => {
     fake = installFakeExcel(
       createWorkbook({ sheets: [{ name: "S", values: [["a"]], notes: { A1: "n" }, conditionalFormats: [{ type: "Custom", address: "A1", formula: "=TRUE" }] }] }),
     );
-    const [format] = fake.workbook.sheets[0].conditionalFormats;
+    // A conditional format's id is its priority: "0" for the only one.
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("S");
       const count = sheet.notes.getCount();
       expect(() => count.value).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
-      sheet.getRange().conditionalFormats.getItem(format.id).delete();
+      sheet.getRange().conditionalFormats.getItem("0").delete();
       await context.sync();
       expect(count.value).toBe(1);
       expect(fake.workbook.sheets[0].conditionalFormats).toHaveLength(0);
 
       sheet.notes.getItem("B2").delete();
       await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
-      sheet.getRange().conditionalFormats.getItem(format.id).delete();
+      sheet.getRange().conditionalFormats.getItem("0").delete();
       await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
       sheet.notes.getItem("A1").content = "m";
       await context.sync();
