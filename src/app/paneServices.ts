@@ -85,6 +85,7 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
       ),
       findings: lastCheck.findings,
       checkedAt: lastCheck.checkedAt,
+      ...(lastCheck.protectedSheets.length > 0 ? { protectedSheets: lastCheck.protectedSheets } : {}),
     };
     for (const listener of listeners) listener(lastResult);
     return lastResult;
@@ -92,7 +93,7 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
 
   function publishCheck(published: PublishedCheck): CheckResult {
     const checkedAt = now().toISOString();
-    lastCheck = { plan: { sheets: [], delegations: published.delegations }, findings: published.findings, checkedAt };
+    lastCheck = { plan: { sheets: [], delegations: published.delegations }, findings: published.findings, checkedAt, protectedSheets: [] };
     const result: CheckResult = { sheets: published.sheets, findings: published.findings, checkedAt, origin: published.origin };
     lastResult = result;
     for (const listener of listeners) listener(result);

@@ -24,7 +24,6 @@ export const excel = defineStrings({
     otherWorkbookFocused: "Excel đang làm việc với một sổ làm việc khác: hãy bấm vào sổ làm việc này rồi thử lại.",
     accessDenied: "Trang tính hoặc cấu trúc sổ làm việc đang được bảo vệ: hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại.",
     marksIncomplete: "Excel không cho xóa một số đánh dấu cũ trên trang tính “{sheets}”; các trang khác đã được đánh dấu. Hãy kiểm tra lại.",
-    protectedSheetsSkipped: "Không đánh dấu trang tính đang được bảo vệ: “{sheets}”. Các lỗi vẫn được liệt kê dưới đây; bỏ bảo vệ trang rồi kiểm tra lại để tô màu các ô.",
   },
   en: {
     unsupportedVersion:
@@ -48,6 +47,5 @@ export const excel = defineStrings({
     otherWorkbookFocused: "Excel is working in another workbook: click into this workbook and try again.",
     accessDenied: "The sheet or the workbook's structure is protected: unprotect it (Review › Unprotect Sheet) and try again.",
     marksIncomplete: "Excel would not remove some earlier marks on the sheet “{sheets}”; the other sheets are marked. Please check again.",
-    protectedSheetsSkipped: "Protected sheets were not marked: “{sheets}”. The findings are still listed below; unprotect the sheet and check again to colour its cells.",
   },
 });

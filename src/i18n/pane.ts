@@ -15,6 +15,8 @@ export const pane = defineStrings({
     clearMarks: "Xóa đánh dấu",
     clearingMarks: "Đang xóa đánh dấu…",
     marksCleared: "Đã xóa mọi đánh dấu của tiện ích trên sổ làm việc.",
+    protectedSheetsSkipped:
+      "Không tô màu được trang tính đang được bảo vệ: “{sheets}”. Các lỗi của trang vẫn được liệt kê; bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang tính) rồi kiểm tra lại.",
     exportReport: "Xuất báo cáo",
     exporting: "Đang xuất báo cáo…",
     exported: "Đã xuất báo cáo ra trang “{sheet}”.",
@@ -120,6 +122,7 @@ export const pane = defineStrings({
     clearMarks: "Clear marks",
     clearingMarks: "Clearing marks…",
     marksCleared: "Removed every mark the add-in made in the workbook.",
+    protectedSheetsSkipped: "Protected sheets could not be marked: “{sheets}”. Their findings are still listed; unprotect the sheet (Review › Unprotect Sheet) and check again.",
     exportReport: "Export report",
     exporting: "Exporting the report…",
     exported: "Report exported to the sheet “{sheet}”.",

@@ -28,6 +28,8 @@ export interface CheckResult {
    * rules run on the master after a merge (the pane lists them without leaving the "Tổng hợp" tab).
    */
   origin?: "consolidation";
+  /** Protected sheets the check could not mark (their findings are listed all the same). */
+  protectedSheets?: string[];
 }
 
 /** A cell of the current workbook, 1-based. */
