@@ -127,6 +127,9 @@ export function installFakeExcel(workbook: FakeWorkbook, options: FakeExcelOptio
         },
       },
       document: { settings },
+      get diagnostics() {
+        return { platform: { Windows: "PC", Mac: "Mac", Web: "OfficeOnline" }[env.platform], version: "16.0.19029.20000", host: "Excel" };
+      },
     },
     actions: {
       associate(name: string, action: (event: unknown) => unknown) {

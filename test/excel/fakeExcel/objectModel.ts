@@ -313,6 +313,14 @@ export class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorks
     return new FakeWorksheet(this.context, () => findSheet(this.context.book, key) ?? null, true);
   }
 
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => {
+      const sheet = this.context.book.sheets.find((s) => s.id === this.context.book.activeSheetId);
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", "No sheet is active.");
+      return sheet;
+    });
+  }
+
   add(name: string): FakeWorksheet {
     let created: FakeSheet | undefined;
     this.context.core.enqueue({
@@ -855,6 +863,12 @@ export class FakeConditionalFormat extends FakeClientObject<FormatTarget> {
       return format.type === "Custom" ? format : null;
     }, true));
   }
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const { sheet, format } = this.target();
+      return { sheet, areas: format.areas.map((area) => ({ ...area })) };
+    });
+  }
   delete(): void {
     this.command("delete", null, true, ({ sheet, format }) => {
       checkFormatDelete(sheet, format, this.context.core.run);
@@ -981,6 +995,14 @@ export class FakeNote extends FakeClientObject<NoteTarget> {
 }
 
 export class FakeDataValidation extends FakeClientObject<RangeTarget> {
+  get rule(): unknown {
+    return this.read("rule");
+  }
+  /** The rule of the range's first cell (the fake keeps validation per cell). */
+  protected override scalar({ sheet, area }: RangeTarget, property: string): unknown {
+    if (property === "rule") return structuredClone(sheet.validations.get(cellKey(area.top, area.left))?.rule ?? null);
+    return super.scalar({ sheet, area }, property);
+  }
   clear(): void {
     this.command("clear", null, true, ({ sheet, area }) => forEachCell(area, (row, column) => sheet.validations.delete(cellKey(row, column))));
   }
