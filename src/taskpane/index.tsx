@@ -8,6 +8,7 @@ import { createConsolidationServices } from "../app/consolidation";
 import { createPaneServices, type AppServices } from "../app/paneServices";
 import { detectHost, officeDisplayLocale } from "../excel/environment";
 import { ExcelWorkbookHost } from "../excel/ExcelWorkbookHost";
+import { excelSelfTest } from "../excel/selfTest";
 import { clearCommandError, lastCommandError, onCommandError, registerRibbonCommands } from "../excel/ribbon";
 import { sharedStorage } from "../excel/storage";
 import { stringsFor } from "../i18n";
@@ -32,7 +33,7 @@ const detect = async () => {
     const host = new ExcelWorkbookHost({ locale });
     // One storage for settings and for plans sent between workbooks (keyed with Office.context.partitionKey).
     const storage = sharedStorage();
-    services = createPaneServices(host, { storage, defaultLocale: locale });
+    services = createPaneServices(host, { storage, defaultLocale: locale, selfTest: excelSelfTest({ storage }) });
     consolidation = createConsolidationServices(host, { pane: services, storage });
     const ready = services;
     registerRibbonCommands({ checkWorkbook: async () => void (await ready.checkWithSavedSettings()) }, { locale });
