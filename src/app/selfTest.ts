@@ -165,13 +165,13 @@ export function selfTestText(report: SelfTestReport, labels: SelfTestLabels): st
     `${labels.title} — ${report.startedAt}`,
     `${labels.platform}: ${report.environment.platform}`,
     `${labels.version}: ${report.environment.version}`,
-    `${labels.requirementSets}: ${report.environment.requirementSets.join(", ")}`,
+    `${labels.requirementSets}: ${report.environment.requirementSets.join(", ") || "—"}`,
     "",
     `${labels.capability} | ${labels.result} | ${labels.time} | ${labels.errorCode}`,
   ];
   for (const result of report.results) {
     const code = result.status === "fail" ? `${result.code ?? ""}${result.detail ? ` (${result.detail})` : ""}` : result.status === "na" ? (result.detail ?? "") : "";
-    lines.push(`${labels.names[result.id]} | ${status[result.status]} | ${result.ms} ms | ${code}`);
+    lines.push(`${labels.names[result.id]} | ${status[result.status]} | ${result.status === "na" ? "" : `${result.ms} ms`} | ${code}`.trimEnd());
   }
   if (report.setupError) lines.push("", `${labels.setupFailed}: ${report.setupError.code ?? ""} (${report.setupError.detail ?? ""})`);
   return lines.join("\n");

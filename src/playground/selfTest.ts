@@ -3,11 +3,7 @@
  * areas, selecting a cell, the page's shared storage) on a temporary sheet it adds and removes; the
  * others are Excel's own and are reported as not applicable here.
  */
-import {
-  expectSame,
-  type SelfTestCapability,
-  type SelfTestTarget,
-} from "../app/selfTest";
+import { expectSame, type SelfTestCapability, type SelfTestTarget } from "../app/selfTest";
 import type { PlanStorage } from "../app/sentPlans";
 import { stringsFor, type Locale } from "../i18n";
 import type { XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
@@ -18,16 +14,10 @@ const VALUES = [
   ["Đoàn ra", 2],
 ];
 
-export function playgroundSelfTest(
-  host: XlsxWorkbookHost,
-  storage: PlanStorage,
-  locale: Locale,
-): SelfTestTarget {
+export function playgroundSelfTest(host: XlsxWorkbookHost, storage: PlanStorage, locale: Locale): SelfTestTarget {
   const t = stringsFor(locale).pane;
   const gridOf = async (sheet: string) => {
-    const grid = (await host.readSheets()).find(
-      (candidate) => candidate.name === sheet,
-    );
+    const grid = (await host.readSheets()).find((candidate) => candidate.name === sheet);
     if (!grid) throw new Error(`no sheet ${sheet}`);
     return grid;
   };
@@ -45,10 +35,7 @@ export function playgroundSelfTest(
     },
     {
       id: "mergedAreas",
-      run: async (sheet) =>
-        expectSame("merged areas", (await gridOf(sheet)).merges, [
-          { top: 4, left: 1, bottom: 4, right: 3 },
-        ]),
+      run: async (sheet) => expectSame("merged areas", (await gridOf(sheet)).merges, [{ top: 4, left: 1, bottom: 4, right: 3 }]),
     },
     { id: "conditionalFormat", unavailable: t.selfTestNotInPreview },
     { id: "notes", unavailable: t.selfTestNotInPreview },
@@ -62,11 +49,7 @@ export function playgroundSelfTest(
         await storage.set("selfTest", value);
         expectSame("shared storage", await storage.get("selfTest"), value);
         await storage.remove("selfTest");
-        expectSame(
-          "shared storage removed",
-          await storage.get("selfTest"),
-          undefined,
-        );
+        expectSame("shared storage removed", await storage.get("selfTest"), undefined);
       },
     },
     {
@@ -81,8 +64,7 @@ export function playgroundSelfTest(
   return {
     async environment() {
       const agent = typeof navigator === "undefined" ? "" : navigator.userAgent;
-      const browser =
-        /(Edg|Chrome|Firefox|Safari)\/[\d.]+/.exec(agent)?.[0] ?? agent;
+      const browser = /(Edg|Chrome|Firefox|Safari)\/[\d.]+/.exec(agent)?.[0] ?? agent;
       return {
         platform: t.selfTestPreviewPlatform,
         version: browser || "?",
@@ -90,12 +72,9 @@ export function playgroundSelfTest(
       };
     },
     async createSheet() {
-      const taken = new Set(
-        host.workbook.worksheets.map((sheet) => sheet.name.toLowerCase()),
-      );
+      const taken = new Set(host.workbook.worksheets.map((sheet) => sheet.name.toLowerCase()));
       let name = SHEET_BASE;
-      for (let n = 2; taken.has(name.toLowerCase()); n++)
-        name = `${SHEET_BASE} ${n}`;
+      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${SHEET_BASE} ${n}`;
       await host.writeTable({
         sheet: name,
         headerRows: 0,

@@ -1,16 +1,5 @@
 /** "Tự kiểm tra" in Cài đặt: runs the self-test, shows its table and the environment, copies it as text. */
-import {
-  Button,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textarea,
-  useId,
-} from "@fluentui/react-components";
+import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, useId } from "@fluentui/react-components";
 import { useState } from "react";
 import { selfTestText, type SelfTestReport } from "../app/selfTest";
 import { usePanelStyles } from "./layout";
@@ -75,9 +64,7 @@ export function SelfTestSection({ run }: Props) {
           </Button>
         )}
       </div>
-      {task.busy && (
-        <Spinner size="tiny" labelPosition="after" label={task.busy} />
-      )}
+      {task.busy && <Spinner size="tiny" labelPosition="after" label={task.busy} />}
       <NoticeList notices={task.notices} onDismiss={task.dismiss} />
       {report && counts && (
         <>
@@ -90,8 +77,7 @@ export function SelfTestSection({ run }: Props) {
               {t.selfTestVersion}: {report.environment.version}
             </li>
             <li>
-              {t.selfTestSets}:{" "}
-              {report.environment.requirementSets.join(", ") || "—"}
+              {t.selfTestSets}: {report.environment.requirementSets.join(", ") || "—"}
             </li>
           </ul>
           {report.setupError && (
@@ -116,35 +102,16 @@ export function SelfTestSection({ run }: Props) {
             </TableHeader>
             <TableBody>
               {report.results.map((result) => (
-                <TableRow
-                  key={result.id}
-                  data-capability={result.id}
-                  data-status={result.status}
-                >
+                <TableRow key={result.id} data-capability={result.id} data-status={result.status}>
                   <TableCell>{labels.names[result.id]}</TableCell>
                   <TableCell>{status[result.status]}</TableCell>
-                  <TableCell>
-                    {result.status === "na" ? "" : `${result.ms} ms`}
-                  </TableCell>
-                  <TableCell>
-                    {result.status === "fail"
-                      ? result.code
-                      : result.status === "na"
-                        ? result.detail
-                        : ""}
-                  </TableCell>
+                  <TableCell>{result.status === "na" ? "" : `${result.ms} ms`}</TableCell>
+                  <TableCell>{result.status === "fail" ? result.code : result.status === "na" ? result.detail : ""}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-          <Textarea
-            readOnly
-            resize="vertical"
-            rows={6}
-            value={text}
-            aria-label={t.selfTestCopy}
-            className={panel.fullWidth}
-          />
+          <Textarea readOnly resize="vertical" rows={6} value={text} aria-label={t.selfTestCopy} className={panel.fullWidth} />
         </>
       )}
     </section>

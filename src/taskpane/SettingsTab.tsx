@@ -1,15 +1,5 @@
 /** "Cài đặt": profile, plan year, key leaders, leadership size, language, and a department's own profile. */
-import {
-  Button,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Select,
-  Spinner,
-  Textarea,
-  useId,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Radio, RadioGroup, Select, Spinner, Textarea, useId } from "@fluentui/react-components";
 import { useRef, useState, type ChangeEvent } from "react";
 import type { CheckSettings } from "../domain/settings";
 import { stringsFor } from "../i18n";
@@ -32,10 +22,7 @@ function toDraft(settings: CheckSettings): Draft {
     profileId: settings.profileId,
     year: String(settings.year),
     keyLeaders: (settings.keyLeaderNames ?? []).join("\n"),
-    leadershipSize:
-      settings.leadershipSize === undefined
-        ? ""
-        : String(settings.leadershipSize),
+    leadershipSize: settings.leadershipSize === undefined ? "" : String(settings.leadershipSize),
     locale: settings.locale,
   };
 }
@@ -43,28 +30,18 @@ function toDraft(settings: CheckSettings): Draft {
 const WHOLE_NUMBER = /^\d+$/;
 
 /** The settings a draft stands for, or which fields are invalid. */
-export function fromDraft(draft: Draft): {
-  settings?: CheckSettings;
-  yearInvalid: boolean;
-  sizeInvalid: boolean;
-} {
+export function fromDraft(draft: Draft): { settings?: CheckSettings; yearInvalid: boolean; sizeInvalid: boolean } {
   const yearText = draft.year.trim();
   const year = Number(yearText);
-  const yearInvalid =
-    !WHOLE_NUMBER.test(yearText) || year < 2000 || year > 2100;
+  const yearInvalid = !WHOLE_NUMBER.test(yearText) || year < 2000 || year > 2100;
   const sizeText = draft.leadershipSize.trim();
-  const sizeInvalid =
-    sizeText !== "" && (!WHOLE_NUMBER.test(sizeText) || Number(sizeText) < 1);
+  const sizeInvalid = sizeText !== "" && (!WHOLE_NUMBER.test(sizeText) || Number(sizeText) < 1);
   if (yearInvalid || sizeInvalid) return { yearInvalid, sizeInvalid };
   const keyLeaderNames = draft.keyLeaders
     .split(/\r?\n/)
     .map((name) => name.trim())
     .filter((name) => name !== "");
-  const settings: CheckSettings = {
-    profileId: draft.profileId,
-    year,
-    locale: draft.locale,
-  };
+  const settings: CheckSettings = { profileId: draft.profileId, year, locale: draft.locale };
   if (sizeText !== "") settings.leadershipSize = Number(sizeText);
   if (keyLeaderNames.length > 0) settings.keyLeaderNames = keyLeaderNames;
   return { settings, yearInvalid, sizeInvalid };
@@ -93,24 +70,19 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
   const [showErrors, setShowErrors] = useState(false);
   const [initialList] = useState(() => listProfiles(services));
-  const [profiles, setProfiles] = useState<ProfileSummary[]>(
-    initialList.profiles,
-  );
+  const [profiles, setProfiles] = useState<ProfileSummary[]>(initialList.profiles);
   const fileInput = useRef<HTMLInputElement>(null);
   const summaryId = useId("pane-profile-summary");
 
   const checked = fromDraft(draft);
   const selected = profiles.find((profile) => profile.id === draft.profileId);
-  const update = (patch: Partial<Draft>) =>
-    setDraft((old) => ({ ...old, ...patch }));
+  const update = (patch: Partial<Draft>) => setDraft((old) => ({ ...old, ...patch }));
 
   const save = async () => {
     setShowErrors(true);
     const next = checked.settings;
     if (!next) return;
-    const outcome = await task.run(t.saving, t.errorSettingsSave, () =>
-      services.saveSettings(next),
-    );
+    const outcome = await task.run(t.saving, t.errorSettingsSave, () => services.saveSettings(next));
     if (!outcome.ok) return;
     onSaved(next);
     // Said in the language just chosen.
@@ -123,18 +95,13 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
     await task.run(t.loadingProfile, t.errorProfile, async () => {
       const loaded = services.loadProfileJson(await readText(file));
       if (!loaded.ok) {
-        task.show({
-          intent: "error",
-          title: format(t.profileErrors, { count: loaded.errors.length }),
-          items: loaded.errors,
-        });
+        task.show({ intent: "error", title: format(t.profileErrors, { count: loaded.errors.length }), items: loaded.errors });
         return;
       }
       const list = services.listProfiles();
       setProfiles(list);
       update({ profileId: loaded.id });
-      const name =
-        list.find((profile) => profile.id === loaded.id)?.name ?? loaded.id;
+      const name = list.find((profile) => profile.id === loaded.id)?.name ?? loaded.id;
       task.show({ intent: "success", text: format(t.profileLoaded, { name }) });
     });
     // Let the same file be chosen again after it is corrected.
@@ -143,140 +110,82 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
 
   return (
     <div className={panel.panel}>
-      <form
-        className={panel.panel}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <Field label={t.profile}>
-          <Select
-            value={draft.profileId}
-            aria-describedby={summaryId}
-            onChange={(_, data) => update({ profileId: data.value })}
-          >
-            {!selected && (
-              <option value={draft.profileId}>{draft.profileId}</option>
-            )}
-            {profiles.map((profile) => (
-              <option key={profile.id} value={profile.id}>
-                {profile.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <ul id={summaryId} className={panel.plainList}>
-          {(selected?.summary ?? []).map((line, index) => (
-            <li key={index}>{line}</li>
+    <form
+      className={panel.panel}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Field label={t.profile}>
+        <Select value={draft.profileId} aria-describedby={summaryId} onChange={(_, data) => update({ profileId: data.value })}>
+          {!selected && <option value={draft.profileId}>{draft.profileId}</option>}
+          {profiles.map((profile) => (
+            <option key={profile.id} value={profile.id}>
+              {profile.name}
+            </option>
           ))}
-        </ul>
+        </Select>
+      </Field>
+      <ul id={summaryId} className={panel.plainList}>
+        {(selected?.summary ?? []).map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
+      </ul>
 
-        <Field label={t.profileJson} hint={t.profileJsonHint}>
-          {(fieldProps) => (
-            <input
-              {...fieldProps}
-              ref={fileInput}
-              type="file"
-              accept=".json,application/json"
-              className={panel.fullWidth}
-              onChange={loadProfile}
-            />
-          )}
-        </Field>
-
-        <Field
-          label={t.year}
-          validationMessage={
-            showErrors && checked.yearInvalid ? t.yearInvalid : undefined
-          }
-        >
-          <Input
-            type="number"
-            inputMode="numeric"
-            min={2000}
-            max={2100}
-            value={draft.year}
-            onChange={(_, data) => update({ year: data.value })}
-          />
-        </Field>
-
-        <Field label={t.keyLeaders}>
-          <Textarea
-            resize="vertical"
-            rows={3}
-            value={draft.keyLeaders}
-            onChange={(_, data) => update({ keyLeaders: data.value })}
-          />
-        </Field>
-
-        <Field
-          label={t.leadershipSize}
-          hint={t.leadershipSizeHint}
-          validationMessage={
-            showErrors && checked.sizeInvalid
-              ? t.leadershipSizeInvalid
-              : undefined
-          }
-        >
-          <Input
-            type="number"
-            inputMode="numeric"
-            min={1}
-            value={draft.leadershipSize}
-            onChange={(_, data) => update({ leadershipSize: data.value })}
-          />
-        </Field>
-
-        <Field label={t.language}>
-          <RadioGroup
-            value={draft.locale}
-            onChange={(_, data) =>
-              update({ locale: data.value === "en" ? "en" : "vi" })
-            }
-          >
-            <Radio value="vi" label={t.languageVi} />
-            <Radio value="en" label={t.languageEn} />
-          </RadioGroup>
-        </Field>
-
-        <div className={panel.actions}>
-          <Button
-            appearance="primary"
-            type="submit"
-            disabled={Boolean(task.busy)}
-          >
-            {t.save}
-          </Button>
-        </div>
-        {task.busy && (
-          <Spinner size="tiny" labelPosition="after" label={task.busy} />
+      <Field label={t.profileJson} hint={t.profileJsonHint}>
+        {(fieldProps) => (
+          <input {...fieldProps} ref={fileInput} type="file" accept=".json,application/json" className={panel.fullWidth} onChange={loadProfile} />
         )}
-        <NoticeList notices={task.notices} onDismiss={task.dismiss} />
-        {initialList.error !== undefined && (
-          <NoticeList
-            notices={[
-              {
-                intent: "error",
-                title: t.errorProfiles,
-                text: errorText(initialList.error, t.errorUnknown),
-              },
-            ]}
-          />
-        )}
-      </form>
-      {services.runSelfTest && (
-        <SelfTestSection run={() => services.runSelfTest!()} />
+      </Field>
+
+      <Field label={t.year} validationMessage={showErrors && checked.yearInvalid ? t.yearInvalid : undefined}>
+        <Input type="number" inputMode="numeric" min={2000} max={2100} value={draft.year} onChange={(_, data) => update({ year: data.value })} />
+      </Field>
+
+      <Field label={t.keyLeaders}>
+        <Textarea resize="vertical" rows={3} value={draft.keyLeaders} onChange={(_, data) => update({ keyLeaders: data.value })} />
+      </Field>
+
+      <Field
+        label={t.leadershipSize}
+        hint={t.leadershipSizeHint}
+        validationMessage={showErrors && checked.sizeInvalid ? t.leadershipSizeInvalid : undefined}
+      >
+        <Input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          value={draft.leadershipSize}
+          onChange={(_, data) => update({ leadershipSize: data.value })}
+        />
+      </Field>
+
+      <Field label={t.language}>
+        <RadioGroup value={draft.locale} onChange={(_, data) => update({ locale: data.value === "en" ? "en" : "vi" })}>
+          <Radio value="vi" label={t.languageVi} />
+          <Radio value="en" label={t.languageEn} />
+        </RadioGroup>
+      </Field>
+
+      <div className={panel.actions}>
+        <Button appearance="primary" type="submit" disabled={Boolean(task.busy)}>
+          {t.save}
+        </Button>
+      </div>
+      {task.busy && <Spinner size="tiny" labelPosition="after" label={task.busy} />}
+      <NoticeList notices={task.notices} onDismiss={task.dismiss} />
+      {initialList.error !== undefined && (
+        <NoticeList notices={[{ intent: "error", title: t.errorProfiles, text: errorText(initialList.error, t.errorUnknown) }]} />
       )}
+    </form>
+    {services.runSelfTest && <SelfTestSection run={() => services.runSelfTest!()} />}
     </div>
   );
 }
 
-function listProfiles(services: PaneServices): {
-  profiles: ProfileSummary[];
-  error?: unknown;
-} {
+function listProfiles(services: PaneServices): { profiles: ProfileSummary[]; error?: unknown } {
   try {
     return { profiles: services.listProfiles() };
   } catch (error) {

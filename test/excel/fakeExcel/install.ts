@@ -131,6 +131,10 @@ export function installFakeExcel(workbook: FakeWorkbook, options: FakeExcelOptio
         return { platform: { Windows: "PC", Mac: "Mac", Web: "OfficeOnline" }[env.platform], version: "16.0.19029.20000", host: "Excel" };
       },
     },
+    // Ribbon functions: Office calls what is associated when the button is pressed; a runtime that
+    // associates only after loading its services misses the first press (office-js #5176, #3378), so
+    // tests press the functions associated at load. showAsTaskpane needs the shared runtime ("Show or
+    // hide the task pane of your Office Add-in", Learn).
     actions: {
       associate(name: string, action: (event: unknown) => unknown) {
         fake.actions.set(name, action);
