@@ -145,8 +145,10 @@ export function taggedNote(message: string): string {
 
 /** Whether a note's text is one the add-in wrote and nobody edited since (its tag matches its text). */
 export function isTaggedNote(content: string): boolean {
-  const tag = NOTE_TAG.exec(content);
-  return tag !== null && contentHash(content.slice(0, tag.index)).slice(0, 8) === tag[1];
+  // Line ends as written ("\n"), whatever a platform hands back ("\r\n", "\r").
+  const text = content.replace(/\r\n?/g, "\n");
+  const tag = NOTE_TAG.exec(text);
+  return tag !== null && contentHash(text.slice(0, tag.index)).slice(0, 8) === tag[1];
 }
 
 /** What the saved state and the new marks ask of one sheet. */

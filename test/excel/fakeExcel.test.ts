@@ -134,4 +134,33 @@ describe("fake Excel", () => {
     expect(Office.context.document.settings.get("k")).toBe(2);
     expect((snapshot(fake.workbook) as { settings: unknown }).settings).toEqual({ k: 2 });
   });
+
+  it("documented behaviours: a format's id is its priority, a deleted sheet's references become #REF!, values null past the cell limit", async () => {
+    fake = installFakeExcel(
+      createWorkbook({
+        sheets: [
+          { name: "S", values: [["a", 1], ["b", 2]], conditionalFormats: [{ type: "CellValue", address: "A1" }] },
+          { name: "T", values: [["x"]] },
+        ],
+      }),
+      { maxCellsPerRead: 3 },
+    );
+    fake.workbook.sheets[1].cells.set("2,1", { formula: "=S!A1+'S'!B2" });
+    await Excel.run(async (context) => {
+      const formats = context.workbook.worksheets.getItem("S").getRange().conditionalFormats;
+      formats.add("Custom").custom.rule.formula = "=TRUE";
+      formats.load("items/id,items/type");
+      const values = context.workbook.worksheets.getItem("S").getRange("A1:B2");
+      values.load("values");
+      await context.sync();
+      // The format added went to the top: the user's is now at priority 1.
+      expect(formats.items.map((item) => [item.id, item.type])).toEqual([["0", "Custom"], ["1", "CellValue"]]);
+      expect(values.values).toBeNull();
+    });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").delete();
+      await context.sync();
+    });
+    expect(fake.workbook.sheets[0].cells.get("2,1")?.formula).toBe("=#REF!+#REF!");
+  });
 });

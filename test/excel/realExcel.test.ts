@@ -169,6 +169,12 @@ describe("notes move with their cells; undo brings them back", () => {
     expect(ourNotes()).toEqual(["E4"]);
   });
 
+  it("recognises its note whatever line ends the platform hands back, and not a user's copy of the tag", () => {
+    const note = taggedNote("Sai tên nước.\nNên ghi rõ thành phố.");
+    expect(isTaggedNote(note.replace(/\n/g, "\r\n"))).toBe(true);
+    expect(isTaggedNote(note.replace("Sai", "Đúng"))).toBe(false);
+  });
+
   it("a note of ours the user edited is theirs: kept by the clear", async () => {
     const host = setup();
     await host.applyMarks([mark(2, "Sai tên nước.")]);
