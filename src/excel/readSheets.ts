@@ -1,11 +1,8 @@
 /**
  * Reads every worksheet's used range (values only) into SheetGrids.
  *
- * Syncs: 3 — (1) list the sheets, (2) every sheet's used range with its values, plus whatever the
- * caller asks to preload on the same sheets, (3) the merged areas (ExcelApi 1.13). The list must come
- * first: a sheet's ranges cannot be queued before the sheet is known. If Excel refuses (2) as too large
- * while it carries a sizeable preload (PRELOAD_MAY_TIP_BYTES or more), the values alone are asked once
- * more before any chunking: the preload may be what tipped it over.
+ * Syncs: 3 — (1) list the sheets, (2) every sheet's used range with its values, (3) the merged areas
+ * (ExcelApi 1.13). The list must come first: a sheet's ranges cannot be queued before the sheet is known.
  *
  * Merged areas travel alone because Excel fails getMergedAreasOrNullObject for a range with more than
  * 512 merged areas (Excel API reference), and a failure loses everything loaded in the same sync. If
@@ -55,31 +52,20 @@ interface SheetRead {
   used: Excel.Range;
 }
 
-/**
- * Loads to queue alongside the values, on the sheets read (their name and id loaded). Returns what
- * reads the result after the sync and the estimated bytes queued, or undefined having queued nothing.
- */
-export type Preload<T> = (sheets: Excel.Worksheet[]) => { collect: () => T; bytes: number } | undefined;
-
-/** A preload estimated below this is taken as not what made Excel refuse the values' request. */
-export const PRELOAD_MAY_TIP_BYTES = 64 * 1024;
-
-export interface SheetsRead<T> {
+export interface SheetsRead {
   grids: SheetGrid[];
-  /** The preload's result; undefined when there was none or it did not fit the values' request. */
-  preloaded?: T;
 }
 
-export async function readSheetGrids<T = never>(context: Excel.RequestContext, options: ReadOptions, preload?: Preload<T>): Promise<SheetsRead<T>> {
+export async function readSheetGrids(context: Excel.RequestContext, options: ReadOptions): Promise<SheetsRead> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/id,items/visibility");
   await context.sync();
   const sheets = worksheets.items.filter((sheet) => !options.excludedSheets.has(sheet.name));
 
-  const { grids, preloaded } = await readValues(context, sheets, options, preload);
+  const grids = await readValues(context, sheets, options);
   const merges = options.mergedAreas ? await readMergedAreas(context, sheets) : new Map<Excel.Worksheet, CellArea[]>();
   sheets.forEach((sheet, i) => (grids[i].merges = merges.get(sheet) ?? []));
-  return { grids, preloaded };
+  return { grids };
 }
 
 /** Rows whose merged areas are asked again when the whole sheet's cannot be read (the header area). */
@@ -104,26 +90,15 @@ async function readMergedAreas(context: Excel.RequestContext, sheets: Excel.Work
   return new Map();
 }
 
-async function readValues<T>(context: Excel.RequestContext, sheets: Excel.Worksheet[], options: ReadOptions, preload?: Preload<T>): Promise<SheetsRead<T>> {
+async function readValues(context: Excel.RequestContext, sheets: Excel.Worksheet[], options: ReadOptions): Promise<SheetGrid[]> {
   const whole = sheets.map((sheet) => queueRead(sheet, "values"));
-  const queued = preload?.(sheets);
   try {
     await context.sync();
-    if (whole.every(valuesArrived)) return { grids: whole.map(wholeGrid), preloaded: queued?.collect() };
+    if (whole.every(valuesArrived)) return whole.map(wholeGrid);
   } catch (error) {
     if (!isTooLarge(error)) throw error;
   }
-  if (queued && queued.bytes >= PRELOAD_MAY_TIP_BYTES) {
-    // The preload may be what tipped the request over: the values alone, once more.
-    const again = sheets.map((sheet) => queueRead(sheet, "values"));
-    try {
-      await context.sync();
-      if (again.every(valuesArrived)) return { grids: again.map(wholeGrid) };
-    } catch (error) {
-      if (!isTooLarge(error)) throw error;
-    }
-  }
-  return { grids: await readInChunks(context, sheets, options) };
+  return readInChunks(context, sheets, options);
 }
 
 /** Excel may answer a read above its cell limit with null values instead of an error. */
