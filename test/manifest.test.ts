@@ -117,15 +117,17 @@ describe("manifest.xml: ribbon", () => {
     expect(child(action, "ov", "FunctionName").textContent).toBe("checkWorkbook");
   });
 
-  it("opens the same task pane (same id, same page as the runtime) from Mở bảng and Tổng hợp", () => {
-    const actions = ["Khd.OpenPaneButton", "Khd.MergeButton"].map((id) => child(byId(id), "ov", "Action"));
-    for (const action of actions) {
-      expect(xsiType(action)).toBe("ShowTaskpane");
-      expect(child(action, "ov", "SourceLocation").getAttribute("resid")).toBe("Taskpane.Url");
-    }
-    const ids = actions.map((a) => child(a, "ov", "TaskpaneId").textContent);
-    expect(ids[0]).toBeTruthy();
-    expect(ids[1]).toBe(ids[0]);
+  it("opens the task pane (same page as the runtime) from Mở bảng", () => {
+    const action = child(byId("Khd.OpenPaneButton"), "ov", "Action");
+    expect(xsiType(action)).toBe("ShowTaskpane");
+    expect(child(action, "ov", "SourceLocation").getAttribute("resid")).toBe("Taskpane.Url");
+    expect(child(action, "ov", "TaskpaneId").textContent).toBeTruthy();
+  });
+
+  it("runs openConsolidation from Tổng hợp (the pane opens on its consolidation tab)", () => {
+    const action = child(byId("Khd.MergeButton"), "ov", "Action");
+    expect(xsiType(action)).toBe("ExecuteFunction");
+    expect(child(action, "ov", "FunctionName").textContent).toBe("openConsolidation");
   });
 
   it("gives every button a supertip and 16, 32 and 80 px icons", () => {

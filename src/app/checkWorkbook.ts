@@ -10,12 +10,14 @@ export interface WorkbookCheck {
   findings: Finding[];
   /** ISO timestamp of the check. */
   checkedAt: string;
+  /** Sheets the host could not mark (protected): their findings are listed, their cells not coloured. */
+  protectedSheets: string[];
 }
 
 export async function checkWorkbook(host: WorkbookHost, context: CheckContext, locale: "vi" | "en", now: () => Date = () => new Date()): Promise<WorkbookCheck> {
   const grids = await host.readSheets();
   const plan = readPlan(grids);
   const findings = checkPlan(plan.delegations, context);
-  await host.applyMarks(findingsToMarks(findings, locale));
-  return { plan, findings, checkedAt: now().toISOString() };
+  const outcome = await host.applyMarks(findingsToMarks(findings, locale));
+  return { plan, findings, checkedAt: now().toISOString(), protectedSheets: outcome?.protectedSheets ?? [] };
 }

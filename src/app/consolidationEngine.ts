@@ -48,7 +48,19 @@ import type { SheetGrid, WorkbookHost } from "../workbook/types";
 import type { ConsolidationOptions } from "./consolidation";
 import { MESSAGES } from "./consolidationMessages";
 import { findingsToMarks } from "./marks";
-import { decodeGrids, encodeGrids, isSentPlanKey, kindsOf, parseSentPlan, sentPlanIdentity, sentPlanKey, type SentPlanRecord } from "./sentPlans";
+import {
+  SENT_PLAN_MAX_BYTES,
+  decodeGrids,
+  encodeGrids,
+  isQuotaError,
+  isSentPlanKey,
+  kindsOf,
+  parseSentPlan,
+  sentPlanIdentity,
+  sentPlanKey,
+  storedBytes,
+  type SentPlanRecord,
+} from "./sentPlans";
 import { isWorkbookReadError, readUnitFile } from "./unitFiles";
 
 interface Entry {
@@ -223,14 +235,24 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
       };
       if (unit.unitFromTitle !== undefined) record.unitFromTitle = unit.unitFromTitle;
       const key = sentPlanKey(unit.unitName, workbookName, sentAt);
+      const bytes = storedBytes(key, record);
+      if (bytes > SENT_PLAN_MAX_BYTES) throw new Error(MESSAGES.planTooLargeToSend((bytes / 1024 / 1024).toFixed(1).replace(".", ",")));
       const identity = sentPlanIdentity(key);
       let earlier: string[] = [];
       try {
         earlier = (await storage.keys()).filter((other) => other !== key && sentPlanIdentity(other) === identity);
-        await storage.set(key, record);
+        try {
+          await storage.set(key, record);
+        } catch (error) {
+          // Full: the earlier sends of this same plan make room (they would be replaced anyway).
+          if (!isQuotaError(error) || earlier.length === 0) throw error;
+          for (const other of earlier) await storage.remove(other);
+          await storage.set(key, record);
+          return { entry: entryOf(key, record), replaced: earlier.length };
+        }
         for (const other of earlier) await storage.remove(other);
       } catch (error) {
-        throw new Error(MESSAGES.storageWrite(detail(error)));
+        throw new Error(isQuotaError(error) ? MESSAGES.storageFull : MESSAGES.storageWrite(detail(error)));
       }
       return { entry: entryOf(key, record), replaced: earlier.length };
     },

@@ -8,6 +8,10 @@ export const MESSAGES = {
   noPlanToSend: "Sổ làm việc này không có biểu mẫu kế hoạch đoàn ra, đoàn vào hay đối ngoại nhân dân nào để gửi.",
   storageWrite: (detail: string) =>
     `Không lưu được kế hoạch vào bộ nhớ chung của phần bổ trợ (${detail}). Hãy xóa bớt các kế hoạch đã gửi, hoặc gửi tệp .xlsx cho người tổng hợp.`,
+  planTooLargeToSend: (megabytes: string) =>
+    `Kế hoạch này quá lớn để gửi qua bộ nhớ chung (${megabytes} MB; bộ nhớ chung chỉ có 10 MB cho mọi phần bổ trợ cùng địa chỉ). Hãy gửi tệp .xlsx cho người tổng hợp.`,
+  storageFull:
+    "Bộ nhớ chung của phần bổ trợ đã đầy (giới hạn 10 MB, dùng chung với các phần bổ trợ khác cùng địa chỉ). Ở sổ tổng hợp, hãy xóa các kế hoạch đã gửi đã tổng hợp xong rồi gửi lại, hoặc gửi tệp .xlsx.",
   storageRead: (detail: string) => `Không đọc được các kế hoạch đã gửi từ bộ nhớ chung của phần bổ trợ (${detail}).`,
   sentPlanGone: "Kế hoạch đã gửi này không còn trong bộ nhớ chung (có thể đã bị xóa ở sổ làm việc khác).",
   sentPlanUnreadable: "Không đọc được kế hoạch đã gửi này (gửi từ phiên bản khác của phần bổ trợ, hoặc dữ liệu bị hỏng): hãy xóa và gửi lại.",

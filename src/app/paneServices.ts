@@ -2,6 +2,7 @@
  * The task pane's services (src/taskpane/services.ts) over any WorkbookHost: Excel in the add-in,
  * the xlsx host in the playground. Keeps the latest check so the ribbon's check and the pane share it.
  */
+import { runSelfTest, type SelfTestTarget } from "./selfTest";
 import type { Delegation, Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID, PROFILES, parseProfileJson, profileSummary, type Profile } from "../domain/profiles";
 import type { CheckSettings } from "../domain/settings";
@@ -28,6 +29,8 @@ export interface PaneServiceOptions {
   storage: SettingsStorage;
   /** Locale when none is saved (Excel: from the Office display language). */
   defaultLocale?: "vi" | "en";
+  /** What "Tự kiểm tra" runs on (src/excel/selfTest.ts, src/playground/selfTest.ts); none: no self-test. */
+  selfTest?: SelfTestTarget;
   now?: () => Date;
 }
 
@@ -85,6 +88,7 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
       ),
       findings: lastCheck.findings,
       checkedAt: lastCheck.checkedAt,
+      ...(lastCheck.protectedSheets.length > 0 ? { protectedSheets: lastCheck.protectedSheets } : {}),
     };
     for (const listener of listeners) listener(lastResult);
     return lastResult;
@@ -92,14 +96,16 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
 
   function publishCheck(published: PublishedCheck): CheckResult {
     const checkedAt = now().toISOString();
-    lastCheck = { plan: { sheets: [], delegations: published.delegations }, findings: published.findings, checkedAt };
+    lastCheck = { plan: { sheets: [], delegations: published.delegations }, findings: published.findings, checkedAt, protectedSheets: [] };
     const result: CheckResult = { sheets: published.sheets, findings: published.findings, checkedAt, origin: published.origin };
     lastResult = result;
     for (const listener of listeners) listener(result);
     return result;
   }
 
+  const selfTest = options.selfTest;
   const services: AppServices = {
+    ...(selfTest ? { runSelfTest: () => runSelfTest(selfTest) } : {}),
     check,
     async checkWithSavedSettings() {
       return check(await currentSettings());

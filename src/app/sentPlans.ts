@@ -65,18 +65,51 @@ export function isSentPlanKey(key: string): boolean {
   return sentPlanIdentity(key) !== undefined;
 }
 
+/**
+ * Compact: each row without its trailing empty cells and the grid without its trailing empty rows (a
+ * used range often runs far past the plan), since OfficeRuntime.storage holds 10 MB per domain, shared
+ * by every add-in of the domain ("OfficeRuntime.Storage", Learn). decodeGrids pads the rows back.
+ */
 export function encodeGrids(grids: readonly SheetGrid[]): SentPlanRecord["grids"] {
-  return grids.map((grid) => ({
-    name: grid.name,
-    originRow: grid.originRow,
-    originCol: grid.originCol,
-    values: grid.values.map((row) => row.map(encodeCell)),
-    merges: grid.merges.map((area) => ({ ...area })),
-  }));
+  return grids.map((grid) => {
+    const values = grid.values.map((row) => trimTrailing(row.map(encodeCell), (cell) => cell === null || cell === ""));
+    return {
+      name: grid.name,
+      originRow: grid.originRow,
+      originCol: grid.originCol,
+      values: trimTrailing(values, (row) => row.length === 0),
+      merges: grid.merges.map((area) => ({ ...area })),
+    };
+  });
+}
+
+function trimTrailing<T>(items: T[], empty: (item: T) => boolean): T[] {
+  let end = items.length;
+  while (end > 0 && empty(items[end - 1])) end--;
+  return items.slice(0, end);
 }
 
 export function decodeGrids(grids: SentPlanRecord["grids"]): SheetGrid[] {
-  return grids.map((grid) => ({ ...grid, values: grid.values.map((row) => row.map(decodeCell)), merges: grid.merges.map((area) => ({ ...area })) }));
+  return grids.map((grid) => {
+    const width = Math.max(0, ...grid.values.map((row) => row.length));
+    const values = grid.values.map((row) => [...row.map(decodeCell), ...new Array<CellValue>(width - row.length).fill(null)]);
+    return { ...grid, values, merges: grid.merges.map((area) => ({ ...area })) };
+  });
+}
+
+/** A plan bigger than this is not sent through the shared storage (10 MB for the whole domain). */
+export const SENT_PLAN_MAX_BYTES = 4 * 1024 * 1024;
+
+/** What a stored record costs: key and JSON text, counted in UTF-16 as browsers' storage does. */
+export function storedBytes(key: string, record: unknown): number {
+  return 2 * (key.length + JSON.stringify(record).length);
+}
+
+/** The storage refused the write for lack of room (DOMException QuotaExceededError, or its message). */
+export function isQuotaError(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
+  return name === "QuotaExceededError" || code === "QuotaExceededError" || code === 22 || (typeof message === "string" && /quota|exceed/i.test(message));
 }
 
 /** Also a Date made in another realm (a structured clone across frames or test sandboxes). */

@@ -4,10 +4,13 @@
  * explain the rare extra syncs). Failures reach the caller as ExcelHostError with a Vietnamese
  * (or English) message for the pane.
  *
- * A check (readSheets, the domain check, applyMarks) takes 3 syncs: readSheets also loads what the
- * next applyMarks would read first (markPreload.ts), and the host keeps it for that one call only —
- * consumed by the next applyMarks or clearMarks, dropped by any other write of the host, by a new
- * read, and after `markPreloadMaxAgeMs`.
+ * A check (readSheets, the domain check, applyMarks) takes 5 syncs: 3 to read (sheets, values,
+ * merged areas: readSheets.ts), 2 to mark (find the add-in's marks again, write: marks.ts). The marks
+ * are always found again in the writing run: a conditional format's id is its priority, which any
+ * format added or removed in between shifts, so nothing read earlier can name them safely.
+ *
+ * Runs that add, delete, rename or hide sheets (dropdowns' lists sheet, writeTable) are not undo
+ * groups: Excel refuses those writes inside one (UndoNotSupported, "Undo capabilities" on Learn).
  *
  * Requirement sets: ExcelApi 1.9 minimum; 1.11 delayForCellEdit, 1.13 merged areas, 1.18 notes,
  * 1.20 one undo step per check (see requirements.ts for what each loses when missing).
@@ -17,11 +20,10 @@ import type { Locale } from "../i18n";
 import { cellAddress } from "./a1";
 import { LISTS_SHEET, writeDropdowns } from "./dropdowns";
 import { writeEdits } from "./editCells";
-import { hostError, isItemNotFound, wrapFailure } from "./errors";
+import { hostError, isItemNotFound, officeErrorCode, wrapFailure, type ExcelErrorKey, type ExcelHostError } from "./errors";
 import { settingsMarkStateStore, type MarkStateStore } from "./markState";
-import { NOTE_BUDGET_BYTES, replaceMarks } from "./marks";
-import { PRELOAD_BUDGET_BYTES, preloadBytes, queueMarkPreload, type MarkPreload } from "./markPreload";
-import { DEFAULT_READ_LIMITS, readSheetGrids, type Preload, type ReadLimits } from "./readSheets";
+import { MarksIncomplete, NOTE_BUDGET_BYTES, replaceMarks, type MarkOutcome } from "./marks";
+import { DEFAULT_READ_LIMITS, readSheetGrids, type ReadLimits } from "./readSheets";
 import { capabilitiesOf, detectFeatures, isExcelApiSupported, MINIMUM_EXCEL_API, runOptions, type ExcelFeatures } from "./requirements";
 import { writeTableSheet } from "./writeTable";
 
@@ -31,13 +33,7 @@ export interface ExcelHostOptions {
   stateStore?: MarkStateStore;
   readLimits?: Partial<ReadLimits>;
   noteBudgetBytes?: number;
-  /** How long a read's preload may serve the next applyMarks/clearMarks (default 60 s). */
-  markPreloadMaxAgeMs?: number;
-  /** The clock for that age (tests pass their own). */
-  now?: () => number;
 }
-
-export const MARK_PRELOAD_MAX_AGE_MS = 60_000;
 
 /** Sheets the add-in itself owns, never handed to the checker. */
 export const OWN_SHEETS: ReadonlySet<string> = new Set([LISTS_SHEET]);
@@ -49,11 +45,6 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private readonly store: MarkStateStore;
   private readonly readLimits: ReadLimits;
   private readonly noteBudgetBytes: number;
-  private readonly markPreloadMaxAgeMs: number;
-  private readonly now: () => number;
-  /** Bumped by every read and every write: a read's preload is kept only if nothing ran since it began. */
-  private generation = 0;
-  private markPreload: { preload: MarkPreload; loadedAt: number } | undefined;
 
   constructor(options: ExcelHostOptions = {}) {
     this.locale = options.locale ?? "vi";
@@ -63,8 +54,6 @@ export class ExcelWorkbookHost implements WorkbookHost {
     this.store = options.stateStore ?? settingsMarkStateStore();
     this.readLimits = { ...DEFAULT_READ_LIMITS, ...options.readLimits };
     this.noteBudgetBytes = options.noteBudgetBytes ?? NOTE_BUDGET_BYTES;
-    this.markPreloadMaxAgeMs = options.markPreloadMaxAgeMs ?? MARK_PRELOAD_MAX_AGE_MS;
-    this.now = options.now ?? Date.now;
   }
 
   /** Syncs: 1. */
@@ -77,48 +66,40 @@ export class ExcelWorkbookHost implements WorkbookHost {
         return workbook.name;
       });
     } catch (error) {
-      throw wrapFailure(error, this.locale, "nameFailed");
+      throw this.failure(error, "nameFailed");
     }
   }
 
-  /**
-   * Syncs: 2, the next mark's preload riding on the values sync (more only for values beyond one
-   * request's 5 MB, see readSheets.ts).
-   */
+  /** Syncs: 3 (more only for values beyond one request's 5 MB, see readSheets.ts). */
   async readSheets(): Promise<SheetGrid[]> {
-    const generation = this.invalidateMarkPreload();
-    const startedAt = this.now(); // the preload's age counts from before Excel read it
     try {
-      const { grids, preloaded } = await this.run(false, (context) =>
-        readSheetGrids(context, { excludedSheets: OWN_SHEETS, mergedAreas: this.features.mergedAreas, limits: this.readLimits, locale: this.locale }, this.markPreloader()),
+      const { grids } = await this.run(false, (context) =>
+        readSheetGrids(context, { excludedSheets: OWN_SHEETS, mergedAreas: this.features.mergedAreas, limits: this.readLimits, locale: this.locale }),
       );
-      if (preloaded && generation === this.generation) this.markPreload = { preload: preloaded, loadedAt: startedAt };
       return grids;
     } catch (error) {
-      throw wrapFailure(error, this.locale, "readFailed");
+      throw this.failure(error, "readFailed");
     }
   }
 
   /**
-   * Syncs: 1 right after a readSheets (its preload still fresh), else 2; 1 + 2 when the preload turns
-   * out stale at the write. One undo step with ExcelApi 1.20 (see marks.ts).
+   * Syncs: 2 (see marks.ts). One undo step with ExcelApi 1.20. Protected sheets are skipped and named in
+   * the outcome; the other sheets are marked.
    */
-  async applyMarks(marks: CellMark[]): Promise<void> {
-    const preload = this.takeMarkPreload();
+  async applyMarks(marks: CellMark[]): Promise<MarkOutcome> {
     try {
-      await this.run(true, (context) => replaceMarks(context, marks, this.markOptions(preload)));
+      return await this.run(true, (context) => replaceMarks(context, marks, this.markOptions()));
     } catch (error) {
-      throw wrapFailure(error, this.locale, "markFailed");
+      throw this.failure(error, "markFailed");
     }
   }
 
   /** Syncs: as applyMarks (see marks.ts). */
   async clearMarks(): Promise<void> {
-    const preload = this.takeMarkPreload();
     try {
-      await this.run(true, (context) => replaceMarks(context, [], this.markOptions(preload)));
+      await this.run(true, (context) => replaceMarks(context, [], this.markOptions()));
     } catch (error) {
-      throw wrapFailure(error, this.locale, "clearFailed");
+      throw this.failure(error, "clearFailed");
     }
   }
 
@@ -134,67 +115,56 @@ export class ExcelWorkbookHost implements WorkbookHost {
       });
     } catch (error) {
       if (isItemNotFound(error)) throw hostError(this.locale, "sheetNotFound", { sheet }, error);
-      throw wrapFailure(error, this.locale, "selectFailed", { sheet, cell });
+      throw this.failure(error, "selectFailed", { sheet, cell }, true);
     }
   }
 
   /** Syncs: 2 (see dropdowns.ts). */
   async setDropdowns(lists: StandardList[], targets: DropdownTarget[]): Promise<void> {
-    this.invalidateMarkPreload();
     try {
-      await this.run(true, (context) => writeDropdowns(context, lists, targets, this.locale));
+      // Not an undo group: creating or hiding the lists sheet cannot be undone on Windows and Mac.
+      await this.run(false, (context) => writeDropdowns(context, lists, targets, this.locale));
     } catch (error) {
-      throw wrapFailure(error, this.locale, "dropdownFailed");
+      throw this.failure(error, "dropdownFailed", {}, true);
     }
   }
 
   /** Syncs: at most 2 (see editCells.ts). */
   async editCells(edits: CellEdit[]): Promise<number> {
     if (edits.length === 0) return 0;
-    this.invalidateMarkPreload();
     try {
       return await this.run(true, (context) => writeEdits(context, edits));
     } catch (error) {
-      throw wrapFailure(error, this.locale, "editFailed");
+      throw this.failure(error, "editFailed");
     }
   }
 
   /** Syncs: 2 (see writeTable.ts; more only for a table beyond one request's 5 MB). */
   async writeTable(table: TableWrite): Promise<void> {
-    this.invalidateMarkPreload();
     try {
-      await this.run(true, (context) => writeTableSheet(context, table, { charts: this.capabilities.charts }));
+      // Not an undo group: adding a sheet's worth of writes to one undo step is refused where a sheet is added.
+      await this.run(false, (context) => writeTableSheet(context, table, { charts: this.capabilities.charts }));
     } catch (error) {
-      throw wrapFailure(error, this.locale, "writeFailed", { sheet: table.sheet });
+      throw this.failure(error, "writeFailed", { sheet: table.sheet }, true);
     }
   }
 
-  private markOptions(preload?: MarkPreload) {
-    return { notes: this.features.notes, noteBudgetBytes: this.noteBudgetBytes, store: this.store, preload };
+  private markOptions() {
+    return { notes: this.features.notes, noteBudgetBytes: this.noteBudgetBytes, store: this.store };
   }
 
-  /** What readSheets queues for the next mark; nothing when the estimate is over budget. */
-  private markPreloader(): Preload<MarkPreload> | undefined {
-    const state = this.store.read();
-    const notes = this.features.notes;
-    return (sheets) => {
-      const bytes = preloadBytes(state, sheets.length, notes);
-      return bytes > PRELOAD_BUDGET_BYTES ? undefined : { collect: queueMarkPreload(sheets, state, notes), bytes };
-    };
-  }
-
-  /** Drops the preload (it may no longer describe the workbook); returns the new generation. */
-  private invalidateMarkPreload(): number {
-    this.markPreload = undefined;
-    return ++this.generation;
-  }
-
-  /** The preload if still fresh, which it serves once. */
-  private takeMarkPreload(): MarkPreload | undefined {
-    const kept = this.markPreload;
-    this.invalidateMarkPreload();
-    if (!kept || this.now() - kept.loadedAt > this.markPreloadMaxAgeMs) return undefined;
-    return kept.preload;
+  /**
+   * The user-facing error: another workbook in front (office-js#771: sheet and selection calls fail
+   * with GeneralException while the user is in another open workbook) says to click into this one;
+   * sheets whose old marks Excel would not remove are named.
+   */
+  private failure(error: unknown, key: ExcelErrorKey, values: Record<string, string | number> = {}, needsFocus = false): ExcelHostError {
+    if (error instanceof MarksIncomplete) return hostError(this.locale, "marksIncomplete", { sheets: error.sheets.join("”, “") }, error);
+    if (needsFocus && (officeErrorCode(error) === "GeneralException" || officeErrorCode(error) === "InvalidSelection")) {
+      return hostError(this.locale, "otherWorkbookFocused", values, error);
+    }
+    if (officeErrorCode(error) === "AccessDenied") return hostError(this.locale, "accessDenied", values, error);
+    return wrapFailure(error, this.locale, key, values);
   }
 
   private run<T>(oneUndoStep: boolean, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {

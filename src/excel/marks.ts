@@ -6,24 +6,35 @@
  * is a constant-true custom formula that names the add-in, `=ISTEXT("dplan-mark:error")`: the add-in
  * finds its own formats by that marker (even after closing and reopening, even if the user copied a
  * marked cell) and deletes only those. A cell with several findings gets the colour of the most severe.
+ * A format's id is its priority in the collection (Excel API reference), so it shifts whenever a format
+ * is added or removed: the formats are found again by their marker in the writing run itself, and
+ * deleted from the lowest priority up, so no deletion shifts the next one's id.
  *
- * Message (ExcelApi 1.18): a note on the cell with the findings' messages, only where the cell has no
- * note of the user's. The notes written are remembered (markState.ts) and removed on clear only while
- * their text is unchanged (an Excel without notes keeps tracking them, for a newer Excel to remove). Notes are capped by an estimated byte budget (NOTE_BUDGET_BYTES), because
- * every note travels in the one write request (5 MB cap on the web); the pane lists every finding.
+ * Message (ExcelApi 1.18): a note on the cell with the findings' messages and a last line
+ * `[dplan xxxxxxxx]`, a hash of the text above it. Notes move with their cells (row inserts, deletes,
+ * sorts) and undo brings back notes the add-in had removed, so the add-in recognises its notes by that
+ * line, wherever they are, and never by address; a note whose text the user changed no longer matches
+ * its hash and is theirs. (Notes written before this marker, remembered by address and hash in
+ * markState.ts, are still recognised at their recorded cell.) A cell holding a user's note gets none.
+ * Notes are capped by an estimated byte budget (NOTE_BUDGET_BYTES), because every note travels in the
+ * one write request (5 MB cap on the web); the pane lists every finding.
  *
- * Syncs: 1 with a fresh preload from readSheets (markPreload.ts): the write sync alone. Otherwise 2 —
- * (1) the add-in's conditional formats and the notes at the affected cells, (2) deletes and adds (2
- * more only if a sheet marked earlier has since been deleted or renamed, see sheets.ts; none when
- * there is nothing to clear). If Excel refuses the write built from a preload (the user deleted one of
- * the add-in's formats or notes, put a note on a cell to be noted, or deleted a sheet in between), the
- * same run goes through the two-sync path once: 1 + 2. With ExcelApi 1.20 the run merges into one undo
- * step. Cell values are never written.
+ * Users' rules Excel cannot read back (office-js #2180, #6827, #6835) must never fail a check: when
+ * loading every rule's formula fails, the types are loaded first and then each custom rule's formula
+ * on its own (one sync per custom rule, only then). Deleting a format can fail with ItemNotFound on a
+ * cell that carries two rules (office-js #5222): the sheets are then found again and written one per
+ * sync; a sheet still refused is named in the error after the others are done. A protected sheet
+ * (AccessDenied on every write) is skipped and named in the outcome.
+ *
+ * Syncs: 2 — (1) the sheets' protection, the add-in's conditional formats and notes, and the notes at
+ * the cells to be noted, (2) deletes and adds (2 more only if a sheet marked earlier has since been
+ * deleted or renamed, see sheets.ts; none when there is nothing to clear). With ExcelApi 1.20 the run
+ * merges into one undo step. Cell values are never written.
  */
-import type { CellMark, Severity } from "../workbook/types";
+import type { CellMark, MarkOutcome, Severity } from "../workbook/types";
 import { cellAddress, cellsToAreas, areaAddress, chunkAddresses } from "./a1";
-import { contentHash, isRecordedText, mergeMarkStates, recordedHashes, sheetOfRecord, type MarkState, type MarkStateStore, type SheetMarkRecord } from "./markState";
-import type { MarkPreload, PreloadedSheet } from "./markPreload";
+import { isItemNotFound, officeErrorCode } from "./errors";
+import { contentHash, isRecordedText, mergeMarkStates, type MarkState, type MarkStateStore, type SheetMarkRecord } from "./markState";
 import { loadOnSheets, type SheetRef } from "./sheets";
 
 export const MARK_FORMULA_MARKER = "dplan-mark";
@@ -120,35 +131,48 @@ export interface MarkOptions {
   notes: boolean;
   noteBudgetBytes: number;
   store: MarkStateStore;
-  /** What readSheets loaded for this write, if it is still fresh (the host decides). */
-  preload?: MarkPreload;
 }
 
-/** What a note cell holds just before the write: the note's text or null, and how to reach the note. */
-interface NoteCell {
-  content: string | null;
-  note(): Excel.Note;
+export type { MarkOutcome };
+
+/** The line ending each of the add-in's notes: a hash of the text above it. */
+const NOTE_TAG = /\n\[dplan ([0-9a-f]{8})\]$/;
+
+/** The note text written for `message`: the message and its tag line. */
+export function taggedNote(message: string): string {
+  return `${message}\n[dplan ${contentHash(message).slice(0, 8)}]`;
+}
+
+/** Whether a note's text is one the add-in wrote and nobody edited since (its tag matches its text). */
+export function isTaggedNote(content: string): boolean {
+  // Line ends as written ("\n"), whatever a platform hands back ("\r\n", "\r").
+  const text = content.replace(/\r\n?/g, "\n");
+  const tag = NOTE_TAG.exec(text);
+  return tag !== null && contentHash(text.slice(0, tag.index)).slice(0, 8) === tag[1];
 }
 
 /** What the saved state and the new marks ask of one sheet. */
 interface SheetDraft {
-  /** The add-in's notes on this sheet according to the saved state (address → hash). */
+  /** Notes of the add-in by address according to an older saved state (address → hash). */
   oldNotes: Record<string, string>;
-  /** The notes to write now (address → text). */
+  /** The notes to write now (address → tagged text). */
   wanted: Map<string, string>;
   areas: SheetPlan["areas"];
   marked: boolean;
 }
 
-/** Everything the write needs to know about one sheet. */
+/** Everything the write needs to know about one sheet, after the finding sync. */
 interface SheetWrite extends SheetDraft {
   sheet: Excel.Worksheet;
   name: string;
   id: string;
-  /** The add-in's conditional formats now on the sheet. */
+  isProtected: boolean;
+  /** The add-in's conditional formats, in priority order. */
   ownFormats: Excel.ConditionalFormat[];
-  /** Every cell of oldNotes and wanted (with notes support). */
-  noteCells: Map<string, NoteCell>;
+  /** The add-in's tagged notes, wherever they are. */
+  ownNotes: Excel.Note[];
+  /** The notes at the cells of oldNotes and wanted: text or null. */
+  noteCells: Map<string, { content: string | null; note: Excel.Note }>;
 }
 
 interface MarkPlan {
@@ -156,47 +180,88 @@ interface MarkPlan {
   noted: Set<string>;
 }
 
+interface SheetQuery extends SheetDraft {
+  sheet: Excel.Worksheet;
+  protection: Excel.WorksheetProtection;
+  formats: Excel.ConditionalFormatCollection;
+  notes?: Excel.NoteCollection;
+  probes: Map<string, Excel.Note>;
+}
+
 /**
  * Replaces the add-in's previous marks with `marks` (an empty list just clears). Runs inside one
  * Excel.run; see the module comment for the syncs.
  */
-export async function replaceMarks(context: Excel.RequestContext, marks: CellMark[], options: MarkOptions): Promise<void> {
+export async function replaceMarks(context: Excel.RequestContext, marks: CellMark[], options: MarkOptions): Promise<MarkOutcome> {
   const previous = options.store.read();
-  if (previous.sheets.length === 0 && marks.length === 0) return; // nothing of the add-in's to clear
-  const plans = planMarks(marks);
+  const outcome: MarkOutcome = { protectedSheets: [] };
+  if (previous.sheets.length === 0 && marks.length === 0) return outcome; // nothing of the add-in's to clear
+  const plans = planMarks(marks.map((mark) => ({ ...mark })));
   const plan: MarkPlan = { plans, noted: options.notes ? selectNotedCells(plans, options.noteBudgetBytes) : new Set<string>() };
+  const refs: SheetRef[] = [...previous.sheets.map(({ name, id }) => ({ name, id })), ...plans.map((p) => ({ name: p.sheet }))];
 
-  const fromPreload = options.preload && writesFromPreload(context, options.preload, previous, plan, options.notes);
-  if (fromPreload) {
-    try {
-      await commitWrites(context, fromPreload, previous, options, true);
-      return;
-    } catch (error) {
-      if (!(error instanceof PreloadWriteRefused)) throw error;
-      // The workbook changed since the preload. What ran of that batch is the add-in's own (its new
-      // notes were saved in the state first), so the two-sync path below reads and finishes the job.
+  const writes = await findMarks(context, refs, previous, plan, options.notes);
+  const next: MarkState = { version: 1, sheets: [] };
+  try {
+    await commitWrites(context, writes, next, previous, options, outcome);
+  } catch (error) {
+    if (!isItemNotFound(error)) throw error;
+    // Excel refused a delete (office-js #5222): find again and write one sheet per sync.
+    const refused: string[] = [];
+    const retryNext: MarkState = { version: 1, sheets: [] };
+    for (const ref of dedupeRefs(refs)) {
+      try {
+        // Each sheet alone (2 syncs each), so one refusal stops no other sheet.
+        const again = await findMarks(context, [ref], previous, plan, options.notes);
+        await commitWrites(context, again, retryNext, previous, options, outcome, false);
+      } catch (retryError) {
+        if (!isItemNotFound(retryError)) throw retryError;
+        refused.push(ref.name);
+      }
     }
+    await options.store.write(mergeMarkStates(retryNext, { version: 1, sheets: previous.sheets.filter((record) => refused.includes(record.name)) }));
+    if (refused.length > 0) throw new MarksIncomplete(refused, error);
   }
-  const current = options.store.read();
-  await commitWrites(context, await writesFromWorkbook(context, current, plan, options.notes), current, options);
+  return outcome;
 }
 
-/** The two-sync path's sync 1: the add-in's conditional formats and the notes at the cells concerned. */
-async function writesFromWorkbook(context: Excel.RequestContext, previous: MarkState, { plans, noted }: MarkPlan, notes: boolean): Promise<SheetWrite[]> {
-  const refs: SheetRef[] = [...previous.sheets.map(({ name, id }) => ({ name, id })), ...plans.map((plan) => ({ name: plan.sheet }))];
-  const { queued } = await loadOnSheets(context, refs, (sheets) => {
-    const bySheet = new Map<Excel.Worksheet, SheetDraft & { sheet: Excel.Worksheet; formats: Excel.ConditionalFormatCollection; probes: Map<string, Excel.Note> }>();
+/** Some sheets' old marks could not be removed even one sheet at a time. */
+export class MarksIncomplete extends Error {
+  constructor(
+    readonly sheets: string[],
+    override readonly cause: unknown,
+  ) {
+    super(`marks incomplete on ${sheets.join(", ")}`);
+  }
+}
+
+function dedupeRefs(refs: SheetRef[]): SheetRef[] {
+  const byName = new Map<string, SheetRef>();
+  for (const ref of refs) byName.set(ref.name, { name: ref.name, id: ref.id ?? byName.get(ref.name)?.id });
+  return [...byName.values()];
+}
+
+/** The finding sync: protection, the add-in's formats and notes, the notes at the cells concerned. */
+async function findMarks(context: Excel.RequestContext, refs: SheetRef[], previous: MarkState, { plans, noted }: MarkPlan, notes: boolean): Promise<SheetWrite[]> {
+  const queue = (sheets: Map<string, Excel.Worksheet>, formatPaths: string) => {
+    const bySheet = new Map<Excel.Worksheet, SheetQuery>();
     for (const [name, sheet] of sheets) {
       // A sheet renamed since the last check is reached under its old and its new name: one entry.
-      const entry = bySheet.get(sheet) ?? { ...emptyDraft(), sheet, formats: sheet.getRange().conditionalFormats, probes: new Map<string, Excel.Note>() };
-      bySheet.set(sheet, entry);
+      let entry = bySheet.get(sheet);
+      if (!entry) {
+        entry = { ...emptyDraft(), sheet, protection: sheet.protection, formats: sheet.getRange().conditionalFormats, probes: new Map() };
+        bySheet.set(sheet, entry);
+      }
       Object.assign(entry.oldNotes, previous.sheets.find((record) => record.name === name)?.notes ?? {});
       addPlans(entry, name, plans, noted);
     }
     for (const entry of bySheet.values()) {
-      entry.formats.load("items/type,items/customOrNullObject/rule/formula");
+      entry.protection.load("protected");
+      entry.formats.load(formatPaths);
       if (notes) {
-        for (const address of noteAddresses(entry)) {
+        entry.notes = entry.sheet.notes;
+        entry.notes.load("items/content");
+        for (const address of new Set([...Object.keys(entry.oldNotes), ...entry.wanted.keys()])) {
           const note = entry.sheet.notes.getItemOrNullObject(address);
           note.load("content");
           entry.probes.set(address, note);
@@ -204,68 +269,62 @@ async function writesFromWorkbook(context: Excel.RequestContext, previous: MarkS
       }
     }
     return [...bySheet.values()];
-  });
-  return queued.map(({ formats, probes, ...entry }) => ({
-    ...entry,
-    name: entry.sheet.name,
-    id: entry.sheet.id,
-    ownFormats: formats.items.filter(isMarkFormat),
-    noteCells: new Map([...probes].map(([address, note]) => [address, { content: note.isNullObject ? null : note.content, note: () => note }])),
+  };
+
+  let queries: SheetQuery[];
+  let formulasLoaded = true;
+  try {
+    ({ queued: queries } = await loadOnSheets(context, refs, (sheets) => queue(sheets, "items/type,items/customOrNullObject/rule/formula")));
+  } catch (error) {
+    if (isItemNotFound(error) || !isOfficeError(error)) throw error;
+    // A user's rule Excel cannot read: the types first, then each custom rule's formula.
+    ({ queued: queries } = await loadOnSheets(context, refs, (sheets) => queue(sheets, "items/type")));
+    formulasLoaded = false;
+  }
+  const ownFormats = formulasLoaded ? queries.map((query) => query.formats.items.filter(isMarkFormat)) : await findOwnFormatsOneByOne(context, queries);
+
+  return queries.map((query, i) => ({
+    oldNotes: query.oldNotes,
+    wanted: query.wanted,
+    areas: query.areas,
+    marked: query.marked,
+    sheet: query.sheet,
+    name: query.sheet.name,
+    id: query.sheet.id,
+    isProtected: query.protection.protected,
+    ownFormats: ownFormats[i],
+    ownNotes: (query.notes?.items ?? []).filter((note) => isTaggedNote(note.content)),
+    noteCells: new Map([...query.probes].map(([address, note]) => [address, { content: note.isNullObject ? null : note.content, note }])),
   }));
 }
 
-/**
- * The same knowledge taken from the preload, with no sync; undefined when the preload cannot answer
- * (another saved state, a sheet it did not read, or a cell to note on a sheet with notes it cannot place).
- * Decides on plain data first, so a preload it cannot use leaves nothing queued.
- */
-function writesFromPreload(context: Excel.RequestContext, preload: MarkPreload, previous: MarkState, { plans, noted }: MarkPlan, notes: boolean): SheetWrite[] | undefined {
-  if (preload.notes !== notes || preload.state !== JSON.stringify(previous)) return undefined;
-  const drafts = new Map<PreloadedSheet, SheetDraft>();
-  const draftOf = (known: PreloadedSheet) => {
-    const draft = drafts.get(known) ?? emptyDraft();
-    drafts.set(known, draft);
-    return draft;
-  };
-  // A sheet of the saved state that no longer exists is dropped, as the two-sync path does.
-  for (const record of previous.sheets) {
-    const known = sheetOfRecord(preload.sheets, record);
-    if (known) Object.assign(draftOf(known).oldNotes, record.notes);
+/** Custom rules' formulas loaded together, else one rule per sync; a rule that cannot be read is a user's. */
+async function findOwnFormatsOneByOne(context: Excel.RequestContext, queries: SheetQuery[]): Promise<Excel.ConditionalFormat[][]> {
+  const custom = queries.map((query) => query.formats.items.filter((format) => format.type === "Custom"));
+  const all = custom.flat();
+  for (const format of all) format.customOrNullObject.rule.load("formula");
+  try {
+    await context.sync();
+    return custom.map((formats) => formats.filter(isMarkFormat));
+  } catch {
+    // One of them is unreadable: ask each alone.
   }
-  for (const plan of plans) {
-    const known = preload.sheets.find((sheet) => sheet.name === plan.sheet);
-    if (!known) return undefined;
-    addPlans(draftOf(known), plan.sheet, plans, noted);
-  }
-  const contents = new Map<PreloadedSheet, Map<string, string | null>>();
-  for (const [known, draft] of drafts) {
-    const cells = new Map<string, string | null>();
-    if (notes) {
-      const placed = [...known.notes.values()].filter((content) => content !== null).length;
-      const noneElsewhere = known.noteCount === placed;
-      for (const address of noteAddresses(draft)) {
-        const content = known.notes.get(address);
-        if (content !== undefined) cells.set(address, content);
-        else if (noneElsewhere) cells.set(address, null);
-        else return undefined;
-      }
+  const readable = new Set<Excel.ConditionalFormat>();
+  for (const format of all) {
+    format.customOrNullObject.rule.load("formula");
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only when a user's rule cannot be read, one sync per custom rule
+      await context.sync();
+      readable.add(format);
+    } catch {
+      // A user's rule Excel cannot read back: not the add-in's (its own rules always read).
     }
-    contents.set(known, cells);
   }
-
-  return [...drafts].map(([known, draft]) => {
-    // By id: a sheet renamed since the read is still the one read (its name is loaded for the state).
-    const sheet = context.workbook.worksheets.getItem(known.id);
-    sheet.load("name");
-    const noteCells = new Map<string, NoteCell>();
-    for (const [address, content] of contents.get(known) ?? []) noteCells.set(address, { content, note: () => sheet.notes.getItem(address) });
-    return { ...draft, sheet, name: known.name, id: known.id, ownFormats: formatsById(sheet, known.markFormatIds), noteCells };
-  });
+  return custom.map((formats) => formats.filter((format) => readable.has(format) && isMarkFormula(format.customOrNullObject.rule.formula)));
 }
 
-function formatsById(sheet: Excel.Worksheet, ids: string[]): Excel.ConditionalFormat[] {
-  const formats = sheet.getRange().conditionalFormats;
-  return ids.map((id) => formats.getItem(id));
+function isOfficeError(error: unknown): boolean {
+  return officeErrorCode(error) !== undefined;
 }
 
 function emptyDraft(): SheetDraft {
@@ -276,39 +335,43 @@ function addPlans(entry: SheetDraft, name: string, plans: SheetPlan[], noted: Se
   for (const plan of plans.filter((p) => p.sheet === name)) {
     entry.marked = entry.marked || plan.cells.length > 0;
     entry.areas.push(...plan.areas);
-    for (const cell of plan.cells) if (noted.has(noteKey(name, cell.address))) entry.wanted.set(cell.address, cell.note);
-  }
-}
-
-function noteAddresses(entry: SheetDraft): Set<string> {
-  return new Set([...Object.keys(entry.oldNotes), ...entry.wanted.keys()]);
-}
-
-/** Excel refused a write built from a preload (stale by then): the caller retries the two-sync way. */
-class PreloadWriteRefused extends Error {
-  constructor(override readonly cause: unknown) {
-    super("write from preload refused");
+    for (const cell of plan.cells) if (noted.has(noteKey(name, cell.address))) entry.wanted.set(cell.address, taggedNote(cell.note));
   }
 }
 
 /** The write sync: remove the add-in's old marks, add the new ones, then save what the add-in owns now. */
-async function commitWrites(context: Excel.RequestContext, writes: SheetWrite[], previous: MarkState, options: MarkOptions, fromPreload = false): Promise<void> {
-  const next: MarkState = { version: 1, sheets: [] };
+async function commitWrites(
+  context: Excel.RequestContext,
+  writes: SheetWrite[],
+  next: MarkState,
+  previous: MarkState,
+  options: MarkOptions,
+  outcome: MarkOutcome,
+  saveState = true,
+): Promise<void> {
   const records = new Map<SheetMarkRecord, SheetWrite>();
   for (const write of writes) {
-    const { sheet, oldNotes, wanted, areas, marked, ownFormats, noteCells } = write;
-    for (const format of ownFormats) format.delete();
+    const { sheet, oldNotes, wanted, areas, marked, ownFormats, ownNotes, noteCells } = write;
+    if (write.isProtected) {
+      // AccessDenied on any write: left as it is, named to the user; its record stays for a later clear.
+      if (marked && !outcome.protectedSheets.includes(write.name)) outcome.protectedSheets.push(write.name);
+      const kept = previous.sheets.find((record) => record.id === write.id || record.name === write.name);
+      if (kept) next.sheets.push({ ...kept, name: write.name, id: write.id });
+      continue;
+    }
+    // Lowest priority first: deleting it shifts no id of the formats still to delete.
+    for (const format of [...ownFormats].reverse()) format.delete();
+    for (const note of ownNotes) note.delete();
     const record: SheetMarkRecord = { name: write.name, id: write.id, notes: {} };
     for (const [address, cell] of noteCells) {
+      const tagged = cell.content !== null && isTaggedNote(cell.content);
+      const recorded = cell.content !== null && !tagged && isRecordedText(cell.content, oldNotes[address]);
+      if (recorded) cell.note.delete(); // an older note of the add-in's, known by address
+      const free = cell.content === null || tagged || recorded;
       const text = wanted.get(address);
-      const ours = cell.content !== null && isRecordedText(cell.content, oldNotes[address]);
-      if (ours && text !== undefined) {
-        if (cell.content !== text) cell.note().content = text;
-        record.notes[address] = contentHash(text);
-      } else if (ours) {
-        cell.note().delete();
-      } else if (text !== undefined && cell.content === null) {
+      if (text !== undefined && free) {
         sheet.notes.add(sheet.getRange(address), text);
+        // Also remembered by address: the sheet stays in the state (an Excel without notes keeps it for a newer one).
         record.notes[address] = contentHash(text);
       }
       // Otherwise the cell holds a note of the user's (or one they edited): left alone, and none of ours added.
@@ -327,21 +390,13 @@ async function commitWrites(context: Excel.RequestContext, writes: SheetWrite[],
     }
   }
 
-  // Remember new notes before writing them, so a batch that fails half-way never leaves an untracked note.
-  if (addsNotes(previous, next)) await options.store.write(mergeMarkStates(previous, next));
-  try {
-    await context.sync();
-  } catch (error) {
-    throw fromPreload ? new PreloadWriteRefused(error) : error;
+  // A sheet marked for the first time is remembered before the write, so a batch failing half-way
+  // never leaves formats on a sheet the state does not name.
+  if (saveState && next.sheets.some((record) => !previous.sheets.some((old) => old.name === record.name))) {
+    await options.store.write(mergeMarkStates(previous, next));
   }
-  // The sheet's current name (the preload's may be older: a rename in between).
+  await context.sync();
+  // The sheet's current name.
   for (const [record, write] of records) record.name = write.sheet.name;
-  await options.store.write(next);
-}
-
-function addsNotes(previous: MarkState, next: MarkState): boolean {
-  return next.sheets.some((sheet) => {
-    const known = previous.sheets.find((record) => record.name === sheet.name)?.notes ?? {};
-    return Object.entries(sheet.notes).some(([address, hash]) => !(address in known) || !recordedHashes(known[address]).includes(hash));
-  });
+  if (saveState) await options.store.write(next);
 }

@@ -1,11 +1,16 @@
 /**
  * Reads every worksheet's used range (values only) into SheetGrids.
  *
- * Syncs: 2 — (1) list the sheets, (2) every sheet's used range with its values, and merged areas,
- * plus whatever the caller asks to preload on the same sheets (the host: the next mark's context, see
- * markPreload.ts). The list must come first: a sheet's ranges cannot be queued before the sheet is known.
- * If Excel refuses (2) as too large while it carries a sizeable preload (PRELOAD_MAY_TIP_BYTES or more),
- * the values alone are asked once more (3) before any chunking: the preload may be what tipped it over.
+ * Syncs: 3 — (1) list the sheets, (2) every sheet's used range with its values, (3) the merged areas
+ * (ExcelApi 1.13). The list must come first: a sheet's ranges cannot be queued before the sheet is known.
+ *
+ * Merged areas travel alone because Excel fails getMergedAreasOrNullObject for a range with more than
+ * 512 merged areas (Excel API reference), and a failure loses everything loaded in the same sync. If
+ * (3) fails, (4) asks again for the first HEADER_AREA_ROWS rows of each sheet (where the recogniser
+ * needs merges: the group headers); if that fails too, the sheets are read without merges.
+ *
+ * Range.values may come back null instead of failing above the 5,000,000-cell read limit
+ * (office-js-docs-pr#5821): that counts as "too large" too.
  *
  * Large workbooks. Excel on the web caps each request and each response at 5 MB, and any platform
  * caps a read at 5,000,000 cells per range. The cap is per request, that is per `context.sync()`:
@@ -18,8 +23,8 @@
  * refuses it. The number of syncs then grows with the megabytes read (about one per 4 MB), never with
  * rows as such; a single row Excel refuses ends in a clear "sheet too large" message.
  */
-import type { SheetGrid, CellValue } from "../workbook/types";
-import { parseAreas } from "./a1";
+import type { CellArea, SheetGrid, CellValue } from "../workbook/types";
+import { MAX_COLUMNS, parseAreas } from "./a1";
 import { fromExcelRows } from "./cellValues";
 import { hostError, isTooLarge } from "./errors";
 import type { Locale } from "../i18n";
@@ -45,66 +50,72 @@ export interface ReadOptions {
 interface SheetRead {
   sheet: Excel.Worksheet;
   used: Excel.Range;
-  merged?: Excel.RangeAreas;
 }
 
-/**
- * Loads to queue alongside the values, on the sheets read (their name and id loaded). Returns what
- * reads the result after the sync and the estimated bytes queued, or undefined having queued nothing.
- */
-export type Preload<T> = (sheets: Excel.Worksheet[]) => { collect: () => T; bytes: number } | undefined;
-
-/** A preload estimated below this is taken as not what made Excel refuse the values' request. */
-export const PRELOAD_MAY_TIP_BYTES = 64 * 1024;
-
-export interface SheetsRead<T> {
+export interface SheetsRead {
   grids: SheetGrid[];
-  /** The preload's result; undefined when there was none or it did not fit the values' request. */
-  preloaded?: T;
 }
 
-export async function readSheetGrids<T = never>(context: Excel.RequestContext, options: ReadOptions, preload?: Preload<T>): Promise<SheetsRead<T>> {
+export async function readSheetGrids(context: Excel.RequestContext, options: ReadOptions): Promise<SheetsRead> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/id,items/visibility");
   await context.sync();
   const sheets = worksheets.items.filter((sheet) => !options.excludedSheets.has(sheet.name));
 
-  const whole = sheets.map((sheet) => queueRead(sheet, options, "values"));
-  const queued = preload?.(sheets);
+  const grids = await readValues(context, sheets, options);
+  const merges = options.mergedAreas ? await readMergedAreas(context, sheets) : new Map<Excel.Worksheet, CellArea[]>();
+  sheets.forEach((sheet, i) => (grids[i].merges = merges.get(sheet) ?? []));
+  return { grids };
+}
+
+/** Rows whose merged areas are asked again when the whole sheet's cannot be read (the header area). */
+export const HEADER_AREA_ROWS = 60;
+
+async function readMergedAreas(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<Map<Excel.Worksheet, CellArea[]>> {
+  for (const rows of [undefined, HEADER_AREA_ROWS]) {
+    const queued = sheets.map((sheet) => {
+      const range = rows === undefined ? sheet.getRange() : sheet.getRangeByIndexes(0, 0, rows, MAX_COLUMNS);
+      const merged = range.getMergedAreasOrNullObject();
+      merged.load("address");
+      return merged;
+    });
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- at most twice: the whole sheets, then only their header area
+      await context.sync();
+      return new Map(sheets.map((sheet, i) => [sheet, queued[i].isNullObject ? [] : parseAreas(queued[i].address)]));
+    } catch {
+      // Over 512 merged areas somewhere (or another refusal): try the header area, then go without.
+    }
+  }
+  return new Map();
+}
+
+async function readValues(context: Excel.RequestContext, sheets: Excel.Worksheet[], options: ReadOptions): Promise<SheetGrid[]> {
+  const whole = sheets.map((sheet) => queueRead(sheet, "values"));
   try {
     await context.sync();
-    return { grids: whole.map(wholeGrid), preloaded: queued?.collect() };
+    if (whole.every(valuesArrived)) return whole.map(wholeGrid);
   } catch (error) {
     if (!isTooLarge(error)) throw error;
   }
-  if (queued && queued.bytes >= PRELOAD_MAY_TIP_BYTES) {
-    // The preload may be what tipped the request over: the values alone, once more.
-    const again = sheets.map((sheet) => queueRead(sheet, options, "values"));
-    try {
-      await context.sync();
-      return { grids: again.map(wholeGrid) };
-    } catch (error) {
-      if (!isTooLarge(error)) throw error;
-    }
-  }
-  return { grids: await readInChunks(context, sheets, options) };
+  return readInChunks(context, sheets, options);
+}
+
+/** Excel may answer a read above its cell limit with null values instead of an error. */
+function valuesArrived(read: SheetRead): boolean {
+  return read.used.isNullObject || Array.isArray(read.used.values);
 }
 
 function wholeGrid(read: SheetRead): SheetGrid {
   return toGrid(read, read.used.isNullObject ? [] : fromExcelRows(read.used.values));
 }
 
-/** Queues a sheet's used range (with its values, or only its size) and its merged areas. */
-function queueRead(sheet: Excel.Worksheet, options: ReadOptions, part: "values" | "size"): SheetRead {
+/** Queues a sheet's used range, with its values or only its size. */
+function queueRead(sheet: Excel.Worksheet, part: "values" | "size"): SheetRead {
   const used = sheet.getUsedRangeOrNullObject(true);
   if (part === "values") used.load("rowIndex,columnIndex,values");
   else used.load("rowIndex,columnIndex,rowCount,columnCount");
-  let merged: Excel.RangeAreas | undefined;
-  if (options.mergedAreas) {
-    merged = sheet.getRange().getMergedAreasOrNullObject();
-    merged.load("address");
-  }
-  return { sheet, used, merged };
+  return { sheet, used };
 }
 
 function toGrid(read: SheetRead, values: CellValue[][]): SheetGrid {
@@ -114,7 +125,7 @@ function toGrid(read: SheetRead, values: CellValue[][]): SheetGrid {
     originRow: empty ? 1 : read.used.rowIndex + 1,
     originCol: empty ? 1 : read.used.columnIndex + 1,
     values,
-    merges: read.merged && !read.merged.isNullObject ? parseAreas(read.merged.address) : [],
+    merges: [],
     hidden: read.sheet.visibility !== "Visible",
   };
 }
@@ -128,7 +139,7 @@ interface Chunk {
 }
 
 async function readInChunks(context: Excel.RequestContext, sheets: Excel.Worksheet[], options: ReadOptions): Promise<SheetGrid[]> {
-  const reads = sheets.map((sheet) => queueRead(sheet, options, "size"));
+  const reads = sheets.map((sheet) => queueRead(sheet, "size"));
   await context.sync();
 
   const { chunkCells, syncBudgetBytes, bytesPerCell } = options.limits;
@@ -171,6 +182,14 @@ async function readInChunks(context: Excel.RequestContext, sheets: Excel.Workshe
       if (!isTooLarge(error)) throw error;
       const halves = splitGroup(members);
       if (!halves) throw hostError(options.locale, "sheetTooLarge", { sheet: members[0].read.sheet.name }, error);
+      await loadGroup(halves[0]);
+      await loadGroup(halves[1]);
+      return;
+    }
+    if (ranges.some((range) => !Array.isArray(range.values))) {
+      // null values: over the cell limit after all; split like a refusal.
+      const halves = splitGroup(members);
+      if (!halves) throw hostError(options.locale, "sheetTooLarge", { sheet: members[0].read.sheet.name });
       await loadGroup(halves[0]);
       await loadGroup(halves[1]);
       return;

@@ -9,12 +9,15 @@
  * TableWrite.textCells; a column formatted "@" gets its format first and its texts go in as they are.
  * A Date is a serial number in a cell formatted "dd/mm/yyyy" (unless its column has a format of its own).
  *
- * Syncs: 2 — (1) the workbook's sheets (whether the table's sheet exists, where, and a free temporary
- * name), (2) every write. Only a table too big for one request (Excel on the web caps a request at 5 MB)
- * sends its further rows in one more sync per `syncBudgetBytes` (about 4 MB): a master of 5,000 rows
- * still takes 2. Replacing = adding a fresh sheet under a temporary name, deleting the old one and naming
- * the new one, at the old one's position: no earlier format, validation or link lingers, and a workbook
- * whose only visible sheet is the one replaced keeps a visible sheet throughout.
+ * Syncs: 2 for a new sheet — (1) the workbook's sheets, (2) every write; 3 to rewrite an existing one —
+ * (2) its charts, (3) clearing and every write. Only a table too big for one request (Excel on the web
+ * caps a request at 5 MB) sends its further rows in one more sync per `syncBudgetBytes` (about 4 MB):
+ * a master of 5,000 rows still takes 2 or 3.
+ *
+ * An existing sheet is rewritten in place (cleared: values, formats, links, merges, conditional formats,
+ * charts, frozen rows), never deleted and added again: deleting a sheet turns every formula, name and
+ * validation list of the user's that points at it into #REF!, and Worksheet.delete, .name and .position
+ * cannot be part of an undo group on Windows and Mac ("Undo capabilities", Learn).
  */
 import type { CellValue, ChartRequest, TableWrite } from "../workbook/types";
 import { areaAddress, cellAddress, quoteSheetName } from "./a1";
@@ -46,20 +49,23 @@ export function characterWidthToPoints(characters: number): number {
 
 export async function writeTableSheet(context: Excel.RequestContext, table: TableWrite, options: TableWriteOptions = { charts: true }): Promise<void> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/position");
+  worksheets.load("items/name");
   await context.sync();
 
-  const names = worksheets.items.map((item) => item.name);
   const existing = worksheets.items.find((item) => item.name.toLowerCase() === table.sheet.toLowerCase());
   let sheet: Excel.Worksheet;
   if (!existing) {
     sheet = worksheets.add(table.sheet);
   } else {
-    const position = existing.position;
-    sheet = worksheets.add(temporaryName(names));
-    sheet.position = position;
-    existing.delete();
-    sheet.name = table.sheet;
+    sheet = existing;
+    sheet.charts.load("items/name");
+    await context.sync();
+    for (const chart of sheet.charts.items) chart.delete();
+    const whole = sheet.getRange();
+    whole.conditionalFormats.clearAll();
+    whole.unmerge();
+    whole.clear("All");
+    sheet.freezePanes.unfreeze();
   }
 
   const width = table.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
@@ -122,14 +128,6 @@ function highlightRow(sheet: Excel.Worksheet, row: number, cells: number): void 
   const format = sheet.getRangeByIndexes(row - 1, 0, 1, cells).format;
   format.font.bold = true;
   format.fill.color = HEADER_FILL;
-}
-
-function temporaryName(taken: string[]): string {
-  const lower = new Set(taken.map((name) => name.toLowerCase()));
-  for (let n = 1; ; n++) {
-    const name = `dplan-tmp-${n}`;
-    if (!lower.has(name)) return name;
-  }
 }
 
 /**

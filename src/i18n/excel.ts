@@ -21,6 +21,10 @@ export const excel = defineStrings({
     nameFailed: "Không lấy được tên sổ làm việc: {detail}",
     commandFailed: "Kiểm tra không thành công: {detail}",
     unknownError: "lỗi không xác định",
+    addinNotReady: "Phần bổ trợ chưa sẵn sàng (Excel chưa tải xong). Hãy đợi giây lát rồi bấm lại.",
+    otherWorkbookFocused: "Excel đang làm việc với một sổ làm việc khác: hãy bấm vào sổ làm việc này rồi thử lại.",
+    accessDenied: "Trang tính hoặc cấu trúc sổ làm việc đang được bảo vệ: hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại.",
+    marksIncomplete: "Excel không cho xóa một số đánh dấu cũ trên trang tính “{sheets}”; các trang khác đã được đánh dấu. Hãy kiểm tra lại.",
   },
   en: {
     unsupportedVersion:
@@ -41,5 +45,9 @@ export const excel = defineStrings({
     nameFailed: "Could not get the workbook name: {detail}",
     commandFailed: "The check did not complete: {detail}",
     unknownError: "unknown error",
+    addinNotReady: "The add-in is not ready yet (Excel is still loading). Wait a moment and press the button again.",
+    otherWorkbookFocused: "Excel is working in another workbook: click into this workbook and try again.",
+    accessDenied: "The sheet or the workbook's structure is protected: unprotect it (Review › Unprotect Sheet) and try again.",
+    marksIncomplete: "Excel would not remove some earlier marks on the sheet “{sheets}”; the other sheets are marked. Please check again.",
   },
 });

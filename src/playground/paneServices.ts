@@ -9,6 +9,7 @@ import { createPaneServices, type AppServices, type SettingsStorage } from "../a
 import type { PlanStorage } from "../app/sentPlans";
 import type { ConsolidationServices } from "../taskpane/consolidationServices";
 import type { XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
+import { playgroundSelfTest } from "./selfTest";
 
 const PREFIX = "dplan.playground.";
 
@@ -94,6 +95,10 @@ export interface PlaygroundServices {
 
 export function servicesFor(host: XlsxWorkbookHost, options: { locale: "vi" | "en"; startYear?: number; storage?: PlanStorage }): PlaygroundServices {
   const storage = options.storage ?? browserStorage();
-  const pane = createPaneServices(host, { storage: withDefaultYear(storage, options.startYear), defaultLocale: options.locale });
+  const pane = createPaneServices(host, {
+    storage: withDefaultYear(storage, options.startYear),
+    defaultLocale: options.locale,
+    selfTest: playgroundSelfTest(host, storage, options.locale),
+  });
   return { pane, consolidation: createConsolidationServices(host, { pane, storage }) };
 }

@@ -53,6 +53,8 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
   const runCheck = async (current: CheckSettings) => {
     const outcome = await task.run(t.checking, t.errorCheck, () => services.check(current));
     if (outcome.ok) onResult(outcome.value);
+    const skipped = outcome.ok ? (outcome.value.protectedSheets ?? []) : [];
+    if (skipped.length > 0) task.show({ intent: "warning", text: format(t.protectedSheetsSkipped, { sheets: skipped.join("”, “") }) });
     return outcome.ok;
   };
 

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import type { CheckSettings } from "../domain/settings";
 import { stringsFor } from "../i18n";
 import { usePanelStyles } from "./layout";
+import { SelfTestSection } from "./SelfTestSection";
 import { NoticeList, errorText, useTask } from "./notices";
 import type { PaneServices, ProfileSummary } from "./services";
 import { useStrings } from "./useStrings";
@@ -112,6 +113,7 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
   };
 
   return (
+    <div className={panel.panel}>
     <form
       className={panel.panel}
       noValidate
@@ -194,6 +196,8 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
         <NoticeList notices={[{ intent: "error", title: t.errorProfiles, text: errorText(initialList.error, t.errorUnknown) }]} />
       )}
     </form>
+    {services.runSelfTest && <SelfTestSection run={() => services.runSelfTest!()} />}
+    </div>
   );
 }
 

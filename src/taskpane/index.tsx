@@ -1,22 +1,36 @@
 /**
- * Task pane entry (also the shared runtime of the ribbon commands): waits for Office, then builds the
- * Excel host and the services once, registers the ribbon's "Kiểm tra" and mounts the app.
+ * Task pane entry (also the shared runtime of the ribbon commands): associates the ribbon's functions
+ * at once (a later association loses the first click: office-js #5176, #3378), waits for Office, then
+ * builds the Excel host and the services once, hands them to the ribbon commands and mounts the app.
  */
-import { StrictMode } from "react";
+import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { createConsolidationServices } from "../app/consolidation";
 import { createPaneServices, type AppServices } from "../app/paneServices";
 import { detectHost, officeDisplayLocale } from "../excel/environment";
 import { ExcelWorkbookHost } from "../excel/ExcelWorkbookHost";
-import { clearCommandError, lastCommandError, onCommandError, registerRibbonCommands } from "../excel/ribbon";
+import { excelSelfTest } from "../excel/selfTest";
+import {
+  associateRibbonCommands,
+  clearCommandError,
+  lastCommandError,
+  onCommandError,
+  onTabRequest,
+  pendingTabRequest,
+  provideRibbonHandlers,
+  tabRequestShown,
+} from "../excel/ribbon";
 import { sharedStorage } from "../excel/storage";
 import { stringsFor } from "../i18n";
-import { App } from "./App";
+import { App, type PaneTab } from "./App";
 import { ConsolidationTab } from "./ConsolidationTab";
 import type { ConsolidationServices } from "./consolidationServices";
 import { CommandError } from "./CommandError";
 import { Shell } from "./Shell";
 import { localeFromSearch } from "./shell/locale";
+
+// Synchronously, while the runtime's script loads (before Office.onReady and the services).
+associateRibbonCommands();
 
 const container = document.getElementById("root");
 if (!container) throw new Error("taskpane.html has no #root element");
@@ -32,15 +46,40 @@ const detect = async () => {
     const host = new ExcelWorkbookHost({ locale });
     // One storage for settings and for plans sent between workbooks (keyed with Office.context.partitionKey).
     const storage = sharedStorage();
-    services = createPaneServices(host, { storage, defaultLocale: locale });
-    consolidation = createConsolidationServices(host, { pane: services, storage });
+    services = createPaneServices(host, {
+      storage,
+      defaultLocale: locale,
+      selfTest: excelSelfTest({ storage }),
+    });
+    consolidation = createConsolidationServices(host, {
+      pane: services,
+      storage,
+    });
     const ready = services;
-    registerRibbonCommands({ checkWorkbook: async () => void (await ready.checkWithSavedSettings()) }, { locale });
+    provideRibbonHandlers(
+      {
+        checkWorkbook: async () => void (await ready.checkWithSavedSettings()),
+      },
+      { locale },
+    );
   }
   return environment;
 };
 
 const locale = localeFromSearch(window.location.search);
+
+/** The pane, switched to the tab the ribbon's "Tổng hợp" asks for at each press. */
+function RibbonFollowingApp({ services: ready, consolidation: tab }: { services: AppServices; consolidation?: ConsolidationServices }) {
+  const [requested, setRequested] = useState<PaneTab | undefined>(pendingTabRequest);
+  useEffect(() => onTabRequest((next) => setRequested(next)), []);
+  useEffect(() => {
+    if (!requested) return;
+    // Shown: back to no request, so the next press (same tab) switches again.
+    tabRequestShown();
+    setRequested(undefined);
+  }, [requested]);
+  return <App services={ready} initialTab={requested} locale={officeDisplayLocale()} consolidation={tab && <ConsolidationTab services={tab} />} />;
+}
 
 createRoot(container).render(
   <StrictMode>
@@ -51,7 +90,7 @@ createRoot(container).render(
         services && (
           <>
             <CommandError current={lastCommandError} subscribe={onCommandError} dismiss={clearCommandError} dismissLabel={stringsFor(locale).pane.dismiss} />
-            <App services={services} locale={officeDisplayLocale()} consolidation={consolidation && <ConsolidationTab services={consolidation} />} />
+            <RibbonFollowingApp services={services} consolidation={consolidation} />
           </>
         )
       }

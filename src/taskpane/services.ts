@@ -3,6 +3,7 @@
  * src/app implements them over the WorkbookHost port (Excel or the playground's xlsx host).
  * Every async method rejects with an Error whose message is Vietnamese and shown to the user as is.
  */
+import type { SelfTestReport } from "../app/selfTest";
 import type { Finding, PlanKind, RuleId } from "../domain/model";
 import type { CheckSettings } from "../domain/settings";
 
@@ -28,6 +29,8 @@ export interface CheckResult {
    * rules run on the master after a merge (the pane lists them without leaving the "Tổng hợp" tab).
    */
   origin?: "consolidation";
+  /** Protected sheets the check could not mark (their findings are listed all the same). */
+  protectedSheets?: string[];
 }
 
 /** A cell of the current workbook, 1-based. */
@@ -104,6 +107,8 @@ export interface PaneServices {
   subscribe(listener: (result: CheckResult) => void): () => void;
   /** The latest check result, if any (the pane may open after a ribbon check). */
   latestResult(): CheckResult | undefined;
+  /** "Tự kiểm tra": every capability on a temporary sheet (absent where the host offers none). */
+  runSelfTest?(): Promise<SelfTestReport>;
 }
 
 /** Rules whose suggestion is a certain fix: a standard name that replaces what the unit typed. */

@@ -131,6 +131,11 @@ export interface ChartRequest {
   valueColumns: number[];
 }
 
+/** What a mark run could not do: sheets left unmarked because they are protected. */
+export interface MarkOutcome {
+  protectedSheets: string[];
+}
+
 export interface HostCapabilities {
   /** Cell notes (ExcelApi 1.18). */
   notes: boolean;
@@ -150,8 +155,11 @@ export interface WorkbookHost {
   workbookName(): Promise<string>;
   /** Values of every sheet's used range (hidden sheets flagged, the add-in's own sheets excluded). */
   readSheets(): Promise<SheetGrid[]>;
-  /** Replaces every mark the add-in made earlier with these. Never changes cell values. */
-  applyMarks(marks: CellMark[]): Promise<void>;
+  /**
+   * Replaces every mark the add-in made earlier with these. Never changes cell values. A host that
+   * could not mark some sheets (protected ones) says which.
+   */
+  applyMarks(marks: CellMark[]): Promise<MarkOutcome | void>;
   /** Removes exactly what applyMarks added; the user's formats stay as they were. */
   clearMarks(): Promise<void>;
   selectCell(sheet: string, row: number, column: number): Promise<void>;

@@ -231,6 +231,17 @@ export class XlsxWorkbookHost implements WorkbookHost {
 
   // ------------------------------------------------------------ for the playground
 
+  /** Removes a sheet the add-in made (the self-test's temporary sheet); nothing when it is already gone. */
+  removeSheet(name: string): void {
+    if (OWN_SHEETS.has(name)) throw new XlsxHostError(`Trang tính “${name}” là của phần bổ trợ.`);
+    const sheet = this.workbook.getWorksheet(name);
+    if (!sheet) return;
+    this.workbook.removeWorksheet(sheet.id);
+    for (const [key, record] of this.marks) if (record.sheet === name) this.marks.delete(key);
+    if (this.selected?.sheet === name) this.selected = undefined;
+    this.emit("sheets", name);
+  }
+
   /** The .xlsx bytes of the workbook as it is now (marks as fills and notes). */
   async toBuffer(): Promise<Uint8Array> {
     const buffer = await this.workbook.xlsx.writeBuffer();

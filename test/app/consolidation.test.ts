@@ -10,6 +10,8 @@ import { day, specToGrid } from "../fixtures/generate";
 import { travellingLeaderUnits, dataRow, trip, unitSpec, visit, type UnitSpecInput } from "../domain/merge/units";
 import { MemoryHost } from "../support/memoryHost";
 import { memoryPlanStorage, unitBytes, unitFile, wire } from "./consolidationSupport";
+import { storageOver } from "../../src/excel/storage";
+import { fakeRuntimeStorage, STORAGE_QUOTA_BYTES } from "../excel/fakeExcel/runtimeStorage";
 
 jest.setTimeout(30_000);
 
@@ -231,6 +233,41 @@ describe("consolidation: files into the open workbook", () => {
 describe("consolidation: plans sent from other workbooks", () => {
   const unitWorkbook = (input: UnitSpecInput, name: string) => new MemoryHost(unitSpec(input).sheets.map(specToGrid), name);
 
+  it("OfficeRuntime.storage full (10 MB per domain, shared): says so clearly; the earlier send of the same plan makes room", async () => {
+    const runtime = fakeRuntimeStorage({ usedByOthers: STORAGE_QUOTA_BYTES - 2_000 });
+    const storage = Object.assign(storageOver(runtime, "dplan:"), { data: runtime.data });
+    const unitSide = await wire(unitWorkbook({ ...A, outbound: [trip(1), trip(2)] }, "KH Sở Y tế 2025.xlsx"), storage);
+    await expect(unitSide.consolidation.sendToMaster()).rejects.toThrow(MESSAGES.storageFull);
+
+    const roomy = fakeRuntimeStorage();
+    const roomyStorage = Object.assign(storageOver(roomy, "dplan:"), { data: roomy.data });
+    const times = ["2025-11-20T03:04:05.000Z", "2025-11-21T03:04:05.000Z"];
+    const sender = await wire(unitWorkbook({ ...A, outbound: [trip(1), trip(2)] }, "KH Sở Y tế 2025.xlsx"), roomyStorage, () => new Date(times.shift() ?? "2025-11-22T00:00:00.000Z"));
+    await sender.consolidation.sendToMaster();
+    // Only room for one send of this plan now: the second replaces the first instead of failing.
+    const one = roomy.usedBytes();
+    const tight = fakeRuntimeStorage({ quota: one + one / 2 });
+    for (const [key, value] of roomy.data) await tight.setItem(key, value);
+    const tightSide = await wire(unitWorkbook({ ...A, outbound: [trip(1), trip(2)] }, "KH Sở Y tế 2025.xlsx"), Object.assign(storageOver(tight, "dplan:"), { data: tight.data }), () => new Date("2025-11-23T00:00:00.000Z"));
+    const again = await tightSide.consolidation.sendToMaster();
+    expect(again.replaced).toBe(1);
+    expect([...tight.data.keys()].filter((key) => key.includes("sentPlan/"))).toEqual([`dplan:${again.entry.key}`]);
+  });
+
+  it("stores a compact plan: no trailing empty cells or rows, read back the same", async () => {
+    const storage = memoryPlanStorage();
+    const grids = unitSpec({ ...A, outbound: [trip(1)] }).sheets.map(specToGrid);
+    // A used range running far past the plan: 200 empty rows, 20 empty columns.
+    const padded = grids.map((grid) => ({ ...grid, values: [...grid.values.map((row) => [...row, ...new Array<CellValue>(20).fill(null)]), ...Array.from({ length: 200 }, () => new Array<CellValue>(30).fill(null))] }));
+    const side = await wire(new MemoryHost(padded, "KH.xlsx"), storage);
+    const sent = await side.consolidation.sendToMaster();
+    const stored = JSON.parse(storage.data.get(sent.entry.key)!) as { grids: { values: unknown[][] }[] };
+    expect(stored.grids[0].values.length).toBeLessThanOrEqual(grids[0].values.length);
+    expect(Math.max(...stored.grids[0].values.map((row) => row.length))).toBeLessThanOrEqual(Math.max(...grids[0].values.map((row) => row.length)));
+    const master = await wire(masterHost(), storage);
+    expect((await master.consolidation.listSentPlans())[0]).toMatchObject({ delegations: sent.entry.delegations });
+  });
+
   it("stores a unit's plan, lists it in the master, merges it like a file, and removes it", async () => {
     const storage = memoryPlanStorage();
     const unitHost = unitWorkbook({ ...A, outbound: [trip(1, { start: day(2025, 5, 4), end: day(2025, 5, 8) }), trip(2)] }, "KH Sở Y tế 2025.xlsx");
@@ -290,7 +327,11 @@ describe("consolidation: plans sent from other workbooks", () => {
     storage.set = async () => {
       throw new Error("QuotaExceededError");
     };
-    await expect(full.consolidation.sendToMaster()).rejects.toThrow(/Không lưu được kế hoạch vào bộ nhớ chung.*QuotaExceededError/);
+    await expect(full.consolidation.sendToMaster()).rejects.toThrow(MESSAGES.storageFull);
+    storage.set = async () => {
+      throw new Error("disk I/O error");
+    };
+    await expect(full.consolidation.sendToMaster()).rejects.toThrow(/Không lưu được kế hoạch vào bộ nhớ chung.*disk I\/O error/);
   });
 
   it("lists a damaged or foreign stored plan as unreadable, refuses to merge it and lets it be deleted", async () => {

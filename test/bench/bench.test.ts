@@ -33,9 +33,9 @@ test("the JSON document has every documented key, with numbers where figures bel
   expect(formatReport(result)).toContain("Machine:");
 });
 
-test("a check takes the same number of syncs at 100 and 10,000 rows, within the budget of 3", () => {
+test("a check takes the same number of syncs at 100 and 10,000 rows, within the budget of 5 (read 3, mark 2)", () => {
   expect(result.syncs_100).toBe(result.syncs_10000);
-  expect(result.syncs_10000).toBeLessThanOrEqual(3);
+  expect(result.syncs_10000).toBeLessThanOrEqual(5);
   // The findings really were marked: write calls grow with them, the syncs do not.
   expect(result.marked_findings_10000).toBeGreaterThan(result.marked_findings_100);
   expect(result.write_calls_10000).toBeGreaterThan(result.write_calls_100);

@@ -170,6 +170,37 @@ describe("the playground over the bundled sample", () => {
   });
 });
 
+describe("Tự kiểm tra in the playground", () => {
+  test("runs the capabilities the preview has on a temporary sheet it removes, and shows the result to copy", async () => {
+    await paneTab(page, t.tabSettings).click();
+    await paneButton(page, t.selfTestRun).click();
+    const table = pane(page).getByRole("table", { name: t.selfTestTitle });
+    await table.waitFor();
+    const statuses = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [row.getAttribute("data-capability"), row.getAttribute("data-status")]));
+    expect(Object.fromEntries(statuses)).toEqual({
+      readValues: "pass",
+      mergedAreas: "pass",
+      conditionalFormat: "na",
+      notes: "na",
+      listValidation: "na",
+      undoGroup: "na",
+      documentSettings: "na",
+      sharedStorage: "pass",
+      selectCell: "pass",
+      insertRow: "na",
+    });
+    const text = await pane(page).getByRole("textbox", { name: t.selfTestCopy }).inputValue();
+    expect(text).toContain(`${t.selfTestPlatform}: ${t.selfTestPreviewPlatform}`);
+    expect(text).toContain(`${t.capReadValues} | ${t.selfTestPass} |`);
+    // The result as run, for the record (the issue's closing note quotes it).
+    fs.writeFileSync(path.join(os.tmpdir(), "dplan-self-test-playground.txt"), text);
+    // The temporary sheet is gone; the user's sheets are as they were.
+    await expect(page.locator(".pg-tabs").getByRole("tab").allInnerTexts()).resolves.toEqual(["Đoàn ra", "Đoàn vào"]);
+    await screenshot(page, "09-self-test");
+    await paneTab(page, t.tabCheck).click();
+  });
+});
+
 describe("opening other files", () => {
   test("a file that is not a workbook gets a Vietnamese error and the open workbook stays", async () => {
     await page.locator('input[data-testid="open-file"]').setInputFiles({ name: "hong.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("PK\u0003\u0004 không phải zip thật") });

@@ -64,19 +64,19 @@ describe("fake Excel", () => {
     fake = installFakeExcel(
       createWorkbook({ sheets: [{ name: "S", values: [["a"]], notes: { A1: "n" }, conditionalFormats: [{ type: "Custom", address: "A1", formula: "=TRUE" }] }] }),
     );
-    const [format] = fake.workbook.sheets[0].conditionalFormats;
+    // A conditional format's id is its priority: "0" for the only one.
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("S");
       const count = sheet.notes.getCount();
       expect(() => count.value).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
-      sheet.getRange().conditionalFormats.getItem(format.id).delete();
+      sheet.getRange().conditionalFormats.getItem("0").delete();
       await context.sync();
       expect(count.value).toBe(1);
       expect(fake.workbook.sheets[0].conditionalFormats).toHaveLength(0);
 
       sheet.notes.getItem("B2").delete();
       await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
-      sheet.getRange().conditionalFormats.getItem(format.id).delete();
+      sheet.getRange().conditionalFormats.getItem("0").delete();
       await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
       sheet.notes.getItem("A1").content = "m";
       await context.sync();
@@ -133,5 +133,34 @@ describe("fake Excel", () => {
     fake.reopen();
     expect(Office.context.document.settings.get("k")).toBe(2);
     expect((snapshot(fake.workbook) as { settings: unknown }).settings).toEqual({ k: 2 });
+  });
+
+  it("documented behaviours: a format's id is its priority, a deleted sheet's references become #REF!, values null past the cell limit", async () => {
+    fake = installFakeExcel(
+      createWorkbook({
+        sheets: [
+          { name: "S", values: [["a", 1], ["b", 2]], conditionalFormats: [{ type: "CellValue", address: "A1" }] },
+          { name: "T", values: [["x"]] },
+        ],
+      }),
+      { maxCellsPerRead: 3 },
+    );
+    fake.workbook.sheets[1].cells.set("2,1", { formula: "=S!A1+'S'!B2" });
+    await Excel.run(async (context) => {
+      const formats = context.workbook.worksheets.getItem("S").getRange().conditionalFormats;
+      formats.add("Custom").custom.rule.formula = "=TRUE";
+      formats.load("items/id,items/type");
+      const values = context.workbook.worksheets.getItem("S").getRange("A1:B2");
+      values.load("values");
+      await context.sync();
+      // The format added went to the top: the user's is now at priority 1.
+      expect(formats.items.map((item) => [item.id, item.type])).toEqual([["0", "Custom"], ["1", "CellValue"]]);
+      expect(values.values).toBeNull();
+    });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").delete();
+      await context.sync();
+    });
+    expect(fake.workbook.sheets[0].cells.get("2,1")?.formula).toBe("=#REF!+#REF!");
   });
 });

@@ -1,6 +1,6 @@
 import { ExcelWorkbookHost } from "../../src/excel/ExcelWorkbookHost";
 import { MARK_STATE_KEY } from "../../src/excel/markState";
-import { MAX_ADDRESS_LENGTH, SEVERITY_COLORS, isMarkFormula, planMarks } from "../../src/excel/marks";
+import { MAX_ADDRESS_LENGTH, SEVERITY_COLORS, isMarkFormula, planMarks, taggedNote } from "../../src/excel/marks";
 import type { CellMark } from "../../src/workbook/types";
 import { createWorkbook, installFakeExcel, sheetByName, snapshot, type FakeExcel, type WorkbookSpec } from "./fakeExcel";
 
@@ -69,10 +69,10 @@ describe("ExcelWorkbookHost.applyMarks", () => {
     const host = setup();
     await host.applyMarks(MARKS);
     const notes = sheetByName(fake.workbook, "Đoàn ra").notes;
-    expect(notes.get("E2")?.content).toBe("Tên nước không chuẩn: “Nhat Ban”.\nNên ghi rõ thành phố.");
+    expect(notes.get("E2")?.content).toBe(taggedNote("Tên nước không chuẩn: “Nhat Ban”.\nNên ghi rõ thành phố."));
     expect(notes.get("E3")).toEqual({ content: "Ghi chú của người dùng", author: "Người dùng" });
-    expect(notes.get("C4")?.content).toBe("Chức vụ không có trong danh mục.");
-    expect(sheetByName(fake.workbook, "Đoàn vào").notes.get("B2")?.content).toBe("Thiếu thời gian.");
+    expect(notes.get("C4")?.content).toBe(taggedNote("Chức vụ không có trong danh mục."));
+    expect(sheetByName(fake.workbook, "Đoàn vào").notes.get("B2")?.content).toBe(taggedNote("Thiếu thời gian."));
   });
 
   it("adds no notes and uses no newer API on ExcelApi 1.9", async () => {
@@ -127,11 +127,11 @@ describe("ExcelWorkbookHost.applyMarks", () => {
     expect(sheetByName(fake.workbook, "Đoàn vào").notes.size).toBe(0);
   });
 
-  it("updates its own note in place when the same cell is marked again", async () => {
+  it("replaces its own note when the same cell is marked again", async () => {
     const host = setup();
     await host.applyMarks(MARKS);
     await host.applyMarks([{ sheet: "Đoàn ra", row: 2, column: 5, severity: "error", message: "Thông điệp mới." }]);
-    expect(sheetByName(fake.workbook, "Đoàn ra").notes.get("E2")?.content).toBe("Thông điệp mới.");
+    expect(sheetByName(fake.workbook, "Đoàn ra").notes.get("E2")?.content).toBe(taggedNote("Thông điệp mới."));
   });
 });
 

@@ -1,11 +1,24 @@
 import { hostError } from "../../src/excel/errors";
-import { CHECK_WORKBOOK_FUNCTION, clearCommandError, lastCommandError, onCommandError, registerRibbonCommands } from "../../src/excel/ribbon";
+import {
+  CHECK_WORKBOOK_FUNCTION,
+  OPEN_CONSOLIDATION_FUNCTION,
+  associateRibbonCommands,
+  clearCommandError,
+  lastCommandError,
+  onCommandError,
+  onTabRequest,
+  pendingTabRequest,
+  provideRibbonHandlers,
+  registerRibbonCommands,
+  resetRibbonForTests,
+} from "../../src/excel/ribbon";
 import { createWorkbook, installFakeExcel, type FakeExcel } from "./fakeExcel";
 
 let fake: FakeExcel;
 afterEach(() => {
   fake?.uninstall();
   clearCommandError();
+  resetRibbonForTests();
 });
 
 function setup(sharedRuntime = true) {
@@ -13,10 +26,10 @@ function setup(sharedRuntime = true) {
 }
 
 /** Runs the associated function as Office would, resolving when it calls event.completed(). */
-async function press(): Promise<{ completed: jest.Mock }> {
+async function press(name = CHECK_WORKBOOK_FUNCTION): Promise<{ completed: jest.Mock }> {
   const completed = jest.fn();
-  const action = fake.actions.get(CHECK_WORKBOOK_FUNCTION);
-  if (!action) throw new Error("checkWorkbook was not associated");
+  const action = fake.actions.get(name);
+  if (!action) throw new Error(`${name} was not associated`);
   await action({ completed, source: { id: "CheckButton" } });
   return { completed };
 }
@@ -81,5 +94,42 @@ describe("ribbon command checkWorkbook", () => {
     setup();
     (Office as unknown as { actions?: unknown }).actions = undefined;
     expect(registerRibbonCommands({ checkWorkbook: async () => undefined })).toBe(false);
+  });
+});
+
+describe("ribbon commands associated at load (office-js #5176, #3378)", () => {
+  it("a click before the services are ready waits for them, then checks, opens the pane and completes", async () => {
+    setup();
+    expect(associateRibbonCommands()).toBe(true);
+    expect([...fake.actions.keys()].sort()).toEqual([CHECK_WORKBOOK_FUNCTION, OPEN_CONSOLIDATION_FUNCTION].sort());
+    const checkWorkbook = jest.fn(async () => undefined);
+    const pressed = press();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(checkWorkbook).not.toHaveBeenCalled();
+    provideRibbonHandlers({ checkWorkbook });
+    const { completed } = await pressed;
+    expect(checkWorkbook).toHaveBeenCalledTimes(1);
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(fake.taskpaneShows).toBe(1);
+  });
+
+  it("services that never come: the event still completes, with a message to press again", async () => {
+    setup();
+    associateRibbonCommands({ readyTimeoutMs: 20 });
+    const { completed } = await press();
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(lastCommandError()).toContain("Phần bổ trợ chưa sẵn sàng");
+  });
+
+  it("Tổng hợp asks the pane for its consolidation tab, opens the pane and completes, every time", async () => {
+    setup();
+    associateRibbonCommands();
+    const seen: string[] = [];
+    const unsubscribe = onTabRequest((tab) => seen.push(tab));
+    for (let i = 0; i < 2; i++) expect((await press(OPEN_CONSOLIDATION_FUNCTION)).completed).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual(["consolidate", "consolidate"]);
+    expect(pendingTabRequest()).toBe("consolidate");
+    expect(fake.taskpaneShows).toBe(2);
+    unsubscribe();
   });
 });

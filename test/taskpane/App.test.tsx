@@ -213,6 +213,12 @@ describe("task pane: check and results", () => {
     }
   });
 
+  it("names the protected sheets a check could not mark, and still lists their findings", async () => {
+    await renderPane(createFakeServices({ result: { ...SAMPLE_RESULT, protectedSheets: ["Đoàn vào"] } }));
+    await runCheck();
+    expect(await screen.findByText(/Không tô màu được trang tính đang được bảo vệ: “Đoàn vào”/)).toBeInTheDocument();
+  });
+
   it("clears the marks", async () => {
     const { fake } = await renderPane();
     await runCheck();

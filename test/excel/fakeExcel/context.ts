@@ -4,6 +4,7 @@
  * simulated payload limit, and counts undo steps.
  */
 import type { FakeWorkbook } from "./model";
+import { checkFocus, checkUndoGroup, type OversizeRead, type Platform } from "./behaviours";
 
 export class FakeOfficeError extends Error {
   override readonly name = "RichApi.Error";
@@ -24,10 +25,18 @@ export interface FakeEnvironment {
   /** Any platform caps a read at 5,000,000 cells per range. */
   maxCellsPerRead: number;
   partitionKey?: string;
+  /** Which Excel: some limits differ (behaviours.ts). Windows by default (the harsher). */
+  platform: Platform;
+  /** The user is in another open workbook (behaviours.ts); tests switch it on and off. */
+  otherWorkbookFocused: boolean;
+  /** What Range.values gives above maxCellsPerRead: null (the default, the harsher) or an error. */
+  oversizeRead: OversizeRead;
 }
 
 export interface RunRecord {
   options: Record<string, unknown>;
+  /** A conditional-format delete was refused in this run (behaviours.ts, office-js#5222). */
+  formatDeleteRefused?: boolean;
   syncs: number;
   wrote: boolean;
 }
@@ -149,6 +158,10 @@ export class FakeContextCore {
     this.executing = true;
     try {
       for (const action of actions) {
+        if (action.label) {
+          checkUndoGroup(action.label, this.env.platform, Boolean(this.run.options.mergeUndoGroup));
+          checkFocus(action.label, this.env.platform, this.env.otherWorkbookFocused);
+        }
         action.run(staged);
         wrote = wrote || action.writes;
         if (action.writes && action.label) this.stats.writes.push(action.label);

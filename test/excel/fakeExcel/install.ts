@@ -17,6 +17,8 @@ export interface FakeExcel {
   taskpaneShows: number;
   /** Number of settings.saveAsync calls. */
   settingsSaves: number;
+  /** Each sheet's notes and conditional formats before the last run that wrote (for undoLastRun). */
+  beforeLastWrite?: { id: string; notes: FakeWorkbook["sheets"][number]["notes"]; conditionalFormats: FakeWorkbook["sheets"][number]["conditionalFormats"] }[];
   /** New session over the same workbook (as closing and reopening it). */
   reopen(): void;
   resetStats(): void;
@@ -33,6 +35,9 @@ export const DEFAULT_ENVIRONMENT: FakeEnvironment = {
   sharedRuntime: true,
   payloadLimitBytes: 5 * 1024 * 1024,
   maxCellsPerRead: 5_000_000,
+  platform: "Windows",
+  otherWorkbookFocused: false,
+  oversizeRead: "null",
 };
 
 type Batch = (context: FakeRequestContext) => Promise<unknown>;
@@ -74,12 +79,18 @@ export function installFakeExcel(workbook: FakeWorkbook, options: FakeExcelOptio
     const record: RunRecord = { options: runOptions, syncs: 0, wrote: false };
     fake.stats.runs.push(record);
     const core = new FakeContextCore(workbook, env, fake.stats, record);
-    const result = await batch(new FakeRequestContext(core));
-    // Office sends whatever is still queued when the batch ends: it counts as a sync.
-    if (core.pending > 0) await core.sync();
-    if (record.options.mergeUndoGroup && record.wrote) fake.stats.undoSteps++;
-    return result;
+    const before = workbook.sheets.map((sheet) => ({ id: sheet.id, notes: structuredClone(sheet.notes), conditionalFormats: structuredClone(sheet.conditionalFormats) }));
+    try {
+      const result = await batch(new FakeRequestContext(core));
+      // Office sends whatever is still queued when the batch ends: it counts as a sync.
+      if (core.pending > 0) await core.sync();
+      if (record.options.mergeUndoGroup && record.wrote) fake.stats.undoSteps++;
+      return result;
+    } finally {
+      if (record.wrote) fake.beforeLastWrite = before;
+    }
   };
+
 
   const settings = {
     get: (name: string) => (name in memorySettings ? structuredClone(memorySettings[name]) : null),
@@ -116,7 +127,14 @@ export function installFakeExcel(workbook: FakeWorkbook, options: FakeExcelOptio
         },
       },
       document: { settings },
+      get diagnostics() {
+        return { platform: { Windows: "PC", Mac: "Mac", Web: "OfficeOnline" }[env.platform], version: "16.0.19029.20000", host: "Excel" };
+      },
     },
+    // Ribbon functions: Office calls what is associated when the button is pressed; a runtime that
+    // associates only after loading its services misses the first press (office-js #5176, #3378), so
+    // tests press the functions associated at load. showAsTaskpane needs the shared runtime ("Show or
+    // hide the task pane of your Office Add-in", Learn).
     actions: {
       associate(name: string, action: (event: unknown) => unknown) {
         fake.actions.set(name, action);

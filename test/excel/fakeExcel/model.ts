@@ -35,6 +35,8 @@ export interface ConditionalFormatData {
   fill?: string;
   fontColor?: string;
   areas: CellArea[];
+  /** A user's rule whose properties Excel cannot read back (behaviours.ts, office-js#6827/#6835/#2180). */
+  unreadable?: boolean;
 }
 
 export interface NoteData {
@@ -76,6 +78,8 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   frozenRows: number;
   charts: FakeChart[];
+  /** Sheet protection on: writes fail with AccessDenied (behaviours.ts). */
+  protected?: boolean;
 }
 
 export interface FakeWorkbook {
@@ -87,6 +91,8 @@ export interface FakeWorkbook {
   activeSheetId?: string;
   selection?: { sheet: string; address: string };
   nextId: number;
+  /** Workbook structure protected: sheets cannot be added, deleted, renamed, moved or hidden. */
+  structureProtected?: boolean;
 }
 
 export function cellKey(row: number, column: number): string {
@@ -105,7 +111,8 @@ export interface SheetSpec {
   values?: (FakeValue | null | undefined)[][];
   origin?: { row: number; column: number };
   merges?: string[];
-  conditionalFormats?: { type: string; address: string; formula?: string; fill?: string; fontColor?: string }[];
+  conditionalFormats?: { type: string; address: string; formula?: string; fill?: string; fontColor?: string; unreadable?: boolean }[];
+  protected?: boolean;
   notes?: Record<string, string>;
   validations?: { address: string; rule: unknown }[];
   numberFormats?: Record<string, string>;
@@ -155,7 +162,7 @@ export function createWorkbook(spec: WorkbookSpec): FakeWorkbook {
     );
     sheet.merges = (sheetSpec.merges ?? []).map(parseArea);
     for (const cf of sheetSpec.conditionalFormats ?? []) {
-      sheet.conditionalFormats.push({ id: newId(workbook, "CF"), type: cf.type, formula: cf.formula, fill: cf.fill, fontColor: cf.fontColor, areas: [parseArea(cf.address)] });
+      sheet.conditionalFormats.push({ id: newId(workbook, "CF"), type: cf.type, formula: cf.formula, fill: cf.fill, fontColor: cf.fontColor, areas: [parseArea(cf.address)], ...(cf.unreadable ? { unreadable: true } : {}) });
     }
     for (const [address, content] of Object.entries(sheetSpec.notes ?? {})) sheet.notes.set(address, { content, author: "Người dùng" });
     for (const validation of sheetSpec.validations ?? []) {
@@ -167,6 +174,7 @@ export function createWorkbook(spec: WorkbookSpec): FakeWorkbook {
         sheet.cells.set(key, { ...sheet.cells.get(key), numberFormat: format });
       });
     }
+    if (sheetSpec.protected) sheet.protected = true;
     workbook.sheets.push(sheet);
   }
   workbook.activeSheetId = workbook.sheets[0]?.id;

@@ -9,6 +9,8 @@
 import type { CellArea } from "../../../src/workbook/types";
 import { MAX_COLUMNS, MAX_ROWS, areaAddress, cellAddress, parseArea } from "../../../src/excel/a1";
 import { ACTION_OVERHEAD_BYTES, FakeContextCore, FakeOfficeError, Staged, byteSize } from "./context";
+import { breakReferencesTo, checkFormatDelete, checkFormatRead, checkMergedAreas, checkProtection, formatAt } from "./behaviours";
+import { shiftRows } from "./userActions";
 import {
   cellKey,
   emptySheet,
@@ -103,6 +105,14 @@ function dropIfEmpty(sheet: FakeSheet, row: number, column: number): void {
   if (cell && Object.keys(cell).length === 0) sheet.cells.delete(key);
 }
 
+/** The sheet a command's target belongs to, when it has one (for the protection check). */
+function sheetOfTarget(target: unknown): FakeSheet | undefined {
+  if (typeof target !== "object" || target === null) return undefined;
+  if ("cells" in target && "notes" in target) return target as FakeSheet;
+  if ("sheet" in target) return (target as { sheet: FakeSheet }).sheet;
+  return undefined;
+}
+
 /** Base of every proxy: load tracking, queued commands, null objects. */
 abstract class FakeClientObject<T> {
   private readonly loaded = new Map<string, unknown>();
@@ -156,7 +166,16 @@ abstract class FakeClientObject<T> {
   /** Queues a method call or property write; writes are logged as "Class.member" when they run. */
   protected command(member: string, args: unknown, writes: boolean, run: (target: T) => void): void {
     const label = `${this.constructor.name.replace(/^Fake/, "")}.${member}`;
-    this.context.core.enqueue({ bytes: ACTION_OVERHEAD_BYTES + byteSize(args), writes, label, run: () => run(this.target()) });
+    this.context.core.enqueue({
+      bytes: ACTION_OVERHEAD_BYTES + byteSize(args),
+      writes,
+      label,
+      run: () => {
+        const target = this.target();
+        if (writes) checkProtection(label, this.context.book, sheetOfTarget(target));
+        run(target);
+      },
+    });
   }
 
   load(properties?: string | string[]): this {
@@ -294,6 +313,14 @@ export class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorks
     return new FakeWorksheet(this.context, () => findSheet(this.context.book, key) ?? null, true);
   }
 
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => {
+      const sheet = this.context.book.sheets.find((s) => s.id === this.context.book.activeSheetId);
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", "No sheet is active.");
+      return sheet;
+    });
+  }
+
   add(name: string): FakeWorksheet {
     let created: FakeSheet | undefined;
     this.context.core.enqueue({
@@ -302,6 +329,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorks
       label: "WorksheetCollection.add",
       run: () => {
         const book = this.context.book;
+        checkProtection("WorksheetCollection.add", book, undefined);
         if (findSheet(book, name)) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named ${name} already exists.`);
         created = emptySheet(book, name);
         book.sheets.push(created);
@@ -372,6 +400,10 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     return this.child("notes", () => new FakeNoteCollection(this.context, () => this.target()));
   }
 
+  get protection(): FakeWorksheetProtection {
+    return this.child("protection", () => new FakeWorksheetProtection(this.context, () => this.target()));
+  }
+
   get charts(): FakeChartCollection {
     return this.child("charts", () => new FakeChartCollection(this.context, () => this.target()));
   }
@@ -432,14 +464,28 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
         throw new FakeOfficeError("InvalidOperation", "The last visible sheet cannot be deleted.");
       }
       book.sheets.splice(book.sheets.indexOf(sheet), 1);
+      breakReferencesTo(book, sheet);
       if (book.activeSheetId === sheet.id) book.activeSheetId = book.sheets.find((s) => s.visibility === "Visible")?.id;
     });
+  }
+}
+
+export class FakeWorksheetProtection extends FakeClientObject<FakeSheet> {
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  protected override scalar(sheet: FakeSheet, property: string): unknown {
+    if (property === "protected") return Boolean(sheet.protected);
+    return super.scalar(sheet, property);
   }
 }
 
 export class FakeFreezePanes extends FakeClientObject<FakeSheet> {
   freezeRows(count: number): void {
     this.command("freezeRows", count, true, (sheet) => (sheet.frozenRows = count));
+  }
+  unfreeze(): void {
+    this.command("unfreeze", null, true, (sheet) => (sheet.frozenRows = 0));
   }
 }
 
@@ -533,7 +579,10 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       case "values":
       case "numberFormat": {
         const cells = cellCount(area);
-        if (cells > this.context.core.env.maxCellsPerRead) throw new FakeOfficeError("RangeExceedsLimit", `Reading ${cells} cells from one range exceeds the limit.`);
+        if (cells > this.context.core.env.maxCellsPerRead) {
+          if (property === "values" && this.context.core.env.oversizeRead === "null") return null;
+          throw new FakeOfficeError("RangeExceedsLimit", `Reading ${cells} cells from one range exceeds the limit.`);
+        }
         const rows: unknown[][] = [];
         for (let row = area.top; row <= area.bottom; row++) {
           const line: unknown[] = [];
@@ -573,10 +622,17 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       () => {
         const { sheet, area } = this.target();
         const merges = sheet.merges.filter((merge) => intersects(merge, area));
+        checkMergedAreas(merges.length);
         return merges.length > 0 ? { sheet, areas: merges } : null;
       },
       true,
     );
+  }
+
+  unmerge(): void {
+    this.command("unmerge", null, true, ({ sheet, area }) => {
+      sheet.merges = sheet.merges.filter((merge) => !contains(area, merge));
+    });
   }
 
   merge(across = false): void {
@@ -584,6 +640,29 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       if (across) throw new Error("fake: merge(across) is not modelled");
       if (sheet.merges.some((merge) => intersects(merge, area))) throw new FakeOfficeError("InvalidOperation", `${areaAddress(area)} overlaps a merged area.`);
       sheet.merges.push({ ...area });
+    });
+  }
+
+  getEntireRow(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, area } = this.target();
+      return { sheet, area: { top: area.top, bottom: area.bottom, left: 1, right: MAX_COLUMNS } };
+    });
+  }
+
+  /** Inserting whole rows (shift "Down") moves everything below, notes included (userActions.ts). */
+  insert(shift: string): void {
+    this.command("insert", shift, true, ({ sheet, area }) => {
+      if (shift !== "Down" || area.left !== 1 || area.right !== MAX_COLUMNS) throw new Error("fake: only whole rows inserted Down are modelled");
+      shiftRows(sheet, area.top, area.bottom - area.top + 1);
+    });
+  }
+
+  /** Deleting whole rows (shift "Up"). */
+  delete(shift: string): void {
+    this.command("delete", shift, true, ({ sheet, area }) => {
+      if (shift !== "Up" || area.left !== 1 || area.right !== MAX_COLUMNS) throw new Error("fake: only whole rows deleted Up are modelled");
+      shiftRows(sheet, area.top, -(area.bottom - area.top + 1));
     });
   }
 
@@ -701,18 +780,29 @@ export class FakeConditionalFormatCollection extends FakeCollection<FormatTarget
     });
   }
 
+  /** A loaded item stands for its id, that is its priority when loaded (behaviours.ts): it may later mean another format. */
   protected itemProxy(item: FormatTarget): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, () => {
-      if (!item.sheet.conditionalFormats.includes(item.format)) throw new FakeOfficeError("ItemNotFound", "The conditional format no longer exists.");
-      return item;
-    });
+    const id = String(item.sheet.conditionalFormats.indexOf(item.format));
+    return new FakeConditionalFormat(this.context, () => ({ sheet: item.sheet, format: formatAt(item.sheet, id) }));
   }
 
   getItem(id: string): FakeConditionalFormat {
     return new FakeConditionalFormat(this.context, () => {
-      const item = this.target().find(({ format }) => format.id === id);
-      if (!item) throw new FakeOfficeError("ItemNotFound", `The conditional format ${id} does not exist.`);
-      return item;
+      const { sheet } = this.owner();
+      return { sheet, format: formatAt(sheet, id) };
+    });
+  }
+
+  clearAll(): void {
+    this.context.core.enqueue({
+      bytes: ACTION_OVERHEAD_BYTES,
+      writes: true,
+      label: "ConditionalFormatCollection.clearAll",
+      run: () => {
+        const { sheet, areas } = this.owner();
+        checkProtection("ConditionalFormatCollection.clearAll", this.context.book, sheet);
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((format) => !format.areas.every((a) => areas.some((b) => contains(b, a))));
+      },
     });
   }
 
@@ -724,6 +814,7 @@ export class FakeConditionalFormatCollection extends FakeCollection<FormatTarget
       label: "ConditionalFormatCollection.add",
       run: () => {
         const { sheet, areas } = this.owner();
+        checkProtection("ConditionalFormatCollection.add", this.context.book, sheet);
         const format: ConditionalFormatData = { id: newId(this.context.book, "CF"), type, areas: areas.map((a) => ({ ...a })) };
         sheet.conditionalFormats.unshift(format); // "added at the first/top priority"
         created = { sheet, format };
@@ -745,9 +836,14 @@ export class FakeConditionalFormat extends FakeClientObject<FormatTarget> {
   }
   protected override scalar({ sheet, format }: FormatTarget, property: string): unknown {
     if (property === "type") return format.type;
-    if (property === "id") return format.id;
+    if (property === "id") return String(sheet.conditionalFormats.indexOf(format));
     if (property === "priority") return sheet.conditionalFormats.indexOf(format);
     return super.scalar({ sheet, format }, property);
+  }
+  override loadPaths(paths: string[][], staged: Staged): void {
+    const { format } = this.target();
+    for (const [head] of paths) checkFormatRead(format, head);
+    super.loadPaths(paths, staged);
   }
   protected override navigation(property: string): FakeClientObject<unknown> | undefined {
     if (property === "customOrNullObject") return this.customOrNullObject;
@@ -767,8 +863,17 @@ export class FakeConditionalFormat extends FakeClientObject<FormatTarget> {
       return format.type === "Custom" ? format : null;
     }, true));
   }
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const { sheet, format } = this.target();
+      return { sheet, areas: format.areas.map((area) => ({ ...area })) };
+    });
+  }
   delete(): void {
-    this.command("delete", null, true, ({ sheet, format }) => sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(format), 1));
+    this.command("delete", null, true, ({ sheet, format }) => {
+      checkFormatDelete(sheet, format, this.context.core.run);
+      sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(format), 1);
+    });
   }
 }
 
@@ -812,6 +917,28 @@ interface NoteTarget {
 }
 
 export class FakeNoteCollection extends FakeClientObject<FakeSheet> {
+  private loadedItems: FakeNote[] | undefined;
+
+  get items(): FakeNote[] {
+    if (!this.loadedItems) throw notLoaded("items");
+    return this.loadedItems;
+  }
+
+  /** "items/content": each note of the sheet, reached by its cell as it was at load time. */
+  override loadPaths(paths: string[][], staged: Staged): void {
+    const sheet = this.target();
+    const proxies = [...sheet.notes.keys()].map(
+      (address) =>
+        new FakeNote(this.context, () => {
+          if (!sheet.notes.has(address)) throw new FakeOfficeError("ItemNotFound", "The note no longer exists.");
+          return { sheet, address };
+        }),
+    );
+    const itemPaths = paths.map((path) => (path[0] === "items" ? path.slice(1) : path)).filter((path) => path.length > 0);
+    for (const proxy of proxies) proxy.loadPaths(itemPaths, staged);
+    staged.add(null, () => (this.loadedItems = proxies));
+  }
+
   getCount(): FakeClientResult<number> {
     return new FakeClientResult(this.context, () => this.target().notes.size);
   }
@@ -868,6 +995,14 @@ export class FakeNote extends FakeClientObject<NoteTarget> {
 }
 
 export class FakeDataValidation extends FakeClientObject<RangeTarget> {
+  get rule(): unknown {
+    return this.read("rule");
+  }
+  /** The rule of the range's first cell (the fake keeps validation per cell). */
+  protected override scalar({ sheet, area }: RangeTarget, property: string): unknown {
+    if (property === "rule") return structuredClone(sheet.validations.get(cellKey(area.top, area.left))?.rule ?? null);
+    return super.scalar({ sheet, area }, property);
+  }
   clear(): void {
     this.command("clear", null, true, ({ sheet, area }) => forEachCell(area, (row, column) => sheet.validations.delete(cellKey(row, column))));
   }
@@ -896,6 +1031,27 @@ export class FakeDataValidation extends FakeClientObject<RangeTarget> {
 }
 
 export class FakeChartCollection extends FakeClientObject<FakeSheet> {
+  private loadedItems: FakeChartObject[] | undefined;
+
+  get items(): FakeChartObject[] {
+    if (!this.loadedItems) throw notLoaded("items");
+    return this.loadedItems;
+  }
+
+  override loadPaths(paths: string[][], staged: Staged): void {
+    const sheet = this.target();
+    const proxies = sheet.charts.map(
+      (chart) =>
+        new FakeChartObject(this.context, () => {
+          if (!sheet.charts.includes(chart)) throw new FakeOfficeError("ItemNotFound", "The chart no longer exists.");
+          return chart;
+        }),
+    );
+    const itemPaths = paths.map((path) => (path[0] === "items" ? path.slice(1) : path)).filter((path) => path.length > 0);
+    for (const proxy of proxies) proxy.loadPaths(itemPaths, staged);
+    staged.add(null, () => (this.loadedItems = proxies));
+  }
+
   add(type: string, source: FakeRange, seriesBy: string): FakeChartObject {
     let created: FakeChart | undefined;
     this.command("add", { type, seriesBy }, true, (sheet) => {
@@ -912,6 +1068,24 @@ export class FakeChartCollection extends FakeClientObject<FakeSheet> {
 }
 
 export class FakeChartObject extends FakeClientObject<FakeChart> {
+  get name(): string {
+    return this.read("name");
+  }
+  protected override scalar(chart: FakeChart, property: string): unknown {
+    if (property === "name") return chart.title ?? chart.type;
+    return super.scalar(chart, property);
+  }
+  delete(): void {
+    this.command("delete", null, true, (chart) => {
+      for (const sheet of this.context.book.sheets) {
+        const index = sheet.charts.indexOf(chart);
+        if (index >= 0) {
+          checkProtection("Chart.delete", this.context.book, sheet);
+          sheet.charts.splice(index, 1);
+        }
+      }
+    });
+  }
   get title(): FakeChartTitle {
     return this.child("title", () => new FakeChartTitle(this.context, () => this.target()));
   }

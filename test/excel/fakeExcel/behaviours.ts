@@ -1,0 +1,133 @@
+/**
+ * Real Excel's documented behaviours, in the fake. Each section cites where the behaviour is written
+ * down; where the source leaves room, the fake takes the harsher reading (the code must cope with both).
+ * The object model (objectModel.ts) and the context (context.ts) call these checks; tests switch the
+ * situations on through the environment (platform, another workbook focused) and the model (protected
+ * sheets, unreadable rules). User actions (insert rows, sort, undo) are in userActions.ts.
+ */
+import type { CellArea } from "../../../src/workbook/types";
+import { FakeOfficeError } from "./context";
+import type { ConditionalFormatData, FakeSheet, FakeWorkbook } from "./model";
+
+export type Platform = "Windows" | "Mac" | "Web";
+
+// ── Undo groups ────────────────────────────────────────────────────────────────────────────────────
+// Source: Microsoft Learn, "Undo capabilities in Excel add-ins"
+// (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities): "If an API
+// within the group doesn't offer undo support, the UndoNotSupported error is thrown". Its table lists
+// Worksheet.delete as unsupported on every platform and Worksheet.name / position / visibility as
+// unsupported on Windows and Mac. The fake throws at the sync that runs such a write inside a run
+// opened with { mergeUndoGroup: true }.
+const NO_UNDO_EVERYWHERE = new Set(["Worksheet.delete"]);
+const NO_UNDO_ON_DESKTOP = new Set(["Worksheet.name", "Worksheet.position", "Worksheet.visibility"]);
+
+export function checkUndoGroup(label: string, platform: Platform, inUndoGroup: boolean): void {
+  if (!inUndoGroup) return;
+  if (NO_UNDO_EVERYWHERE.has(label) || (platform !== "Web" && NO_UNDO_ON_DESKTOP.has(label))) {
+    throw new FakeOfficeError("UndoNotSupported", `${label} cannot be part of an undo group on Excel for ${platform}.`);
+  }
+}
+
+// ── Another workbook has the focus ─────────────────────────────────────────────────────────────────
+// Source: OfficeDev/office-js#771 "GeneralException when two workbooks are opened" (worksheets.add,
+// worksheet.load, worksheet.delete failed while another workbook was active; fixed only in later
+// builds), #5319 (getActiveCell throws when the workbook is not focused) and #6365 (InvalidSelection
+// while the user views a different workbook). Harsher reading: on Windows and Mac, selecting,
+// activating, adding or deleting sheets and freezing panes all fail while the focus is elsewhere.
+const NEED_FOCUS = new Set(["Range.select", "Worksheet.activate", "WorksheetCollection.add", "Worksheet.delete", "FreezePanes.freezeRows"]);
+
+export function checkFocus(label: string, platform: Platform, otherWorkbookFocused: boolean): void {
+  if (otherWorkbookFocused && platform !== "Web" && NEED_FOCUS.has(label)) {
+    throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.");
+  }
+}
+
+// ── Protected sheets and workbook structure ────────────────────────────────────────────────────────
+// Source: the Excel API reference (@types/office-js, e.g. Range.getMergedAreas… and the AllowEditRange
+// members): "If worksheet protection is enabled and not paused, this method throws an AccessDenied
+// error". The fake: any write to the cells, formats, notes, validation or conditional formats of a
+// protected sheet fails with AccessDenied; with the workbook's structure protected, adding, deleting,
+// renaming, moving or hiding sheets does.
+const STRUCTURE_WRITES = new Set(["WorksheetCollection.add", "Worksheet.delete", "Worksheet.name", "Worksheet.position", "Worksheet.visibility"]);
+
+export function checkProtection(label: string, book: FakeWorkbook, sheet: FakeSheet | undefined): void {
+  if (STRUCTURE_WRITES.has(label)) {
+    if (book.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+    return;
+  }
+  if (sheet?.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+}
+
+// ── Merged areas ───────────────────────────────────────────────────────────────────────────────────
+// Source: Range.getMergedAreasOrNullObject in @types/office-js (ExcelApi 1.13): "if the merged areas
+// count in this range is more than 512, then this method will fail to return the result." Harsher
+// reading: it throws at the sync, and everything loaded in that sync is lost with it.
+export const MAX_MERGED_AREAS = 512;
+
+export function checkMergedAreas(count: number): void {
+  if (count > MAX_MERGED_AREAS) throw new FakeOfficeError("GeneralException", `The range has ${count} merged areas; Excel returns at most ${MAX_MERGED_AREAS}.`);
+}
+
+// ── Large ranges ───────────────────────────────────────────────────────────────────────────────────
+// Source: OfficeDev/office-js-docs-pr#5821 (docs/excel/performance.md): "When a get operation using
+// Range.values exceeds the five-million-cell limit, the API doesn't always throw an error. In some
+// cases, Range.values returns null instead." (also office-js#4783, #6781). The fake's default is null.
+export type OversizeRead = "null" | "throw";
+
+// ── Conditional formats ────────────────────────────────────────────────────────────────────────────
+// Source: ConditionalFormat.id in @types/office-js: "The priority of the conditional format in the
+// current ConditionalFormatCollection." So an id is an index that shifts whenever a format is added
+// (added at the top) or removed; the fake resolves getItem(id), and items loaded from the collection,
+// by that index when the command runs.
+export function formatAt(sheet: FakeSheet, id: string): ConditionalFormatData {
+  const format = /^\d+$/.test(id) ? sheet.conditionalFormats[Number(id)] : undefined;
+  if (!format) throw new FakeOfficeError("ItemNotFound", `There is no conditional format with id ${id}.`);
+  return format;
+}
+
+// Source: office-js#2180 (loading items/custom/rule/formula fails when other types are present:
+// "This operation is not permitted for the current object"), #6827 (reading rule/format of two
+// cellValue rules on one range throws) and #6835 (a user's duplicated rule cannot be read). Harsher
+// reading: of a rule marked `unreadable`, only `type` and `id` load; anything else fails the sync.
+const ALWAYS_READABLE = new Set(["type", "id", "priority"]);
+
+export function checkFormatRead(format: ConditionalFormatData, property: string): void {
+  if (format.unreadable && !ALWAYS_READABLE.has(property)) {
+    throw new FakeOfficeError("GeneralException", "This operation is not permitted for the current object.");
+  }
+}
+
+// Source: office-js#5222 "Error while manipulating Conditional Formatting": deleting a format on a cell
+// that has two rules throws "RichApi.Error: Item Not Found." The report does not say it always does:
+// the fake refuses the first such delete of each run (a format sharing a cell with another format) and
+// lets the run's later attempts (after the formats were found again) through.
+export function checkFormatDelete(sheet: FakeSheet, format: ConditionalFormatData, run: { formatDeleteRefused?: boolean }): void {
+  if (run.formatDeleteRefused) return;
+  const shares = sheet.conditionalFormats.some((other) => other !== format && other.areas.some((a) => format.areas.some((b) => overlaps(a, b))));
+  if (shares) {
+    run.formatDeleteRefused = true;
+    throw new FakeOfficeError("ItemNotFound", "Item Not Found.");
+  }
+}
+
+function overlaps(a: CellArea, b: CellArea): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+// ── Replacing a sheet by delete + add ──────────────────────────────────────────────────────────────
+// Source: Excel's own formula behaviour (Microsoft Support, "How to correct a #REF! error": deleting a
+// sheet that formulas refer to turns those references into #REF!); Worksheet.delete in the API reference
+// deletes the sheet the same way. The fake rewrites every formula and list-validation source on the
+// other sheets that names the deleted sheet.
+export function breakReferencesTo(book: FakeWorkbook, deleted: FakeSheet): void {
+  const escaped = deleted.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "''");
+  const reference = new RegExp(`(?:'${escaped}'|${escaped})!\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?`, "gi");
+  for (const sheet of book.sheets) {
+    if (sheet === deleted) continue;
+    for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = cell.formula.replace(reference, "#REF!");
+    for (const validation of sheet.validations.values()) {
+      const rule = validation.rule as { list?: { source?: string } } | undefined;
+      if (typeof rule?.list?.source === "string") rule.list.source = rule.list.source.replace(reference, "#REF!");
+    }
+  }
+}
