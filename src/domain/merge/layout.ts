@@ -5,6 +5,7 @@
  */
 import type { FieldId, PlanKind } from "../model";
 import { TEMPLATES } from "../templates/definitions";
+import { fieldColumn, type FormColumn } from "../templates/officialForm";
 import { fold } from "../text";
 
 export const MASTER_SHEET_NAMES: Record<PlanKind, string> = {
@@ -65,30 +66,21 @@ export function isDateColumn(column: MasterColumn): boolean {
   return column.type === "computed" || (column.type === "field" && DATE_FIELDS.has(column.field));
 }
 
-/** Column widths (characters) that suit each kind of column. */
-export function columnWidth(column: MasterColumn): number {
-  if (column.type === "computed") return 14;
-  if (column.type === "provenance") return column.id === "unit" ? 24 : column.id === "file" ? 22 : 16;
-  switch (column.field) {
-    case "seq":
-      return 6;
-    case "members":
-    case "days":
-    case "cost":
-      return 10;
-    case "start":
-    case "end":
-      return 12;
-    case "name":
-    case "purpose":
-    case "composition":
-    case "activity":
-    case "partner":
-      return 36;
-    default:
-      return 20;
-  }
+/**
+ * The master column as the official form writes it: a field's print column (officialForm.fieldColumn);
+ * provenance and deadlines sit outside the print area, where their width does not cost the page.
+ */
+export function formColumn(kind: PlanKind, column: MasterColumn): FormColumn {
+  if (column.type === "field") return fieldColumn(kind, column.field);
+  if (column.type === "computed") return { title: column.title, width: 14, format: "dd/mm/yyyy", centered: true };
+  return { title: column.title, width: column.id === "unit" ? 24 : column.id === "file" ? 22 : 16 };
 }
+
+/** How the master's rows are grouped into sections. */
+export type MasterGrouping = "tier" | "unit";
+
+/** Section titles of outbound plans [S0]: led by a city/province leader, or by a department or locality. */
+export const TIER_SECTIONS = ["I. Đoàn do Lãnh đạo thành phố làm Trưởng đoàn", "II. Đoàn cấp sở, ngành, địa phương"] as const;
 
 /** Header text compared the way units' headers are: folded. */
 export function headerKey(text: string): string {
