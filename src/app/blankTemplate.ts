@@ -31,7 +31,7 @@ export function blankTemplate(kind: PlanKind, year: number, existingSheets: read
   const template = TEMPLATES[kind];
   const columns = template.templateFields.map((field) => ({ ...fieldColumn(kind, field), format: fieldColumn(kind, field).format ?? (SUMMED_FIELDS.includes(field) || field === "days" ? undefined : "@") }));
   const position = (field: (typeof template.templateFields)[number]) => template.templateFields.indexOf(field) + 1;
-  const summed = SUMMED_FIELDS.filter((field) => template.templateFields.includes(field)).map(position);
+  const summed = SUMMED_FIELDS.filter((field) => template.templateFields.includes(field)).map((field) => ({ column: position(field), decimals: field === "cost" }));
   const form = officialForm({
     title: template.title,
     year,

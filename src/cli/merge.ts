@@ -15,24 +15,29 @@ import { realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { readUnitFile } from "../app/unitFiles";
 import { consolidate, makeUnitPlan, masterSheetCounts, readMaster, MASTER_SHEET_NAMES } from "../domain/merge";
-import type { MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
+import type { MasterFormOptions, MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
 import type { Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID, getProfile, type Profile } from "../domain/profiles";
 import { defaultPlanYear } from "../app/context";
 import { readXlsx } from "../xlsx/readWorkbook";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
-import { profileIdArg, UsageError, walkArgs, yearArg } from "./args";
+import { agencyArg, profileIdArg, UsageError, walkArgs, yearArg } from "./args";
 import { describeReadError, titleYear } from "./files";
 import type { CliIO } from "./main";
 
 export const MERGE_USAGE = `Cách dùng:
-  dplan merge TỆP.xlsx... -o TỔNG-HỢP.xlsx [--profile ID] [--year YYYY] [--unit TỆP=TÊN ĐƠN VỊ]
+  dplan merge TỆP.xlsx... -o TỔNG-HỢP.xlsx [--profile ID] [--year YYYY] [--unit TỆP=TÊN ĐƠN VỊ] [--agency …] [--place …] [--group-by tier|unit]
       Tổng hợp kế hoạch của các đơn vị vào một bảng tổng hợp (một trang cho mỗi loại kế hoạch và trang Thống kê).
       -o, --output TỆP   tệp tổng hợp (.xlsx). Nếu tệp đã là bảng tổng hợp: nhập lại, thay các dòng cũ của
                          đơn vị được nhập, giữ các dòng và trang tính thêm bằng tay. Không ghi đè tệp đầu vào.
       --profile ID       bộ quy định áp dụng, ví dụ hai-phong, ha-noi, lai-chau, default (mặc định: default)
       --year YYYY        năm kế hoạch (mặc định: năm của bộ quy định, hoặc năm ghi trên tiêu đề các tệp)
       --unit TỆP=TÊN     đặt tên đơn vị cho một tệp (mặc định: dòng "Đơn vị: …" của tệp, nếu không có thì tên tệp)
+      --agency "CHỦ QUẢN/CƠ QUAN"  cơ quan chủ quản và cơ quan lập bảng tổng hợp (góc trên bên trái), ví dụ
+                         "UBND thành phố Hải Phòng/Sở Ngoại vụ"
+      --place TÊN        địa danh ở dòng ngày tháng trên chữ ký, ví dụ "Hải Phòng"
+      --group-by tier|unit  chia mục theo cấp trưởng đoàn (I. Lãnh đạo thành phố / II. cấp sở, ngành; mặc định)
+                         hoặc theo đơn vị (1. Sở Y tế, 2. …)
 
 Các tệp đầu vào không bao giờ bị sửa. Các đoàn thiếu thông tin bắt buộc không được tổng hợp và được liệt kê.
 Mã thoát: 0 xong, không có lỗi; 1 bảng tổng hợp có lỗi (quy định liên đơn vị); 2 có tệp không đọc được
@@ -53,11 +58,12 @@ interface MergeArgs {
   year?: number;
   /** File (as given, or its base name) → unit name. */
   unitNames: Map<string, string>;
+  form: MasterFormOptions;
   help: boolean;
 }
 
 function parseMergeArgs(args: string[]): MergeArgs {
-  const parsed: MergeArgs = { files: [], unitNames: new Map(), help: false };
+  const parsed: MergeArgs = { files: [], unitNames: new Map(), form: {}, help: false };
   walkArgs(
     args,
     (file) => parsed.files.push(file),
@@ -83,6 +89,18 @@ function parseMergeArgs(args: string[]): MergeArgs {
           const split = text.lastIndexOf("=");
           if (split <= 0 || text.slice(split + 1).trim() === "") throw new UsageError(`--unit cần dạng TỆP=TÊN ĐƠN VỊ, nhận được «${text}».`);
           parsed.unitNames.set(text.slice(0, split), text.slice(split + 1).trim());
+          break;
+        }
+        case "--agency":
+          parsed.form.agency = agencyArg(value());
+          break;
+        case "--place":
+          parsed.form.place = value().replace(/\s+/g, " ").trim().slice(0, 60);
+          break;
+        case "--group-by": {
+          const grouping = value();
+          if (grouping !== "tier" && grouping !== "unit") throw new UsageError(`--group-by nhận tier hoặc unit, không nhận «${grouping}».`);
+          parsed.form.grouping = grouping;
           break;
         }
         default:
@@ -226,7 +244,7 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
 
   const readable = reads.filter((read) => read.unit !== undefined);
   const units = readable.map((read) => read.unit!);
-  const plan = consolidate(units, existing, { profile, year });
+  const plan = consolidate(units, existing, { profile, year }, parsed.form);
   // consolidate keeps the order of its units: summary i belongs to readable[i].
   readable.forEach((read, index) => {
     read.summary = plan.units[index];

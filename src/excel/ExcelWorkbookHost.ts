@@ -163,7 +163,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   async writeTable(table: TableWrite): Promise<void> {
     this.invalidateMarkPreload();
     try {
-      await this.run(true, (context) => writeTableSheet(context, table, { charts: this.capabilities.charts }));
+      await this.run(true, (context) => writeTableSheet(context, table, { charts: this.capabilities.charts, outline: isExcelApiSupported("1.10") }));
     } catch (error) {
       throw wrapFailure(error, this.locale, "writeFailed", { sheet: table.sheet });
     }

@@ -1,3 +1,4 @@
+import { masterColumn, viewMaster } from "../support/masterDocument";
 import { MESSAGES } from "../../src/app/consolidation";
 import { SENT_PLAN_PREFIX } from "../../src/app/sentPlans";
 import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
@@ -29,9 +30,7 @@ function table(host: MemoryHost, sheet: string): TableWrite {
 }
 
 function column(written: TableWrite, title: string): CellValue[] {
-  const index = written.rows[0].indexOf(title);
-  if (index < 0) throw new Error(`no column ${title}`);
-  return written.rows.slice(1).map((row) => row[index] ?? null);
+  return masterColumn(written.rows, title);
 }
 
 describe("consolidation: files into the open workbook", () => {
@@ -52,8 +51,8 @@ describe("consolidation: files into the open workbook", () => {
     const summary = await consolidation.merge();
     expect(host.tables.map((t) => t.sheet)).toEqual([MASTER_SHEET_NAMES.outbound, MASTER_SHEET_NAMES.inbound, STATISTICS_SHEET_NAME]);
     const outbound = table(host, MASTER_SHEET_NAMES.outbound);
-    expect(outbound.rows).toHaveLength(1 + 6);
-    expect(table(host, MASTER_SHEET_NAMES.inbound).rows).toHaveLength(1 + 3);
+    expect(viewMaster(outbound.rows).data).toHaveLength(6);
+    expect(viewMaster(table(host, MASTER_SHEET_NAMES.inbound).rows).data).toHaveLength(3);
     expect(column(outbound, "Đơn vị")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "UBND xã Tân Lập"]);
     expect(column(outbound, "Tệp")).toEqual(["so-y-te.xlsx", "so-y-te.xlsx", "so-y-te.xlsx", "so-gd.xlsx", "so-gd.xlsx", "UBND xã Tân Lập.xlsx"]);
     expect(column(outbound, "Dòng gốc")[0]).toBe(`dòng ${dataRow(A, 1)} (Đoàn ra)`);
@@ -93,11 +92,12 @@ describe("consolidation: files into the open workbook", () => {
     await consolidation.merge();
     expect(host.tables).toEqual(first);
 
-    // A row typed into the master by hand (no Đơn vị), at the bottom.
+    // A row typed into the master by hand (no Đơn vị), at the bottom, above the Tổng cộng row.
     const grid = host.grids.find((g) => g.name === MASTER_SHEET_NAMES.outbound)!;
-    const handRow: CellValue[] = grid.values[0].map(() => null);
-    handRow[grid.values[0].indexOf("Tên đoàn")] = "Đoàn do Sở Ngoại vụ nhập tay";
-    grid.values.push(handRow);
+    const view = viewMaster(grid.values);
+    const handRow: CellValue[] = view.titles.map(() => null);
+    handRow[view.titles.indexOf("Tên đoàn")] = "Đoàn do Sở Ngoại vụ nhập tay";
+    grid.values.splice(view.totalRow! - 1, 0, handRow);
 
     // Sở Y tế sends a new version with one outbound trip instead of three.
     await consolidation.addFiles([await unitFile({ ...A, outbound: [trip(11)] })]);
@@ -133,15 +133,16 @@ describe("consolidation: files into the open workbook", () => {
 
     const summary = await consolidation.merge();
     const cells = host.marks.filter((mark) => mark.message.includes("3 lần")).map((mark) => [mark.sheet, mark.row, mark.column, mark.severity]);
+    const rows = viewMaster(table(host, MASTER_SHEET_NAMES.outbound).rows).data.map((line) => line.row);
     expect(cells).toEqual([
-      [MASTER_SHEET_NAMES.outbound, 2, 3, "error"],
-      [MASTER_SHEET_NAMES.outbound, 4, 3, "error"],
-      [MASTER_SHEET_NAMES.outbound, 5, 3, "error"],
+      [MASTER_SHEET_NAMES.outbound, rows[0], 3, "error"],
+      [MASTER_SHEET_NAMES.outbound, rows[2], 3, "error"],
+      [MASTER_SHEET_NAMES.outbound, rows[3], 3, "error"],
     ]);
     expect(summary.findings.errors).toBeGreaterThanOrEqual(3);
     expect(published).toHaveLength(1);
     expect(published[0].origin).toBe("consolidation");
-    expect(published[0].findings.filter((f) => f.rule === "key-leader-trips").map((f) => f.cell)).toEqual(["C2", "C4", "C5"]);
+    expect(published[0].findings.filter((f) => f.rule === "key-leader-trips").map((f) => f.cell)).toEqual([rows[0], rows[2], rows[3]].map((row) => `C${row}`));
     expect(published[0].sheets).toEqual([{ sheet: MASTER_SHEET_NAMES.outbound, kind: "outbound", delegations: 4 }]);
     expect(pane.latestResult()).toBe(published[0]);
   });

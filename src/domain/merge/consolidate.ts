@@ -343,7 +343,7 @@ export function masterDocument(sheet: MasterSheet, sections: readonly Section[],
     ...(options.agency ? { agency: options.agency, unit: options.agency.name } : {}),
     ...(options.place ? { place: options.place } : {}),
     body,
-    totals: { countColumn: position(COUNTED_FIELD[kind]), sumColumns: SUMMED_FIELDS.map(position).filter((column) => column > 0) },
+    totals: { countColumn: position(COUNTED_FIELD[kind]), sumColumns: SUMMED_FIELDS.filter((field) => position(field) > 0).map((field) => ({ column: position(field), decimals: field === "cost" })) },
     signer: "THỦ TRƯỞNG CƠ QUAN",
   });
   const rowOf = new Map<MasterRow, number>();

@@ -62,7 +62,7 @@ export interface OfficialFormSpec {
   /** Body rows; data rows carry the values of every column, printed then outside. */
   body: FormBodyRow[];
   /** The Tổng cộng row: delegations counted on a column every delegation fills, sums of number columns (1-based). */
-  totals?: { countColumn: number; sumColumns: number[] };
+  totals?: { countColumn: number; sumColumns: { column: number; decimals: boolean }[] };
   /** Right signer: "THỦ TRƯỞNG CƠ QUAN" (master) or "THỦ TRƯỞNG ĐƠN VỊ" (a unit's template). */
   signer: string;
 }
@@ -207,9 +207,10 @@ export function officialForm(spec: OfficialFormSpec): OfficialForm {
     const dataValues = (column: number) => spec.body.flatMap((line) => (line.type === "data" ? [line.values[column - 1] ?? null] : []));
     const counted = dataValues(countColumn).filter((value) => value !== null && value !== "").length;
     formulas.push({ row: totalRow, column: 3, formula: `=COUNTA(${range(countColumn)})`, result: counted, format: '0 "đoàn"' });
-    for (const column of sumColumns) {
+    for (const { column, decimals } of sumColumns) {
       const sum = dataValues(column).reduce<number>((total, value) => total + (typeof value === "number" && Number.isFinite(value) ? value : 0), 0);
-      formulas.push({ row: totalRow, column, formula: `=SUM(${range(column)})`, result: sum });
+      // A sum of nothing shows blank, not a 0 nobody wrote.
+      formulas.push({ row: totalRow, column, formula: `=SUM(${range(column)})`, result: sum, format: decimals ? "#,##0.0;-#,##0.0;" : "#,##0;-#,##0;" });
     }
     style(totalRow, 1, totalRow, printed, { bold: true });
   }
@@ -320,7 +321,8 @@ function sideBlocks(columns: readonly FormColumn[]): { left: { last: number }; r
 
 /** Lines a text takes wrapped in a column this wide (characters); bold text runs wider. */
 export function lineCount(text: string, width: number, bold: boolean): number {
-  const perLine = Math.max(1, (width - 1) * (bold ? 0.85 : 1.0));
+  // Measured on LibreOffice's rendering of Calibri 11: about 1.15 letters of running text per character of width.
+  const perLine = Math.max(1, (width - 1) * (bold ? 0.95 : 1.15));
   return text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.trim().length / perLine)), 0);
 }
 
