@@ -206,7 +206,7 @@ export function officialForm(spec: OfficialFormSpec): OfficialForm {
     const range = (column: number) => `${columnLetter(column)}${firstBody}:INDEX(${columnLetter(column)}:${columnLetter(column)},ROW()-1)`;
     const dataValues = (column: number) => spec.body.flatMap((line) => (line.type === "data" ? [line.values[column - 1] ?? null] : []));
     const counted = dataValues(countColumn).filter((value) => value !== null && value !== "").length;
-    formulas.push({ row: totalRow, column: 3, formula: `=COUNTA(${range(countColumn)})`, result: counted, format: '0 "đoàn"' });
+    formulas.push({ row: totalRow, column: 3, formula: `=COUNTA(${range(countColumn)})`, result: counted, format: '0 "đoàn";-0;' });
     for (const { column, decimals } of sumColumns) {
       const sum = dataValues(column).reduce<number>((total, value) => total + (typeof value === "number" && Number.isFinite(value) ? value : 0), 0);
       // A sum of nothing shows blank, not a 0 nobody wrote.
@@ -321,8 +321,8 @@ function sideBlocks(columns: readonly FormColumn[]): { left: { last: number }; r
 
 /** Lines a text takes wrapped in a column this wide (characters); bold text runs wider. */
 export function lineCount(text: string, width: number, bold: boolean): number {
-  // Measured on LibreOffice's rendering of Calibri 11: about 1.15 letters of running text per character of width.
-  const perLine = Math.max(1, (width - 1) * (bold ? 0.95 : 1.15));
+  // Measured on LibreOffice's rendering of Calibri 11: about 1.2 letters of running text per character of width.
+  const perLine = Math.max(1, (width - 1) * (bold ? 0.95 : 1.2));
   return text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.trim().length / perLine)), 0);
 }
 
