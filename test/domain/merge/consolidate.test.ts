@@ -1,6 +1,8 @@
 import { consolidate, makeUnitPlan, masterLayout, readMaster, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../../src/domain/merge";
 import type { MasterPlan, MasterSheetRows, UnitPlan } from "../../../src/domain/merge";
 import { getProfile } from "../../../src/domain/profiles";
+import { checkPlan } from "../../../src/domain/rules/engine";
+import { readPlan } from "../../../src/domain/templates";
 import { TEMPLATES } from "../../../src/domain/templates/definitions";
 import type { CellValue, SheetGrid, TableWrite } from "../../../src/workbook/types";
 import { day, outboundAbbreviated, specToGrid, unitWorkbook } from "../../fixtures/generate";
@@ -370,6 +372,24 @@ describe("cross-unit rules on the master", () => {
       hp,
     );
     expect(plan.findings.filter((f) => f.rule === "duplicate-delegation").map((f) => f.row)).toEqual(dataRows(sheetOf(plan, MASTER_SHEET_NAMES.outbound)));
+  });
+
+  test("leaders of different units going to one country are each unit's leaders, on the master and when the master is checked as a plan", () => {
+    const japan = (n: number, leader: string, role: string) => trip(n, { leader, role, countries: "Nhật Bản", start: `Tháng ${n}/2025` });
+    const units = [
+      unitPlan({ file: "a.xlsx", unit: "Sở A", outbound: [japan(1, "Lê Văn Một", "Giám đốc Sở"), japan(2, "Lê Văn Hai", "Phó Giám đốc Sở")] }),
+      unitPlan({ file: "b.xlsx", unit: "Sở B", outbound: [japan(3, "Trần Văn Ba", "Giám đốc Sở"), japan(4, "Trần Văn Bốn", "Phó Giám đốc Sở")] }),
+    ];
+    const plan = consolidate(units, undefined, hp);
+    expect(plan.findings.filter((f) => f.rule === "leaders-same-destination")).toEqual([]);
+    // Read as `dplan check` reads any plan: each row's unit is in Đơn vị chủ trì, not the master's own "Đơn vị:" line.
+    const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+    const read = readPlan([{ name: outbound.sheet, originRow: 1, originCol: 1, values: outbound.rows, merges: outbound.merges ?? [] }], { year: 2025 });
+    expect(read.delegations.map((d) => d.unit)).toEqual(["Sở A", "Sở A", "Sở B", "Sở B"]);
+    expect(checkPlan(read.delegations, hp).filter((f) => f.rule === "leaders-same-destination")).toEqual([]);
+    // Four leaders of one unit to one country are still too many.
+    const one = consolidate([unitPlan({ file: "c.xlsx", unit: "Sở C", outbound: [japan(1, "A Một", "Giám đốc Sở"), japan(2, "A Hai", "Phó Giám đốc Sở"), japan(3, "A Ba", "Phó Giám đốc Sở"), japan(4, "A Bốn", "Phó Giám đốc Sở")] })], undefined, hp);
+    expect(one.findings.filter((f) => f.rule === "leaders-same-destination")).toHaveLength(4);
   });
 
   test("only the cross-unit rules run on the master", () => {
