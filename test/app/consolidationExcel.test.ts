@@ -199,7 +199,7 @@ describe("consolidation in Excel (fake)", () => {
     await consolidation.addFiles([await unitFile(B)]);
     await consolidation.merge();
     const master = sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound);
-    expect(master.hiddenColumns.size).toBe(5);
+    expect(master.hiddenColumns.size).toBe(6);
     expect(master.columnGroups).toEqual([]);
     expect(master.pageLayout.orientation).toBe("Landscape");
   });

@@ -58,7 +58,7 @@ describe("the official form in the .xlsx", () => {
     expectPrintSetup(sheet, outbound);
     const printed = TEMPLATES.outbound.fields.length;
     expect(outbound.print!.area.right).toBe(printed);
-    for (let column = printed + 1; column <= printed + 5; column++) expect(sheet.getColumn(column)).toMatchObject({ hidden: true, outlineLevel: 1 });
+    for (let column = printed + 1; column <= printed + 6; column++) expect(sheet.getColumn(column)).toMatchObject({ hidden: true, outlineLevel: 1 });
     expect(sheet.getColumn(printed).hidden).toBe(false);
     // Rows whose text wraps get the height that shows it.
     const view = viewMaster(outbound.rows);

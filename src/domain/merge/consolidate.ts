@@ -24,12 +24,15 @@ import { fold } from "../text";
 import type { CellValue, SheetGrid, TableWrite } from "../../workbook/types";
 import { deadlines, fieldValue, isoToDate, looksLikeFormula } from "./cells";
 import { formColumn, masterLayout, sourceLabel, TIER_SECTIONS, type MasterGrouping, type MasterLayout } from "./layout";
+import { normalizedValue, originalsText } from "./normalize";
 import { prepareUnit, type PreparedUnit } from "./unit";
 import { computeStatistics, statisticsTable, type CountedRow } from "./statistics";
 import type { MasterFormOptions, MasterPlan, MasterRow, MasterSheet, MasterSheetRows, MergeContext, UnitPlan } from "./types";
 
 /** The rules that need the whole master to see what no single unit can. */
 export const CROSS_UNIT_RULES: readonly RuleId[] = ["key-leader-trips", "merge-candidate", "leaders-same-destination", "duplicate-delegation"];
+/** Rules run on the master: the cross-unit ones, and the mark on a country name the master could not make standard. */
+const MASTER_RULES: readonly RuleId[] = [...CROSS_UNIT_RULES, "country-unknown"];
 
 /** A unit row built in this merge, with the delegation it came from. */
 interface NewRow {
@@ -92,7 +95,7 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
     });
   }
 
-  const crossUnit = RULES.filter((rule) => CROSS_UNIT_RULES.includes(rule.id));
+  const crossUnit = RULES.filter((rule) => MASTER_RULES.includes(rule.id));
   const findings: Finding[] = checkPlan(delegations, context, crossUnit);
   const statistics = computeStatistics(counted, context.year);
   sheets.push(statisticsTable(statistics, context.year));
@@ -185,16 +188,25 @@ function newBlocks(prepared: readonly PreparedUnit[], kind: PlanKind, layout: Ma
 
 function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | undefined, layout: MasterLayout): MasterRow {
   const provenance = { unit: unit.unitName, file: unit.fileName, source: sourceLabel(delegation.sheet, delegation.row) };
+  const originals: { title: string; written: CellValue }[] = [];
   const values: CellValue[] = layout.columns.map((column) => {
     if (column.type === "field" && column.field === "unit") {
       // The unit that sent the row organises it unless it named another: the master, read as a plan by the
       // next level (or by `dplan check`), then still tells each unit's delegations apart.
       return fieldValue(delegation, "unit", reader) ?? unit.unitName;
     }
-    if (column.type === "field") return column.field === "seq" ? null : fieldValue(delegation, column.field, reader);
+    if (column.type === "field") {
+      if (column.field === "seq") return null;
+      const written = fieldValue(delegation, column.field, reader);
+      const normalized = normalizedValue(column.field, written, delegation);
+      if (normalized === undefined) return written;
+      originals.push({ title: column.title, written });
+      return normalized;
+    }
     if (column.type === "provenance") return provenance[column.id];
     return null;
   });
+  values[layout.originalIndex] = originalsText(originals);
   return { values, extra: [], provenance };
 }
 

@@ -63,7 +63,8 @@ function readMasterSheet(grid: SheetGrid, kind: PlanKind, warnings: string[]): M
     if (index !== undefined && ![...mapped.values()].includes(index)) mapped.set(column, index);
     else extra.push({ column, header: tidy(title) });
   }
-  const missing = layout.columns.filter((_, index) => ![...mapped.values()].includes(index)).map((column) => column.title);
+  // "Giá trị gốc" came later: a master written before it simply has none.
+  const missing = layout.columns.filter((column, index) => column.type !== "original" && ![...mapped.values()].includes(index)).map((column) => column.title);
   if (missing.length > 0) warnings.push(`Trang “${grid.name}” thiếu cột ${missing.map((t) => `“${t}”`).join(", ")}: các ô của cột này để trống.`);
   if (extra.length > 0) warnings.push(`Trang “${grid.name}”: giữ lại cột do người dùng thêm ${extra.map((e) => `“${e.header}”`).join(", ")}.`);
 

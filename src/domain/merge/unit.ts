@@ -9,7 +9,7 @@ import type { RecognizedTemplate } from "../templates/types";
 import { tidy } from "../text";
 import type { SheetGrid } from "../../workbook/types";
 import { missingInformation } from "./exclusion";
-import { COMPUTED_TITLES, headerKey, MASTER_SHEET_NAMES, PROVENANCE_TITLES, STATISTICS_SHEET_NAME } from "./layout";
+import { COMPUTED_TITLES, headerKey, MASTER_SHEET_NAMES, ORIGINAL_TITLE, PROVENANCE_TITLES, STATISTICS_SHEET_NAME } from "./layout";
 import type { ExcludedDelegation, MergeContext, UnitPlan, UnitSummary } from "./types";
 
 /** "Sở Y tế.xlsx", "D:\\KH\\so-y-te.xlsx" → "Sở Y tế", "so-y-te". */
@@ -37,7 +37,7 @@ export function makeUnitPlan(fileName: string, grids: SheetGrid[], options: { un
   return unit;
 }
 
-const OWN_COLUMNS = new Set([...Object.values(PROVENANCE_TITLES), ...Object.values(COMPUTED_TITLES)].map(headerKey));
+const OWN_COLUMNS = new Set([...Object.values(PROVENANCE_TITLES), ORIGINAL_TITLE, ...Object.values(COMPUTED_TITLES)].map(headerKey));
 const MASTER_NAMES = new Set(Object.values(MASTER_SHEET_NAMES).map(headerKey));
 
 function isMasterSheetName(name: string): boolean {

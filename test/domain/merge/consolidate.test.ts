@@ -53,8 +53,8 @@ describe("consolidate: N units into master sheets", () => {
   });
 
   test("columns: canonical TEMPLATES order and titles, then provenance, then computed deadlines (outbound)", () => {
-    expect(viewMaster(outbound.rows).titles).toEqual([...TEMPLATES.outbound.fields.map((f) => f.title), "Đơn vị", "Tệp", "Dòng gốc", "Hạn báo cáo", "Hạn nộp hộ chiếu"]);
-    expect(viewMaster(inbound.rows).titles).toEqual([...TEMPLATES.inbound.fields.map((f) => f.title), "Đơn vị", "Tệp", "Dòng gốc"]);
+    expect(viewMaster(outbound.rows).titles).toEqual([...TEMPLATES.outbound.fields.map((f) => f.title), "Đơn vị", "Tệp", "Dòng gốc", "Giá trị gốc", "Hạn báo cáo", "Hạn nộp hộ chiếu"]);
+    expect(viewMaster(inbound.rows).titles).toEqual([...TEMPLATES.inbound.fields.map((f) => f.title), "Đơn vị", "Tệp", "Dòng gốc", "Giá trị gốc"]);
   });
 
   test("provenance: unit from the title row, else the file name without extension; file; source row", () => {
@@ -162,10 +162,11 @@ describe("values keep their types; nothing the unit wrote is changed", () => {
   const plan = consolidate([unitPlan(input)], undefined, hp);
   const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
 
-  test("numbers stay numbers, real dates stay dates, typed text stays text", () => {
-    expect(column(outbound, "Số lượng (người)")).toEqual([5, "05 người", 3]);
-    expect(column(outbound, "Từ ngày")).toEqual([day(2025, 5, 15), "15/06/2025", "Quý III/2025"]);
-    expect(column(outbound, "Đến ngày")).toEqual([day(2025, 5, 20), "20/06/2025", null]);
+  test("normalised: members as numbers, dates typed as text as real dates, a quarter as written; what the unit wrote kept", () => {
+    expect(column(outbound, "Số lượng (người)")).toEqual([5, 5, 3]);
+    expect(column(outbound, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), "Quý III/2025"]);
+    expect(column(outbound, "Đến ngày")).toEqual([day(2025, 5, 20), day(2025, 6, 20), null]);
+    expect(column(outbound, "Giá trị gốc")).toEqual([null, "Số lượng (người): 05 người; Từ ngày: 15/06/2025; Đến ngày: 20/06/2025", null]);
     const formats = outbound.columnFormats ?? [];
     const { titles } = viewMaster(outbound.rows);
     expect(formats[titles.indexOf("Từ ngày")]).toBe("dd/mm/yyyy");
@@ -191,8 +192,31 @@ describe("values keep their types; nothing the unit wrote is changed", () => {
     const unit = unitPlan(input);
     const plan = consolidate([{ ...unit, grids: undefined }], undefined, hp);
     const table = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
-    expect(column(table, "Số lượng (người)")).toEqual([5, "05 người", 3]);
+    expect(column(table, "Số lượng (người)")).toEqual([5, 5, 3]);
     expect(column(table, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), "Quý III/2025"]);
+  });
+
+  test("countries by their standard names; a name that cannot be resolved is kept as written and marked; statistics count the standard name once", () => {
+    const spelled = consolidate(
+      [
+        unitPlan({
+          file: "nuoc.xlsx",
+          unit: "Sở Du lịch",
+          outbound: [trip(1, { countries: "Han Quoc" }), trip(2, { countries: "Hàn Quốc" }), trip(3, { countries: "han quoc, Xứ Sở Thần Tiên" }), trip(4, { role: "giam doc so" })],
+        }),
+      ],
+      undefined,
+      hp,
+    );
+    const table = sheetOf(spelled, MASTER_SHEET_NAMES.outbound);
+    expect(column(table, "Nước đến")).toEqual(["Hàn Quốc", "Hàn Quốc", "Hàn Quốc, Xứ Sở Thần Tiên", "Nhật Bản"]);
+    expect(column(table, "Chức vụ trưởng đoàn")).toEqual(["Trưởng phòng", "Trưởng phòng", "Trưởng phòng", "Giám đốc Sở"]);
+    expect(column(table, "Giá trị gốc")).toEqual(["Nước đến: Han Quoc", null, "Nước đến: han quoc, Xứ Sở Thần Tiên", "Chức vụ trưởng đoàn: giam doc so"]);
+    const rows = viewMaster(table.rows).data.map((line) => line.row);
+    expect(spelled.findings.filter((f) => f.rule === "country-unknown").map((f) => [f.row, f.cell])).toEqual([[rows[2], `G${rows[2]}`]]);
+    const byCountry = spelled.statistics.find((t) => t.title.startsWith("Theo nước"))!;
+    expect(byCountry.rows.filter((row) => row[0] === "Hàn Quốc")).toHaveLength(1);
+    expect(byCountry.rows.find((row) => row[0] === "Hàn Quốc")?.[1]).toBe(3);
   });
 
   test("a unit's “Phát sinh” flag column is written as the status it means, not as a bare “x”", () => {
