@@ -18,6 +18,7 @@ import {
   makeUnitPlan,
   MASTER_SHEET_NAMES,
   masterSheetCounts,
+  planYearInfo,
   previewUnit,
   readMaster,
   STATISTICS_SHEET_NAME,
@@ -70,6 +71,7 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
   let nextId = 1;
 
   const views = () => entries.map(view);
+  const readyEntries = () => entries.filter((entry) => entry.unit && entry.problem === undefined);
 
   /** Puts an entry in the list, in place of one of the same file (or the same sent plan). */
   function upsert(entry: Entry, sameAs: (other: Entry) => boolean): void {
@@ -241,20 +243,31 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
       return { entry: entryOf(key, record), replaced: earlier.length };
     },
 
-    async merge(onProgress) {
-      const ready = entries.filter((entry) => entry.unit && entry.problem === undefined);
+    async planYear() {
+      const { context } = await options.pane.activeCheckContext();
+      return planYearInfo(readyEntries().map((entry) => entry.unit!), context.year);
+    },
+
+    async merge(onProgress, choice) {
+      const ready = readyEntries();
       if (ready.length === 0) throw new Error(MESSAGES.nothingToMerge);
-      const { context, locale } = await options.pane.activeCheckContext();
+      const { context: settingsContext, locale } = await options.pane.activeCheckContext();
+      // The plan year as `dplan merge` takes it: the units' titles, unless the person merging chose one.
+      const yearInfo = planYearInfo(ready.map((entry) => entry.unit!), settingsContext.year);
+      const year = choice?.year ?? yearInfo.proposed;
+      const context = { ...settingsContext, year };
+      const units = ready.map((entry) => {
+        const unit = entry.unit!;
+        // Times written without a year ("Tháng 5") in sheets whose title names none take the plan year.
+        if (year === settingsContext.year || !unit.grids || !unit.plan.sheets.some((sheet) => sheet.template && sheet.titleYear === undefined)) return unit;
+        return makeUnitPlan(unit.fileName, unit.grids, { unitName: unit.unitName, year });
+      });
 
       onProgress?.({ step: "reading", done: 0, total: 1 });
       const grids = await host.readSheets();
       const existing = readMaster(grids);
       refuseForeignSheets(grids, existing);
-      const plan = consolidate(
-        ready.map((entry) => entry.unit!),
-        existing,
-        context,
-      );
+      const plan = consolidate(units, existing, context);
 
       for (let index = 0; index < plan.sheets.length; index++) {
         const table = plan.sheets[index];
@@ -284,6 +297,7 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
         warnings: plan.warnings,
         skipped: entries.filter((entry) => entry.problem !== undefined).map((entry) => ({ fileName: entry.fileName, problem: entry.problem! })),
         mergedAt: now().toISOString(),
+        planYear: { year, source: choice?.year !== undefined ? "chosen" : yearInfo.source },
       };
     },
 

@@ -125,6 +125,19 @@ export interface MergeSummary {
   skipped: { fileName: string; problem: string }[];
   /** ISO timestamp. */
   mergedAt: string;
+  /** The plan year the master was checked and titled with, and where it came from. */
+  planYear: { year: number; source: "titles" | "settings" | "chosen" };
+}
+
+/** The plan year a merge would use (see src/domain/merge/planYear.ts). */
+export interface PlanYearQuestion {
+  settingsYear: number;
+  /** Each year the units' titles name, with the units naming it. */
+  titles: { year: number; units: string[] }[];
+  proposed: number;
+  source: "titles" | "settings";
+  /** The units disagree with each other or with Cài đặt: the pane asks before merging. */
+  needsChoice: boolean;
 }
 
 export interface ConsolidationServices {
@@ -152,7 +165,9 @@ export interface ConsolidationServices {
    * replaced, rows added by hand kept), "Thống kê", then marks the cross-unit findings on the master and
    * hands them to the "Kiểm tra" tab.
    */
-  merge(onProgress?: (progress: MergeProgress) => void): Promise<MergeSummary>;
+  merge(onProgress?: (progress: MergeProgress) => void, choice?: { year?: number }): Promise<MergeSummary>;
+  /** The plan year the units' titles name, against the settings'. */
+  planYear(): Promise<PlanYearQuestion>;
   /** Selects the top-left cell of a sheet (a master sheet named in the summary). */
   showSheet(sheet: string): Promise<void>;
 }

@@ -33,6 +33,25 @@ function column(written: TableWrite, title: string): CellValue[] {
   return masterColumn(written.rows, title);
 }
 
+describe("consolidation: the plan year", () => {
+  it("is the units' titles' year, as dplan merge takes it, not the year in Cài đặt: a 2026 plan's trips are not outside the plan year", async () => {
+    const host = masterHost();
+    const { consolidation } = await wire(host);
+    const unit: UnitSpecInput = { file: "so-tp.xlsx", unit: "Sở Tư pháp", year: 2026, outbound: [trip(1, { start: "Tháng 4/2026" }), trip(2, { start: "Tháng 5" })] };
+    await consolidation.addFiles([await unitFile(unit)]);
+    expect(await consolidation.planYear()).toEqual({ settingsYear: 2025, titles: [{ year: 2026, units: ["Sở Tư pháp"] }], proposed: 2026, source: "titles", needsChoice: true });
+    const summary = await consolidation.merge();
+    expect(summary.planYear).toEqual({ year: 2026, source: "titles" });
+    const outbound = table(host, MASTER_SHEET_NAMES.outbound);
+    expect(outbound.rows.some((row) => row[0] === "KẾ HOẠCH ĐOÀN RA NĂM 2026")).toBe(true);
+    const statistics = table(host, STATISTICS_SHEET_NAME);
+    expect(statistics.rows.some((row) => row[0] === "Ngoài năm kế hoạch")).toBe(false);
+    // A year chosen by the person merging wins.
+    expect((await consolidation.merge(undefined, { year: 2025 })).planYear).toEqual({ year: 2025, source: "chosen" });
+    expect(table(host, STATISTICS_SHEET_NAME).rows.some((row) => row[0] === "Ngoài năm kế hoạch")).toBe(true);
+  });
+});
+
 describe("consolidation: files into the open workbook", () => {
   it("merges N units with the right row counts and provenance, writes Thống kê, and reports per sheet", async () => {
     const host = masterHost();

@@ -65,6 +65,7 @@ beforeAll(async () => {
   bytes = {
     [A.file]: await unitBytes(A),
     [B.file]: await unitBytes(B),
+    "nam-2026.xlsx": await unitBytes({ file: "nam-2026.xlsx", unit: "Sở Tư pháp", year: 2026, outbound: [trip(5, { start: "Tháng 4/2026" })] }),
     "hong.xlsx": new Uint8Array(await BAD_FILES["truncated.xlsx"]()),
     "cu.xls": new Uint8Array(await BAD_FILES["old-format.xls"]()),
   };
@@ -102,6 +103,33 @@ const units = () => within(screen.getByRole("list", { name: "Các đơn vị s�
 function pick(...files: File[]) {
   fireEvent.change(fileInput(), { target: { files } });
 }
+
+describe("Tổng hợp tab: the plan year", () => {
+  it("asks which year when the units disagree with each other or with Cài đặt, merges with the year chosen and says so", async () => {
+    const { host } = await renderTab();
+    pick(file(A.file), file("nam-2026.xlsx"));
+    await screen.findByText("Đã đọc 2 tệp, tất cả tổng hợp được.", {}, SLOW);
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    const question = await screen.findByRole("group", { name: /Năm kế hoạch chưa thống nhất: năm 2026 \(Sở Tư pháp\); năm 2025 \(Sở Xây dựng\); Cài đặt ghi năm 2025/ }, SLOW);
+    // Nothing is written before the answer.
+    expect(host.tables).toEqual([]);
+    fireEvent.click(within(question).getByRole("button", { name: "Tổng hợp với năm 2026" }));
+    await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
+    expect(screen.getByText("Năm kế hoạch 2026 (bạn đã chọn).")).toBeInTheDocument();
+    const master = host.tables.find((t) => t.sheet === MASTER_SHEET_NAMES.outbound)!;
+    expect(master.rows.some((row) => row[0] === "KẾ HOẠCH ĐOÀN RA NĂM 2026")).toBe(true);
+  });
+
+  it("merges at once with the titles' year when the units and Cài đặt agree", async () => {
+    await renderTab();
+    pick(file(A.file));
+    await screen.findByText("Đã đọc 1 tệp, tất cả tổng hợp được.", {}, SLOW);
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
+    expect(screen.getByText("Năm kế hoạch 2025 (theo tiêu đề các tệp của đơn vị).")).toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: /Năm kế hoạch chưa thống nhất/ })).not.toBeInTheDocument();
+  });
+});
 
 describe("Tổng hợp tab", () => {
   it("says what to do before anything is added, with a visible label on the file input", async () => {

@@ -1,6 +1,7 @@
 /** Consolidation of unit plans into the master plan (pure: hosts read and write the workbooks). */
 export { consolidate, masterDocument, arrange, unitKey, CROSS_UNIT_RULES } from "./consolidate";
 export { readMaster } from "./readMaster";
+export { planYearInfo, titleYear, type PlanYearInfo } from "./planYear";
 export { makeUnitPlan, previewUnit, prepareUnit, fileStem, unitFromTitle, delegationLabel } from "./unit";
 export { missingInformation, type MissingInformation } from "./exclusion";
 export { returnDate, deadlines, looksLikeFormula, isoToDate } from "./cells";
