@@ -251,7 +251,7 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
     async merge(onProgress, choice) {
       const ready = readyEntries();
       if (ready.length === 0) throw new Error(MESSAGES.nothingToMerge);
-      const { context: settingsContext, locale } = await options.pane.activeCheckContext();
+      const { context: settingsContext, locale, agency } = await options.pane.activeCheckContext();
       // The plan year as `dplan merge` takes it: the units' titles, unless the person merging chose one.
       const yearInfo = planYearInfo(ready.map((entry) => entry.unit!), settingsContext.year);
       const year = choice?.year ?? yearInfo.proposed;
@@ -267,7 +267,7 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
       const grids = await host.readSheets();
       const existing = readMaster(grids);
       refuseForeignSheets(grids, existing);
-      const plan = consolidate(units, existing, context);
+      const plan = consolidate(units, existing, context, agency ? { agency } : {});
 
       for (let index = 0; index < plan.sheets.length; index++) {
         const table = plan.sheets[index];

@@ -10,7 +10,7 @@ import { BAD_FILES } from "../fixtures/badFiles";
 import { day, specToGrid } from "../fixtures/generate";
 import { travellingLeaderUnits, dataRow, trip, unitSpec, visit, type UnitSpecInput } from "../domain/merge/units";
 import { MemoryHost } from "../support/memoryHost";
-import { memoryPlanStorage, unitBytes, unitFile, wire } from "./consolidationSupport";
+import { memoryPlanStorage, SETTINGS, unitBytes, unitFile, wire } from "./consolidationSupport";
 
 jest.setTimeout(30_000);
 
@@ -49,6 +49,22 @@ describe("consolidation: the plan year", () => {
     // A year chosen by the person merging wins.
     expect((await consolidation.merge(undefined, { year: 2025 })).planYear).toEqual({ year: 2025, source: "chosen" });
     expect(table(host, STATISTICS_SHEET_NAME).rows.some((row) => row[0] === "Ngoài năm kế hoạch")).toBe(true);
+  });
+});
+
+describe("consolidation: the agency block from Cài đặt", () => {
+  it("names the agency on the master and on a blank template inserted from the pane", async () => {
+    const host = masterHost();
+    const { pane, consolidation } = await wire(host);
+    await pane.saveSettings({ ...SETTINGS, agency: { parent: "UBND thành phố Hải Phòng", name: "Sở Ngoại vụ" } });
+    await consolidation.addFiles([await unitFile(B)]);
+    await consolidation.merge();
+    const master = table(host, MASTER_SHEET_NAMES.outbound);
+    expect(master.rows[0][0]).toBe("UBND THÀNH PHỐ HẢI PHÒNG");
+    expect(master.rows[1][0]).toBe("SỞ NGOẠI VỤ");
+    expect(master.rows.some((row) => row[0] === "Đơn vị: Sở Ngoại vụ")).toBe(true);
+    const sheet = await pane.insertTemplate("inbound");
+    expect(table(host, sheet).rows[1][0]).toBe("SỞ NGOẠI VỤ");
   });
 });
 
