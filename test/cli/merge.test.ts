@@ -12,6 +12,9 @@ import { BAD_FILES } from "../fixtures/badFiles";
 import { buildXlsx, day, unitWorkbook, type WorkbookSpec } from "../fixtures/generate";
 import { trip, unitSpec, visit } from "../domain/merge/units";
 
+// Each test writes and reads back whole workbooks; on a loaded machine that passes jest's 5 s default.
+jest.setTimeout(30_000);
+
 interface Captured extends CliIO {
   out: string;
   err: string;
