@@ -35,6 +35,8 @@ export function normalizedValue(field: FieldId, written: CellValue, delegation: 
       // drop or blur it. Only a generic agency word the standard name carries too ("giam doc so") is rewritten.
       if (typeof written !== "string" || !role?.id || !role.name) return undefined;
       if (role.agency && !fold(role.name).includes(fold(role.agency))) return undefined;
+      // A list name covering both levels ("Phó Chủ tịch UBND thành phố/tỉnh") is vaguer than what was written.
+      if (role.name.includes("/")) return undefined;
       return role.name !== tidy(written) ? role.name : undefined;
     }
     default:
