@@ -46,7 +46,8 @@ export function createConsolidationServices(host: WorkbookHost, options: Consoli
     includeSentPlan: async (key) => (await load()).includeSentPlan(key),
     deleteSentPlan: async (key) => (await load()).deleteSentPlan(key),
     sendToMaster: async () => (await load()).sendToMaster(),
-    merge: async (onProgress, mergeOptions) => (await load()).merge(onProgress, mergeOptions),
+    merge: async (onProgress, choice) => (await load()).merge(onProgress, choice),
+    planYear: async () => (await load()).planYear(),
     showSheet: (sheet) => host.selectCell(sheet, 1, 1),
   };
 }

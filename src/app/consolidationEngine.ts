@@ -23,6 +23,7 @@ import {
   UNITS_SHEET_NAME,
   makeUnitPlan,
   masterSheetCounts,
+  planYearInfo,
   previewUnit,
   readMaster,
   STATISTICS_SHEET_NAME,
@@ -84,6 +85,7 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
   let nextId = 1;
 
   const views = () => entries.map(view);
+  const readyEntries = () => entries.filter((entry) => entry.unit && entry.problem === undefined);
 
   /** Puts an entry in the list, in place of one of the same file (or the same sent plan). */
   function upsert(entry: Entry, sameAs: (other: Entry) => boolean): void {
@@ -257,29 +259,39 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
       return { entry: entryOf(key, record), replaced: earlier.length };
     },
 
-    async merge(onProgress, mergeOptions) {
-      const ready = entries.filter((entry) => entry.unit && entry.problem === undefined);
+    async planYear() {
+      const { context } = await options.pane.activeCheckContext();
+      return planYearInfo(readyEntries().map((entry) => entry.unit!), context.year);
+    },
+
+    async merge(onProgress, choice) {
+      const ready = readyEntries();
       if (ready.length === 0) throw new Error(MESSAGES.nothingToMerge);
-      const { context, locale } = await options.pane.activeCheckContext();
+      const { context: settingsContext, locale, agency } = await options.pane.activeCheckContext();
+      // The plan year as `dplan merge` takes it: the units' titles, unless the person merging chose one.
+      const yearInfo = planYearInfo(ready.map((entry) => entry.unit!), settingsContext.year);
+      const year = choice?.year ?? yearInfo.proposed;
+      const context = { ...settingsContext, year };
+      const units = ready.map((entry) => {
+        const unit = entry.unit!;
+        // Times written without a year ("Tháng 5") in sheets whose title names none take the plan year.
+        if (year === settingsContext.year || !unit.grids || !unit.plan.sheets.some((sheet) => sheet.template && sheet.titleYear === undefined)) return unit;
+        return makeUnitPlan(unit.fileName, unit.grids, { unitName: unit.unitName, year });
+      });
 
       onProgress?.({ step: "reading", done: 0, total: 1 });
       const grids = await host.readSheets();
       const existing = readMaster(grids);
       refuseForeignSheets(grids, existing);
-      const conflicts = findUnitConflicts(
-        ready.map((entry) => entry.unit!),
-        existing,
-      );
-      if (conflicts.length > 0 && !mergeOptions?.confirmUnits) throw new UnitConflictError(conflicts.map(describeUnitConflict));
+      const conflicts = findUnitConflicts(units, existing);
+      if (conflicts.length > 0 && !choice?.confirmUnits) throw new UnitConflictError(conflicts.map(describeUnitConflict));
       // The department's units: the master's own "Danh sách đơn vị" sheet, else its profile's list.
       const unitsSheet = findUnitsSheet(grids);
       const expectedUnits = unitsSheet ? unitListFromGrid(unitsSheet) : context.profile.units;
-      const plan = consolidate(
-        ready.map((entry) => entry.unit!),
-        existing,
-        context,
-        expectedUnits && expectedUnits.length > 0 ? { expectedUnits } : {},
-      );
+      const plan = consolidate(units, existing, context, {
+        ...(agency ? { agency } : {}),
+        ...(expectedUnits && expectedUnits.length > 0 ? { expectedUnits } : {}),
+      });
 
       for (let index = 0; index < plan.sheets.length; index++) {
         const table = plan.sheets[index];
@@ -311,6 +323,7 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
         mergedAt: now().toISOString(),
         unitsSheet: UNITS_SHEET_NAME,
         ...(plan.missingUnits && expectedUnits ? { missingUnits: { expected: expectedUnits.length, missing: plan.missingUnits } } : {}),
+        planYear: { year, source: choice?.year !== undefined ? "chosen" : yearInfo.source },
       };
     },
 

@@ -46,8 +46,8 @@ export interface PublishedCheck {
 export interface AppServices extends PaneServices {
   /** The ribbon's "Kiểm tra": checks with the saved settings. */
   checkWithSavedSettings(): Promise<CheckResult>;
-  /** The rule engine's context for the current settings (a department's own profiles included), and the pane's language. */
-  activeCheckContext(): Promise<{ context: CheckContext; locale: Locale }>;
+  /** The rule engine's context for the current settings (a department's own profiles included), the pane's language and the agency block. */
+  activeCheckContext(): Promise<{ context: CheckContext; locale: Locale; agency?: CheckSettings["agency"] }>;
   /** Makes these findings the latest result: subscribers (the "Kiểm tra" tab) list them. */
   publishCheck(check: PublishedCheck): CheckResult;
 }
@@ -113,7 +113,7 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
     async activeCheckContext() {
       const active = await currentSettings();
       await loadCustomProfiles();
-      return { context: checkContext(active, customProfiles), locale: active.locale };
+      return { context: checkContext(active, customProfiles), locale: active.locale, ...(active.agency ? { agency: active.agency } : {}) };
     },
     publishCheck,
     async clearMarks() {
@@ -143,7 +143,7 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
     async insertTemplate(kind: PlanKind) {
       const active = await currentSettings();
       const existing = (await host.readSheets()).map((grid) => grid.name);
-      const { table } = blankTemplate(kind, active.year, existing);
+      const { table } = blankTemplate(kind, active.year, existing, active.agency ? { agency: active.agency } : {});
       await host.writeTable(table);
       const recognition = readPlan([{ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] }]).sheets;
       await host.setDropdowns(standardLists(checkContext(active, customProfiles).profile), dropdownTargets(recognition));

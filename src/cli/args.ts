@@ -45,3 +45,16 @@ export function yearArg(text: string): number {
   if (!/^\d{4}$/.test(text) || year < 2000 || year > 2100) throw new UsageError(`Năm «${text}» không hợp lệ: ghi 4 chữ số, từ 2000 đến 2100.`);
   return year;
 }
+
+/**
+ * `--agency "UBND thành phố Hải Phòng/Sở Ngoại vụ"`: the agency block of the official form, cơ quan chủ
+ * quản before the slash, cơ quan lập after it (or alone).
+ */
+export function agencyArg(text: string): { parent?: string; name: string } {
+  const split = text.lastIndexOf("/");
+  const name = (split >= 0 ? text.slice(split + 1) : text).replace(/\s+/g, " ").trim();
+  const parent = split >= 0 ? text.slice(0, split).replace(/\s+/g, " ").trim() : "";
+  if (name === "" || name.length > 120 || parent.length > 120) throw new UsageError(`--agency cần dạng "CƠ QUAN CHỦ QUẢN/CƠ QUAN LẬP" (mỗi phần tối đa 120 ký tự), nhận được «${text}».`);
+  return parent === "" ? { name } : { parent, name };
+}
+

@@ -36,16 +36,10 @@ export function describeReadError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The year most recognised sheets name in their title ("KẾ HOẠCH ĐOÀN RA NĂM 2026"); the later one on a tie. */
-export function titleYear(plans: readonly (PlanRead | undefined)[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const sheet of plans.flatMap((plan) => plan?.sheets ?? [])) {
-    if (sheet.template && sheet.titleYear !== undefined) counts.set(sheet.titleYear, (counts.get(sheet.titleYear) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-}
-
 /** Sheets that may hold a plan but were not read (too large, broken, rows not parsed). */
 export function unreadSheets(plan: PlanRead | undefined): { sheet: string; reason: string }[] {
   return (plan?.sheets ?? []).flatMap((s) => (!s.template && s.unreadable ? [{ sheet: s.sheet, reason: s.reason }] : []));
 }
+
+/** The year the units' titles name (shared with the pane's consolidation). */
+export { titleYear } from "../domain/merge/planYear";

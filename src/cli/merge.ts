@@ -30,19 +30,20 @@ import {
   unitListFromGrid,
   MASTER_SHEET_NAMES,
 } from "../domain/merge";
-import type { MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
+import type { MasterFormOptions, MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
 import type { Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID, getProfile, type Profile } from "../domain/profiles";
 import { defaultPlanYear } from "../app/context";
 import { readXlsx } from "../xlsx/readWorkbook";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
-import { profileIdArg, UsageError, walkArgs, yearArg } from "./args";
+import { agencyArg, profileIdArg, UsageError, walkArgs, yearArg } from "./args";
 import { describeReadError, titleYear, unreadSheets } from "./files";
 import type { CliIO } from "./main";
 import { replaceOwnSheets } from "./packageEdit";
 
 export const MERGE_USAGE = `Cách dùng:
   dplan merge TỆP.xlsx... -o TỔNG-HỢP.xlsx [--profile ID] [--year YYYY] [--unit TỆP=TÊN ĐƠN VỊ] [--units DANH-SÁCH]
+              [--confirm] [--agency …] [--place …] [--group-by tier|unit]
       Tổng hợp kế hoạch của các đơn vị vào một bảng tổng hợp (một trang cho mỗi loại kế hoạch và trang Thống kê).
       -o, --output TỆP   tệp tổng hợp (.xlsx). Nếu tệp đã là bảng tổng hợp: nhập lại, thay các dòng cũ của
                          đơn vị được nhập, giữ các dòng và trang tính thêm bằng tay. Không ghi đè tệp đầu vào.
@@ -54,6 +55,11 @@ export const MERGE_USAGE = `Cách dùng:
       --units TỆP        danh sách đơn vị phải gửi kế hoạch (.txt/.csv mỗi dòng một đơn vị, hoặc .xlsx có cột
                          "Đơn vị"); bảng tổng hợp liệt kê các đơn vị chưa gửi (mặc định: trang "Danh sách đơn vị"
                          của tệp tổng hợp, nếu không có thì danh sách trong bộ quy định)
+      --agency "CHỦ QUẢN/CƠ QUAN"  cơ quan chủ quản và cơ quan lập bảng tổng hợp (góc trên bên trái), ví dụ
+                         "UBND thành phố Hải Phòng/Sở Ngoại vụ"
+      --place TÊN        địa danh ở dòng ngày tháng trên chữ ký, ví dụ "Hải Phòng"
+      --group-by tier|unit  chia mục theo cấp trưởng đoàn (I. Lãnh đạo thành phố / II. cấp sở, ngành; mặc định)
+                         hoặc theo đơn vị (1. Sở Y tế, 2. …)
 
 Các tệp đầu vào không bao giờ bị sửa. Các đoàn thiếu thông tin bắt buộc không được tổng hợp và được liệt kê.
 Mã thoát: 0 xong, không có lỗi; 1 bảng tổng hợp có lỗi (quy định liên đơn vị); 2 có tệp không đọc được
@@ -78,11 +84,12 @@ interface MergeArgs {
   confirm: boolean;
   /** The department's list of units (--units). */
   unitsFile?: string;
+  form: MasterFormOptions;
   help: boolean;
 }
 
 function parseMergeArgs(args: string[]): MergeArgs {
-  const parsed: MergeArgs = { files: [], unitNames: new Map(), confirm: false, help: false };
+  const parsed: MergeArgs = { files: [], unitNames: new Map(), confirm: false, form: {}, help: false };
   walkArgs(
     args,
     (file) => parsed.files.push(file),
@@ -117,6 +124,18 @@ function parseMergeArgs(args: string[]): MergeArgs {
           if (parsed.unitsFile !== undefined) throw new UsageError("Chỉ được chỉ một danh sách đơn vị (--units).");
           parsed.unitsFile = value();
           break;
+        case "--agency":
+          parsed.form.agency = agencyArg(value());
+          break;
+        case "--place":
+          parsed.form.place = value().replace(/\s+/g, " ").trim().slice(0, 60);
+          break;
+        case "--group-by": {
+          const grouping = value();
+          if (grouping !== "tier" && grouping !== "unit") throw new UsageError(`--group-by nhận tier hoặc unit, không nhận «${grouping}».`);
+          parsed.form.grouping = grouping;
+          break;
+        }
         default:
           throw new UsageError(`Không có tùy chọn ${flag}.`);
       }
@@ -323,7 +342,7 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     io.stderr(`Chưa tổng hợp, chưa ghi «${output}»: cần xác nhận tên đơn vị.\n${conflicts.map((c) => `  - ${describeUnitConflict(c)}`).join("\n")}\nSửa bằng --unit TỆP=TÊN, hoặc chạy lại với --confirm để xác nhận.\n`);
     return EXIT_PROBLEM;
   }
-  const plan = consolidate(units, existing, { profile, year }, expectedUnits ? { expectedUnits } : {});
+  const plan = consolidate(units, existing, { profile, year }, { ...parsed.form, ...(expectedUnits ? { expectedUnits } : {}) });
   // consolidate keeps the order of its units: summary i belongs to readable[i].
   readable.forEach((read, index) => {
     read.summary = plan.units[index];

@@ -13,14 +13,18 @@ import { readPlan } from "../domain/templates";
 import { TEMPLATES } from "../domain/templates/definitions";
 import type { StandardList } from "../workbook/types";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
+import type { FormAgency } from "../domain/templates/officialForm";
+import { agencyArg } from "./args";
 import type { CliIO } from "./main";
 
 export const TEMPLATE_USAGE = `Cách dùng:
-  dplan template outbound|inbound|people -o TỆP.xlsx [--year YYYY] [--rows N]
+  dplan template outbound|inbound|people -o TỆP.xlsx [--year YYYY] [--rows N] [--agency "CHỦ QUẢN/CƠ QUAN"]
       Tạo biểu mẫu trống theo mẫu chính thức, có danh sách chọn (nước, chức vụ, nguồn kinh phí, mục đích, trong/ngoài kế hoạch).
       outbound = Kế hoạch đoàn ra, inbound = Kế hoạch đoàn vào, people = Kế hoạch đối ngoại nhân dân
       --year YYYY   năm kế hoạch ghi trên tiêu đề (mặc định: năm sau)
       --rows N      số dòng trống để điền (mặc định 30, tối đa 1000)
+      --agency "CHỦ QUẢN/CƠ QUAN"  cơ quan chủ quản và cơ quan lập ghi ở góc trên bên trái, ví dụ
+                    "Sở Giáo dục và Đào tạo/Trường THPT Trần Phú"
   Không ghi đè tệp đã có.
 `;
 
@@ -30,8 +34,8 @@ export function templateLists(): StandardList[] {
 }
 
 /** The template as .xlsx bytes. */
-export async function templateWorkbook(kind: PlanKind, year: number, rows = 30): Promise<Uint8Array> {
-  const { table, entryRows } = blankTemplate(kind, year, [], rows);
+export async function templateWorkbook(kind: PlanKind, year: number, rows = 30, agency?: FormAgency): Promise<Uint8Array> {
+  const { table, entryRows } = blankTemplate(kind, year, [], { entryRows: rows, ...(agency ? { agency } : {}) });
   const recognised = readPlan([{ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] }]).sheets;
   const targets = dropdownTargets(recognised, entryRows);
   const used = new Set(targets.map((target) => target.list));
@@ -44,6 +48,7 @@ export async function runTemplate(args: string[], io: CliIO): Promise<number> {
   let output: string | undefined;
   let year = new Date().getFullYear() + 1;
   let rows = 30;
+  let agency: FormAgency | undefined;
   const usage = (message: string) => {
     io.stderr(`${message}\n\n${TEMPLATE_USAGE}`);
     return 2;
@@ -68,6 +73,12 @@ export async function runTemplate(args: string[], io: CliIO): Promise<number> {
         const text = next();
         if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 1000) return usage(`Số dòng «${text}» không hợp lệ: từ 1 đến 1000.`);
         rows = Number(text);
+      } else if (arg === "--agency") {
+        try {
+          agency = agencyArg(next());
+        } catch (error) {
+          return usage(error instanceof Error ? error.message : String(error));
+        }
       } else if ((PLAN_KINDS as readonly string[]).includes(arg) && kind === undefined) kind = arg as PlanKind;
       else return usage(arg.startsWith("-") ? `Không có tùy chọn ${arg}.` : `Loại biểu mẫu «${arg}» không có: chọn outbound, inbound hoặc people.`);
     } catch (error) {
@@ -81,7 +92,7 @@ export async function runTemplate(args: string[], io: CliIO): Promise<number> {
     io.stderr(`Tệp «${output}» đã có: không ghi đè. Hãy chọn tên khác hoặc xóa tệp đó.\n`);
     return 2;
   }
-  await writeFile(output, await templateWorkbook(kind, year, rows), { flag: "wx" });
+  await writeFile(output, await templateWorkbook(kind, year, rows, agency), { flag: "wx" });
   io.stdout(`Đã tạo biểu mẫu ${TEMPLATES[kind].name.toLowerCase()} năm ${year}: ${output}\n`);
   return 0;
 }

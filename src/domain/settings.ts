@@ -9,4 +9,6 @@ export interface CheckSettings {
   /** Names of the agency's key leaders, recognised as key leaders whatever role text is written. */
   keyLeaderNames?: string[];
   locale: "vi" | "en";
+  /** The agency block of the official form: cơ quan chủ quản and cơ quan lập (templates and masters). */
+  agency?: { parent?: string; name?: string };
 }

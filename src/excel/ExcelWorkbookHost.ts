@@ -143,7 +143,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   async writeTable(table: TableWrite): Promise<void> {
     try {
       // Not an undo group: adding a sheet's worth of writes to one undo step is refused where a sheet is added.
-      await this.run(false, (context) => writeTableSheet(context, table, { charts: this.capabilities.charts }));
+      await this.run(false, (context) => writeTableSheet(context, table, { charts: this.capabilities.charts, outline: isExcelApiSupported("1.10") }));
     } catch (error) {
       throw this.failure(error, "writeFailed", { sheet: table.sheet }, true);
     }

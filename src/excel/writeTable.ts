@@ -30,6 +30,8 @@ const GENERAL_FORMAT = "General";
 export interface TableWriteOptions {
   /** Add TableWrite.charts (the host's capabilities.charts). */
   charts: boolean;
+  /** Group collapsed columns under an outline (ExcelApi 1.10); without it they are only hidden. */
+  outline?: boolean;
   /** Estimated request bytes per sync for the values (Excel on the web refuses requests over 5 MB). */
   syncBudgetBytes?: number;
 }
@@ -95,8 +97,9 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
       // Stacked tables (statistics): a header row spans its own cells only, as in the xlsx writer.
       for (let row = 1; row <= headerRows; row++) highlightRow(sheet, row, table.rows[row - 1].length);
     }
-    sheet.freezePanes.freezeRows(headerRows);
   }
+  const frozen = Math.min(table.freezeRows ?? headerRows, height);
+  if (frozen > 0) sheet.freezePanes.freezeRows(frozen);
   for (const row of table.subHeaderRows ?? []) if (row >= 1 && row <= height) highlightRow(sheet, row, table.rows[row - 1].length);
   for (const area of table.merges ?? []) {
     if (area.bottom > area.top || area.right > area.left) sheet.getRange(areaAddress(area)).merge(false);
@@ -112,6 +115,7 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
     if (typeof value === "string" && value !== "") hyperlink.textToDisplay = value;
     sheet.getRangeByIndexes(link.row - 1, link.column - 1, 1, 1).hyperlink = hyperlink;
   }
+  applyDocumentLayout(sheet, table, options);
   if (options.charts) addCharts(sheet, table.charts ?? [], width);
   await context.sync();
 
@@ -120,6 +124,62 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
     sheet.getRangeByIndexes(chunk.start, 0, chunk.rows.length, width).values = chunk.rows;
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each chunk must travel in its own request (5 MB cap)
     await context.sync();
+  }
+}
+
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+const VERTICAL = { top: "Top", middle: "Center" } as const;
+const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+
+/**
+ * The official form's look, queued in the same request as the values: styles, the add-in's own total
+ * formulas, row heights, the collapsed provenance columns and the page setup (ExcelApi 1.9).
+ */
+function applyDocumentLayout(sheet: Excel.Worksheet, table: TableWrite, options: TableWriteOptions): void {
+  for (const { area, style } of table.styles ?? []) {
+    const format = sheet.getRangeByIndexes(area.top - 1, area.left - 1, area.bottom - area.top + 1, area.right - area.left + 1).format;
+    if (style.bold !== undefined) format.font.bold = style.bold;
+    if (style.italic !== undefined) format.font.italic = style.italic;
+    if (style.size !== undefined) format.font.size = style.size;
+    if (style.horizontal) format.horizontalAlignment = HORIZONTAL[style.horizontal];
+    if (style.vertical) format.verticalAlignment = VERTICAL[style.vertical];
+    if (style.wrap !== undefined) format.wrapText = style.wrap;
+    if (style.fill) format.fill.color = HEADER_FILL;
+    if (style.border) {
+      // Inside edges of a single row or column do not exist: Excel rejects them.
+      const edges = BORDER_EDGES.filter((edge) => (edge !== "InsideVertical" || area.right > area.left) && (edge !== "InsideHorizontal" || area.bottom > area.top));
+      for (const edge of edges) format.borders.getItem(edge).style = "Continuous";
+    }
+  }
+  for (const formula of table.formulas ?? []) {
+    const cell = sheet.getRangeByIndexes(formula.row - 1, formula.column - 1, 1, 1);
+    if (formula.format) cell.numberFormat = [[formula.format]];
+    cell.formulas = [[formula.formula]];
+  }
+  for (const { row, points } of table.rowHeights ?? []) sheet.getRangeByIndexes(row - 1, 0, 1, 1).format.rowHeight = points;
+  if (table.collapsedColumns) {
+    const { first, last } = table.collapsedColumns;
+    const columns = sheet.getRangeByIndexes(0, first - 1, 1, last - first + 1).getEntireColumn();
+    if (options.outline) columns.group("ByColumns");
+    columns.columnHidden = true;
+  }
+  const print = table.print;
+  if (print) {
+    const layout = sheet.pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+    layout.centerHorizontally = true;
+    const inch = 72;
+    layout.leftMargin = print.margins.left * inch;
+    layout.rightMargin = print.margins.right * inch;
+    layout.topMargin = print.margins.top * inch;
+    layout.bottomMargin = print.margins.bottom * inch;
+    layout.headerMargin = print.margins.header * inch;
+    layout.footerMargin = print.margins.footer * inch;
+    layout.setPrintArea(areaAddress(print.area));
+    if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first}:$${print.repeatRows.last}`);
+    if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
   }
 }
 

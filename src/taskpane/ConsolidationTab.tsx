@@ -5,7 +5,7 @@
  */
 import { Button, Field, ProgressBar, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import { useState, type ChangeEvent, type DragEvent } from "react";
-import { isUnitConflictError, type ConsolidationServices, type MergeProgress, type MergeSummary, type ReadProgress, type UnitSource } from "./consolidationServices";
+import { isUnitConflictError, type ConsolidationServices, type MergeProgress, type MergeSummary, type PlanYearQuestion, type ReadProgress, type UnitSource } from "./consolidationServices";
 import { MergeSummaryView } from "./consolidation/MergeSummaryView";
 import { SentPlans } from "./consolidation/SentPlans";
 import { useConsolidationStrings, type ConsolidationStrings } from "./consolidation/strings";
@@ -66,17 +66,21 @@ export function ConsolidationTab({ services }: { services: ConsolidationServices
   const [reading, setReading] = useState<ReadProgress>();
   const [merging, setMerging] = useState<MergeProgress>();
   const [summary, setSummary] = useState<MergeSummary>();
+  const [yearQuestion, setYearQuestion] = useState<PlanYearQuestion>();
   const [dragging, setDragging] = useState(false);
   const [inputFocused, setInputFocused] = useState(false);
   const [sentVersion, setSentVersion] = useState(0);
   const filesTask = useTask();
   const mergeTask = useTask();
   const [unitQuestions, setUnitQuestions] = useState(false);
+  /** The plan year of the last merge asked for, kept when the person then confirms the units. */
+  const [chosenYear, setChosenYear] = useState<number | undefined>(undefined);
   const sendTask = useTask();
   const inputId = useId("unit-files");
   const unitsTitleId = useId("units-title");
   const mergeTitleId = useId("merge-title");
   const sendTitleId = useId("send-title");
+  const yearQuestionId = useId("year-question");
 
   const busy = reading !== undefined || merging !== undefined || Boolean(mergeTask.busy) || Boolean(sendTask.busy);
   const ready = sources.filter((source) => source.preview && source.problem === undefined);
@@ -124,13 +128,24 @@ export function ConsolidationTab({ services }: { services: ConsolidationServices
     void addFiles(Array.from(event.dataTransfer?.files ?? []));
   };
 
-  const merge = async (confirmUnits = false) => {
+  /** Asks for the plan year first when the units disagree with each other or with Cài đặt. */
+  const merge = async () => {
+    setSummary(undefined);
+    const asked = await mergeTask.run(c.mergeReading, c.errorMerge, () => services.planYear());
+    if (!asked.ok) return;
+    if (asked.value.needsChoice) setYearQuestion(asked.value);
+    else await mergeWith(undefined);
+  };
+
+  const mergeWith = async (year: number | undefined, confirmUnits = false) => {
+    setYearQuestion(undefined);
     setSummary(undefined);
     setUnitQuestions(false);
+    setChosenYear(year);
     setMerging({ step: "reading", done: 0, total: 1 });
     try {
       const outcome = await mergeTask.run(c.mergeReading, c.errorMerge, () =>
-        services.merge((progress) => setMerging(progress), { confirmUnits }).catch((error: unknown) => {
+        services.merge((progress) => setMerging(progress), { ...(year === undefined ? {} : { year }), confirmUnits }).catch((error: unknown) => {
           // Names that differ by a tone mark, or a unit re-imported from another file: asked, not refused.
           if (isUnitConflictError(error)) setUnitQuestions(true);
           throw error;
@@ -226,11 +241,31 @@ export function ConsolidationTab({ services }: { services: ConsolidationServices
             {c.merge}
           </Button>
           {unitQuestions && (
-            <Button disabled={busy || ready.length === 0} onClick={() => void merge(true)}>
+            <Button disabled={busy || ready.length === 0} onClick={() => void mergeWith(chosenYear, true)}>
               {c.confirmUnits}
             </Button>
           )}
         </div>
+        {yearQuestion && (
+          <div role="group" aria-labelledby={yearQuestionId}>
+            <p id={yearQuestionId} className={styles.text}>
+              {format(c.yearQuestion, {
+                titles: yearQuestion.titles.map((entry) => format(c.yearTitlesPart, { year: entry.year, units: entry.units.join(", ") })).join("; "),
+                settings: yearQuestion.settingsYear,
+              })}
+            </p>
+            <div className={panel.actions}>
+              {[...new Set([...yearQuestion.titles.map((entry) => entry.year), yearQuestion.settingsYear])].map((year) => (
+                <Button key={year} appearance={year === yearQuestion.proposed ? "primary" : "secondary"} disabled={busy} onClick={() => void mergeWith(year)}>
+                  {format(c.yearChoose, { year })}
+                </Button>
+              ))}
+              <Button appearance="subtle" disabled={busy} onClick={() => setYearQuestion(undefined)}>
+                {c.yearCancel}
+              </Button>
+            </div>
+          </div>
+        )}
         {merging && <MergingProgress progress={merging} strings={strings} />}
         <NoticeList notices={mergeTask.notices} onDismiss={mergeTask.dismiss} />
         {summary && <MergeSummaryView summary={summary} onShowSheet={showSheet} />}

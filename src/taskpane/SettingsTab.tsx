@@ -14,6 +14,8 @@ interface Draft {
   year: string;
   keyLeaders: string;
   leadershipSize: string;
+  parentAgency: string;
+  agencyName: string;
   locale: "vi" | "en";
 }
 
@@ -23,6 +25,8 @@ function toDraft(settings: CheckSettings): Draft {
     year: String(settings.year),
     keyLeaders: (settings.keyLeaderNames ?? []).join("\n"),
     leadershipSize: settings.leadershipSize === undefined ? "" : String(settings.leadershipSize),
+    parentAgency: settings.agency?.parent ?? "",
+    agencyName: settings.agency?.name ?? "",
     locale: settings.locale,
   };
 }
@@ -46,6 +50,9 @@ export function fromDraft(draft: Draft): { settings?: CheckSettings; yearInvalid
   const settings: CheckSettings = { profileId: draft.profileId, year, locale: draft.locale };
   if (sizeText !== "") settings.leadershipSize = Number(sizeText);
   if (keyLeaderNames.length > 0) settings.keyLeaderNames = keyLeaderNames;
+  const parent = draft.parentAgency.replace(/\s+/g, " ").trim();
+  const name = draft.agencyName.replace(/\s+/g, " ").trim();
+  if (parent !== "" || name !== "") settings.agency = { ...(parent !== "" ? { parent } : {}), ...(name !== "" ? { name } : {}) };
   return { settings, yearInvalid, sizeInvalid };
 }
 
@@ -176,6 +183,14 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
           value={draft.leadershipSize}
           onChange={(_, data) => update({ leadershipSize: data.value })}
         />
+      </Field>
+
+      <Field label={t.agencyParent} hint={t.agencyHint}>
+        <Input value={draft.parentAgency} maxLength={120} onChange={(_, data) => update({ parentAgency: data.value })} />
+      </Field>
+
+      <Field label={t.agencyName}>
+        <Input value={draft.agencyName} maxLength={120} onChange={(_, data) => update({ agencyName: data.value })} />
       </Field>
 
       <Field label={t.language}>

@@ -129,11 +129,15 @@ export interface MergeSummary {
   missingUnits?: { expected: number; missing: string[] };
   /** The sheet of the master a department lists its units on. */
   unitsSheet?: string;
+  /** The plan year the master was checked and titled with, and where it came from. */
+  planYear: { year: number; source: "titles" | "settings" | "chosen" };
 }
 
 export interface MergeOptions {
   /** The person confirmed the unit questions of a UnitConflictError: merge anyway. */
   confirmUnits?: boolean;
+  /** The plan year the person chose when the units' titles and Cài đặt disagree. */
+  year?: number;
 }
 
 /**
@@ -152,6 +156,17 @@ export class UnitConflictError extends Error {
 
 export function isUnitConflictError(error: unknown): error is UnitConflictError {
   return error instanceof Error && error.name === "UnitConflictError" && Array.isArray((error as { questions?: unknown }).questions);
+}
+
+/** The plan year a merge would use (see src/domain/merge/planYear.ts). */
+export interface PlanYearQuestion {
+  settingsYear: number;
+  /** Each year the units' titles name, with the units naming it. */
+  titles: { year: number; units: string[] }[];
+  proposed: number;
+  source: "titles" | "settings";
+  /** The units disagree with each other or with Cài đặt: the pane asks before merging. */
+  needsChoice: boolean;
 }
 
 export interface ConsolidationServices {
@@ -180,6 +195,8 @@ export interface ConsolidationServices {
    * hands them to the "Kiểm tra" tab.
    */
   merge(onProgress?: (progress: MergeProgress) => void, options?: MergeOptions): Promise<MergeSummary>;
+  /** The plan year the units' titles name, against the settings'. */
+  planYear(): Promise<PlanYearQuestion>;
   /** Selects the top-left cell of a sheet (a master sheet named in the summary). */
   showSheet(sheet: string): Promise<void>;
 }

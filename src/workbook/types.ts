@@ -117,6 +117,70 @@ export interface TableWrite {
   subHeaderRows?: number[];
   /** Charts a host that can draw them adds beside the table (Office.js); hosts without charts ignore them. */
   charts?: ChartRequest[];
+  /**
+   * The official document's look (src/domain/templates/officialForm.ts), applied in order after the
+   * header formatting: a later area's style adds to an earlier one's.
+   */
+  styles?: StyledArea[];
+  /**
+   * The only formulas a table carries: written by the add-in itself (totals), never taken from a cell's
+   * text. English function names, A1 references; `result` is the value a host that cannot compute
+   * stores as the cached result.
+   */
+  formulas?: TableFormula[];
+  /** Row heights in points (rows whose wrapped text needs more than one line). */
+  rowHeights?: { row: number; points: number }[];
+  /** Rows frozen at the top (default: `headerRows`). */
+  freezeRows?: number;
+  /** Columns grouped under an outline and collapsed (hidden): kept in the sheet, out of the printed page. */
+  collapsedColumns?: { first: number; last: number };
+  /** Page setup for printing. */
+  print?: PrintSetup;
+}
+
+/** How the cells of an area look; only what is set is applied. */
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in points. */
+  size?: number;
+  horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "middle";
+  wrap?: boolean;
+  /** A thin border around every cell of the area. */
+  border?: boolean;
+  /** The header fill. */
+  fill?: boolean;
+}
+
+export interface StyledArea {
+  area: CellArea;
+  style: CellStyle;
+}
+
+export interface TableFormula {
+  row: number;
+  column: number;
+  /** "=SUM(E12:INDEX(E:E,ROW()-1))". */
+  formula: string;
+  result: number;
+  /** Number format of the cell ("0 \"đoàn\""). */
+  format?: string;
+}
+
+/** A4 pages, as the official documents are printed. */
+export interface PrintSetup {
+  orientation: "landscape" | "portrait";
+  /** Pages across (the height runs to as many pages as needed). */
+  fitToPagesWide: number;
+  /** What is printed: columns past `area.right` (provenance) are not. */
+  area: CellArea;
+  /** Rows repeated at the top of every printed page (the column headers). */
+  repeatRows?: { first: number; last: number };
+  /** Centred footer text; "&P" is the page number and "&N" the page count (Excel's codes, in every host). */
+  footer?: string;
+  /** Margins in inches. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
 
 /** A chart over a block of a TableWrite: labels in one column, one series per value column. */

@@ -6,9 +6,9 @@
  *
  * Charts (TableWrite.charts) are not written: exceljs cannot draw them; the tables carry the same figures.
  */
-import type { Cell, Workbook, Worksheet } from "exceljs";
+import type { Border, Cell, Workbook, Worksheet } from "exceljs";
 import { columnLetter } from "../domain/cells";
-import { isCellError, LISTS_SHEET, type CellValue, type DropdownTarget, type StandardList, type TableWrite } from "../workbook/types";
+import { isCellError, LISTS_SHEET, type CellStyle, type CellValue, type DropdownTarget, type StandardList, type TableWrite } from "../workbook/types";
 
 const HEADER_FILL = "FFDDEBF7";
 const BORDER_COLOR = "FF8EA9C1";
@@ -108,13 +108,67 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
   }
 
   widths.forEach((columnWidth, c) => (sheet.getColumn(c + 1).width = columnWidth));
-  if (headerRows > 0) {
-    sheet.views = [{ state: "frozen", xSplit: 0, ySplit: headerRows, topLeftCell: `A${headerRows + 1}`, activeCell: `A${headerRows + 1}` }];
-    if (table.subHeaderRows === undefined && width > 0 && table.rows.length > headerRows) {
-      sheet.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows, column: width } };
+  const frozen = table.freezeRows ?? headerRows;
+  if (frozen > 0) sheet.views = [{ state: "frozen", xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}`, activeCell: `A${frozen + 1}` }];
+  if (headerRows > 0 && table.subHeaderRows === undefined && width > 0 && table.rows.length > headerRows) {
+    sheet.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows, column: width } };
+  }
+  applyDocumentLayout(sheet, table);
+  return sheet;
+}
+
+/** Adds a style to what the cell already has (a later area's style over an earlier one's). */
+function styleCell(cell: Cell, style: CellStyle, line: Partial<Border>): void {
+  const { font, alignment } = cell;
+  if (style.bold !== undefined || style.italic !== undefined || style.size !== undefined) {
+    cell.font = { ...font, ...(style.bold !== undefined ? { bold: style.bold } : {}), ...(style.italic !== undefined ? { italic: style.italic } : {}), ...(style.size !== undefined ? { size: style.size } : {}) };
+  }
+  if (style.horizontal !== undefined || style.vertical !== undefined || style.wrap !== undefined) {
+    cell.alignment = { ...alignment, ...(style.horizontal ? { horizontal: style.horizontal } : {}), ...(style.vertical ? { vertical: style.vertical } : {}), ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}) };
+  }
+  if (style.border) cell.border = { top: line, left: line, bottom: line, right: line };
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+}
+
+/** The official form's look (TableWrite.styles, formulas, row heights, collapsed columns, print setup). */
+function applyDocumentLayout(sheet: Worksheet, table: TableWrite): void {
+  const thin: Partial<Border> = { style: "thin", color: { argb: "FF000000" } };
+  for (const { area, style } of table.styles ?? []) {
+    for (let row = area.top; row <= area.bottom; row++) {
+      for (let column = area.left; column <= area.right; column++) styleCell(sheet.getCell(row, column), style, thin);
     }
   }
-  return sheet;
+  for (const formula of table.formulas ?? []) {
+    const cell = sheet.getCell(formula.row, formula.column);
+    cell.value = { formula: formula.formula.replace(/^=/, ""), result: formula.result } as never;
+    if (formula.format) cell.numFmt = formula.format;
+  }
+  for (const { row, points } of table.rowHeights ?? []) sheet.getRow(row).height = points;
+  if (table.collapsedColumns) {
+    for (let column = table.collapsedColumns.first; column <= table.collapsedColumns.last; column++) {
+      const sheetColumn = sheet.getColumn(column);
+      sheetColumn.outlineLevel = 1;
+      sheetColumn.hidden = true;
+    }
+    sheet.properties.outlineLevelCol = 1;
+  }
+  const print = table.print;
+  if (print) {
+    const { area, repeatRows } = print;
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      paperSize: 9, // A4
+      orientation: print.orientation,
+      fitToPage: true,
+      fitToWidth: print.fitToPagesWide,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: print.margins,
+      printArea: `A${area.top}:${columnLetter(area.right)}${area.bottom}`,
+      ...(repeatRows ? { printTitlesRow: `${repeatRows.first}:${repeatRows.last}` } : {}),
+    };
+    if (print.footer) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${print.footer}` };
+  }
 }
 
 function writeValue(cell: Cell, value: CellValue, format: string | undefined, asText: boolean): void {

@@ -1,3 +1,4 @@
+import { masterColumn, viewMaster } from "../support/masterDocument";
 import { MESSAGES } from "../../src/app/consolidation";
 import { SENT_PLAN_PREFIX } from "../../src/app/sentPlans";
 import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
@@ -9,9 +10,9 @@ import { BAD_FILES } from "../fixtures/badFiles";
 import { day, specToGrid } from "../fixtures/generate";
 import { travellingLeaderUnits, dataRow, trip, unitSpec, visit, type UnitSpecInput } from "../domain/merge/units";
 import { MemoryHost } from "../support/memoryHost";
-import { memoryPlanStorage, unitBytes, unitFile, wire } from "./consolidationSupport";
 import { storageOver } from "../../src/excel/storage";
 import { fakeRuntimeStorage, STORAGE_QUOTA_BYTES } from "../excel/fakeExcel/runtimeStorage";
+import { memoryPlanStorage, SETTINGS, unitBytes, unitFile, wire } from "./consolidationSupport";
 
 jest.setTimeout(30_000);
 
@@ -31,10 +32,43 @@ function table(host: MemoryHost, sheet: string): TableWrite {
 }
 
 function column(written: TableWrite, title: string): CellValue[] {
-  const index = written.rows[0].indexOf(title);
-  if (index < 0) throw new Error(`no column ${title}`);
-  return written.rows.slice(1).map((row) => row[index] ?? null);
+  return masterColumn(written.rows, title);
 }
+
+describe("consolidation: the plan year", () => {
+  it("is the units' titles' year, as dplan merge takes it, not the year in Cài đặt: a 2026 plan's trips are not outside the plan year", async () => {
+    const host = masterHost();
+    const { consolidation } = await wire(host);
+    const unit: UnitSpecInput = { file: "so-tp.xlsx", unit: "Sở Tư pháp", year: 2026, outbound: [trip(1, { start: "Tháng 4/2026" }), trip(2, { start: "Tháng 5" })] };
+    await consolidation.addFiles([await unitFile(unit)]);
+    expect(await consolidation.planYear()).toEqual({ settingsYear: 2025, titles: [{ year: 2026, units: ["Sở Tư pháp"] }], proposed: 2026, source: "titles", needsChoice: true });
+    const summary = await consolidation.merge();
+    expect(summary.planYear).toEqual({ year: 2026, source: "titles" });
+    const outbound = table(host, MASTER_SHEET_NAMES.outbound);
+    expect(outbound.rows.some((row) => row[0] === "KẾ HOẠCH ĐOÀN RA NĂM 2026")).toBe(true);
+    const statistics = table(host, STATISTICS_SHEET_NAME);
+    expect(statistics.rows.some((row) => row[0] === "Ngoài năm kế hoạch")).toBe(false);
+    // A year chosen by the person merging wins.
+    expect((await consolidation.merge(undefined, { year: 2025 })).planYear).toEqual({ year: 2025, source: "chosen" });
+    expect(table(host, STATISTICS_SHEET_NAME).rows.some((row) => row[0] === "Ngoài năm kế hoạch")).toBe(true);
+  });
+});
+
+describe("consolidation: the agency block from Cài đặt", () => {
+  it("names the agency on the master and on a blank template inserted from the pane", async () => {
+    const host = masterHost();
+    const { pane, consolidation } = await wire(host);
+    await pane.saveSettings({ ...SETTINGS, agency: { parent: "UBND thành phố Hải Phòng", name: "Sở Ngoại vụ" } });
+    await consolidation.addFiles([await unitFile(B)]);
+    await consolidation.merge();
+    const master = table(host, MASTER_SHEET_NAMES.outbound);
+    expect(master.rows[0][0]).toBe("UBND THÀNH PHỐ HẢI PHÒNG");
+    expect(master.rows[1][0]).toBe("SỞ NGOẠI VỤ");
+    expect(master.rows.some((row) => row[0] === "Đơn vị: Sở Ngoại vụ")).toBe(true);
+    const sheet = await pane.insertTemplate("inbound");
+    expect(table(host, sheet).rows[1][0]).toBe("SỞ NGOẠI VỤ");
+  });
+});
 
 describe("consolidation: files into the open workbook", () => {
   it("merges N units with the right row counts and provenance, writes Thống kê, and reports per sheet", async () => {
@@ -54,8 +88,8 @@ describe("consolidation: files into the open workbook", () => {
     const summary = await consolidation.merge();
     expect(host.tables.map((t) => t.sheet)).toEqual([MASTER_SHEET_NAMES.outbound, MASTER_SHEET_NAMES.inbound, STATISTICS_SHEET_NAME]);
     const outbound = table(host, MASTER_SHEET_NAMES.outbound);
-    expect(outbound.rows).toHaveLength(1 + 6);
-    expect(table(host, MASTER_SHEET_NAMES.inbound).rows).toHaveLength(1 + 3);
+    expect(viewMaster(outbound.rows).data).toHaveLength(6);
+    expect(viewMaster(table(host, MASTER_SHEET_NAMES.inbound).rows).data).toHaveLength(3);
     expect(column(outbound, "Đơn vị")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "UBND xã Tân Lập"]);
     expect(column(outbound, "Tệp")).toEqual(["so-y-te.xlsx", "so-y-te.xlsx", "so-y-te.xlsx", "so-gd.xlsx", "so-gd.xlsx", "UBND xã Tân Lập.xlsx"]);
     expect(column(outbound, "Dòng gốc")[0]).toBe(`dòng ${dataRow(A, 1)} (Đoàn ra)`);
@@ -112,11 +146,12 @@ describe("consolidation: files into the open workbook", () => {
     await consolidation.merge();
     expect(host.tables).toEqual(first);
 
-    // A row typed into the master by hand (no Đơn vị), at the bottom.
+    // A row typed into the master by hand (no Đơn vị), at the bottom, above the Tổng cộng row.
     const grid = host.grids.find((g) => g.name === MASTER_SHEET_NAMES.outbound)!;
-    const handRow: CellValue[] = grid.values[0].map(() => null);
-    handRow[grid.values[0].indexOf("Tên đoàn")] = "Đoàn do Sở Ngoại vụ nhập tay";
-    grid.values.push(handRow);
+    const view = viewMaster(grid.values);
+    const handRow: CellValue[] = view.titles.map(() => null);
+    handRow[view.titles.indexOf("Tên đoàn")] = "Đoàn do Sở Ngoại vụ nhập tay";
+    grid.values.splice(view.totalRow! - 1, 0, handRow);
 
     // Sở Y tế sends a new version with one outbound trip instead of three.
     await consolidation.addFiles([await unitFile({ ...A, outbound: [trip(11)] })]);
@@ -152,15 +187,16 @@ describe("consolidation: files into the open workbook", () => {
 
     const summary = await consolidation.merge();
     const cells = host.marks.filter((mark) => mark.message.includes("3 lần")).map((mark) => [mark.sheet, mark.row, mark.column, mark.severity]);
+    const rows = viewMaster(table(host, MASTER_SHEET_NAMES.outbound).rows).data.map((line) => line.row);
     expect(cells).toEqual([
-      [MASTER_SHEET_NAMES.outbound, 2, 3, "error"],
-      [MASTER_SHEET_NAMES.outbound, 4, 3, "error"],
-      [MASTER_SHEET_NAMES.outbound, 5, 3, "error"],
+      [MASTER_SHEET_NAMES.outbound, rows[0], 3, "error"],
+      [MASTER_SHEET_NAMES.outbound, rows[2], 3, "error"],
+      [MASTER_SHEET_NAMES.outbound, rows[3], 3, "error"],
     ]);
     expect(summary.findings.errors).toBeGreaterThanOrEqual(3);
     expect(published).toHaveLength(1);
     expect(published[0].origin).toBe("consolidation");
-    expect(published[0].findings.filter((f) => f.rule === "key-leader-trips").map((f) => f.cell)).toEqual(["C2", "C4", "C5"]);
+    expect(published[0].findings.filter((f) => f.rule === "key-leader-trips").map((f) => f.cell)).toEqual([rows[0], rows[2], rows[3]].map((row) => `C${row}`));
     expect(published[0].sheets).toEqual([{ sheet: MASTER_SHEET_NAMES.outbound, kind: "outbound", delegations: 4 }]);
     expect(pane.latestResult()).toBe(published[0]);
   });

@@ -9,7 +9,9 @@ import { ExcelWorkbookHost } from "../../src/excel/ExcelWorkbookHost";
 import { HEADER_FILL } from "../../src/excel/writeTable";
 import { day, specToGrid } from "../fixtures/generate";
 import { travellingLeaderUnits, dataRow, trip, unitSpec, type UnitSpecInput } from "../domain/merge/units";
-import { cellKey, createWorkbook, installFakeExcel, sheetByName, valuesOf, type FakeExcel, type FakeSheet, type FakeValue } from "../excel/fakeExcel";
+import { cellKey, createWorkbook, installFakeExcel, sheetByName, valuesOf, type FakeCell, type FakeExcel, type FakeSheet, type FakeValue } from "../excel/fakeExcel";
+import { masterColumn, viewMaster } from "../support/masterDocument";
+import type { CellValue, TableWrite } from "../../src/workbook/types";
 import { MemoryHost } from "../support/memoryHost";
 import { memoryPlanStorage, SETTINGS, unitFile } from "./consolidationSupport";
 import { measureMergeSyncs } from "./mergeSyncs";
@@ -29,14 +31,32 @@ async function excelMaster(sheets = [{ name: "Sheet1", values: [["Bảng tổng 
   return { host, pane, consolidation, storage, fake: fake! };
 }
 
-/** A column of a fake sheet by its header text on row 1 (data rows 2…last). */
-function fakeColumn(sheet: FakeSheet, title: string): (FakeValue | null)[] {
-  const header = valuesOf(sheet, { top: 1, left: 1, bottom: 1, right: 40 })[0];
-  const index = header.indexOf(title);
-  if (index < 0) throw new Error(`no column ${title}`);
+/** Every cell of a fake sheet from A1, as rows of values (formula cells, never computed by the fake, read null). */
+function fakeRows(sheet: FakeSheet): (FakeValue | null)[][] {
   let last = 1;
-  for (const key of sheet.cells.keys()) last = Math.max(last, Number(key.split(",")[0]));
-  return valuesOf(sheet, { top: 2, left: index + 1, bottom: last, right: index + 1 }).map((row) => row[0]);
+  let right = 1;
+  for (const key of sheet.cells.keys()) {
+    const [row, column] = key.split(",").map(Number);
+    last = Math.max(last, row);
+    right = Math.max(right, column);
+  }
+  return valuesOf(sheet, { top: 1, left: 1, bottom: last, right });
+}
+
+/** A column of the master document on a fake sheet, over its delegation rows. */
+function fakeColumn(sheet: FakeSheet, title: string): (FakeValue | null)[] {
+  return masterColumn(fakeRows(sheet) as CellValue[][], title) as (FakeValue | null)[];
+}
+
+/** Excel's "Insert row" in the fake: the cells, merges and row heights from `at` down move one row. */
+function insertRow(sheet: FakeSheet, at: number): void {
+  const moved = new Map<string, FakeCell>();
+  for (const [key, cell] of sheet.cells) {
+    const [row, column] = key.split(",").map(Number);
+    moved.set(cellKey(row >= at ? row + 1 : row, column), cell);
+  }
+  sheet.cells = moved;
+  sheet.merges = sheet.merges.map((area) => (area.top >= at ? { ...area, top: area.top + 1, bottom: area.bottom + 1 } : area));
 }
 
 const A: UnitSpecInput = {
@@ -65,13 +85,16 @@ describe("consolidation in Excel (fake)", () => {
     expect(fakeColumn(master, "Dòng gốc")).toEqual([1, 2, 1, 2].map((n, i) => `dòng ${dataRow(i < 2 ? A : B, n)} (Đoàn ra)`));
     expect(fakeColumn(master, "Tên đoàn")[0]).toBe("=HYPERLINK(\"http://evil\",\"Đoàn A\")");
     expect(fakeColumn(master, "Ghi chú")).toEqual(["+84 số máy lẻ 12", "@Phòng HTQT", null, "-"]);
-    expect([...master.cells.values()].filter((cell) => cell.formula !== undefined)).toEqual([]);
+    // The only formulas are the add-in's Tổng cộng cells, on the total row.
+    const view = viewMaster(fakeRows(master) as CellValue[][]);
+    const formulaCells = [...master.cells].filter(([, cell]) => cell.formula !== undefined);
+    expect(formulaCells.map(([key]) => Number(key.split(",")[0]))).toEqual([view.totalRow, view.totalRow, view.totalRow]);
     // The start date: a real date (a serial number) shown dd/mm/yyyy.
     const start = fakeColumn(master, "Từ ngày")[1];
     expect(typeof start).toBe("number");
-    const startColumn = valuesOf(master, { top: 1, left: 1, bottom: 1, right: 40 })[0].indexOf("Từ ngày") + 1;
-    expect(master.cells.get(cellKey(3, startColumn))?.numberFormat).toBe("dd/mm/yyyy");
-    expect(master.cells.get(cellKey(1, 1))).toMatchObject({ bold: true, fill: HEADER_FILL });
+    const startColumn = view.titles.indexOf("Từ ngày") + 1;
+    expect(master.cells.get(cellKey(view.data[1].row, startColumn))?.numberFormat).toBe("dd/mm/yyyy");
+    expect(master.cells.get(cellKey(view.headerRow, 1))).toMatchObject({ bold: true, fill: HEADER_FILL });
 
     const statistics = sheetByName(fake.workbook, STATISTICS_SHEET_NAME);
     expect(statistics.charts.length).toBe(summary.charts);
@@ -85,15 +108,17 @@ describe("consolidation in Excel (fake)", () => {
     await consolidation.addFiles([await unitFile(A), await unitFile(B)]);
     await consolidation.merge();
     let master = sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound);
-    const header = valuesOf(master, { top: 1, left: 1, bottom: 1, right: 40 })[0];
-    master.cells.set(cellKey(6, header.indexOf("Tên đoàn") + 1), { value: "Đoàn do Sở Ngoại vụ nhập tay" });
-    master.cells.set(cellKey(6, header.indexOf("Nước đến") + 1), { value: "Lào" });
+    // A row inserted by hand right above the Tổng cộng row.
+    const view = viewMaster(fakeRows(master) as CellValue[][]);
+    insertRow(master, view.totalRow!);
+    master.cells.set(cellKey(view.totalRow!, view.titles.indexOf("Tên đoàn") + 1), { value: "Đoàn do Sở Ngoại vụ nhập tay" });
+    master.cells.set(cellKey(view.totalRow!, view.titles.indexOf("Nước đến") + 1), { value: "Lào" });
 
     await consolidation.merge();
     master = sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound);
-    const once = valuesOf(master, { top: 1, left: 1, bottom: 8, right: 30 });
+    const once = fakeRows(master);
     await consolidation.merge();
-    expect(valuesOf(sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound), { top: 1, left: 1, bottom: 8, right: 30 })).toEqual(once);
+    expect(fakeRows(sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound))).toEqual(once);
     expect(fakeColumn(master, "Tên đoàn")).toEqual(["=HYPERLINK(\"http://evil\",\"Đoàn A\")", "Đoàn công tác số 2", "Đoàn công tác số 4", "Đoàn công tác số 5", "Đoàn do Sở Ngoại vụ nhập tay"]);
 
     await consolidation.addFiles([await unitFile({ ...B, outbound: [trip(12)] })]);
@@ -110,15 +135,73 @@ describe("consolidation in Excel (fake)", () => {
     await consolidation.addFiles([await unitFile(a), await unitFile(b)]);
     await consolidation.merge();
     const master = sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound);
-    for (const address of ["C2", "C4", "C5"]) expect(master.notes.get(address)?.content).toMatch(/3 lần/);
-    expect(master.notes.has("C3")).toBe(false);
+    const rows = viewMaster(fakeRows(master) as CellValue[][]).data.map((line) => line.row);
+    const flagged = [rows[0], rows[2], rows[3]].map((row) => `C${row}`);
+    for (const address of flagged) expect(master.notes.get(address)?.content).toMatch(/3 lần/);
+    expect(master.notes.has(`C${rows[1]}`)).toBe(false);
     const covered = (row: number, column: number) =>
       master.conditionalFormats.some((format) => format.areas.some((a) => a.top <= row && row <= a.bottom && a.left <= column && column <= a.right));
-    expect([covered(2, 3), covered(3, 3), covered(4, 3), covered(5, 3)]).toEqual([true, false, true, true]);
-    expect(pane.latestResult()?.findings.filter((f) => f.rule === "key-leader-trips").map((f) => f.cell)).toEqual(["C2", "C4", "C5"]);
+    expect(rows.map((row) => covered(row, 3))).toEqual([true, false, true, true]);
+    expect(pane.latestResult()?.findings.filter((f) => f.rule === "key-leader-trips").map((f) => f.cell)).toEqual(flagged);
     // Clearing removes the master's marks like any check's.
     await pane.clearMarks();
     expect(sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound).notes.size).toBe(0);
+  });
+
+  it("writes the official form as dplan merge does: merges, totals as formulas, row heights, collapsed provenance, print setup", async () => {
+    const { consolidation, host, fake } = await excelMaster();
+    const written: TableWrite[] = [];
+    const write = host.writeTable.bind(host);
+    jest.spyOn(host, "writeTable").mockImplementation(async (table) => {
+      written.push(table);
+      return write(table);
+    });
+    await consolidation.addFiles([await unitFile(A), await unitFile(B)]);
+    await consolidation.merge();
+    const table = written.find((t) => t.sheet === MASTER_SHEET_NAMES.outbound)!;
+    const master = sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound);
+
+    // The same document as the table every host writes (the CLI's and the playground's exceljs writer too).
+    expect(master.merges).toEqual(table.merges!.filter((area) => area.bottom > area.top || area.right > area.left));
+    const rows = fakeRows(master);
+    expect(rows[0][0]).toBe(null);
+    expect(rows.find((row) => row[0] === "KẾ HOẠCH ĐOÀN RA NĂM 2025")).toBeDefined();
+    expect(rows.some((row) => row.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))).toBe(true);
+    for (const formula of table.formulas!) expect(master.cells.get(cellKey(formula.row, formula.column))?.formula).toBe(formula.formula);
+    expect(table.formulas!.map((f) => f.formula)).toEqual([expect.stringMatching(/^=COUNTA\(G\d+:INDEX\(G:G,ROW\(\)-1\)\)$/), expect.stringMatching(/^=SUM\(E/), expect.stringMatching(/^=SUM\(O/)]);
+    for (const { row, points } of table.rowHeights!) expect(master.rowHeights.get(row)).toBe(points);
+    const { first, last } = table.collapsedColumns!;
+    expect([...master.hiddenColumns].sort((a, b) => a - b)).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+    expect(master.columnGroups).toEqual([{ left: first, right: last }]);
+    expect(master.frozenRows).toBe(table.freezeRows);
+    expect(master.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printArea: `A1:${String.fromCharCode(64 + first - 1)}${table.rows.length}`,
+      printTitleRows: `$${table.print!.repeatRows!.first}:$${table.print!.repeatRows!.last}`,
+      centerFooter: "Trang &P/&N",
+    });
+    // Styles: the title bold and large, the section rows bold, borders on the body.
+    const titleRow = rows.findIndex((row) => row[0] === "KẾ HOẠCH ĐOÀN RA NĂM 2025") + 1;
+    expect(master.cells.get(cellKey(titleRow, 1))).toMatchObject({ bold: true, fontSize: 14, horizontalAlignment: "Center" });
+    const view = viewMaster(rows as CellValue[][]);
+    expect(master.cells.get(cellKey(view.data[0].row, 2))?.borders).toMatchObject({ EdgeTop: "Continuous", EdgeLeft: "Continuous" });
+  });
+
+  it("without ExcelApi 1.10 the provenance columns are hidden, not grouped", async () => {
+    fake = installFakeExcel(createWorkbook({ name: "Tổng hợp.xlsx", sheets: [{ name: "Sheet1" }] }), { apiVersion: "1.9" });
+    const host = new ExcelWorkbookHost();
+    const storage = memoryPlanStorage();
+    const pane = createPaneServices(host, { storage });
+    await pane.saveSettings(SETTINGS);
+    const consolidation = createConsolidationServices(host, { pane, storage, yieldToUi: async () => undefined });
+    await consolidation.addFiles([await unitFile(B)]);
+    await consolidation.merge();
+    const master = sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound);
+    expect(master.hiddenColumns.size).toBe(6);
+    expect(master.columnGroups).toEqual([]);
+    expect(master.pageLayout.orientation).toBe("Landscape");
   });
 
   it("merges a plan sent from another workbook into the Excel master", async () => {

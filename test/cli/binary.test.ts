@@ -11,6 +11,9 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { BAD_FILES } from "../fixtures/badFiles";
 import { buildXlsx, outboundAbbreviated, outboundTwoRowMerged, unitWorkbook } from "../fixtures/generate";
+import { masterScenarioUnits } from "../fixtures/masterScenario";
+import { masterColumn } from "../support/masterDocument";
+import { readXlsx } from "../../src/xlsx/readWorkbook";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "dplan.js");
@@ -91,6 +94,33 @@ describe("node bin/dplan.js", () => {
     expect(run.status).toBe(2);
     expect(run.stderr.length).toBeGreaterThan(0);
     expect(digest(path.join(dir, "unit.xlsx"))).toBe(before);
+  });
+
+  test("two levels: a master is checked as a plan of its kind, and masters merge into a higher master keeping the first level's units", async () => {
+    const [yTe, giaoDuc, congThuong] = masterScenarioUnits();
+    for (const { spec } of [yTe, giaoDuc, congThuong]) fs.writeFileSync(path.join(dir, spec.file), await buildXlsx(spec));
+    const first = dplan(["merge", yTe.spec.file, giaoDuc.spec.file, "-o", "so-a.xlsx", "--agency", "UBND thành phố/Sở A", "--group-by", "unit"], dir);
+    expect(first.stderr).toBe("");
+    expect(dplan(["merge", congThuong.spec.file, "-o", "so-b.xlsx", "--agency", "Sở B"], dir).stderr).toBe("");
+
+    // `dplan check` reads the master as the official form it is: the same kind, every delegation.
+    const checked = dplan(["check", "so-a.xlsx", "--json", "--year", "2026"], dir);
+    expect([0, 1]).toContain(checked.status);
+    const report = JSON.parse(checked.stdout);
+    expect(report.files[0].sheets.map((sheet: { sheet: string; kind: string; delegations: number }) => [sheet.sheet, sheet.kind, sheet.delegations])).toEqual([
+      ["Tổng hợp đoàn ra", "outbound", 14],
+      ["Tổng hợp đoàn vào", "inbound", 4],
+    ]);
+
+    const top = dplan(["merge", "so-a.xlsx", "so-b.xlsx", "-o", "thanh-pho.xlsx", "--agency", "UBND thành phố Hải Phòng/Sở Ngoại vụ"], dir);
+    expect([0, 1]).toContain(top.status);
+    expect(top.stdout).toContain("Tổng hợp đoàn ra: 21 đoàn của các đơn vị");
+    expect(top.stdout).not.toContain("Cột “Dòng gốc”");
+    const grids = await readXlsx(fs.readFileSync(path.join(dir, "thanh-pho.xlsx")), "thanh-pho.xlsx");
+    const outbound = grids.find((grid) => grid.name === "Tổng hợp đoàn ra")!;
+    // Each row's sender at this level is the first-level master's agency; the first level's units stay in "Đơn vị chủ trì".
+    expect(new Set(masterColumn(outbound.values, "Đơn vị"))).toEqual(new Set(["Sở A", "Sở B"]));
+    expect(new Set(masterColumn(outbound.values, "Đơn vị chủ trì"))).toEqual(new Set(["Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Công Thương"]));
   });
 
   test("template: writes a blank form that check then recognises", () => {

@@ -41,12 +41,16 @@ describe("dplan template", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await templateWorkbook("outbound", 2026, 5)) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Đoàn ra")!;
-    sheet.getCell("B3").value = "Sở Khoa học và Công nghệ";
-    const header = (sheet.getRow(6).values as unknown[]).map(String);
-    const at = (title: string) => header.indexOf(title);
-    const row = sheet.getRow(8);
+    const grid = (await readXlsx(await templateWorkbook("outbound", 2026, 5), "mau.xlsx")).find((g) => g.name === "Đoàn ra")!;
+    const recognised = recognizeSheet(grid);
+    if (!recognised.template) throw new Error(recognised.reason);
+    // The unit fills its name in the "Đơn vị: ……" line and a delegation in the first entry row.
+    const unitRow = grid.values.findIndex((values) => typeof values[0] === "string" && values[0].startsWith("Đơn vị:")) + 1;
+    sheet.getCell(unitRow, 1).value = "Đơn vị: Sở Khoa học và Công nghệ";
+    const firstEntry = recognised.columnNumberRow! + 1;
+    const row = sheet.getRow(firstEntry);
     row.getCell(1).value = 1;
-    row.getCell(at("Tên đoàn")).value = "Đoàn học tập đổi mới sáng tạo";
+    row.getCell(recognised.columns.name!).value = "Đoàn học tập đổi mới sáng tạo";
     row.getCell(TEMPLATES.outbound.templateFields.indexOf("leader") + 1).value = "Đinh Văn Sáng";
     row.getCell(TEMPLATES.outbound.templateFields.indexOf("leaderRole") + 1).value = "Giám đốc Sở";
     row.getCell(TEMPLATES.outbound.templateFields.indexOf("members") + 1).value = 4;
@@ -63,7 +67,7 @@ describe("dplan template", () => {
     expect(summary.sheets.map((s) => [s.sheet, s.delegations])).toEqual([["Đoàn ra", 1]]);
     const delegations = unit.plan.delegations.filter((d) => d.sheet === "Đoàn ra");
     expect(delegations).toHaveLength(1);
-    expect(delegations[0]).toMatchObject({ row: 8, leaderName: "Đinh Văn Sáng", members: 4, period: { start: "2026-04-06", end: "2026-04-10", precision: "day" } });
+    expect(delegations[0]).toMatchObject({ row: firstEntry, leaderName: "Đinh Văn Sáng", members: 4, period: { start: "2026-04-06", end: "2026-04-10", precision: "day" } });
   });
 
   test("dropdowns on the data rows of the listed columns, from the hidden lists sheet; no forbidden funding offered", async () => {
@@ -72,12 +76,16 @@ describe("dplan template", () => {
     const sheet = workbook.getWorksheet("Đoàn ra")!;
     const fields = TEMPLATES.outbound.templateFields;
     const letter = (field: string) => String.fromCharCode(65 + fields.indexOf(field as never));
-    expect(validationOf(sheet, `${letter("countries")}8`)).toMatchObject({ type: "list" });
-    expect(validationOf(sheet, `${letter("countries")}27`)).toMatchObject({ type: "list" });
-    expect(validationOf(sheet, `${letter("countries")}28`)).toBeUndefined();
-    expect(validationOf(sheet, `${letter("countries")}6`)).toBeUndefined();
-    expect(validationOf(sheet, `${letter("leaderRole")}8`)?.formulae?.[0]).toMatch(/^'_DanhMuc'!\$[A-Z]\$2:\$[A-Z]\$\d+$/);
-    expect(validationOf(sheet, `${letter("name")}8`)).toBeUndefined();
+    // Entry rows: from the row under the column numbers, 20 of them; the Tổng cộng row has none.
+    const numberRow = sheet.getColumn(1).values.findIndex((value) => value === "(1)");
+    const first = numberRow + 1;
+    const last = numberRow + 20;
+    expect(validationOf(sheet, `${letter("countries")}${first}`)).toMatchObject({ type: "list" });
+    expect(validationOf(sheet, `${letter("countries")}${last}`)).toMatchObject({ type: "list" });
+    expect(validationOf(sheet, `${letter("countries")}${last + 1}`)).toBeUndefined();
+    expect(validationOf(sheet, `${letter("countries")}${numberRow - 1}`)).toBeUndefined();
+    expect(validationOf(sheet, `${letter("leaderRole")}${first}`)?.formulae?.[0]).toMatch(/^'_DanhMuc'!\$[A-Z]\$2:\$[A-Z]\$\d+$/);
+    expect(validationOf(sheet, `${letter("name")}${first}`)).toBeUndefined();
     const funding = templateLists().find((l) => l.id === "funding")!.items;
     expect(funding).toContain("Ngân sách thành phố/tỉnh");
     expect(funding).not.toContain("Doanh nghiệp tổ chức, đài thọ");

@@ -1,3 +1,5 @@
+import { masterColumn, viewMaster } from "../support/masterDocument";
+import type { CellValue } from "../../src/workbook/types";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -9,6 +11,9 @@ import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merg
 import { BAD_FILES } from "../fixtures/badFiles";
 import { buildXlsx, day, unitWorkbook, type WorkbookSpec } from "../fixtures/generate";
 import { trip, unitSpec, visit } from "../domain/merge/units";
+
+// Each test writes and reads back whole workbooks; on a loaded machine that passes jest's 5 s default.
+jest.setTimeout(30_000);
 
 interface Captured extends CliIO {
   out: string;
@@ -64,11 +69,23 @@ function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
   return rows;
 }
 
+/** Every row of a sheet from row 1, as plain arrays (columns from A, empty cells null). */
+function gridOf(sheet: ExcelJS.Worksheet): CellValue[][] {
+  return Array.from({ length: sheet.rowCount }, (_, r) => rowValues(sheet.getRow(r + 1)));
+}
+
+function rowValues(row: ExcelJS.Row): CellValue[] {
+  return Array.from({ length: row.cellCount }, (_, c) => cellValue(row.getCell(c + 1)));
+}
+
+/** A merged area's other cells hand back its first cell's value in exceljs: they are empty. */
+function cellValue(cell: ExcelJS.Cell): CellValue {
+  return (cell.type === ExcelJS.ValueType.Merge ? null : (cell.value ?? null)) as CellValue;
+}
+
+/** A column of the master document by its title, over the delegation rows. */
 function columnOf(sheet: ExcelJS.Worksheet, title: string): unknown[] {
-  const header = (sheet.getRow(1).values as unknown[]).slice(1);
-  const index = header.indexOf(title);
-  if (index < 0) throw new Error(`no column ${title}`);
-  return rowsOf(sheet).map((row) => row[index] ?? null);
+  return masterColumn(gridOf(sheet), title);
 }
 
 const yTe = unitSpec({
@@ -110,12 +127,16 @@ describe("dplan merge", () => {
     expect(columnOf(outbound, "STT")).toEqual([1, 2, 3, 4, 5, 6]);
     expect(columnOf(book.getWorksheet(MASTER_SHEET_NAMES.inbound)!, "Đơn vị")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Y tế"]);
 
-    // Formula-like text: string cells, never formulas.
+    // Formula-like text: string cells, never formulas. The only formulas are the add-in's own totals.
     const formulaLike = ["=HYPERLINK(\"http://x\",\"bấm\")", "-Nguyễn Văn Gạch", "@ghi chú"];
+    const view = viewMaster(gridOf(outbound));
     let found = 0;
-    outbound.eachRow((row) =>
+    outbound.eachRow((row, rowNumber) =>
       row.eachCell((cell) => {
-        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        if (cell.type === ExcelJS.ValueType.Formula) {
+          expect(rowNumber).toBe(view.totalRow);
+          expect(cell.formula).toMatch(/^(COUNTA|SUM)\([A-Z]+\d+:INDEX\([A-Z]+:[A-Z]+,ROW\(\)-1\)\)$/);
+        }
         if (formulaLike.includes(cell.value as string)) {
           found++;
           expect(cell.type).toBe(ExcelJS.ValueType.String);
@@ -125,7 +146,7 @@ describe("dplan merge", () => {
     );
     expect(found).toBe(3);
     // Dates stay dates.
-    const start = snapshot(outbound.getCell(3, (outbound.getRow(1).values as unknown[]).indexOf("Từ ngày")));
+    const start = snapshot(outbound.getCell(view.data[1].row, view.titles.indexOf("Từ ngày") + 1));
     expect(start.type).toBe(ExcelJS.ValueType.Date);
     expect(start.numFmt).toBe("dd/mm/yyyy");
 
@@ -190,9 +211,9 @@ describe("dplan merge", () => {
     // The department adds a row by hand and a sheet of its own, in Excel.
     const edited = await open(output);
     const sheet = edited.getWorksheet(MASTER_SHEET_NAMES.outbound)!;
-    const handRow = sheet.rowCount + 1;
-    sheet.getCell(handRow, 2).value = "Đoàn do Văn phòng bổ sung";
-    sheet.getCell(handRow, 7).value = "Lào";
+    // Inserted right above the Tổng cộng row, as Excel's "Insert row" does.
+    const totalRow = viewMaster(gridOf(sheet)).totalRow!;
+    sheet.insertRow(totalRow, [null, "Đoàn do Văn phòng bổ sung", null, null, null, null, "Lào"]);
     edited.addWorksheet("Ý kiến lãnh đạo").getCell("A1").value = "Trình UBND thành phố";
     await edited.xlsx.writeFile(output);
 
@@ -243,7 +264,8 @@ describe("dplan merge", () => {
     const io = diskIO();
     expect(await runMerge([a, b, "-o", path.join(dir, "m.xlsx"), "--year", "2025"], io)).toBe(1);
     const lines = io.out.split("\n").filter((line) => line.includes("[key-leader-trips]"));
-    expect(lines.map((line) => line.match(/Tổng hợp đoàn ra!(C\d+)/)?.[1])).toEqual(["C2", "C3", "C4"]);
+    const rows = viewMaster(gridOf((await open(path.join(dir, "m.xlsx"))).getWorksheet(MASTER_SHEET_NAMES.outbound)!)).data.map((line) => `C${line.row}`);
+    expect(lines.map((line) => line.match(/Tổng hợp đoàn ra!(C\d+)/)?.[1])).toEqual(rows.slice(0, 3));
   });
 
   test("--unit corrects a unit's name", async () => {

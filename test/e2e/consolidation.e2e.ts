@@ -13,12 +13,23 @@ import { READ_MESSAGES } from "../../src/xlsx/readWorkbook";
 import { launchBrowser, type Browser } from "./support/browser";
 import { cell, openPlayground, pane, paneButton, paneTab, sheetTab } from "./support/playground";
 import { screenshot } from "./support/screenshots";
+import { masterColumn, viewMaster } from "../support/masterDocument";
+import type { CellValue } from "../../src/workbook/types";
 import { COMPLETE_ROWS, CORRUPT_FILE, UNIT_SPECS, writeUnitFiles, type UnitFiles } from "./support/unitFiles";
 
 const pg = stringsFor("vi").playground;
 const t = stringsFor("vi").pane;
 const c = stringsFor("vi").consolidation;
 const MASTER = MASTER_SHEET_NAMES.outbound;
+
+function rowValues(row: ExcelJS.Row): CellValue[] {
+  return Array.from({ length: row.cellCount }, (_, c) => cellValue(row.getCell(c + 1)));
+}
+
+/** A merged area's other cells hand back its first cell's value in exceljs: they are empty. */
+function cellValue(sheetCell: ExcelJS.Cell): CellValue {
+  return (sheetCell.type === ExcelJS.ValueType.Merge ? null : (sheetCell.value ?? null)) as CellValue;
+}
 
 let browser: Browser;
 let page: Page;
@@ -67,11 +78,21 @@ describe("consolidating unit files in the playground", () => {
     await pane(page).getByText(c.summaryTitle).waitFor();
 
     await sheetTab(page, MASTER).click();
-    await expect(cell(page, "A1").innerText()).resolves.not.toBe("");
-    // Header row, then the delegations: the row after the last one is empty.
-    const firstColumn = await Promise.all(Array.from({ length: COMPLETE_ROWS + 3 }, (_, i) => cell(page, `A${i + 1}`).innerText()));
-    expect(firstColumn.slice(1, COMPLETE_ROWS + 1).every((text) => text.trim() !== "")).toBe(true);
-    expect(firstColumn.slice(COMPLETE_ROWS + 1).every((text) => text.trim() === "")).toBe(true);
+    // The official form: title, column numbers, the delegations numbered 1…n under their sections, Tổng cộng.
+    await cell(page, "A12").waitFor();
+    // Cells under a merged area are not drawn: read the ones the grid shows.
+    const shown = new Map(await page.locator(".pg-grid td[data-cell]").evaluateAll((tds) => tds.map((td) => [(td as HTMLElement).dataset.cell!, (td as HTMLElement).innerText] as const)));
+    const rows = 12 + COMPLETE_ROWS + 4;
+    const columnA = Array.from({ length: rows }, (_, i) => shown.get(`A${i + 1}`) ?? "");
+    const columnB = Array.from({ length: rows }, (_, i) => shown.get(`B${i + 1}`) ?? "");
+    expect(columnA.some((text) => /^KẾ HOẠCH ĐOÀN RA NĂM \d{4}$/.test(text.trim()))).toBe(true);
+    const numbers = columnA.indexOf("(1)");
+    expect(numbers).toBeGreaterThan(0);
+    const below = columnA.slice(numbers + 1).map((text) => text.trim());
+    expect(below.filter((text) => /^\d+$/.test(text)).map(Number)).toEqual(Array.from({ length: COMPLETE_ROWS }, (_, i) => i + 1));
+    expect(below.some((text) => text.startsWith("II. "))).toBe(true);
+    const total = columnB.findIndex((text) => text.trim() === "Tổng cộng");
+    expect(total).toBeGreaterThan(numbers + COMPLETE_ROWS);
     await screenshot(page, "09-master-sheet");
 
     await sheetTab(page, STATISTICS_SHEET_NAME).click();
@@ -91,17 +112,15 @@ describe("consolidating unit files in the playground", () => {
     const visible = workbook.worksheets.filter((sheet) => sheet.state === "visible").map((sheet) => sheet.name);
     expect(visible).toEqual(expect.arrayContaining([MASTER, STATISTICS_SHEET_NAME]));
     const master = workbook.getWorksheet(MASTER)!;
-    expect(master.actualRowCount).toBe(1 + COMPLETE_ROWS);
-    const header = (master.getRow(1).values as unknown[]).map((value) => String(value ?? ""));
-    const unitColumn = header.indexOf("Đơn vị");
-    const fileColumn = header.indexOf("Tệp");
-    expect(unitColumn).toBeGreaterThan(0);
-    const units = new Set<string>();
-    const sources = new Set<string>();
-    for (let row = 2; row <= 1 + COMPLETE_ROWS; row++) {
-      units.add(String(master.getRow(row).getCell(unitColumn).value));
-      sources.add(String(master.getRow(row).getCell(fileColumn).value));
-    }
+    // Every cell from A1 (a merged area's other cells empty, as Excel shows them), read as the document.
+    const grid = Array.from({ length: master.rowCount }, (_, r) => rowValues(master.getRow(r + 1)));
+    const view = viewMaster(grid);
+    expect(view.data).toHaveLength(COMPLETE_ROWS);
+    const units = new Set(masterColumn(grid, "Đơn vị").map(String));
+    const sources = new Set(masterColumn(grid, "Tệp").map(String));
+    // Printed as the official document: A4 landscape, one page wide, the header repeated.
+    expect(master.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToWidth: 1 });
+    expect(master.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
     expect(units).toEqual(new Set(["Sở Y tế", "Sở Giáo dục và Đào tạo", "UBND xã An Lão"]));
     expect(sources.has(CORRUPT_FILE)).toBe(false);
   });

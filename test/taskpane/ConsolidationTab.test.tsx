@@ -3,6 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 // exceljs reads the fixture files as the pane does; its dependencies resolve to their Node builds here.
+import { masterColumn, viewMaster } from "../support/masterDocument";
 import { createTestStyleRenderer } from "../support/jsdomPolyfills";
 import "@testing-library/jest-dom";
 import { FluentProvider, RendererProvider, webLightTheme } from "@fluentui/react-components";
@@ -64,6 +65,7 @@ beforeAll(async () => {
   bytes = {
     [A.file]: await unitBytes(A),
     [B.file]: await unitBytes(B),
+    "nam-2026.xlsx": await unitBytes({ file: "nam-2026.xlsx", unit: "Sở Tư pháp", year: 2026, outbound: [trip(5, { start: "Tháng 4/2026" })] }),
     "hong.xlsx": new Uint8Array(await BAD_FILES["truncated.xlsx"]()),
     "cu.xls": new Uint8Array(await BAD_FILES["old-format.xls"]()),
   };
@@ -101,6 +103,33 @@ const units = () => within(screen.getByRole("list", { name: "Các đơn vị s�
 function pick(...files: File[]) {
   fireEvent.change(fileInput(), { target: { files } });
 }
+
+describe("Tổng hợp tab: the plan year", () => {
+  it("asks which year when the units disagree with each other or with Cài đặt, merges with the year chosen and says so", async () => {
+    const { host } = await renderTab();
+    pick(file(A.file), file("nam-2026.xlsx"));
+    await screen.findByText("Đã đọc 2 tệp, tất cả tổng hợp được.", {}, SLOW);
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    const question = await screen.findByRole("group", { name: /Năm kế hoạch chưa thống nhất: năm 2026 \(Sở Tư pháp\); năm 2025 \(Sở Xây dựng\); Cài đặt ghi năm 2025/ }, SLOW);
+    // Nothing is written before the answer.
+    expect(host.tables).toEqual([]);
+    fireEvent.click(within(question).getByRole("button", { name: "Tổng hợp với năm 2026" }));
+    await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
+    expect(screen.getByText("Năm kế hoạch 2026 (bạn đã chọn).")).toBeInTheDocument();
+    const master = host.tables.find((t) => t.sheet === MASTER_SHEET_NAMES.outbound)!;
+    expect(master.rows.some((row) => row[0] === "KẾ HOẠCH ĐOÀN RA NĂM 2026")).toBe(true);
+  });
+
+  it("merges at once with the titles' year when the units and Cài đặt agree", async () => {
+    await renderTab();
+    pick(file(A.file));
+    await screen.findByText("Đã đọc 1 tệp, tất cả tổng hợp được.", {}, SLOW);
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
+    expect(screen.getByText("Năm kế hoạch 2025 (theo tiêu đề các tệp của đơn vị).")).toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: /Năm kế hoạch chưa thống nhất/ })).not.toBeInTheDocument();
+  });
+});
 
 describe("Tổng hợp tab", () => {
   it("says what to do before anything is added, with a visible label on the file input", async () => {
@@ -153,8 +182,7 @@ describe("Tổng hợp tab", () => {
     expect(screen.getByText(/^Quy định liên đơn vị: \d+ phát hiện \([1-9]\d* lỗi/)).toBeInTheDocument();
 
     const master = host.tables.find((t) => t.sheet === MASTER_SHEET_NAMES.outbound)!;
-    const unitColumn = master.rows[0].indexOf("Đơn vị");
-    expect(master.rows.slice(1).map((row) => row[unitColumn])).toEqual(["Sở Xây dựng", "Sở Xây dựng", "Sở Quy hoạch - Kiến trúc"]);
+    expect(masterColumn(master.rows, "Đơn vị")).toEqual(["Sở Xây dựng", "Sở Xây dựng", "Sở Quy hoạch - Kiến trúc"]);
 
     // The summary's link selects the sheet; the findings link opens the Kiểm tra tab on the cross-unit findings.
     fireEvent.click(screen.getByRole("button", { name: `${MASTER_SHEET_NAMES.outbound}: 3 đoàn của các đơn vị` }));
@@ -258,7 +286,7 @@ describe("Tổng hợp tab", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
     await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
-    expect(host.tables.find((t) => t.sheet === MASTER_SHEET_NAMES.outbound)?.rows).toHaveLength(3);
+    expect(viewMaster(host.tables.find((t) => t.sheet === MASTER_SHEET_NAMES.outbound)!.rows).data).toHaveLength(2);
 
     fireEvent.click(sent.getByRole("button", { name: "Xóa: kế hoạch đã gửi của Sở Xây dựng" }));
     await screen.findByText("Chưa có kế hoạch nào được gửi sang.");

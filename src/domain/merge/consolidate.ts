@@ -20,16 +20,22 @@ import { parseSheet } from "../templates/readPlan";
 import type { RecognizedTemplate } from "../templates/types";
 import { columnLetter } from "../cells";
 import { unitKey } from "./identity";
+import { TEMPLATES } from "../templates/definitions";
+import { COUNTED_FIELD, FORM_NUMBERS, officialForm, SUMMED_FIELDS, type FormBodyRow } from "../templates/officialForm";
+import { fold } from "../text";
 import type { CellValue, SheetGrid, TableWrite } from "../../workbook/types";
 import { deadlines, fieldValue, isoToDate, looksLikeFormula } from "./cells";
-import { columnWidth, isDateColumn, masterLayout, sourceLabel, type MasterLayout } from "./layout";
+import { formColumn, masterLayout, sourceLabel, TIER_SECTIONS, type MasterGrouping, type MasterLayout } from "./layout";
+import { normalizedValue, originalsText } from "./normalize";
 import { prepareUnit, type PreparedUnit } from "./unit";
 import { computeStatistics, statisticsTable, type CountedRow } from "./statistics";
 import { missingUnits, missingUnitsTable } from "./expectedUnits";
-import type { ConsolidateOptions, MasterPlan, MasterRow, MasterSheet, MasterSheetRows, MergeContext, UnitPlan } from "./types";
+import type { ConsolidateOptions, MasterFormOptions, MasterPlan, MasterRow, MasterSheet, MasterSheetRows, MergeContext, UnitPlan } from "./types";
 
 /** The rules that need the whole master to see what no single unit can. */
 export const CROSS_UNIT_RULES: readonly RuleId[] = ["key-leader-trips", "merge-candidate", "leaders-same-destination", "duplicate-delegation"];
+/** Rules run on the master: the cross-unit ones, and the mark on a country name the master could not make standard. */
+const MASTER_RULES: readonly RuleId[] = [...CROSS_UNIT_RULES, "country-unknown"];
 
 /** A unit row built in this merge, with the delegation it came from. */
 interface NewRow {
@@ -37,12 +43,7 @@ interface NewRow {
   source: Delegation;
 }
 
-export function consolidate(
-  units: readonly UnitPlan[],
-  existingMaster: MasterSheetRows | undefined,
-  context: MergeContext,
-  options: ConsolidateOptions = {},
-): MasterPlan {
+export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSheetRows | undefined, context: MergeContext, options: ConsolidateOptions & MasterFormOptions = {}): MasterPlan {
   const prepared = units.map((unit) => prepareUnit(unit, context));
 
   const masterSheets: MasterSheet[] = [];
@@ -61,41 +62,49 @@ export function consolidate(
       }
     }
     const blockRows = new Map([...blocks].map(([key, block]) => [key, block.map((entry) => entry.row)] as const));
-    const rows = arrange(earlier?.rows ?? [], blockRows);
-    numberUnitRows(rows, layout);
-    masterSheets.push({ kind, sheet: layout.sheet, extraHeaders, rows });
+    masterSheets.push({ kind, sheet: layout.sheet, extraHeaders, rows: arrange(earlier?.rows ?? [], blockRows) });
   }
 
-  // The master's rows as delegations: rows of this merge are their unit's delegations at their master
-  // cells; earlier rows and hand rows are read back the way a checked sheet is read.
+  // The master's rows as delegations: rows of this merge are their unit's delegations; earlier rows and
+  // hand rows are read back the way a checked sheet is read. Then sections, numbers and the document.
   const delegations: Delegation[] = [];
   const counted: CountedRow[] = [];
+  const sheets: TableWrite[] = [];
   for (const sheet of masterSheets) {
     const layout = masterLayout(sheet.kind);
-    const earlierRows = sheet.rows.flatMap((row, index) => (sources.has(row) ? [] : [index + 2]));
-    const parsed = new Map(parseMasterRows(sheet, layout, earlierRows, context.year).map((d) => [d.row, d] as const));
+    const earlierIndexes = sheet.rows.flatMap((row, index) => (sources.has(row) ? [] : [index]));
+    const parsed = parseMasterRows(sheet, layout, earlierIndexes, context.year);
+    const byRow = new Map<MasterRow, Delegation>();
     sheet.rows.forEach((row, index) => {
       const source = sources.get(row);
-      const delegation = source ? atMasterRow(source, sheet, index + 2, layout) : parsed.get(index + 2)!;
-      const status = source ? writePlanStatus(row, source, layout) : undefined;
-      if (status !== undefined) delegation.raw.planStatus = status;
-      if (row.provenance) {
-        delegation.unit ??= row.provenance.unit;
-        fillDeadlines(row, delegation, layout, context);
-      }
+      if (source) {
+        byRow.set(row, source);
+        const status = writePlanStatus(row, source, layout);
+        if (status !== undefined) source.raw.planStatus = status;
+      } else byRow.set(row, parsed.get(index)!);
+      if (row.provenance) fillDeadlines(row, byRow.get(row)!, layout, context);
+    });
+    const sections = sectionRows(sheet, byRow, options.grouping ?? "tier");
+    sheet.rows = sections.flatMap((section) => section.rows);
+    numberUnitRows(sheet.rows, layout);
+    const document = masterDocument(sheet, sections, context.year, options);
+    sheets.push(document.table);
+    sheet.rows.forEach((row) => {
+      const sheetRow = document.rowOf.get(row)!;
+      const delegation = sources.has(row) ? atMasterRow(sources.get(row)!, sheet, sheetRow, layout) : moveTo(byRow.get(row)!, sheetRow);
+      if (row.provenance) delegation.unit ??= row.provenance.unit;
       delegations.push(delegation);
       counted.push(row.provenance ? { delegation, unit: row.provenance.unit } : { delegation });
     });
   }
 
-  const crossUnit = RULES.filter((rule) => CROSS_UNIT_RULES.includes(rule.id));
+  const crossUnit = RULES.filter((rule) => MASTER_RULES.includes(rule.id));
   const findings: Finding[] = checkPlan(delegations, context, crossUnit);
   const statistics = computeStatistics(counted, context.year);
   const summaries = prepared.map((p) => p.summary);
   const expected = options.expectedUnits ?? [];
   const missing = expected.length > 0 ? missingUnits(expected, summaries, existingMaster) : undefined;
   if (missing) statistics.push(missingUnitsTable(missing, expected.length));
-  const sheets: TableWrite[] = masterSheets.map((sheet) => masterTable(sheet));
   sheets.push(statisticsTable(statistics, context.year));
   const warnings = [...(existingMaster?.warnings ?? [])];
   for (const table of sheets) warnings.push(...cutOverlongTexts(table));
@@ -119,6 +128,47 @@ export const EXCEL_CELL_TEXT_LIMIT = 32_767;
 /** The visible end of a text that was cut to fit a cell. */
 export function cutMarker(length: number): string {
   return ` …[ĐÃ CẮT: ô gốc dài ${length.toLocaleString("vi-VN")} ký tự, quá giới hạn ${EXCEL_CELL_TEXT_LIMIT.toLocaleString("vi-VN")} ký tự của một ô Excel]`;
+}
+
+interface Section {
+  /** The section row's text; undefined for rows above any section (kinds without tiers, ungrouped). */
+  title?: string;
+  rows: MasterRow[];
+}
+
+/**
+ * Rows grouped into the master's sections, each section keeping the rows' order. Unit rows go by the
+ * head's tier (outbound, [S0]) or by unit; a hand row stays in the section it was typed under (else
+ * with the row before it).
+ */
+function sectionRows(sheet: MasterSheet, delegations: ReadonlyMap<MasterRow, Delegation>, grouping: MasterGrouping): Section[] {
+  const titles: string[] = [];
+  const unitTitle = new Map<string, string>();
+  if (grouping === "unit") {
+    for (const row of sheet.rows) {
+      if (!row.provenance || unitTitle.has(unitKey(row.provenance.unit))) continue;
+      const title = `${unitTitle.size + 1}. ${row.provenance.unit}`;
+      unitTitle.set(unitKey(row.provenance.unit), title);
+      titles.push(title);
+    }
+  } else if (sheet.kind === "outbound") titles.push(...TIER_SECTIONS);
+  const byKey = new Map(titles.map((title) => [sectionKey(title), title] as const));
+  const sections = new Map<string | undefined, MasterRow[]>([[undefined, []], ...titles.map((title) => [title, []] as [string, MasterRow[]])]);
+  let previous: string | undefined = titles[0];
+  for (const row of sheet.rows) {
+    let title: string | undefined;
+    if (row.provenance && grouping === "unit") title = unitTitle.get(unitKey(row.provenance.unit));
+    else if (row.provenance && titles.length > 0) title = delegations.get(row)?.leaderRole?.cityLeader ? TIER_SECTIONS[0] : TIER_SECTIONS[1];
+    else title = (row.section !== undefined ? byKey.get(sectionKey(row.section)) : undefined) ?? previous;
+    sections.get(title)!.push(row);
+    previous = title;
+  }
+  return [...sections].filter(([title, rows]) => title !== undefined || rows.length > 0).map(([title, rows]) => (title === undefined ? { rows } : { title, rows }));
+}
+
+/** Section titles compared without their number ("2. Sở Y tế" = "1. Sở Y tế" once another unit went). */
+function sectionKey(title: string): string {
+  return fold(title.replace(/^\s*(?:[IVXLC]+|\d{1,3}|[A-Z])\.\s*/, ""));
 }
 
 /** Cuts texts longer than a cell holds, with a visible marker; one Vietnamese warning per cell cut. */
@@ -172,11 +222,25 @@ function newBlocks(prepared: readonly PreparedUnit[], kind: PlanKind, layout: Ma
 
 function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | undefined, layout: MasterLayout): MasterRow {
   const provenance = { unit: unit.unitName, file: unit.fileName, source: sourceLabel(delegation.sheet, delegation.row) };
+  const originals: { title: string; written: CellValue }[] = [];
   const values: CellValue[] = layout.columns.map((column) => {
-    if (column.type === "field") return column.field === "seq" ? null : fieldValue(delegation, column.field, reader);
+    if (column.type === "field" && column.field === "unit") {
+      // The unit that sent the row organises it unless it named another: the master, read as a plan by the
+      // next level (or by `dplan check`), then still tells each unit's delegations apart.
+      return fieldValue(delegation, "unit", reader) ?? unit.unitName;
+    }
+    if (column.type === "field") {
+      if (column.field === "seq") return null;
+      const written = fieldValue(delegation, column.field, reader);
+      const normalized = normalizedValue(column.field, written, delegation);
+      if (normalized === undefined) return written;
+      originals.push({ title: column.title, written });
+      return normalized;
+    }
     if (column.type === "provenance") return provenance[column.id];
     return null;
   });
+  values[layout.originalIndex] = originalsText(originals);
   return { values, extra: [], provenance };
 }
 
@@ -211,9 +275,12 @@ function numberUnitRows(rows: MasterRow[], layout: MasterLayout): void {
   for (const row of rows) if (row.provenance) row.values[seq] = next++;
 }
 
-/** These rows of the master sheet, read as a recognised template (header on row 1). */
-function parseMasterRows(sheet: MasterSheet, layout: MasterLayout, rows: number[], year: number): Delegation[] {
-  if (rows.length === 0) return [];
+/**
+ * These rows of the master sheet (indexes into sheet.rows), read as a recognised template would be: on a
+ * grid with the header on row 1 and each row at index + 2; moveTo then addresses them to their sheet row.
+ */
+function parseMasterRows(sheet: MasterSheet, layout: MasterLayout, indexes: number[], year: number): Map<number, Delegation> {
+  if (indexes.length === 0) return new Map();
   const grid: SheetGrid = { name: sheet.sheet, originRow: 1, originCol: 1, values: [header(sheet), ...sheet.rows.map(rowValues)], merges: [] };
   const columns: RecognizedTemplate["columns"] = {};
   for (const [field, index] of Object.entries(layout.fieldIndex)) columns[field as keyof typeof columns] = index + 1;
@@ -226,10 +293,17 @@ function parseMasterRows(sheet: MasterSheet, layout: MasterLayout, rows: number[
     columns,
     fieldHeaders: {},
     extraColumns: [],
-    dataRows: rows.map((row) => ({ row })),
+    dataRows: indexes.map((index) => ({ row: index + 2 })),
     titleYear: year,
   };
-  return parseSheet(grid, recognition, undefined, { year });
+  return new Map(parseSheet(grid, recognition, undefined, { year }).map((delegation) => [delegation.row - 2, delegation] as const));
+}
+
+/** A delegation read on parseMasterRows's grid, addressed to its row of the written sheet. */
+function moveTo(delegation: Delegation, row: number): Delegation {
+  const cells: Delegation["cells"] = {};
+  for (const [field, ref] of Object.entries(delegation.cells) as [FieldId, { row: number; column: number }][]) cells[field] = { ...ref, row };
+  return { ...delegation, id: `${delegation.sheet}!${row}`, row, cells };
 }
 
 function header(sheet: MasterSheet): CellValue[] {
@@ -269,8 +343,8 @@ function writePlanStatus(row: MasterRow, source: Delegation, layout: MasterLayou
   if (index === undefined || source.planStatus === undefined || row.values[index] === null) return undefined;
   // How the master reads the cell: the row parser on a row holding only this cell.
   const alone = layout.columns.map((_, i) => (i === index ? row.values[index] : null));
-  const [read] = parseMasterRows({ kind: source.kind, sheet: layout.sheet, extraHeaders: [], rows: [{ values: alone, extra: [] }] }, layout, [2], 2000);
-  if (read.planStatus === source.planStatus) return undefined;
+  const read = parseMasterRows({ kind: source.kind, sheet: layout.sheet, extraHeaders: [], rows: [{ values: alone, extra: [] }] }, layout, [0], 2000).get(0);
+  if (read?.planStatus === source.planStatus) return undefined;
   const name = PLAN_STATUS.find((status) => status.id === source.planStatus)!.name;
   row.values[index] = name;
   return name;
@@ -283,18 +357,45 @@ function fillDeadlines(row: MasterRow, delegation: Delegation, layout: MasterLay
   if (passport !== undefined) row.values[passport] = due.passport ? isoToDate(due.passport) : null;
 }
 
-/** A master sheet as a table to write: values only, formula-like text flagged, dates formatted. */
-export function masterTable(sheet: MasterSheet): TableWrite {
+/** A master sheet as the official document: the rows in their sections, provenance and deadlines outside the print area. */
+export function masterDocument(sheet: MasterSheet, sections: readonly Section[], year: number, options: MasterFormOptions = {}): { table: TableWrite; rowOf: Map<MasterRow, number> } {
   const layout = masterLayout(sheet.kind);
-  const rows = [header(sheet), ...sheet.rows.map(rowValues)];
-  const textCells: { row: number; column: number }[] = [];
-  rows.forEach((line, r) => line.forEach((value, c) => looksLikeFormula(value) && textCells.push({ row: r + 1, column: c + 1 })));
-  return {
+  const kind = sheet.kind;
+  const fields = layout.columns.filter((column) => column.type === "field");
+  const outside = layout.columns.filter((column) => column.type !== "field");
+  // Printed: the fields, then columns a user added; outside: provenance and deadlines.
+  const order = [...fields.map((column) => layout.columns.indexOf(column)), ...sheet.extraHeaders.map((_, i) => layout.columns.length + i), ...outside.map((column) => layout.columns.indexOf(column))];
+  const body: FormBodyRow[] = [];
+  const bodyRows: MasterRow[] = [];
+  for (const section of sections) {
+    if (section.title !== undefined) {
+      body.push({ type: "section", text: section.title });
+      bodyRows.push(undefined as unknown as MasterRow);
+    }
+    for (const row of section.rows) {
+      const values = rowValues(row);
+      body.push({ type: "data", values: order.map((index) => values[index] ?? null) });
+      bodyRows.push(row);
+    }
+  }
+  const position = (field: FieldId) => fields.findIndex((column) => column.field === field) + 1;
+  const form = officialForm({
+    title: TEMPLATES[kind].title,
+    year,
     sheet: sheet.sheet,
-    rows,
-    headerRows: 1,
-    columnWidths: [...layout.columns.map(columnWidth), ...sheet.extraHeaders.map(() => 18)],
-    columnFormats: [...layout.columns.map((column) => (isDateColumn(column) ? "dd/mm/yyyy" : undefined)), ...sheet.extraHeaders.map(() => undefined)],
-    textCells,
-  };
+    formNumber: FORM_NUMBERS[kind],
+    columns: [...fields.map((column) => formColumn(kind, column)), ...sheet.extraHeaders.map((title) => ({ title, width: 16 }))],
+    outside: outside.map((column) => formColumn(kind, column)),
+    ...(options.agency ? { agency: options.agency, unit: options.agency.name } : {}),
+    ...(options.place ? { place: options.place } : {}),
+    body,
+    totals: { countColumn: position(COUNTED_FIELD[kind]), sumColumns: SUMMED_FIELDS.filter((field) => position(field) > 0).map((field) => ({ column: position(field), decimals: field === "cost" })) },
+    signer: "THỦ TRƯỞNG CƠ QUAN",
+  });
+  const rowOf = new Map<MasterRow, number>();
+  bodyRows.forEach((row, index) => row && rowOf.set(row, form.bodyRows[index]));
+  const textCells: { row: number; column: number }[] = [];
+  form.table.rows.forEach((line, r) => line.forEach((value, c) => looksLikeFormula(value) && textCells.push({ row: r + 1, column: c + 1 })));
+  form.table.textCells = textCells;
+  return { table: form.table, rowOf };
 }

@@ -1,18 +1,20 @@
 /** Consolidation of unit plans into the master plan (pure: hosts read and write the workbooks). */
-export { consolidate, masterTable, arrange, unitKey, CROSS_UNIT_RULES } from "./consolidate";
+export { consolidate, masterDocument, arrange, unitKey, CROSS_UNIT_RULES } from "./consolidate";
 export { readMaster } from "./readMaster";
 export { findForeignSheet, type ForeignSheet } from "./foreign";
 export { findUnitConflicts, describeUnitConflict, type UnitConflict } from "./identity";
+export { planYearInfo, titleYear, type PlanYearInfo } from "./planYear";
 export { makeUnitPlan, previewUnit, prepareUnit, fileStem, unitFromTitle, delegationLabel } from "./unit";
 export { missingInformation, type MissingInformation } from "./exclusion";
 export { returnDate, deadlines, looksLikeFormula, isoToDate } from "./cells";
 export { masterSheetCounts, type MasterSheetCount } from "./summary";
 export { parseUnitList, unitListFromGrid, findUnitsSheet, missingUnits, missingUnitsTable, UNITS_SHEET_NAME } from "./expectedUnits";
 export { computeStatistics, statisticsTable, quarterLabel } from "./statistics";
-export { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME, PROVENANCE_TITLES, COMPUTED_TITLES, masterLayout, type MasterLayout, type MasterColumn } from "./layout";
+export { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME, PROVENANCE_TITLES, COMPUTED_TITLES, masterLayout, TIER_SECTIONS, type MasterLayout, type MasterColumn, type MasterGrouping } from "./layout";
 export type {
   UnitPlan,
   MergeContext,
+  MasterFormOptions,
   Provenance,
   MasterRow,
   MasterSheet,

@@ -1,10 +1,12 @@
 /**
  * The columns of a master sheet: the kind's canonical fields in TEMPLATES order (their Vietnamese
- * titles), then provenance (Đơn vị, Tệp, Dòng gốc), then the computed deadlines (outbound only: passports
+ * titles), then provenance (Đơn vị, Tệp, Dòng gốc), the unit's values as written where the master
+ * normalised them (Giá trị gốc), then the computed deadlines (outbound only: passports
  * and trip reports are owed after a trip abroad), then columns a user added to an earlier master.
  */
 import type { FieldId, PlanKind } from "../model";
 import { TEMPLATES } from "../templates/definitions";
+import { fieldColumn, type FormColumn } from "../templates/officialForm";
 import { fold } from "../text";
 
 export const MASTER_SHEET_NAMES: Record<PlanKind, string> = {
@@ -17,6 +19,8 @@ export const STATISTICS_SHEET_NAME = "Thống kê";
 
 export const PROVENANCE_TITLES = { unit: "Đơn vị", file: "Tệp", source: "Dòng gốc" } as const;
 export const COMPUTED_TITLES = { report: "Hạn báo cáo", passport: "Hạn nộp hộ chiếu" } as const;
+/** What the unit wrote in the cells the master normalised ("Nước đến: Nhật Bảnn; Số lượng (người): 12 người"). */
+export const ORIGINAL_TITLE = "Giá trị gốc";
 
 export type ProvenanceColumn = keyof typeof PROVENANCE_TITLES;
 export type ComputedColumn = keyof typeof COMPUTED_TITLES;
@@ -24,6 +28,7 @@ export type ComputedColumn = keyof typeof COMPUTED_TITLES;
 export type MasterColumn =
   | { type: "field"; field: FieldId; title: string }
   | { type: "provenance"; id: ProvenanceColumn; title: string }
+  | { type: "original"; title: string }
   | { type: "computed"; id: ComputedColumn; title: string };
 
 export interface MasterLayout {
@@ -34,6 +39,7 @@ export interface MasterLayout {
   fieldIndex: Partial<Record<FieldId, number>>;
   provenanceIndex: Record<ProvenanceColumn, number>;
   computedIndex: Partial<Record<ComputedColumn, number>>;
+  originalIndex: number;
 }
 
 const DATE_FIELDS: ReadonlySet<FieldId> = new Set(["start", "end"]);
@@ -45,17 +51,20 @@ export function masterLayout(kind: PlanKind): MasterLayout {
   if (known) return known;
   const columns: MasterColumn[] = TEMPLATES[kind].fields.map((field) => ({ type: "field", field: field.id, title: field.title }));
   for (const id of Object.keys(PROVENANCE_TITLES) as ProvenanceColumn[]) columns.push({ type: "provenance", id, title: PROVENANCE_TITLES[id] });
+  columns.push({ type: "original", title: ORIGINAL_TITLE });
   if (kind === "outbound") for (const id of Object.keys(COMPUTED_TITLES) as ComputedColumn[]) columns.push({ type: "computed", id, title: COMPUTED_TITLES[id] });
 
   const fieldIndex: Partial<Record<FieldId, number>> = {};
   const provenanceIndex = {} as Record<ProvenanceColumn, number>;
   const computedIndex: Partial<Record<ComputedColumn, number>> = {};
+  let originalIndex = -1;
   columns.forEach((column, index) => {
     if (column.type === "field") fieldIndex[column.field] = index;
     else if (column.type === "provenance") provenanceIndex[column.id] = index;
+    else if (column.type === "original") originalIndex = index;
     else computedIndex[column.id] = index;
   });
-  const layout: MasterLayout = { kind, sheet: MASTER_SHEET_NAMES[kind], columns, fieldIndex, provenanceIndex, computedIndex };
+  const layout: MasterLayout = { kind, sheet: MASTER_SHEET_NAMES[kind], columns, fieldIndex, provenanceIndex, computedIndex, originalIndex };
   layouts.set(kind, layout);
   return layout;
 }
@@ -65,30 +74,22 @@ export function isDateColumn(column: MasterColumn): boolean {
   return column.type === "computed" || (column.type === "field" && DATE_FIELDS.has(column.field));
 }
 
-/** Column widths (characters) that suit each kind of column. */
-export function columnWidth(column: MasterColumn): number {
-  if (column.type === "computed") return 14;
-  if (column.type === "provenance") return column.id === "unit" ? 24 : column.id === "file" ? 22 : 16;
-  switch (column.field) {
-    case "seq":
-      return 6;
-    case "members":
-    case "days":
-    case "cost":
-      return 10;
-    case "start":
-    case "end":
-      return 12;
-    case "name":
-    case "purpose":
-    case "composition":
-    case "activity":
-    case "partner":
-      return 36;
-    default:
-      return 20;
-  }
+/**
+ * The master column as the official form writes it: a field's print column (officialForm.fieldColumn);
+ * provenance and deadlines sit outside the print area, where their width does not cost the page.
+ */
+export function formColumn(kind: PlanKind, column: MasterColumn): FormColumn {
+  if (column.type === "field") return fieldColumn(kind, column.field);
+  if (column.type === "computed") return { title: column.title, width: 14, format: "dd/mm/yyyy", centered: true };
+  if (column.type === "original") return { title: column.title, width: 40 };
+  return { title: column.title, width: column.id === "unit" ? 24 : column.id === "file" ? 22 : 16 };
 }
+
+/** How the master's rows are grouped into sections. */
+export type MasterGrouping = "tier" | "unit";
+
+/** Section titles of outbound plans [S0]: led by a city/province leader, or by a department or locality. */
+export const TIER_SECTIONS = ["I. Đoàn do Lãnh đạo thành phố làm Trưởng đoàn", "II. Đoàn cấp sở, ngành, địa phương"] as const;
 
 /** Header text compared the way units' headers are: folded. */
 export function headerKey(text: string): string {

@@ -1,10 +1,13 @@
 /**
  * Reads the master sheets of an existing master workbook back (a host reads the sheets into grids), so
  * a re-import replaces one unit's rows and keeps the rest: other units' rows, rows added by hand
- * (no "Đơn vị" in the provenance column) and columns a user added.
+ * (no "Đơn vị" in the provenance column), the section each sits under, and columns a user added. The
+ * form's own rows (column numbers, sections, Tổng cộng, signature block) are not rows of the plan.
  */
 import { PLAN_KINDS, type PlanKind } from "../model";
 import { GridReader } from "../templates/grid";
+import { formRowKind } from "../templates/officialForm";
+import { isColumnNumberRow } from "../templates/recognize";
 import { tidy } from "../text";
 import { isCellError, type CellValue, type SheetGrid } from "../../workbook/types";
 import { isoToDate } from "./cells";
@@ -12,8 +15,8 @@ import { headerKey, isDateColumn, MASTER_SHEET_NAMES, masterLayout, PROVENANCE_T
 import type { MasterRow, MasterSheet, MasterSheetRows } from "./types";
 import { parseDateCell } from "../values";
 
-/** How far down the header row may sit (a user may insert a title row above it). */
-const HEADER_SCAN_ROWS = 10;
+/** How far down the header row may sit (under the official form's title block, or rows a user inserted). */
+const HEADER_SCAN_ROWS = 20;
 
 /** The master sheets among these grids; undefined when there is none (not a master workbook). */
 export function readMaster(grids: SheetGrid[]): MasterSheetRows | undefined {
@@ -46,31 +49,48 @@ function readMasterSheet(grid: SheetGrid, kind: PlanKind, warnings: string[]): M
     return undefined;
   }
 
-  // Each sheet column → a layout column or a column a user added.
+  // The official form's header has two rows ("Thời gian" over "Từ ngày | Đến ngày"): a column's title is
+  // the lower row's text where it has one.
   const byTitle = new Map(layout.columns.map((column, index) => [headerKey(column.title), index] as const));
+  const titles = new Map(reader.nonEmptyCells(headerRow).map((cell) => [cell.column, cell.text] as const));
+  const lower = reader.nonEmptyCells(headerRow + 1);
+  const twoRows = lower.length > 0 && lower.every((cell) => typeof cell.value === "string") && lower.some((cell) => byTitle.has(headerKey(cell.text)) && !isColumnNumber(cell.text));
+  if (twoRows) for (const cell of lower) titles.set(cell.column, cell.text);
   const mapped = new Map<number, number>();
   const extra: { column: number; header: string }[] = [];
-  for (const cell of reader.nonEmptyCells(headerRow)) {
-    const index = byTitle.get(headerKey(cell.text));
-    if (index !== undefined && ![...mapped.values()].includes(index)) mapped.set(cell.column, index);
-    else extra.push({ column: cell.column, header: tidy(cell.text) });
+  for (const [column, title] of [...titles].sort(([a], [b]) => a - b)) {
+    const index = byTitle.get(headerKey(title));
+    if (index !== undefined && ![...mapped.values()].includes(index)) mapped.set(column, index);
+    else extra.push({ column, header: tidy(title) });
   }
-  const missing = layout.columns.filter((_, index) => ![...mapped.values()].includes(index)).map((column) => column.title);
+  // "Giá trị gốc" came later: a master written before it simply has none.
+  const missing = layout.columns.filter((column, index) => column.type !== "original" && ![...mapped.values()].includes(index)).map((column) => column.title);
   if (missing.length > 0) warnings.push(`Trang “${grid.name}” thiếu cột ${missing.map((t) => `“${t}”`).join(", ")}: các ô của cột này để trống.`);
   if (extra.length > 0) warnings.push(`Trang “${grid.name}”: giữ lại cột do người dùng thêm ${extra.map((e) => `“${e.header}”`).join(", ")}.`);
 
+  let first = headerRow + (twoRows ? 2 : 1);
+  if (first <= reader.lastRow && isColumnNumberRow(reader, first)) first++;
   const { unit: unitIndex, file: fileIndex, source: sourceIndex } = layout.provenanceIndex;
   const rows: MasterRow[] = [];
-  for (let row = headerRow + 1; row <= reader.lastRow; row++) {
-    if (reader.nonEmptyCells(row).length === 0) continue;
+  let section: string | undefined;
+  for (let row = first; row <= reader.lastRow; row++) {
+    const kindOfRow = formRowKind(reader.nonEmptyCells(row));
+    if (kindOfRow === "signature") break;
+    if (kindOfRow === "section") section = reader.text(row, reader.nonEmptyCells(row)[0].column);
+    if (kindOfRow !== "content") continue;
     const values: CellValue[] = layout.columns.map(() => null);
     for (const [column, index] of mapped) values[index] = normalize(reader.value(row, column), isDateColumn(layout.columns[index]));
     const masterRow: MasterRow = { values, extra: extra.map((e) => normalize(reader.value(row, e.column), false)) };
     const unit = text(values[unitIndex]);
     if (unit !== "") masterRow.provenance = { unit, file: text(values[fileIndex]), source: text(values[sourceIndex]) };
+    if (section !== undefined) masterRow.section = section;
     rows.push(masterRow);
   }
   return { kind, sheet: String(grid.name), extraHeaders: extra.map((e) => e.header), rows };
+}
+
+function isColumnNumber(text: string): boolean {
+  return /^\(?\s*\d{1,3}\s*\)?$/.test(text);
 }
 
 /** Empty strings are empty cells; serial numbers in date columns (Office.js) are dates. */

@@ -2,7 +2,9 @@
 import type { Delegation, FieldId, Finding, PlanKind } from "../model";
 import type { CheckContext } from "../rules/types";
 import type { PlanRead } from "../templates/types";
+import type { FormAgency } from "../templates/officialForm";
 import type { CellValue, SheetGrid, TableWrite } from "../../workbook/types";
+import type { MasterGrouping } from "./layout";
 
 /** One unit's workbook, already read by a host. */
 export interface UnitPlan {
@@ -22,6 +24,16 @@ export interface UnitPlan {
 /** Settings of a merge: the check context (profile, plan year, …) used per unit and on the master. */
 export type MergeContext = CheckContext;
 
+/** How the master sheets are laid out as the official document. */
+export interface MasterFormOptions {
+  /** Cơ quan chủ quản / cơ quan lập of the agency drawing up the master (Cài đặt, `--agency`). */
+  agency?: FormAgency;
+  /** Town of the place/date line above the signature. */
+  place?: string;
+  /** Sections: outbound by the head's tier (I/II, the letters' form [S0]) or every kind by unit ("1. Sở Y tế"). */
+  grouping?: MasterGrouping;
+}
+
 /** Where a master row came from. */
 export interface Provenance {
   unit: string;
@@ -37,6 +49,8 @@ export interface MasterRow {
   extra: CellValue[];
   /** Absent for rows a user added by hand: those are kept as they are. */
   provenance?: Provenance;
+  /** The section row the row sat under when read back from a master ("I. Đoàn do …", "2. Sở Y tế"). */
+  section?: string;
 }
 
 /** A master sheet read back from a workbook (readMaster) or built by consolidate. */

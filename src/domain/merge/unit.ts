@@ -9,6 +9,7 @@ import type { RecognizedTemplate } from "../templates/types";
 import { tidy } from "../text";
 import type { SheetGrid } from "../../workbook/types";
 import { missingInformation } from "./exclusion";
+import { COMPUTED_TITLES, headerKey, MASTER_SHEET_NAMES, ORIGINAL_TITLE, PROVENANCE_TITLES, STATISTICS_SHEET_NAME } from "./layout";
 import type { ExcludedDelegation, MergeContext, UnitPlan, UnitSummary } from "./types";
 
 /** "Sở Y tế.xlsx", "D:\\KH\\so-y-te.xlsx" → "Sở Y tế", "so-y-te". */
@@ -36,6 +37,19 @@ export function makeUnitPlan(fileName: string, grids: SheetGrid[], options: { un
   return unit;
 }
 
+const OWN_COLUMNS = new Set([...Object.values(PROVENANCE_TITLES), ORIGINAL_TITLE, ...Object.values(COMPUTED_TITLES)].map(headerKey));
+const MASTER_NAMES = new Set(Object.values(MASTER_SHEET_NAMES).map(headerKey));
+
+function isMasterSheetName(name: string): boolean {
+  return MASTER_NAMES.has(headerKey(name.replace(/\s*\(\d+\)$/, "")));
+}
+
+/** The "Thống kê" sheet the add-in writes (its first cell is the statistics title). */
+function isStatisticsSheet(grid: SheetGrid): boolean {
+  const first = grid.values.flat().find((value) => typeof value === "string" && value.trim() !== "");
+  return headerKey(grid.name) === headerKey(STATISTICS_SHEET_NAME) && typeof first === "string" && headerKey(first).startsWith(headerKey("THỐNG KÊ KẾ HOẠCH ĐOÀN"));
+}
+
 /** A unit with what the merge takes from it. */
 export interface PreparedUnit {
   unit: UnitPlan;
@@ -53,6 +67,8 @@ export function prepareUnit(unit: UnitPlan, context: MergeContext): PreparedUnit
   for (const sheet of unit.plan.sheets) {
     const grid = gridByName.get(sheet.sheet);
     if (!sheet.template) {
+      // A lower level's master brings its statistics sheet along: nothing to merge there, nothing to say.
+      if (grid !== undefined && isStatisticsSheet(grid)) continue;
       if (sheet.unreadable) notes.push(`Trang “${sheet.sheet}” KHÔNG ĐỌC ĐƯỢC, không được tổng hợp: ${sheet.reason}`);
       else if (grid === undefined || grid.values.some((row) => row.some((value) => value !== null && value !== ""))) {
         notes.push(`Trang “${sheet.sheet}” không được tổng hợp: ${sheet.reason}`);
@@ -64,7 +80,11 @@ export function prepareUnit(unit: UnitPlan, context: MergeContext): PreparedUnit
       continue;
     }
     taken.push(sheet);
+    // A lower level's master: its provenance and deadlines are the add-in's own columns, rebuilt at this level.
+    const lowerMaster = isMasterSheetName(sheet.sheet);
+    if (lowerMaster) notes.push(`Trang “${sheet.sheet}” là bảng tổng hợp của cấp dưới: đơn vị của từng đoàn được giữ ở cột “Đơn vị chủ trì” (đoàn ra).`);
     for (const extra of sheet.extraColumns) {
+      if (lowerMaster && OWN_COLUMNS.has(headerKey(extra.header))) continue;
       notes.push(`Cột “${extra.header}” (trang “${sheet.sheet}”) không có trong mẫu tổng hợp nên không được chuyển sang bảng tổng hợp.`);
     }
   }

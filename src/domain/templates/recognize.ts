@@ -410,7 +410,8 @@ const SIGNATURE_TITLES = new Set([
 ]);
 /** "Hải Phòng, ngày … tháng … năm 2024". */
 function isPlaceDateLine(text: string): boolean {
-  return text.includes(",") && /^[a-z ]{2,40} ngay\b.*\bthang\b.*\bnam\b/.test(fold(text));
+  // The place may be left as dots to fill ("……, ngày … tháng … năm …").
+  return text.includes(",") && /^(?:[a-z ]{2,40} )?ngay\b.*\bthang\b.*\bnam\b/.test(fold(text));
 }
 
 /** The signature block under the table: everything from here on is not data. */

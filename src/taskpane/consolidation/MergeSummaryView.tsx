@@ -30,6 +30,11 @@ export function MergeSummaryView({ summary, onShowSheet }: Props) {
         {c.summaryTitle}
       </h3>
       <p className={styles.text}>{format(c.summaryDone, { units: summary.units.length, time: formatTime(summary.mergedAt, locale) })}</p>
+      <p className={styles.text}>
+        {format(summary.planYear.source === "titles" ? c.summaryYearTitles : summary.planYear.source === "settings" ? c.summaryYearSettings : c.summaryYearChosen, {
+          year: summary.planYear.year,
+        })}
+      </p>
       <ul className={styles.lines}>
         {summary.sheets.map((sheet) => (
           <li key={sheet.sheet}>

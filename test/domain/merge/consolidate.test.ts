@@ -1,9 +1,12 @@
 import { consolidate, describeUnitConflict, findUnitConflicts, makeUnitPlan, masterLayout, readMaster, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../../src/domain/merge";
 import type { MasterPlan, MasterSheetRows, UnitPlan } from "../../../src/domain/merge";
 import { getProfile } from "../../../src/domain/profiles";
+import { checkPlan } from "../../../src/domain/rules/engine";
+import { readPlan } from "../../../src/domain/templates";
 import { TEMPLATES } from "../../../src/domain/templates/definitions";
 import type { CellValue, SheetGrid, TableWrite } from "../../../src/workbook/types";
 import { day, outboundAbbreviated, specToGrid, unitWorkbook } from "../../fixtures/generate";
+import { masterColumn, viewMaster } from "../../support/masterDocument";
 import { travellingLeaderUnits, dataRow, trip, unitPlan, unitSpec, visit, type UnitSpecInput } from "./units";
 
 const hp = { profile: getProfile("hai-phong"), year: 2025 };
@@ -26,9 +29,12 @@ function readBack(plan: MasterPlan, edit?: (sheet: string, rows: CellValue[][]) 
 }
 
 function column(table: TableWrite, title: string): CellValue[] {
-  const index = table.rows[0].indexOf(title);
-  if (index < 0) throw new Error(`no column ${title}`);
-  return table.rows.slice(1).map((row) => row[index] ?? null);
+  return masterColumn(table.rows, title);
+}
+
+/** Sheet rows of the delegation rows. */
+function dataRows(table: TableWrite): number[] {
+  return viewMaster(table.rows).data.map((line) => line.row);
 }
 
 const A: UnitSpecInput = { file: "so-y-te.xlsx", unit: "Sở Y tế", outbound: [trip(1), trip(2), trip(3)], inbound: [visit(1)] };
@@ -42,14 +48,13 @@ describe("consolidate: N units into master sheets", () => {
 
   test("one sheet per kind with rows, then the statistics sheet", () => {
     expect(plan.sheets.map((s) => s.sheet)).toEqual([MASTER_SHEET_NAMES.outbound, MASTER_SHEET_NAMES.inbound, STATISTICS_SHEET_NAME]);
-    expect(outbound.rows).toHaveLength(1 + 6);
-    expect(inbound.rows).toHaveLength(1 + 3);
+    expect(viewMaster(outbound.rows).data).toHaveLength(6);
+    expect(viewMaster(inbound.rows).data).toHaveLength(3);
   });
 
   test("columns: canonical TEMPLATES order and titles, then provenance, then computed deadlines (outbound)", () => {
-    expect(outbound.rows[0]).toEqual([...TEMPLATES.outbound.fields.map((f) => f.title), "Đơn vị", "Tệp", "Dòng gốc", "Hạn báo cáo", "Hạn nộp hộ chiếu"]);
-    expect(inbound.rows[0]).toEqual([...TEMPLATES.inbound.fields.map((f) => f.title), "Đơn vị", "Tệp", "Dòng gốc"]);
-    expect(outbound.headerRows).toBe(1);
+    expect(viewMaster(outbound.rows).titles).toEqual([...TEMPLATES.outbound.fields.map((f) => f.title), "Đơn vị", "Tệp", "Dòng gốc", "Giá trị gốc", "Hạn báo cáo", "Hạn nộp hộ chiếu"]);
+    expect(viewMaster(inbound.rows).titles).toEqual([...TEMPLATES.inbound.fields.map((f) => f.title), "Đơn vị", "Tệp", "Dòng gốc", "Giá trị gốc"]);
   });
 
   test("provenance: unit from the title row, else the file name without extension; file; source row", () => {
@@ -89,8 +94,9 @@ describe("consolidate: N units into master sheets", () => {
 
   test("the master's delegations are addressed to master cells", () => {
     expect(plan.delegations).toHaveLength(9);
-    expect(plan.delegations.filter((d) => d.sheet === MASTER_SHEET_NAMES.outbound).map((d) => d.row)).toEqual([2, 3, 4, 5, 6, 7]);
-    expect(plan.delegations.find((d) => d.row === 5 && d.kind === "outbound")?.unit).toBe("Sở Giáo dục và Đào tạo");
+    const rows = dataRows(outbound);
+    expect(plan.delegations.filter((d) => d.sheet === MASTER_SHEET_NAMES.outbound).map((d) => d.row)).toEqual(rows);
+    expect(plan.delegations.find((d) => d.row === rows[3] && d.kind === "outbound")?.unit).toBe("Sở Giáo dục và Đào tạo");
   });
 });
 
@@ -156,13 +162,15 @@ describe("values keep their types; nothing the unit wrote is changed", () => {
   const plan = consolidate([unitPlan(input)], undefined, hp);
   const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
 
-  test("numbers stay numbers, real dates stay dates, typed text stays text", () => {
-    expect(column(outbound, "Số lượng (người)")).toEqual([5, "05 người", 3]);
-    expect(column(outbound, "Từ ngày")).toEqual([day(2025, 5, 15), "15/06/2025", "Quý III/2025"]);
-    expect(column(outbound, "Đến ngày")).toEqual([day(2025, 5, 20), "20/06/2025", null]);
+  test("normalised: members as numbers, dates typed as text as real dates, a quarter as written; what the unit wrote kept", () => {
+    expect(column(outbound, "Số lượng (người)")).toEqual([5, 5, 3]);
+    expect(column(outbound, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), "Quý III/2025"]);
+    expect(column(outbound, "Đến ngày")).toEqual([day(2025, 5, 20), day(2025, 6, 20), null]);
+    expect(column(outbound, "Giá trị gốc")).toEqual([null, "Số lượng (người): 05 người; Từ ngày: 15/06/2025; Đến ngày: 20/06/2025", null]);
     const formats = outbound.columnFormats ?? [];
-    expect(formats[outbound.rows[0].indexOf("Từ ngày")]).toBe("dd/mm/yyyy");
-    expect(formats[outbound.rows[0].indexOf("Hạn báo cáo")]).toBe("dd/mm/yyyy");
+    const { titles } = viewMaster(outbound.rows);
+    expect(formats[titles.indexOf("Từ ngày")]).toBe("dd/mm/yyyy");
+    expect(formats[titles.indexOf("Hạn báo cáo")]).toBe("dd/mm/yyyy");
   });
 
   test("text starting with = + - @ is written as it is and flagged as text for the writers", () => {
@@ -184,8 +192,31 @@ describe("values keep their types; nothing the unit wrote is changed", () => {
     const unit = unitPlan(input);
     const plan = consolidate([{ ...unit, grids: undefined }], undefined, hp);
     const table = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
-    expect(column(table, "Số lượng (người)")).toEqual([5, "05 người", 3]);
+    expect(column(table, "Số lượng (người)")).toEqual([5, 5, 3]);
     expect(column(table, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), "Quý III/2025"]);
+  });
+
+  test("countries by their standard names; a name that cannot be resolved is kept as written and marked; statistics count the standard name once", () => {
+    const spelled = consolidate(
+      [
+        unitPlan({
+          file: "nuoc.xlsx",
+          unit: "Sở Du lịch",
+          outbound: [trip(1, { countries: "Han Quoc" }), trip(2, { countries: "Hàn Quốc" }), trip(3, { countries: "han quoc, Xứ Sở Thần Tiên" }), trip(4, { role: "giam doc so" })],
+        }),
+      ],
+      undefined,
+      hp,
+    );
+    const table = sheetOf(spelled, MASTER_SHEET_NAMES.outbound);
+    expect(column(table, "Nước đến")).toEqual(["Hàn Quốc", "Hàn Quốc", "Hàn Quốc, Xứ Sở Thần Tiên", "Nhật Bản"]);
+    expect(column(table, "Chức vụ trưởng đoàn")).toEqual(["Trưởng phòng", "Trưởng phòng", "Trưởng phòng", "Giám đốc Sở"]);
+    expect(column(table, "Giá trị gốc")).toEqual(["Nước đến: Han Quoc", null, "Nước đến: han quoc, Xứ Sở Thần Tiên", "Chức vụ trưởng đoàn: giam doc so"]);
+    const rows = viewMaster(table.rows).data.map((line) => line.row);
+    expect(spelled.findings.filter((f) => f.rule === "country-unknown").map((f) => [f.row, f.cell])).toEqual([[rows[2], `G${rows[2]}`]]);
+    const byCountry = spelled.statistics.find((t) => t.title.startsWith("Theo nước"))!;
+    expect(byCountry.rows.filter((row) => row[0] === "Hàn Quốc")).toHaveLength(1);
+    expect(byCountry.rows.find((row) => row[0] === "Hàn Quốc")?.[1]).toBe(3);
   });
 
   test("a unit's “Phát sinh” flag column is written as the status it means, not as a bare “x”", () => {
@@ -280,16 +311,22 @@ describe("re-import", () => {
 
   describe("rows added by hand are kept, in place, unchanged", () => {
     const handMiddle: CellValue[] = ["a", "Đoàn bổ sung của Văn phòng", "Trần Văn Tay", "Chánh Văn phòng", 2, null, "Lào", "Tháng 8/2025", null, null, null, "Làm việc với tỉnh Luang Prabang", null, "Ngân sách thành phố"];
-    const handBottom: CellValue[] = [null, "Tổng cộng: =6 đoàn"];
+    const handBottom: CellValue[] = [null, "Đoàn tự túc của Văn phòng", null, null, 1];
+    const width = masterLayout("outbound").columns.length;
+    const padded = (values: CellValue[]) => [...values, ...Array(width - values.length).fill(null)];
     const edited = readBack(first, (sheet, rows) => {
       if (sheet !== MASTER_SHEET_NAMES.outbound) return rows;
-      // After Sở Y tế's three rows, and one at the bottom.
-      return [...rows.slice(0, 4), handMiddle, ...rows.slice(4), handBottom];
+      // Inserted by hand after Sở Y tế's three rows, and one right above the Tổng cộng row.
+      const view = viewMaster(rows);
+      const afterThird = view.data[2].row;
+      const total = view.totalRow! - 1;
+      return [...rows.slice(0, afterThird), padded(handMiddle), ...rows.slice(afterThird, total), padded(handBottom), ...rows.slice(total)];
     });
 
-    test("read back without provenance", () => {
+    test("read back without provenance, under the section they were typed in", () => {
       const rows = edited.sheets.outbound!.rows;
       expect(rows.map((r) => r.provenance?.unit ?? "tay")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Y tế", "tay", "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "tay"]);
+      expect(rows[3].section).toBe("II. Đoàn cấp sở, ngành, địa phương");
     });
 
     test("re-importing units keeps them where they were relative to the unit blocks", () => {
@@ -301,12 +338,11 @@ describe("re-import", () => {
         "Đoàn công tác số 4",
         "Đoàn công tác số 5",
         "Đoàn công tác số 6",
-        "Tổng cộng: =6 đoàn",
+        "Đoàn tự túc của Văn phòng",
       ]);
-      const width = masterLayout("outbound").columns.length;
-      const padded = (values: CellValue[]) => [...values, ...Array(width - values.length).fill(null)];
-      expect(table.rows[2]).toEqual(padded(handMiddle));
-      expect(table.rows[6]).toEqual(padded(handBottom));
+      const view = viewMaster(table.rows);
+      expect(view.data[1].values).toEqual(padded(handMiddle));
+      expect(view.data[5].values).toEqual(padded(handBottom));
       // Unit rows are numbered; the hand row's "a" stays.
       expect(column(table, "STT")).toEqual([1, "a", 2, 3, 4, null]);
       // And again: the same master.
@@ -315,13 +351,17 @@ describe("re-import", () => {
     });
   });
 
-  test("columns a user added to the master are kept after the layout's columns", () => {
-    const edited = readBack(first, (sheet, rows) =>
-      sheet === MASTER_SHEET_NAMES.outbound ? rows.map((row, i) => [...row, i === 0 ? "Ý kiến của Sở" : i === 4 ? "Đồng ý" : null]) : rows,
-    );
+  test("columns a user added to the master are kept, printed after the plan's columns", () => {
+    const edited = readBack(first, (sheet, rows) => {
+      if (sheet !== MASTER_SHEET_NAMES.outbound) return rows;
+      const view = viewMaster(rows);
+      return rows.map((row, i) => [...row, i === view.headerRow - 1 ? "Ý kiến của Sở" : i === view.data[3].row - 1 ? "Đồng ý" : null]);
+    });
     const next = consolidate([unitPlan(A)], edited, hp);
     const table = sheetOf(next, MASTER_SHEET_NAMES.outbound);
-    expect(table.rows[0].at(-1)).toBe("Ý kiến của Sở");
+    const { titles } = viewMaster(table.rows);
+    expect(titles.indexOf("Ý kiến của Sở")).toBe(TEMPLATES.outbound.fields.length);
+    expect(table.print?.area.right).toBe(TEMPLATES.outbound.fields.length + 1);
     expect(column(table, "Ý kiến của Sở")).toEqual([null, null, null, "Đồng ý", null]);
     expect(next.warnings.some((w) => w.includes("Ý kiến của Sở"))).toBe(true);
   });
@@ -337,13 +377,15 @@ describe("cross-unit rules on the master", () => {
     // Neither unit alone goes over the limit of 2.
     for (const unit of plan.units) expect(unit.findings.filter((f) => f.rule === "key-leader-trips")).toEqual([]);
     const flagged = plan.findings.filter((f) => f.rule === "key-leader-trips");
+    const rows = dataRows(sheetOf(plan, MASTER_SHEET_NAMES.outbound));
+    const leader = rows.map((row) => `C${row}`);
     expect(flagged.map((f) => [f.sheet, f.cell, f.severity])).toEqual([
-      [MASTER_SHEET_NAMES.outbound, "C2", "error"],
-      [MASTER_SHEET_NAMES.outbound, "C4", "error"],
-      [MASTER_SHEET_NAMES.outbound, "C5", "error"],
+      [MASTER_SHEET_NAMES.outbound, leader[0], "error"],
+      [MASTER_SHEET_NAMES.outbound, leader[2], "error"],
+      [MASTER_SHEET_NAMES.outbound, leader[3], "error"],
     ]);
     expect(flagged[0].message).toContain("3 lần");
-    expect(flagged[0].related?.map((r) => r.row)).toEqual([4, 5]);
+    expect(flagged[0].related?.map((r) => r.row)).toEqual([rows[2], rows[3]]);
   });
 
   test("rows read back from an earlier master are checked the same as rows imported now", () => {
@@ -373,7 +415,25 @@ describe("cross-unit rules on the master", () => {
       undefined,
       hp,
     );
-    expect(plan.findings.filter((f) => f.rule === "duplicate-delegation").map((f) => f.row)).toEqual([2, 3]);
+    expect(plan.findings.filter((f) => f.rule === "duplicate-delegation").map((f) => f.row)).toEqual(dataRows(sheetOf(plan, MASTER_SHEET_NAMES.outbound)));
+  });
+
+  test("leaders of different units going to one country are each unit's leaders, on the master and when the master is checked as a plan", () => {
+    const japan = (n: number, leader: string, role: string) => trip(n, { leader, role, countries: "Nhật Bản", start: `Tháng ${n}/2025` });
+    const units = [
+      unitPlan({ file: "a.xlsx", unit: "Sở A", outbound: [japan(1, "Lê Văn Một", "Giám đốc Sở"), japan(2, "Lê Văn Hai", "Phó Giám đốc Sở")] }),
+      unitPlan({ file: "b.xlsx", unit: "Sở B", outbound: [japan(3, "Trần Văn Ba", "Giám đốc Sở"), japan(4, "Trần Văn Bốn", "Phó Giám đốc Sở")] }),
+    ];
+    const plan = consolidate(units, undefined, hp);
+    expect(plan.findings.filter((f) => f.rule === "leaders-same-destination")).toEqual([]);
+    // Read as `dplan check` reads any plan: each row's unit is in Đơn vị chủ trì, not the master's own "Đơn vị:" line.
+    const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+    const read = readPlan([{ name: outbound.sheet, originRow: 1, originCol: 1, values: outbound.rows, merges: outbound.merges ?? [] }], { year: 2025 });
+    expect(read.delegations.map((d) => d.unit)).toEqual(["Sở A", "Sở A", "Sở B", "Sở B"]);
+    expect(checkPlan(read.delegations, hp).filter((f) => f.rule === "leaders-same-destination")).toEqual([]);
+    // Four leaders of one unit to one country are still too many.
+    const one = consolidate([unitPlan({ file: "c.xlsx", unit: "Sở C", outbound: [japan(1, "A Một", "Giám đốc Sở"), japan(2, "A Hai", "Phó Giám đốc Sở"), japan(3, "A Ba", "Phó Giám đốc Sở"), japan(4, "A Bốn", "Phó Giám đốc Sở")] })], undefined, hp);
+    expect(one.findings.filter((f) => f.rule === "leaders-same-destination")).toHaveLength(4);
   });
 
   test("only the cross-unit rules run on the master", () => {

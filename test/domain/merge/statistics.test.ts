@@ -1,3 +1,4 @@
+import { viewMaster } from "../../support/masterDocument";
 import { consolidate, MASTER_SHEET_NAMES, readMaster, STATISTICS_SHEET_NAME } from "../../../src/domain/merge";
 import type { StatisticsTable } from "../../../src/domain/merge";
 import { getProfile } from "../../../src/domain/profiles";
@@ -70,7 +71,8 @@ describe("statistics", () => {
       ["Sở Giáo dục và Đào tạo", 2, 0, 2],
     ]);
     const grids = plan.sheets.map((t) => ({ name: t.sheet, originRow: 1, originCol: 1, values: t.rows.map((r) => [...r]), merges: [] }));
-    grids[0].values.push([null, "Đoàn tay", "Lê Tay", "Giám đốc Sở", 2, null, "Lào", "Tháng 9/2025"]);
+    // Typed by hand right above the Tổng cộng row.
+    grids[0].values.splice(viewMaster(grids[0].values).totalRow! - 1, 0, [null, "Đoàn tay", "Lê Tay", "Giám đốc Sở", 2, null, "Lào", "Tháng 9/2025"]);
     const next = consolidate([], readMaster(grids), context);
     expect(next.statistics.find((t) => t.title === "Theo đơn vị")!.rows).toEqual([
       ["Sở Y tế", 3, 1, 4],

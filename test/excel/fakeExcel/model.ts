@@ -25,7 +25,26 @@ export interface FakeCell {
   fill?: string;
   fontColor?: string;
   wrapText?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  /** Border edges set to a line style ("EdgeTop" → "Continuous"). */
+  borders?: Record<string, string>;
   hyperlink?: FakeHyperlink;
+}
+
+/** Worksheet.pageLayout as set (ExcelApi 1.9). */
+export interface PageLayoutData {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  centerHorizontally?: boolean;
+  margins: Record<string, number>;
+  /** A1 address, no sheet. */
+  printArea?: string;
+  printTitleRows?: string;
+  centerFooter?: string;
 }
 
 export interface ConditionalFormatData {
@@ -80,6 +99,11 @@ export interface FakeSheet {
   charts: FakeChart[];
   /** Sheet protection on: writes fail with AccessDenied (behaviours.ts). */
   protected?: boolean;
+  rowHeights: Map<number, number>;
+  hiddenColumns: Set<number>;
+  /** Column outline groups (Range.group "ByColumns", ExcelApi 1.10). */
+  columnGroups: { left: number; right: number }[];
+  pageLayout: PageLayoutData;
 }
 
 export interface FakeWorkbook {
@@ -142,6 +166,10 @@ export function emptySheet(workbook: FakeWorkbook, name: string): FakeSheet {
     columnWidths: new Map(),
     frozenRows: 0,
     charts: [],
+    rowHeights: new Map(),
+    hiddenColumns: new Set(),
+    columnGroups: [],
+    pageLayout: { margins: {} },
   };
 }
 

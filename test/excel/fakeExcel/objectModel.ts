@@ -408,6 +408,10 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     return this.child("charts", () => new FakeChartCollection(this.context, () => this.target()));
   }
 
+  get pageLayout(): FakePageLayout {
+    return this.child("pageLayout", () => new FakePageLayout(this.context, () => this.target()));
+  }
+
   get freezePanes(): FakeFreezePanes {
     return this.child("freezePanes", () => new FakeFreezePanes(this.context, () => this.target()));
   }
@@ -538,6 +542,41 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     this.command("numberFormat", rows, true, ({ sheet, area }) => {
       this.checkShape(rows, area);
       forEachCell(area, (row, column) => (ensureCell(sheet, row, column).numberFormat = rows[row - area.top][column - area.left]));
+    });
+  }
+  /** Formulas the add-in writes itself (totals): kept as the formula, never computed by the fake. */
+  set formulas(rows: unknown[][]) {
+    this.command("formulas", rows, true, ({ sheet, area }) => {
+      this.checkShape(rows, area);
+      forEachCell(area, (row, column) => {
+        const cell = ensureCell(sheet, row, column);
+        const input = rows[row - area.top][column - area.left];
+        if (typeof input === "string" && input.startsWith("=")) {
+          cell.formula = input;
+          delete cell.value;
+        } else typeInto(cell, input);
+      });
+    });
+  }
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, area } = this.target();
+      return { sheet, area: { top: 1, bottom: MAX_ROWS, left: area.left, right: area.right } };
+    });
+  }
+  set columnHidden(hidden: boolean) {
+    this.command("columnHidden", hidden, true, ({ sheet, area }) => {
+      for (let column = area.left; column <= area.right; column++) {
+        if (hidden) sheet.hiddenColumns.add(column);
+        else sheet.hiddenColumns.delete(column);
+      }
+    });
+  }
+  group(groupOption: string): void {
+    this.context.core.requireApi("1.10", "Range.group");
+    this.command("group", groupOption, true, ({ sheet, area }) => {
+      if (groupOption !== "ByColumns") throw new Error("fake: only column groups are modelled");
+      sheet.columnGroups.push({ left: area.left, right: area.right });
     });
   }
   set hyperlink(link: FakeHyperlink) {
@@ -698,6 +737,8 @@ interface FormatSink {
   fill(color: string): void;
   fontColor(color: string): void;
   bold(value: boolean): void;
+  italic(value: boolean): void;
+  size(value: number): void;
 }
 
 function rangeSink({ sheet, area }: RangeTarget): FormatSink {
@@ -706,6 +747,8 @@ function rangeSink({ sheet, area }: RangeTarget): FormatSink {
     fill: (color) => each((cell) => (cell.fill = color)),
     fontColor: (color) => each((cell) => (cell.fontColor = color)),
     bold: (value) => each((cell) => (cell.bold = value)),
+    italic: (value) => each((cell) => (cell.italic = value)),
+    size: (value) => each((cell) => (cell.fontSize = value)),
   };
 }
 
@@ -715,6 +758,12 @@ function conditionalSink(format: ConditionalFormatData): FormatSink {
     fontColor: (color) => (format.fontColor = color),
     bold: () => {
       throw new Error("fake: bold conditional formats are not modelled");
+    },
+    italic: () => {
+      throw new Error("fake: italic conditional formats are not modelled");
+    },
+    size: () => {
+      throw new Error("fake: font size in conditional formats is not modelled");
     },
   };
 }
@@ -732,6 +781,12 @@ export class FakeFont extends FakeClientObject<FormatSink> {
   set bold(value: boolean) {
     this.command("bold", value, true, (sink) => sink.bold(value));
   }
+  set italic(value: boolean) {
+    this.command("italic", value, true, (sink) => sink.italic(value));
+  }
+  set size(value: number) {
+    this.command("size", value, true, (sink) => sink.size(value));
+  }
 }
 
 export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
@@ -748,6 +803,103 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   }
   set wrapText(value: boolean) {
     this.command("wrapText", value, true, ({ sheet, area }) => forEachCell(area, (row, column) => (ensureCell(sheet, row, column).wrapText = value)));
+  }
+  set horizontalAlignment(value: string) {
+    this.command("horizontalAlignment", value, true, ({ sheet, area }) => forEachCell(area, (row, column) => (ensureCell(sheet, row, column).horizontalAlignment = value)));
+  }
+  set verticalAlignment(value: string) {
+    this.command("verticalAlignment", value, true, ({ sheet, area }) => forEachCell(area, (row, column) => (ensureCell(sheet, row, column).verticalAlignment = value)));
+  }
+  set rowHeight(points: number) {
+    this.command("rowHeight", points, true, ({ sheet, area }) => {
+      for (let row = area.top; row <= area.bottom; row++) sheet.rowHeights.set(row, points);
+    });
+  }
+  get borders(): FakeBorderCollection {
+    return this.child("borders", () => new FakeBorderCollection(this.context, () => this.target()));
+  }
+}
+
+const BORDER_EDGES = new Set(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"]);
+
+export class FakeBorderCollection extends FakeClientObject<RangeTarget> {
+  getItem(index: string): FakeBorder {
+    if (!BORDER_EDGES.has(index)) throw new FakeOfficeError("InvalidArgument", `No border ${index}.`);
+    return new FakeBorder(this.context, () => ({ ...this.target(), edge: index }));
+  }
+}
+
+export class FakeBorder extends FakeClientObject<RangeTarget & { edge: string }> {
+  set style(value: string) {
+    this.command("style", value, true, ({ sheet, area, edge }) => {
+      // Excel has no inside edge in a single row or column.
+      if ((edge === "InsideVertical" && area.left === area.right) || (edge === "InsideHorizontal" && area.top === area.bottom)) {
+        throw new FakeOfficeError("InvalidArgument", `${edge} of a range without inside edges.`);
+      }
+      forEachCell(area, (row, column) => {
+        const cell = ensureCell(sheet, row, column);
+        cell.borders = { ...cell.borders, [edge]: value };
+      });
+    });
+  }
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): what is set is recorded on the sheet. */
+export class FakePageLayout extends FakeClientObject<FakeSheet> {
+  private set(property: string, value: unknown, apply: (sheet: FakeSheet) => void): void {
+    this.context.core.requireApi("1.9", `PageLayout.${property}`);
+    this.command(property, value, true, apply);
+  }
+  set orientation(value: string) {
+    this.set("orientation", value, (sheet) => (sheet.pageLayout.orientation = value));
+  }
+  set paperSize(value: string) {
+    this.set("paperSize", value, (sheet) => (sheet.pageLayout.paperSize = value));
+  }
+  set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.set("zoom", value, (sheet) => (sheet.pageLayout.zoom = { ...value }));
+  }
+  set centerHorizontally(value: boolean) {
+    this.set("centerHorizontally", value, (sheet) => (sheet.pageLayout.centerHorizontally = value));
+  }
+  set leftMargin(points: number) {
+    this.set("leftMargin", points, (sheet) => (sheet.pageLayout.margins.left = points));
+  }
+  set rightMargin(points: number) {
+    this.set("rightMargin", points, (sheet) => (sheet.pageLayout.margins.right = points));
+  }
+  set topMargin(points: number) {
+    this.set("topMargin", points, (sheet) => (sheet.pageLayout.margins.top = points));
+  }
+  set bottomMargin(points: number) {
+    this.set("bottomMargin", points, (sheet) => (sheet.pageLayout.margins.bottom = points));
+  }
+  set headerMargin(points: number) {
+    this.set("headerMargin", points, (sheet) => (sheet.pageLayout.margins.header = points));
+  }
+  set footerMargin(points: number) {
+    this.set("footerMargin", points, (sheet) => (sheet.pageLayout.margins.footer = points));
+  }
+  setPrintArea(address: string): void {
+    parseArea(address);
+    this.set("setPrintArea", address, (sheet) => (sheet.pageLayout.printArea = address));
+  }
+  setPrintTitleRows(address: string): void {
+    if (!/^\$\d+:\$\d+$/.test(address)) throw new FakeOfficeError("InvalidArgument", `Print title rows must be whole rows ("$1:$3"), not ${address}.`);
+    this.set("setPrintTitleRows", address, (sheet) => (sheet.pageLayout.printTitleRows = address));
+  }
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const setFooter = (text: string) => this.set("centerFooter", text, (sheet) => (sheet.pageLayout.centerFooter = text));
+    return {
+      defaultForAllPages: {
+        set centerFooter(text: string) {
+          setFooter(text);
+        },
+        get centerFooter(): string {
+          throw new Error("fake: the footer is write-only in the fake");
+        },
+      },
+    };
   }
 }
 
