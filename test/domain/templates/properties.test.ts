@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DelegationSchema } from "../../../src/domain/model";
 import { readPlan } from "../../../src/domain/templates/readPlan";
-import { recognizeSheet } from "../../../src/domain/templates/recognize";
+import { recognizeSheet, recognizeSheetTables } from "../../../src/domain/templates/recognize";
 import type { CellArea, CellValue, SheetGrid } from "../../../src/workbook/types";
 import { FIXTURES, specToGrid } from "../../fixtures/generate";
 
@@ -100,8 +100,8 @@ describe("recogniser and parser properties", () => {
         const first = readPlan(grids, { file });
         const second = readPlan(grids, { file });
         expect(second).toEqual(first);
-        // One entry per grid at least: a sheet stacking several plans has one per table.
-        expect(first.sheets.length).toBeGreaterThanOrEqual(grids.length);
+        // One recognition per plan table: a sheet may stack several (issue 13), never none.
+        expect(first.sheets).toHaveLength(grids.reduce((count, grid) => count + recognizeSheetTables(grid).length, 0));
       }),
       { numRuns: 300 },
     );
