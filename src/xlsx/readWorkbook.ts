@@ -5,7 +5,10 @@
  * Vietnamese message instead of a stack trace, and nothing is inflated that could exhaust memory.
  */
 import { LISTS_SHEET, type CellArea, type CellValue, type SheetGrid } from "../workbook/types";
-import { readWorkbookValues } from "./workbookValues";
+import { readWorkbookValues, type ValueReadOptions } from "./workbookValues";
+
+/** exceljs creates an object for every cell of a merged range: more than this would exhaust a browser tab. */
+const MAX_EXCELJS_MERGE_CELLS = 1_000_000;
 import { inspectZip, MAX_UNCOMPRESSED_BYTES, type ZipSummary } from "./zipDirectory";
 import { checkInflatedSizes, PartTooLargeError } from "./zipInflate";
 
@@ -49,11 +52,11 @@ const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
  * that cannot be read (too large, broken XML) comes back empty with `unreadable` saying why; the others
  * are read. Rejects with WorkbookReadError when the file as a whole is not a readable workbook.
  */
-export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<SheetGrid[]> {
+export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string, options: ValueReadOptions = {}): Promise<SheetGrid[]> {
   const { bytes, zip } = await checkPackage(data, fileName);
   let grids: SheetGrid[];
   try {
-    grids = await readWorkbookValues(bytes, zip);
+    grids = await readWorkbookValues(bytes, zip, options);
   } catch (error) {
     if (error instanceof PartTooLargeError) throw new WorkbookReadError("too-large", READ_MESSAGES.inflatesBeyondDeclared(error.part), fileName);
     throw new WorkbookReadError("corrupt", READ_MESSAGES.corrupt, fileName);
@@ -68,7 +71,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string)
  * values are read first the safe way and a sheet too large or broken refuses the file before exceljs sees it.
  */
 export async function loadXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<import("exceljs").Workbook> {
-  const grids = await readXlsx(data, fileName);
+  const grids = await readXlsx(data, fileName, { maxMergeCells: MAX_EXCELJS_MERGE_CELLS });
   const refused = grids.find((grid) => grid.unreadable !== undefined);
   if (refused) throw new WorkbookReadError("too-large", refused.unreadable!, fileName);
   const { bytes } = await checkPackage(data, fileName);

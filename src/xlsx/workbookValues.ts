@@ -25,7 +25,7 @@ export const VALUE_MESSAGES = {
   tooLarge: (sheet: string, from: string, to: string, cells: number) =>
     `Trang «${sheet}» quá lớn để đọc: dữ liệu trải từ ô ${from} đến ô ${to} (${cells.toLocaleString("vi-VN")} ô, giới hạn ${MAX_GRID_CELLS.toLocaleString("vi-VN")}). ` +
     `Thường do có ô gõ nhầm ở rất xa bảng: trong Excel bấm Ctrl+End để đến ô đó, xóa các dòng/cột thừa rồi lưu lại.`,
-  mergesTooLarge: (sheet: string) => `Trang «${sheet}» có quá nhiều ô gộp chồng lên nhau để đọc: hãy bỏ gộp các vùng thừa trong Excel rồi lưu lại.`,
+  mergesTooLarge: (sheet: string) => `Trang «${sheet}» có quá nhiều ô gộp (vùng gộp quá lớn hoặc chồng lên nhau) để đọc: hãy bỏ gộp các vùng thừa trong Excel rồi lưu lại.`,
   broken: (sheet: string) => `Trang «${sheet}» bị hỏng (nội dung XML không đọc được đến hết): không đọc trang này. Hãy mở tệp bằng Excel và lưu lại.`,
   missing: (sheet: string) => `Trang «${sheet}» không có nội dung trong tệp (phần của trang bị thiếu): không đọc trang này.`,
   notWorksheet: (sheet: string) => `Trang «${sheet}» là trang biểu đồ hoặc hộp thoại, không phải bảng tính: bỏ qua.`,
@@ -47,7 +47,15 @@ interface Relationship {
 }
 
 /** Reads each worksheet's values; a sheet that cannot be read comes back empty with `unreadable` set. */
-export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary): Promise<SheetGrid[]> {
+export interface ValueReadOptions {
+  /**
+   * Refuse (by sheet) a merged range of more cells than this, whatever the values: for exceljs (the
+   * playground's editable workbook), which creates every cell of a merged range.
+   */
+  maxMergeCells?: number;
+}
+
+export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, options: ValueReadOptions = {}): Promise<SheetGrid[]> {
   const parts = new Map(zip.parts.map((part) => [part.name, part] as const));
   const find = (name: string) => parts.get(name) ?? parts.get(name.replace(/^\//, ""));
 
@@ -108,7 +116,8 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary): Pr
           : VALUE_MESSAGES.broken(sheet.name);
       continue;
     }
-    const problem = fillGrid(grid, cells);
+    const widest = cells.merges.reduce((most, m) => Math.max(most, (m.bottom - m.top + 1) * (m.right - m.left + 1)), 0);
+    const problem = options.maxMergeCells !== undefined && widest > options.maxMergeCells ? VALUE_MESSAGES.mergesTooLarge(sheet.name) : fillGrid(grid, cells);
     if (problem) {
       grid.values = [];
       grid.merges = [];

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { readPlan } from "../../src/domain/templates/readPlan";
-import { readXlsx, WorkbookReadError } from "../../src/xlsx/readWorkbook";
+import { loadXlsx, readXlsx, WorkbookReadError } from "../../src/xlsx/readWorkbook";
 import { inspectZip } from "../../src/xlsx/zipDirectory";
 import { HOSTILE_PACKAGES, planSheet, withUndercountedDirectory } from "../fixtures/badFiles";
 import { rawParts, rawWorkbook } from "../fixtures/rawWorkbook";
@@ -50,6 +50,12 @@ describe("sparse reading: far cells and huge merges", () => {
     expect(note.values).toEqual([["Ghi chú chung"]]);
     expect(note.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 1 }]);
     expect(readPlan(grids).delegations).toHaveLength(3);
+  });
+
+  test("the playground's editable workbook (exceljs, which builds every merged cell) refuses such a merge before exceljs sees it", async () => {
+    const started = performance.now();
+    await expect(loadXlsx(bytesOf("gop-ca-trang.xlsx"), "gop-ca-trang.xlsx")).rejects.toMatchObject({ reason: "too-large", message: expect.stringMatching(/Trang «Đoàn ra» có quá nhiều ô gộp/) });
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
