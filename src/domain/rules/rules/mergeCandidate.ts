@@ -172,4 +172,24 @@ export const mergeCandidate: PlanRule = {
     }
     return violations;
   },
+  // Partners share a (country, month, word) bucket: a row's findings depend on the rows of its buckets only.
+  locality: {
+    reach: "neighbours",
+    keys(delegation, context) {
+      const period = delegation.period;
+      if (!period) return [];
+      const threshold = context.profile.params.mergeSimilarity;
+      const purpose = purposeWords(delegation);
+      if (purpose.length === 0 && threshold > 0) return [];
+      // The prefix filter holds in any fixed order of words: two rows with Jaccard ≥ t share one of the first
+      // |x| − ⌈t·|x|⌉ + 1 words of each in alphabetical order, so the key names country, month and such a word.
+      const prefix = threshold > 0 ? [...purpose].sort().slice(0, purpose.length - Math.ceil(threshold * purpose.length - 1e-9) + 1) : [""];
+      const months = monthIndexesCovered(period);
+      const keys: string[] = [];
+      for (const country of distinctCountries(delegation)) {
+        for (const month of months) for (const word of prefix) keys.push(`${countryKey(country)}|${month}|${word}`);
+      }
+      return keys;
+    },
+  },
 };
