@@ -34,7 +34,7 @@ export interface LiveUpdate {
 interface SheetState {
   grid: SheetGrid;
   recognition: SheetRecognition;
-  /** Ids of the sheet's delegations, in row order. */
+  /** Ids of the sheet's delegations, one per data row of the recognition, in the same order. */
   ids: string[];
 }
 
@@ -316,18 +316,15 @@ export class LiveCheck {
     } catch {
       return undefined;
     }
+    // ids[i] is the delegation of dataRows[i] (parseSheet reads one per data row, in order).
     const lastOld = after < dataRows.length ? after : dataRows.length - 1;
-    const replaced = new Set(dataRows.slice(before + 1, lastOld + 1).map((entry) => entry.row));
     const old = new Map<string, Delegation>();
-    const keptIds = state.ids.filter((id) => {
-      const delegation = this.delegations.get(id)!;
-      if (!replaced.has(delegation.row)) return true;
-      old.set(id, delegation);
+    for (const id of state.ids.slice(before + 1, lastOld + 1)) {
+      old.set(id, this.delegations.get(id)!);
       this.delegations.delete(id);
-      return false;
-    });
+    }
     state.recognition = { ...recognition, dataRows: [...dataRows.slice(0, before + 1), ...windowRows, ...dataRows.slice(lastOld + 1)] };
-    state.ids = mergeIds(keptIds, fresh, this.delegations);
+    state.ids = [...state.ids.slice(0, before + 1), ...fresh.map((delegation) => delegation.id), ...state.ids.slice(lastOld + 1)];
     return { old, fresh, rows: fresh.filter((delegation) => touched.has(delegation.row)).length };
   }
 
@@ -425,7 +422,8 @@ export class LiveCheck {
         scope.add(id);
         index.linked(id, scope);
       }
-      const findings = checkPlan(this.rows(scope), this.context, [rule]).filter((finding) => affected.has(finding.delegationId));
+      const focus = new Set(this.rows(affected));
+      const findings = checkPlan(this.rows(scope), this.context, [rule], focus).filter((finding) => affected.has(finding.delegationId));
       return { ids: affected, findings };
     }
 
@@ -493,11 +491,6 @@ function diffFindings(removed: Finding[], added: Finding[]): { removed: Finding[
   }
   const reallyRemoved = removed.filter((finding) => !kept.has(finding));
   return { removed: reallyRemoved, added: reallyAdded, kept };
-}
-
-function mergeIds(kept: string[], fresh: readonly Delegation[], delegations: Map<string, Delegation>): string[] {
-  const rows = [...kept.map((id) => ({ id, row: delegations.get(id)!.row })), ...fresh.map((d) => ({ id: d.id, row: d.row }))];
-  return rows.sort((a, b) => a.row - b.row).map((entry) => entry.id);
 }
 
 function copyGrid(grid: SheetGrid): SheetGrid {

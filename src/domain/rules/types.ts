@@ -63,7 +63,11 @@ export interface RowRule extends RuleBase {
 
 /** Checks rows against each other (near-linear: indexes, never all pairs). */
 export interface PlanRule extends RuleBase {
-  checkAll(delegations: readonly Delegation[], context: CheckContext): Violation[];
+  /**
+   * `focus`, when given: only violations of these rows are wanted (a live check re-checking a few rows
+   * among their neighbours); a rule may skip work that concerns other rows only, or ignore it.
+   */
+  checkAll(delegations: readonly Delegation[], context: CheckContext, focus?: ReadonlySet<Delegation>): Violation[];
   /**
    * Which rows can change each other's findings, so a live check re-runs the rule on the groups an edit
    * touches only (src/domain/live). A rule without it is re-run on the whole plan after every edit.

@@ -61,7 +61,7 @@ export const mergeCandidate: PlanRule = {
   fields: ["period", "start", "end", "countries", "purpose", "name"],
   parameters: { profileParams: ["mergeSimilarity"] },
   source: S1,
-  checkAll(delegations, context) {
+  checkAll(delegations, context, focus) {
     const threshold = context.profile.params.mergeSimilarity;
     const candidates: Candidate[] = [];
     // Canonical order: a lower index is an earlier row, whatever order the rows came in.
@@ -145,6 +145,7 @@ export const mergeCandidate: PlanRule = {
           const y = candidates[b];
           if (y.tokens.length < minSize || y.tokens.length > maxSize) continue;
           if (x.start > y.end || y.start > x.end) continue;
+          if (focus && !focus.has(x.delegation) && !focus.has(y.delegation)) continue;
           if (jaccard(x.tokens, y.tokens) < threshold) continue;
           // The same delegation written twice is duplicate-delegation's finding, not a merge.
           if (x.duplicateKey !== undefined && x.duplicateKey === y.duplicateKey) continue;
@@ -157,6 +158,7 @@ export const mergeCandidate: PlanRule = {
     const violations: Violation[] = [];
     for (const [index, others] of partners) {
       const self = candidates[index];
+      if (focus && !focus.has(self.delegation)) continue;
       const rows = others.sort((p, q) => p - q).slice(0, MAX_RELATED).map((other) => candidates[other]);
       const shared = new Map<string, string>();
       for (const row of rows) for (const [key, country] of row.countries) if (self.countries.has(key)) shared.set(key, country.name);
