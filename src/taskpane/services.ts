@@ -28,6 +28,8 @@ export interface CheckResult {
    * rules run on the master after a merge (the pane lists them without leaving the "Tổng hợp" tab).
    */
   origin?: "consolidation";
+  /** The last live update (Kiểm tra khi nhập liệu): rows re-checked and when (ISO). */
+  live?: { rows: number; at: string };
 }
 
 /** A cell of the current workbook, 1-based. */
@@ -104,6 +106,9 @@ export interface PaneServices {
   subscribe(listener: (result: CheckResult) => void): () => void;
   /** The latest check result, if any (the pane may open after a ribbon check). */
   latestResult(): CheckResult | undefined;
+  /** Whether edits are checked as they are typed (saved in the workbook; on unless turned off). Hosts without it: absent. */
+  liveEnabled?(): Promise<boolean>;
+  setLiveEnabled?(on: boolean): Promise<void>;
 }
 
 /** Rules whose suggestion is a certain fix: a standard name that replaces what the unit typed. */

@@ -132,13 +132,31 @@ export class LiveCheck {
 
   /** A full check of these sheets, keeping what later edits need. */
   static start(grids: readonly SheetGrid[], context: CheckContext, options: ReadPlanOptions = {}, rules: readonly Rule[] = RULES): LiveCheck {
+    const plan = readPlan([...grids], options);
+    return LiveCheck.adopt(grids, plan, checkPlan(plan.delegations, context, rules), context, options, rules);
+  }
+
+  /**
+   * Takes over a full check just made: `plan` is readPlan(grids, options) and `findings` checkPlan of its
+   * delegations with this context and rules. Only the indexes are built; nothing is checked again.
+   */
+  static adopt(grids: readonly SheetGrid[], plan: PlanRead, findings: readonly Finding[], context: CheckContext, options: ReadPlanOptions = {}, rules: readonly Rule[] = RULES): LiveCheck {
     const live = new LiveCheck(context, options, rules);
-    for (const grid of grids) {
-      const state = live.readSheet(copyGrid(grid));
-      live.sheets.set(state.grid.name, state);
-      live.order.push(state.grid.name);
+    const bySheet = new Map<string, Delegation[]>();
+    for (const delegation of plan.delegations) {
+      const list = bySheet.get(delegation.sheet);
+      if (list) list.push(delegation);
+      else bySheet.set(delegation.sheet, [delegation]);
     }
-    const all = [...live.delegations.values()];
+    grids.forEach((grid, index) => {
+      const copy = copyGrid(grid);
+      const recognition = plan.sheets[index] ?? { sheet: copy.name, template: false as const, reason: "" };
+      const own = bySheet.get(copy.name) ?? [];
+      for (const delegation of own) live.delegations.set(delegation.id, delegation);
+      live.sheets.set(copy.name, { grid: copy, recognition, ids: own.map((delegation) => delegation.id) });
+      live.order.push(copy.name);
+    });
+    const all = plan.delegations;
     for (const rule of live.activeRules) {
       live.findingsByRule.set(rule.id, new Map());
       if (!isRowRule(rule) && rule.locality) {
@@ -147,8 +165,9 @@ export class LiveCheck {
         live.links.set(rule.id, index);
       }
     }
-    for (const finding of checkPlan(all, context, live.activeRules)) {
-      const byId = live.findingsByRule.get(finding.rule)!;
+    for (const finding of findings) {
+      const byId = live.findingsByRule.get(finding.rule);
+      if (!byId) continue;
       const list = byId.get(finding.delegationId);
       if (list) list.push(finding);
       else byId.set(finding.delegationId, [finding]);
