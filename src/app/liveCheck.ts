@@ -7,7 +7,7 @@ import type { Finding } from "../domain/model";
 import type { CheckContext } from "../domain/rules";
 import { compareFindings } from "../domain/rules";
 import type { PlanRead } from "../domain/templates";
-import type { CellPosition, MarkChanges, SheetGrid } from "../workbook/types";
+import type { CellMark, CellPosition, MarkChanges, SheetGrid } from "../workbook/types";
 import { findingsToMarks } from "./marks";
 
 export type { CellChange } from "../domain/live/liveCheck";
@@ -49,6 +49,11 @@ export class LiveSession {
 
   findings(): Finding[] {
     return this.live.findings();
+  }
+
+  /** Every mark the findings ask for now (one per cell), in the session's language. */
+  marks(): CellMark[] {
+    return findingsToMarks(this.live.findings(), this.locale);
   }
 
   plan(): PlanRead {
