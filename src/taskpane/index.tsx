@@ -8,6 +8,8 @@ import { createConsolidationServices } from "../app/consolidation";
 import { createPaneServices, type AppServices } from "../app/paneServices";
 import { detectHost, officeDisplayLocale } from "../excel/environment";
 import { ExcelWorkbookHost } from "../excel/ExcelWorkbookHost";
+import { documentSettingsStorage, ExcelLiveCheck } from "../excel/liveCheck";
+import { settingsMarkStateStore } from "../excel/markState";
 import { clearCommandError, lastCommandError, onCommandError, registerRibbonCommands } from "../excel/ribbon";
 import { sharedStorage } from "../excel/storage";
 import { stringsFor } from "../i18n";
@@ -32,7 +34,9 @@ const detect = async () => {
     const host = new ExcelWorkbookHost({ locale });
     // One storage for settings and for plans sent between workbooks (keyed with Office.context.partitionKey).
     const storage = sharedStorage();
-    services = createPaneServices(host, { storage, defaultLocale: locale });
+    services = createPaneServices(host, { storage, defaultLocale: locale, documentSettings: documentSettingsStorage() });
+    // Registered here, in the shared runtime: edits are followed with the pane closed too.
+    new ExcelLiveCheck(services, { notes: host.capabilities.notes, store: settingsMarkStateStore(), onError: (error) => console.error("Kiểm tra khi nhập liệu:", error) });
     consolidation = createConsolidationServices(host, { pane: services, storage });
     const ready = services;
     registerRibbonCommands({ checkWorkbook: async () => void (await ready.checkWithSavedSettings()) }, { locale });
