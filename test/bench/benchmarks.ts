@@ -13,6 +13,7 @@ import { fakeSpecOf } from "../support/fakeFromSpec";
 import { buildAndMeasure, type BundleSizes } from "./bundle";
 import { benchContext, runFresh, type CheckRun, type ReadCheckRun } from "./freshRun";
 import { machine, median, round, type Machine } from "./measure";
+import { measureLiveSyncs, measureLiveUpdate } from "./live";
 import { measureMerge } from "./merge100";
 import { planSpec, planXlsx } from "./planWorkbook";
 import { writeLargeXlsx } from "../robustness/largeWorkbook";
@@ -84,6 +85,14 @@ export interface BenchResult {
   scaling_runs: number;
   /** The robustness corpus's 100,000-row workbook read, recognised and checked once in a fresh process (too slow for npm test). */
   rows100k: LargeRead;
+  /** Delegations of the live check's plan (10,000; fewer when smoke). */
+  live_rows: number;
+  /** Median wall ms of the live check's domain update for one edited row (target < 20). */
+  live_update_ms: number;
+  live_update_cpu_ms: number;
+  live_edits: number;
+  /** Syncs of one officer's edit through the Excel live check at live_rows (target ≤ 2). */
+  live_syncs: number;
 }
 
 export interface LargeRead {
@@ -97,8 +106,8 @@ export interface LargeRead {
   findings: number;
 }
 
-const FULL = { checkRows: 10_000, mergeUnits: 100, mergeDelegations: 50, scaling: [1_000, 10_000, 100_000], largeRows: 100_000 };
-const SMOKE = { checkRows: 200, mergeUnits: 3, mergeDelegations: 10, scaling: [100, 300], largeRows: 500 };
+const FULL = { checkRows: 10_000, mergeUnits: 100, mergeDelegations: 50, scaling: [1_000, 10_000, 100_000], largeRows: 100_000, liveRows: 10_000, liveEdits: 41 };
+const SMOKE = { checkRows: 200, mergeUnits: 3, mergeDelegations: 10, scaling: [100, 300], largeRows: 500, liveRows: 200, liveEdits: 5 };
 /** The sync counts are the point of the benchmark (a constant whatever the size): real sizes even when smoke. */
 const SYNC_ROWS = [100, 10_000] as const;
 
@@ -209,6 +218,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
 
   const scalingPoints = await scaling(sizes.scaling, longRuns, log);
   const large = await readLarge(sizes.largeRows, log);
+  const liveTiming = measureLiveUpdate(sizes.liveRows, sizes.liveEdits);
+  log(`live: one edited row in ${liveTiming.rows} rows, ${liveTiming.ms.toFixed(1)} ms (median of ${liveTiming.edits})`);
+  const liveSyncs = await measureLiveSyncs(sizes.liveRows);
+  log(`live: ${liveSyncs.syncs} syncs per edit`);
 
   return {
     machine: startedOn,
@@ -244,6 +257,11 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     scaling: scalingPoints,
     scaling_runs: longRuns,
     rows100k: large,
+    live_rows: liveTiming.rows,
+    live_update_ms: round(liveTiming.ms, 1),
+    live_update_cpu_ms: round(liveTiming.cpu_ms, 1),
+    live_edits: liveTiming.edits,
+    live_syncs: liveSyncs.syncs,
   };
 }
 
@@ -268,6 +286,8 @@ export function formatReport(result: BenchResult): string {
         `exceljs chunk ${result.exceljs_chunk_gzip_kb ?? "none"} KB gzipped`,
     `rows100k   ${result.rows100k.rows} rows (${result.rows100k.file_mb} MB .xlsx): read ${result.rows100k.read_ms} ms, recognise+parse ${result.rows100k.parse_ms} ms, ` +
       `check ${result.rows100k.check_ms} ms, peak memory ${result.rows100k.max_rss_mb} MB, ${result.rows100k.findings} findings (no crash)`,
+    `live       one edited row in ${result.live_rows} rows: ${result.live_update_ms} ms domain time (CPU ${result.live_update_cpu_ms}), median of ${result.live_edits} edits ` +
+      `(target < 20: ${target(result.live_update_ms < 20)}); ${result.live_syncs} syncs per edit (target ≤ 2: ${target(result.live_syncs <= 2)})`,
     `scaling    ${result.scaling.map((p) => `${p.rows} → ${p.ms} ms (CPU ${p.cpu_ms}, ${(p.cpu_ms / p.rows * 1000).toFixed(0)} µs/row)`).join("; ")}, median of ${result.scaling_runs}`,
   ];
   return lines.join("\n");
