@@ -152,7 +152,11 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
       return () => liveListeners.delete(listener);
     },
     liveApply,
-    clearMarks: () => host.clearMarks(),
+    async clearMarks() {
+      // Marks cleared stay cleared: live checking resumes with the next check.
+      setLive(undefined);
+      await host.clearMarks();
+    },
     goToCell: (target) => host.selectCell(target.sheet, target.row, target.column),
     previewFixes: (findings: Finding[]) => previewFixes(findings, lastCheck?.plan.delegations ?? []),
     async applyFixes(fixes) {

@@ -59,4 +59,11 @@ describe("live check in the pane's services", () => {
     await services.check(SETTINGS);
     expect(services.liveSession()?.planSheets()).toEqual(["Đoàn ra", "Bổ sung"]);
   });
+
+  it("stops when the marks are cleared (they stay cleared until the next check)", async () => {
+    const services = createPaneServices(new MemoryHost(livePlanGrids()), { storage: memoryStorage(), documentSettings: memoryStorage() });
+    await services.check(SETTINGS);
+    await services.clearMarks();
+    expect(services.liveApply([{ sheet: "Đoàn ra", kind: "cells", changes: [{ row: 6, column: COUNTRIES, value: "Lào, Lào, Nhật Bản, Pháp, Đức" }] }])).toBeUndefined();
+  });
 });
