@@ -17,7 +17,7 @@ import { fixesToEdits, previewFixes } from "./quickFixes";
 import { reportTable } from "./report";
 import { standardLists } from "./standardLists";
 import { readPlan, type PlanRead } from "../domain/templates";
-import { LiveSession, type LiveResult, type SheetEdit } from "./liveCheck";
+import type { LiveResult, LiveSession, SheetEdit } from "./liveCheck";
 
 /** Where settings and a department's own profiles are kept (Excel: the add-in's shared storage). */
 export interface SettingsStorage {
@@ -103,8 +103,12 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
     const context = checkContext(nextSettings, customProfiles);
     lastCheck = await checkWorkbook(host, context, nextSettings.locale, now);
     lastResult = { sheets: sheetSummaries(lastCheck.plan), findings: lastCheck.findings, checkedAt: lastCheck.checkedAt };
-    const grids = lastCheck.grids;
-    setLive(grids && (await liveEnabled()) ? LiveSession.fromCheck(grids, lastCheck.plan, lastCheck.findings, context, nextSettings.locale) : undefined);
+    const check = lastCheck;
+    if (check.grids && (await liveEnabled())) {
+      // The live check's code loads with the first check (it is not needed before).
+      const { LiveSession } = await import(/* webpackChunkName: "live-check" */ "./liveCheck");
+      setLive(LiveSession.fromCheck(check.grids, check.plan, check.findings, context, nextSettings.locale));
+    } else setLive(undefined);
     for (const listener of listeners) listener(lastResult);
     return lastResult;
   }

@@ -83,6 +83,9 @@ export class ExcelLiveCheck {
     private readonly options: LiveExcelOptions,
   ) {
     services.onLiveSession((session) => void this.enqueue(() => (session ? this.attach(session) : this.detach())));
+    // A check made before this code loaded: follow it too.
+    const current = services.liveSession();
+    if (current) void this.enqueue(() => this.attach(current));
   }
 
   /** Resolves when every update queued so far has run (tests; the pane never waits). */
@@ -341,25 +344,5 @@ function gridOf(name: string, used: Excel.Range, merged: Excel.RangeAreas | unde
     originCol: empty ? 1 : used.columnIndex + 1,
     values: empty ? [] : fromExcelRows(used.values),
     merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
-  };
-}
-
-/** Settings kept in the workbook (Office.context.document.settings): the live check's toggle. */
-export function documentSettingsStorage(): { get<T>(key: string): Promise<T | undefined>; set(key: string, value: unknown): Promise<void> } {
-  const settings = () => Office.context.document.settings;
-  return {
-    async get<T>(name: string): Promise<T | undefined> {
-      const value = settings().get(name) as T | null | undefined;
-      return value === null ? undefined : value;
-    },
-    set(name: string, value: unknown): Promise<void> {
-      settings().set(name, value);
-      return new Promise<void>((resolve, reject) => {
-        settings().saveAsync((result) => {
-          if (result.status === Office.AsyncResultStatus.Failed) reject(new Error(result.error?.message ?? "saveAsync failed"));
-          else resolve();
-        });
-      });
-    },
   };
 }

@@ -8,10 +8,9 @@ import { createConsolidationServices } from "../app/consolidation";
 import { createPaneServices, type AppServices } from "../app/paneServices";
 import { detectHost, officeDisplayLocale } from "../excel/environment";
 import { ExcelWorkbookHost } from "../excel/ExcelWorkbookHost";
-import { documentSettingsStorage, ExcelLiveCheck } from "../excel/liveCheck";
 import { settingsMarkStateStore } from "../excel/markState";
 import { clearCommandError, lastCommandError, onCommandError, registerRibbonCommands } from "../excel/ribbon";
-import { sharedStorage } from "../excel/storage";
+import { documentSettingsStorage, sharedStorage } from "../excel/storage";
 import { stringsFor } from "../i18n";
 import { App } from "./App";
 import { ConsolidationTab } from "./ConsolidationTab";
@@ -35,8 +34,12 @@ const detect = async () => {
     // One storage for settings and for plans sent between workbooks (keyed with Office.context.partitionKey).
     const storage = sharedStorage();
     services = createPaneServices(host, { storage, defaultLocale: locale, documentSettings: documentSettingsStorage() });
-    // Registered here, in the shared runtime: edits are followed with the pane closed too.
-    new ExcelLiveCheck(services, { notes: host.capabilities.notes, store: settingsMarkStateStore(), onError: (error) => console.error("Kiểm tra khi nhập liệu:", error) });
+    // Registered here, in the shared runtime: edits are followed with the pane closed too. Its code loads
+    // after the pane (a live session only starts with a check).
+    const live = services;
+    void import(/* webpackChunkName: "live-check-excel" */ "../excel/liveCheck").then(
+      ({ ExcelLiveCheck }) => new ExcelLiveCheck(live, { notes: host.capabilities.notes, store: settingsMarkStateStore(), onError: (error) => console.error("Kiểm tra khi nhập liệu:", error) }),
+    );
     consolidation = createConsolidationServices(host, { pane: services, storage });
     const ready = services;
     registerRibbonCommands({ checkWorkbook: async () => void (await ready.checkWithSavedSettings()) }, { locale });
