@@ -2,11 +2,13 @@
 import type { Finding } from "../domain/model";
 import { checkPlan, type CheckContext } from "../domain/rules";
 import { readPlan, type PlanRead } from "../domain/templates";
-import type { WorkbookHost } from "../workbook/types";
+import type { SheetGrid, WorkbookHost } from "../workbook/types";
 import { findingsToMarks } from "./marks";
 
 export interface WorkbookCheck {
   plan: PlanRead;
+  /** The sheets as read (a live check continues from them). */
+  grids?: SheetGrid[];
   findings: Finding[];
   /** ISO timestamp of the check. */
   checkedAt: string;
@@ -19,5 +21,5 @@ export async function checkWorkbook(host: WorkbookHost, context: CheckContext, l
   const plan = readPlan(grids);
   const findings = checkPlan(plan.delegations, context);
   const outcome = await host.applyMarks(findingsToMarks(findings, locale));
-  return { plan, findings, checkedAt: now().toISOString(), protectedSheets: outcome?.protectedSheets ?? [] };
+  return { plan, grids, findings, checkedAt: now().toISOString(), protectedSheets: outcome?.protectedSheets ?? [] };
 }

@@ -17,7 +17,8 @@ import { dropdownTargets } from "./dropdowns";
 import { fixesToEdits, previewFixes } from "./quickFixes";
 import { reportTable } from "./report";
 import { standardLists } from "./standardLists";
-import { readPlan } from "../domain/templates";
+import { readPlan, type PlanRead } from "../domain/templates";
+import type { LiveResult, LiveSession, SheetEdit } from "./liveCheck";
 
 /** Where settings and a department's own profiles are kept (Excel: the add-in's shared storage). */
 export interface SettingsStorage {
@@ -32,6 +33,8 @@ export interface PaneServiceOptions {
   /** What "Tự kiểm tra" runs on (src/excel/selfTest.ts, src/playground/selfTest.ts); none: no self-test. */
   selfTest?: SelfTestTarget;
   now?: () => Date;
+  /** Settings kept in the workbook itself (Excel: the document settings); `storage` when absent. */
+  documentSettings?: SettingsStorage;
 }
 
 /** Findings found by another use case (the merge's cross-unit rules on the master), for the "Kiểm tra" tab. */
@@ -50,9 +53,22 @@ export interface AppServices extends PaneServices {
   activeCheckContext(): Promise<{ context: CheckContext; locale: Locale; agency?: CheckSettings["agency"] }>;
   /** Makes these findings the latest result: subscribers (the "Kiểm tra" tab) list them. */
   publishCheck(check: PublishedCheck): CheckResult;
+  liveEnabled(): Promise<boolean>;
+  setLiveEnabled(on: boolean): Promise<void>;
+  /** The live check continuing the last check, while live checking is on. */
+  liveSession(): LiveSession | undefined;
+  /** Called with the new session after each check (undefined when live checking stops). */
+  onLiveSession(listener: (session: LiveSession | undefined) => void): () => void;
+  /**
+   * Edits the host saw: re-checks what they touch and publishes the new findings. Returns the mark changes
+   * for the host to write; undefined when live checking is off or nothing was checked yet.
+   */
+  liveApply(edits: SheetEdit[]): LiveResult | undefined;
 }
 
 const SETTINGS_KEY = "settings";
+/** Document setting: live checking turned off by the user (absent or true: on). */
+export const LIVE_CHECK_KEY = "liveCheck";
 const PROFILES_KEY = "customProfiles";
 
 export function createPaneServices(host: WorkbookHost, options: PaneServiceOptions): AppServices {
@@ -63,6 +79,14 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
   let lastResult: CheckResult | undefined;
   let settings: CheckSettings | undefined;
   let profilesLoaded: Promise<void> | undefined;
+  const documentSettings = options.documentSettings ?? options.storage;
+  let live: LiveSession | undefined;
+  const liveListeners = new Set<(session: LiveSession | undefined) => void>();
+  const setLive = (session: LiveSession | undefined) => {
+    live = session;
+    for (const listener of liveListeners) listener(session);
+  };
+  const liveEnabled = async () => (await documentSettings.get<boolean>(LIVE_CHECK_KEY)) !== false;
 
   const loadCustomProfiles = () =>
     (profilesLoaded ??= options.storage.get<unknown[]>(PROFILES_KEY).then((saved) => {
@@ -79,19 +103,32 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
   async function check(nextSettings: CheckSettings): Promise<CheckResult> {
     await loadCustomProfiles();
     settings = nextSettings;
-    lastCheck = await checkWorkbook(host, checkContext(nextSettings, customProfiles), nextSettings.locale, now);
+    const context = checkContext(nextSettings, customProfiles);
+    lastCheck = await checkWorkbook(host, context, nextSettings.locale, now);
     lastResult = {
-      sheets: lastCheck.plan.sheets.map((sheet) =>
-        sheet.template
-          ? { sheet: sheet.sheet, kind: sheet.kind, delegations: lastCheck!.plan.delegations.filter((d) => d.sheet === sheet.sheet).length }
-          : { sheet: sheet.sheet, delegations: 0, reason: sheet.reason },
-      ),
+      sheets: sheetSummaries(lastCheck.plan),
       findings: lastCheck.findings,
       checkedAt: lastCheck.checkedAt,
       ...(lastCheck.protectedSheets.length > 0 ? { protectedSheets: lastCheck.protectedSheets } : {}),
     };
+    const check = lastCheck;
+    if (check.grids && (await liveEnabled())) {
+      // The live check's code loads with the first check (it is not needed before).
+      const { LiveSession } = await import(/* webpackChunkName: "live-check" */ "./liveCheck");
+      setLive(LiveSession.fromCheck(check.grids, check.plan, check.findings, context, nextSettings.locale));
+    } else setLive(undefined);
     for (const listener of listeners) listener(lastResult);
     return lastResult;
+  }
+
+  function liveApply(edits: SheetEdit[]): LiveResult | undefined {
+    if (!live || !lastCheck || !lastResult) return undefined;
+    const result = live.apply(edits);
+    const plan = live.plan();
+    lastCheck = { ...lastCheck, plan, findings: live.findings() };
+    lastResult = { sheets: sheetSummaries(plan), findings: lastCheck.findings, checkedAt: lastResult.checkedAt, live: { rows: result.rows, at: now().toISOString() } };
+    for (const listener of listeners) listener(lastResult);
+    return result;
   }
 
   function publishCheck(published: PublishedCheck): CheckResult {
@@ -99,6 +136,7 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
     lastCheck = { plan: { sheets: [], delegations: published.delegations }, findings: published.findings, checkedAt, protectedSheets: [] };
     const result: CheckResult = { sheets: published.sheets, findings: published.findings, checkedAt, origin: published.origin };
     lastResult = result;
+    setLive(undefined);
     for (const listener of listeners) listener(result);
     return result;
   }
@@ -116,7 +154,21 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
       return { context: checkContext(active, customProfiles), locale: active.locale, ...(active.agency ? { agency: active.agency } : {}) };
     },
     publishCheck,
+    liveEnabled,
+    async setLiveEnabled(on) {
+      await documentSettings.set(LIVE_CHECK_KEY, on);
+      // Turned on again, it continues from the next check (edits made meanwhile were not followed).
+      if (!on) setLive(undefined);
+    },
+    liveSession: () => live,
+    onLiveSession(listener) {
+      liveListeners.add(listener);
+      return () => liveListeners.delete(listener);
+    },
+    liveApply,
     async clearMarks() {
+      // Marks cleared stay cleared: live checking resumes with the next check.
+      setLive(undefined);
       await host.clearMarks();
       // The findings went with their marks: a pane opened later must not list them again.
       lastResult = undefined;
@@ -180,4 +232,12 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
     latestResult: () => lastResult,
   };
   return services;
+}
+
+function sheetSummaries(plan: PlanRead): SheetSummary[] {
+  return plan.sheets.map((sheet) =>
+    sheet.template
+      ? { sheet: sheet.sheet, kind: sheet.kind, delegations: plan.delegations.filter((d) => d.sheet === sheet.sheet).length }
+      : { sheet: sheet.sheet, delegations: 0, reason: sheet.reason },
+  );
 }

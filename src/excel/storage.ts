@@ -79,3 +79,23 @@ export function storageOver(backend: OfficeRuntimeStorage, prefix: string): KeyV
     },
   };
 }
+
+/** Settings kept in the workbook (Office.context.document.settings): the live check's toggle. */
+export function documentSettingsStorage(): { get<T>(key: string): Promise<T | undefined>; set(key: string, value: unknown): Promise<void> } {
+  const settings = () => Office.context.document.settings;
+  return {
+    async get<T>(name: string): Promise<T | undefined> {
+      const value = settings().get(name) as T | null | undefined;
+      return value === null ? undefined : value;
+    },
+    set(name: string, value: unknown): Promise<void> {
+      settings().set(name, value);
+      return new Promise<void>((resolve, reject) => {
+        settings().saveAsync((result) => {
+          if (result.status === Office.AsyncResultStatus.Failed) reject(new Error(result.error?.message ?? "saveAsync failed"));
+          else resolve();
+        });
+      });
+    },
+  };
+}

@@ -37,6 +37,14 @@ function titleYear(grids: SheetGrid[]): number | undefined {
   return undefined;
 }
 
+/** What the user typed, as Excel would store it: a number when it reads as one, else the text (empty: nothing). */
+function typedValue(text: string): string | number | null {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  if (/^-?\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  return text;
+}
+
 const loadHostModule = () => import(/* webpackChunkName: "xlsx-host" */ "../xlsx/XlsxWorkbookHost");
 type HostModule = Awaited<ReturnType<typeof loadHostModule>>;
 
@@ -137,9 +145,15 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
       setSelected(cell);
       setRevealKey((n) => n + 1);
     });
+    // The user's edits go through the live check (when on): only the cells whose findings changed are re-marked.
+    const stopEdits = doc.host.onUserEdit((sheet, cells) => {
+      const result = doc.services.pane.liveApply([{ sheet, kind: "cells", changes: cells }]);
+      if (result && (result.marks.set.length > 0 || result.marks.clear.length > 0)) void doc.host.updateMarks(result.marks);
+    });
     return () => {
       stopChanges();
       stopSelect();
+      stopEdits();
     };
   }, [doc]);
 
@@ -153,9 +167,16 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
     }
   };
 
-  const pickListItem = async (cell: CellRef, from: string, to: string) => {
+  const pickListItem = (cell: CellRef, from: string, to: string) => {
+    if (!doc || from === to) return;
+    doc.host.typeCells(cell.sheet, [{ row: cell.row, column: cell.column, value: to === "" ? null : to }]);
+  };
+
+  const editCell = (cell: CellRef, text: string) => {
     if (!doc) return;
-    await doc.host.editCells([{ ...cell, expected: from === "" ? null : from, value: to === "" ? null : to }]);
+    const before = doc.host.userSheet(cell.sheet)?.getCell(cell.row, cell.column).master.text ?? "";
+    if (before === text) return;
+    doc.host.typeCells(cell.sheet, [{ row: cell.row, column: cell.column, value: typedValue(text) }]);
   };
 
   const followLink = (target: CellRef) => {
@@ -244,7 +265,8 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
               revealKey={revealKey}
               onSelect={setSelected}
               onFollowLink={followLink}
-              onPickListItem={(cell, from, to) => void pickListItem(cell, from, to)}
+              onPickListItem={pickListItem}
+              onEditCell={editCell}
               t={t}
             />
           ) : (

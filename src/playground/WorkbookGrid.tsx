@@ -25,11 +25,25 @@ export interface WorkbookGridProps {
   onSelect(cell: CellRef): void;
   onFollowLink(target: CellRef): void;
   onPickListItem(cell: CellRef, from: string, to: string): void;
+  /** The user typed this text into the cell (Enter, or leaving the cell). */
+  onEditCell(cell: CellRef, text: string): void;
   t: Strings["playground"];
 }
 
-export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSelect, onFollowLink, onPickListItem, t }: WorkbookGridProps) {
+interface Editing {
+  cell: CellRef;
+  text: string;
+}
+
+export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSelect, onFollowLink, onPickListItem, onEditCell, t }: WorkbookGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = useState<Editing>();
+  const commit = (cell: CellRef, text: string, move: boolean) => {
+    setEditing(undefined);
+    onEditCell(cell, text);
+    if (move) onSelect({ ...cell, row: cell.row + 1 });
+    scroller.current?.focus();
+  };
   const [slice, setSlice] = useState({ first: 1, count: 60 });
   // version: the sheet object is the same while its content changes.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -101,10 +115,33 @@ export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSele
       }
       const view = cellView(host, sheet, sourceRow, sourceColumn);
       const isSelected = selected !== undefined && selected.sheet === sheet.name && selected.row === sourceRow && selected.column === sourceColumn;
+      const cellRef = { sheet: sheet.name, row: sourceRow, column: sourceColumn };
+      const isEditing = editing !== undefined && editing.cell.sheet === sheet.name && editing.cell.row === sourceRow && editing.cell.column === sourceColumn;
       cells.push(
         <GridCell
           key={column}
           view={view}
+          editor={
+            isEditing ? (
+              <input
+                className="pg-editor"
+                aria-label={format(t.editLabel, { cell: view.address })}
+                autoFocus
+                value={editing.text}
+                onChange={(event) => setEditing({ cell: cellRef, text: event.target.value })}
+                onKeyDown={(event) => {
+                  event.stopPropagation();
+                  if (event.key === "Enter") commit(cellRef, editing.text, true);
+                  else if (event.key === "Escape") {
+                    setEditing(undefined);
+                    scroller.current?.focus();
+                  }
+                }}
+                onBlur={() => commit(cellRef, editing.text, false)}
+              />
+            ) : undefined
+          }
+          onEdit={() => setEditing({ cell: cellRef, text: view.text })}
           rowSpan={rowSpan}
           colSpan={colSpan}
           selected={isSelected}
@@ -127,6 +164,17 @@ export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSele
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!selected || selected.sheet !== sheet.name || (event.target as HTMLElement).tagName === "SELECT") return;
+    // As in Excel: Enter or F2 edits the cell's text, a typed character replaces it.
+    if (event.key === "Enter" || event.key === "F2") {
+      event.preventDefault();
+      setEditing({ cell: selected, text: cellView(host, sheet, selected.row, selected.column).text });
+      return;
+    }
+    if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      setEditing({ cell: selected, text: event.key });
+      return;
+    }
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     const move = moves[event.key];
     if (!move) return;
@@ -181,6 +229,9 @@ export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSele
 
 interface GridCellProps {
   view: CellView;
+  /** The text box while the cell is being edited. */
+  editor?: ReactNode;
+  onEdit(): void;
   rowSpan: number;
   colSpan: number;
   selected: boolean;
@@ -190,7 +241,7 @@ interface GridCellProps {
   t: Strings["playground"];
 }
 
-function GridCell({ view, rowSpan, colSpan, selected, onSelect, onFollowLink, onPick, t }: GridCellProps) {
+function GridCell({ view, editor, onEdit, rowSpan, colSpan, selected, onSelect, onFollowLink, onPick, t }: GridCellProps) {
   const classes = ["pg-cell"];
   if (view.mark) classes.push(`pg-mark-${view.mark.severity}`);
   if (selected) classes.push("pg-selected");
@@ -202,7 +253,9 @@ function GridCell({ view, rowSpan, colSpan, selected, onSelect, onFollowLink, on
     background: view.style.background,
   };
   let content: ReactNode = view.text;
-  if (view.list) {
+  if (editor) {
+    content = editor;
+  } else if (view.list) {
     const options = view.list.includes(view.text) || view.text === "" ? view.list : [view.text, ...view.list];
     content = (
       <select className="pg-select" aria-label={format(t.listLabel, { cell: view.address })} value={view.text} onChange={(event) => onPick(event.target.value)}>
@@ -233,6 +286,7 @@ function GridCell({ view, rowSpan, colSpan, selected, onSelect, onFollowLink, on
       data-mark={view.mark?.severity}
       aria-selected={selected}
       onClick={onSelect}
+      onDoubleClick={view.list || view.link ? undefined : onEdit}
     >
       {content}
     </td>

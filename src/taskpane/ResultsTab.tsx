@@ -1,6 +1,6 @@
 /** "Kiểm tra": run the check, read the counts and sheets, filter and open findings, quick fixes, report. */
-import { Badge, Button, Field, Select, Spinner, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { Badge, Button, Field, Select, Spinner, Switch, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
 import { SEVERITIES, type Finding, type RuleId, type Severity } from "../domain/model";
 import type { CheckSettings } from "../domain/settings";
 import { countBySeverity, filterFindings, groupFindings, rulesPresent, type FindingFilter } from "./findingGroups";
@@ -37,6 +37,22 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
   const [preview, setPreview] = useState<FixPreview[]>();
   const [applying, setApplying] = useState(false);
   const working = Boolean(task.busy) || applying;
+  const [live, setLive] = useState<boolean>();
+  useEffect(() => {
+    let current = true;
+    services.liveEnabled?.().then((on) => current && setLive(on), () => current && setLive(false));
+    return () => {
+      current = false;
+    };
+  }, [services]);
+  const toggleLive = async (on: boolean) => {
+    setLive(on);
+    try {
+      await services.setLiveEnabled?.(on);
+    } catch (error) {
+      task.fail(t.errorUnknown, error);
+    }
+  };
 
   const findings = useMemo(() => result?.findings ?? [], [result]);
   const counts = useMemo(() => countBySeverity(findings), [findings]);
@@ -125,6 +141,9 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
           {t.exportReport}
         </Button>
       </div>
+      {live !== undefined && (
+        <Switch checked={live} label={t.liveToggle} title={t.liveHint} onChange={(_, data) => void toggleLive(data.checked)} />
+      )}
       {task.busy && <Spinner size="tiny" labelPosition="after" label={task.busy} />}
       <NoticeList notices={task.notices} onDismiss={task.dismiss} />
 
@@ -134,6 +153,12 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
             {result.origin === "consolidation" && `${t.fromConsolidation} `}
             {format(t.summary, { time: formatTime(result.checkedAt, locale), errors: counts.error, warnings: counts.warning, infos: counts.info })}
             {findings.length === 0 && ` ${t.noFindings}`}
+            {result.live && (
+              <>
+                <br />
+                <span className={panel.hint}>{format(t.liveStatus, { rows: result.live.rows, time: formatClock(result.live.at, locale) })}</span>
+              </>
+            )}
           </p>
         ) : (
           <p className={panel.hint}>{settings ? t.noResultYet : t.settingsNotReady}</p>
@@ -255,6 +280,13 @@ function SheetsSummary({ result }: { result: CheckResult }) {
 }
 
 /** "14:05 12/03/2025" (vi) or "12/03/2025, 14:05" (en); the raw text if it is not a date. */
+/** "10:42": the time of day only (the live status line). */
+export function formatClock(iso: string, locale: "vi" | "en"): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleTimeString(locale === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+}
+
 export function formatTime(iso: string, locale: "vi" | "en"): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

@@ -21,6 +21,8 @@ import {
   tabRequestShown,
 } from "../excel/ribbon";
 import { sharedStorage } from "../excel/storage";
+import { settingsMarkStateStore } from "../excel/markState";
+import { documentSettingsStorage } from "../excel/storage";
 import { stringsFor } from "../i18n";
 import { App, type PaneTab } from "./App";
 import { ConsolidationTab } from "./ConsolidationTab";
@@ -46,15 +48,14 @@ const detect = async () => {
     const host = new ExcelWorkbookHost({ locale });
     // One storage for settings and for plans sent between workbooks (keyed with Office.context.partitionKey).
     const storage = sharedStorage();
-    services = createPaneServices(host, {
-      storage,
-      defaultLocale: locale,
-      selfTest: excelSelfTest({ storage }),
-    });
-    consolidation = createConsolidationServices(host, {
-      pane: services,
-      storage,
-    });
+    services = createPaneServices(host, { storage, defaultLocale: locale, documentSettings: documentSettingsStorage(), selfTest: excelSelfTest({ storage }) });
+    // Registered here, in the shared runtime: edits are followed with the pane closed too. Its code loads
+    // after the pane (a live session only starts with a check).
+    const live = services;
+    void import(/* webpackChunkName: "live-check-excel" */ "../excel/liveCheck").then(
+      ({ ExcelLiveCheck }) => new ExcelLiveCheck(live, { notes: host.capabilities.notes, store: settingsMarkStateStore(), onError: (error) => console.error("Kiểm tra khi nhập liệu:", error) }),
+    );
+    consolidation = createConsolidationServices(host, { pane: services, storage });
     const ready = services;
     provideRibbonHandlers(
       {

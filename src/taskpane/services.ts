@@ -31,6 +31,8 @@ export interface CheckResult {
   origin?: "consolidation";
   /** Protected sheets the check could not mark (their findings are listed all the same). */
   protectedSheets?: string[];
+  /** The last live update (Kiểm tra khi nhập liệu): rows re-checked and when (ISO). */
+  live?: { rows: number; at: string };
 }
 
 /** A cell of the current workbook, 1-based. */
@@ -109,6 +111,9 @@ export interface PaneServices {
   latestResult(): CheckResult | undefined;
   /** "Tự kiểm tra": every capability on a temporary sheet (absent where the host offers none). */
   runSelfTest?(): Promise<SelfTestReport>;
+  /** Whether edits are checked as they are typed (saved in the workbook; on unless turned off). Hosts without it: absent. */
+  liveEnabled?(): Promise<boolean>;
+  setLiveEnabled?(on: boolean): Promise<void>;
 }
 
 /** Rules whose suggestion is a certain fix: a standard name that replaces what the unit typed. */

@@ -63,6 +63,19 @@ export interface CellMark {
   message: string;
 }
 
+/** A cell, 1-based. */
+export interface CellPosition {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/** A live check's changes to the marks: these cells get this mark (replacing theirs), those lose theirs. */
+export interface MarkChanges {
+  set: CellMark[];
+  clear: CellPosition[];
+}
+
 /** A list data validation on a column's data rows, sourced from a named standard list. */
 export interface DropdownTarget {
   sheet: string;

@@ -19,6 +19,7 @@ import {
   type CellEdit,
   type CellMark,
   type CellValue,
+  type MarkChanges,
   type DropdownTarget,
   type HostCapabilities,
   type Severity,
@@ -62,6 +63,13 @@ interface MarkRecord {
 type NoteValue = string | { texts: { text: string }[]; [setting: string]: unknown };
 
 export type HostChange = "marks" | "values" | "sheets" | "dropdowns";
+
+/** A value the user typed into a cell. */
+export interface TypedCell {
+  row: number;
+  column: number;
+  value: CellValue;
+}
 export interface CellRef {
   sheet: string;
   row: number;
@@ -81,6 +89,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
   private selected: CellRef | undefined;
   private readonly changeListeners = new Set<(change: HostChange, sheet?: string) => void>();
   private readonly selectListeners = new Set<(cell: CellRef) => void>();
+  private readonly editListeners = new Set<(sheet: string, cells: TypedCell[]) => void>();
   private listCache = new Map<string, string[]>();
   private rangeValidations = new Map<string, [CellArea, ListValidation][]>();
 
@@ -149,6 +158,33 @@ export class XlsxWorkbookHost implements WorkbookHost {
     }
     this.marks = next;
     writeMarkState(this.workbook, next);
+    this.emit("marks");
+  }
+
+  /** A live check's changes: only these cells' marks are put or taken away (their own fill and note come back). */
+  async updateMarks(changes: MarkChanges): Promise<void> {
+    const restore = (key: string) => {
+      const record = this.marks.get(key);
+      const sheet = record && this.workbook.getWorksheet(record.sheet);
+      if (!record || !sheet) return;
+      const cell = cellOf(sheet, record.row, record.column);
+      setFill(cell, record.fill ?? undefined);
+      setNote(cell, record.note ?? undefined);
+      this.marks.delete(key);
+    };
+    for (const cell of changes.clear) restore(cellKey(cell.sheet, cell.row, cell.column));
+    for (const mark of changes.set) {
+      const key = cellKey(mark.sheet, mark.row, mark.column);
+      restore(key);
+      const sheet = this.userSheet(mark.sheet);
+      if (!sheet || !validCell(mark.row, mark.column)) continue;
+      const cell = cellOf(sheet, mark.row, mark.column);
+      const record: MarkRecord = { ...mark, fill: copyOrNull(cell.style?.fill), note: copyOrNull(noteOf(cell)) };
+      setFill(cell, { type: "pattern", pattern: "solid", fgColor: { argb: MARK_FILLS[mark.severity] } });
+      setNote(cell, withMessage(record.note, mark.message));
+      this.marks.set(key, record);
+    }
+    writeMarkState(this.workbook, this.marks);
     this.emit("marks");
   }
 
@@ -240,6 +276,29 @@ export class XlsxWorkbookHost implements WorkbookHost {
     for (const [key, record] of this.marks) if (record.sheet === name) this.marks.delete(key);
     if (this.selected?.sheet === name) this.selected = undefined;
     this.emit("sheets", name);
+  }
+
+  /** The user typed into cells (the playground's grid): written, then reported to onUserEdit listeners. */
+  typeCells(sheet: string, cells: TypedCell[]): void {
+    const worksheet = this.userSheet(sheet);
+    if (!worksheet) return;
+    // Reported as a read would see them: at the merge's top-left cell, the value as exceljs holds it.
+    const written = cells
+      .filter((typed) => validCell(typed.row, typed.column))
+      .map((typed) => {
+        const cell = cellOf(worksheet, typed.row, typed.column).master;
+        writeCellValue(cell, typed.value);
+        return { row: Number(cell.row), column: Number(cell.col), value: toCellValue(cell.value) };
+      });
+    if (written.length === 0) return;
+    this.emit("values");
+    for (const listener of this.editListeners) listener(sheet, written);
+  }
+
+  /** Called after the user's own edits (never the add-in's writes); returns the unsubscribe function. */
+  onUserEdit(listener: (sheet: string, cells: TypedCell[]) => void): () => void {
+    this.editListeners.add(listener);
+    return () => this.editListeners.delete(listener);
   }
 
   /** The .xlsx bytes of the workbook as it is now (marks as fills and notes). */

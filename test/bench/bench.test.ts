@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 test("the JSON document has every documented key, with numbers where figures belong", () => {
   const json = JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
-  for (const key of ["check10k_ms", "read10k_ms", "check_ratio", "syncs_100", "syncs_10000", "merge100_ms"]) {
+  for (const key of ["check10k_ms", "read10k_ms", "check_ratio", "syncs_100", "syncs_10000", "merge100_ms", "live_update_ms", "live_syncs"]) {
     expect({ key, type: typeof json[key] }).toEqual({ key, type: "number" });
     expect(Number.isFinite(json[key] as number)).toBe(true);
   }
@@ -33,6 +33,11 @@ test("the JSON document has every documented key, with numbers where figures bel
   expect(formatReport(result)).toContain("Machine:");
   expect(result.hostile.merge_units).toBe(5);
   expect(result.hostile.far_cell_max_rss_mb).toBeGreaterThan(0);
+});
+
+test("one officer's edit through the live check takes at most 2 syncs", () => {
+  expect(result.live_syncs).toBeGreaterThan(0);
+  expect(result.live_syncs).toBeLessThanOrEqual(2);
 });
 
 test("a check takes the same number of syncs at 100 and 10,000 rows, within the budget of 5 (read 3, mark 2)", () => {

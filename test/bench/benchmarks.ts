@@ -13,6 +13,7 @@ import { fakeSpecOf } from "../support/fakeFromSpec";
 import { buildAndMeasure, type BundleSizes } from "./bundle";
 import { benchContext, runFresh, type CheckRun, type ReadCheckRun } from "./freshRun";
 import { machine, median, round, type Machine } from "./measure";
+import { measureLiveSyncs, measureLiveUpdate } from "./live";
 import { measureMerge } from "./merge100";
 import { planSpec, planXlsx } from "./planWorkbook";
 import { writeLargeXlsx } from "../robustness/largeWorkbook";
@@ -87,6 +88,14 @@ export interface BenchResult {
   rows100k: LargeRead;
   /** Issue 11: the far-cell file and a 1,000-unit merge, each in a fresh process (hostileFiles.ts). */
   hostile: HostileFigures;
+  /** Delegations of the live check's plan (10,000; fewer when smoke). */
+  live_rows: number;
+  /** Median wall ms of the live check's domain update for one edited row (target < 20). */
+  live_update_ms: number;
+  live_update_cpu_ms: number;
+  live_edits: number;
+  /** Syncs of one officer's edit through the Excel live check at live_rows (target ≤ 2). */
+  live_syncs: number;
 }
 
 export interface LargeRead {
@@ -100,8 +109,8 @@ export interface LargeRead {
   findings: number;
 }
 
-const FULL = { checkRows: 10_000, mergeUnits: 100, mergeDelegations: 50, scaling: [1_000, 10_000, 100_000], largeRows: 100_000, hostileUnits: 1_000, hostilePerUnit: 10 };
-const SMOKE = { checkRows: 200, mergeUnits: 3, mergeDelegations: 10, scaling: [100, 300], largeRows: 500, hostileUnits: 5, hostilePerUnit: 3 };
+const FULL = { checkRows: 10_000, mergeUnits: 100, mergeDelegations: 50, scaling: [1_000, 10_000, 100_000], largeRows: 100_000, hostileUnits: 1_000, hostilePerUnit: 10, liveRows: 10_000, liveEdits: 41 };
+const SMOKE = { checkRows: 200, mergeUnits: 3, mergeDelegations: 10, scaling: [100, 300], largeRows: 500, hostileUnits: 5, hostilePerUnit: 3, liveRows: 200, liveEdits: 5 };
 /** The sync counts are the point of the benchmark (a constant whatever the size): real sizes even when smoke. */
 const SYNC_ROWS = [100, 10_000] as const;
 
@@ -213,6 +222,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
   const scalingPoints = await scaling(sizes.scaling, longRuns, log);
   const large = await readLarge(sizes.largeRows, log);
   const hostile = await measureHostile(sizes.hostileUnits, sizes.hostilePerUnit, (line) => log(`hostile: ${line}`));
+  const liveTiming = measureLiveUpdate(sizes.liveRows, sizes.liveEdits);
+  log(`live: one edited row in ${liveTiming.rows} rows, ${liveTiming.ms.toFixed(1)} ms (median of ${liveTiming.edits})`);
+  const liveSyncs = await measureLiveSyncs(sizes.liveRows);
+  log(`live: ${liveSyncs.syncs} syncs per edit`);
 
   return {
     machine: startedOn,
@@ -249,6 +262,11 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     scaling_runs: longRuns,
     rows100k: large,
     hostile,
+    live_rows: liveTiming.rows,
+    live_update_ms: round(liveTiming.ms, 1),
+    live_update_cpu_ms: round(liveTiming.cpu_ms, 1),
+    live_edits: liveTiming.edits,
+    live_syncs: liveSyncs.syncs,
   };
 }
 
@@ -275,6 +293,8 @@ export function formatReport(result: BenchResult): string {
       `check ${result.rows100k.check_ms} ms, peak memory ${result.rows100k.max_rss_mb} MB, ${result.rows100k.findings} findings (no crash)`,
     `hostile    far cell (${result.hostile.far_cell_file_kb} KB, a cell at XFD1048576): read ${result.hostile.far_cell_read_ms} ms, peak ${result.hostile.far_cell_max_rss_mb} MB; ` +
       `merge of ${result.hostile.merge_units} units (${result.hostile.merge_delegations} delegations): ${result.hostile.merge_ms} ms, peak ${result.hostile.merge_max_rss_mb} MB`,
+    `live       one edited row in ${result.live_rows} rows: ${result.live_update_ms} ms domain time (CPU ${result.live_update_cpu_ms}), median of ${result.live_edits} edits ` +
+      `(target < 20: ${target(result.live_update_ms < 20)}); ${result.live_syncs} syncs per edit (target ≤ 2: ${target(result.live_syncs <= 2)})`,
     `scaling    ${result.scaling.map((p) => `${p.rows} → ${p.ms} ms (CPU ${p.cpu_ms}, ${(p.cpu_ms / p.rows * 1000).toFixed(0)} µs/row)`).join("; ")}, median of ${result.scaling_runs}`,
   ];
   return lines.join("\n");

@@ -20,7 +20,8 @@ export function effectiveSeverity(rule: Rule, context: CheckContext): Severity |
   return context.profile.severities?.[rule.id] ?? rule.defaultSeverity;
 }
 
-export function checkPlan(delegations: readonly Delegation[], context: CheckContext, rules: readonly Rule[] = RULES): Finding[] {
+/** `focus`: when given, only findings of these rows are wanted (others may be missing or partial). */
+export function checkPlan(delegations: readonly Delegation[], context: CheckContext, rules: readonly Rule[] = RULES, focus?: ReadonlySet<Delegation>): Finding[] {
   // Rules see rows in one canonical order, so their output does not depend on the input's order.
   const ordered = [...delegations].sort(compareRows);
   const findings: Finding[] = [];
@@ -29,7 +30,7 @@ export function checkPlan(delegations: readonly Delegation[], context: CheckCont
     if (severity === "off") continue;
     const rows = ordered.filter((delegation) => rule.kinds.includes(delegation.kind));
     if (rows.length === 0) continue;
-    const violations = isRowRule(rule) ? rows.flatMap((row) => rule.checkRow(row, context)) : rule.checkAll(rows, context);
+    const violations = isRowRule(rule) ? rows.flatMap((row) => rule.checkRow(row, context)) : rule.checkAll(rows, context, focus);
     findings.push(...oncePerCell(violations.map((violation) => toFinding(rule, severity, violation))));
   }
   return findings.sort(compareFindings);

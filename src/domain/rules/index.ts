@@ -1,3 +1,3 @@
 export { checkPlan, compareFindings, effectiveSeverity } from "./engine";
 export { RULES } from "./registry";
-export type { CheckContext, Rule, RowRule, PlanRule, Violation, RuleParameters } from "./types";
+export type { CheckContext, Rule, RowRule, PlanRule, Violation, RuleParameters, RuleLocality } from "./types";

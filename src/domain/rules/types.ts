@@ -65,7 +65,29 @@ export interface RowRule extends RuleBase {
 
 /** Checks rows against each other (near-linear: indexes, never all pairs). */
 export interface PlanRule extends RuleBase {
-  checkAll(delegations: readonly Delegation[], context: CheckContext): Violation[];
+  /**
+   * `focus`, when given: only violations of these rows are wanted (a live check re-checking a few rows
+   * among their neighbours); a rule may skip work that concerns other rows only, or ignore it.
+   */
+  checkAll(delegations: readonly Delegation[], context: CheckContext, focus?: ReadonlySet<Delegation>): Violation[];
+  /**
+   * Which rows can change each other's findings, so a live check re-runs the rule on the groups an edit
+   * touches only (src/domain/live). A rule without it is re-run on the whole plan after every edit.
+   */
+  locality?: RuleLocality;
+}
+
+/**
+ * The groups of a cross-row rule. Two rows are linked when they share a key, or when one row's key is
+ * among the other's `mentions` (a name written in a composition joins that person's trips; names written
+ * but heading no row link nothing). Keys may over-approximate (more links only cost time), never miss one.
+ * - "neighbours": a row's violations depend only on the rows linked to it (pairs, or one group per key).
+ * - "component": they depend on every row reachable through links (a person found through a role).
+ */
+export interface RuleLocality {
+  reach: "neighbours" | "component";
+  keys(delegation: Delegation, context: CheckContext): Iterable<string>;
+  mentions?(delegation: Delegation, context: CheckContext): Iterable<string>;
 }
 
 export type Rule = RowRule | PlanRule;

@@ -214,6 +214,21 @@ export function namesInComposition(delegation: Delegation, names: ReadonlySet<st
   return delegation.composition ? namesInText(delegation.composition, names) : [];
 }
 
+/** Every run of up to MAX_NAME_WORDS words of the composition: the names namesInComposition could find there. */
+export function possibleNamesInComposition(delegation: Delegation): string[] {
+  if (!delegation.composition) return [];
+  const tokens = foldCached(delegation.composition).split(" ");
+  const runs: string[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    let gram = tokens[start];
+    for (let length = 1; length <= MAX_NAME_WORDS && start + length <= tokens.length; length++) {
+      if (length > 1) gram += ` ${tokens[start + length - 1]}`;
+      runs.push(gram);
+    }
+  }
+  return runs;
+}
+
 function namesInText(text: string, names: ReadonlySet<string>): string[] {
   if (names.size === 0) return [];
   const tokens = foldCached(text).split(" ");

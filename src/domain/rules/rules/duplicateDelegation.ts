@@ -55,4 +55,12 @@ export const duplicateDelegation: PlanRule = {
     }
     return violations;
   },
+  // One group per key: a row's findings depend on its own group only.
+  locality: {
+    reach: "neighbours",
+    keys(delegation) {
+      const key = duplicateKey(delegation);
+      return key === undefined ? [] : [key];
+    },
+  },
 };

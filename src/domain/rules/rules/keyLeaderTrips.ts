@@ -7,7 +7,7 @@
 import type { Delegation, FieldId } from "../../model";
 import { compareRows } from "../messages";
 import { withRows } from "../lib/withRows";
-import { headLabel, isKeyRole, keyLeaderNameSet, leaderAgency, nameAsWritten, namesInComposition, personName } from "../lib/people";
+import { headLabel, isKeyRole, keyLeaderNameSet, leaderAgency, nameAsWritten, namesInComposition, personName, possibleNamesInComposition } from "../lib/people";
 import { inPlanYear } from "../lib/time";
 import { CT38, S1, cite } from "../sources";
 import { othersIn } from "../lib/groups";
@@ -93,8 +93,23 @@ export const keyLeaderTrips: PlanRule = {
     }
     return violations;
   },
+  // A person's trips: rows headed under the name, rows naming only a role that person holds (through the
+  // role's group), rows whose composition names them: everything reachable through those links.
+  locality: {
+    reach: "component",
+    keys(delegation, context) {
+      const keys: string[] = [];
+      const name = personName(delegation.leaderName);
+      if (name) keys.push(`name:${name}`);
+      if (delegation.leaderRole?.id) keys.push(`role:${delegation.leaderRole.id}@${leaderAgency(delegation)}`);
+      for (const listed of namesInComposition(delegation, keyLeaderNameSet(context))) keys.push(`name:${listed}`);
+      return keys;
+    },
+    mentions(delegation) {
+      return possibleNamesInComposition(delegation).map((name) => `name:${name}`);
+    },
+  },
 };
-
 /** The person as the plan writes them: name and role from their first headed row, else the name in a composition. */
 function travellerLabel(person: Traveller, rows: Delegation[]): string {
   const headed = rows.filter((row) => person.trips.get(row) === "head");

@@ -64,4 +64,13 @@ export const leadersSameDestination: PlanRule = {
     }
     return violations;
   },
+  // One group per agency and country: a row's findings depend on the groups of its countries.
+  locality: {
+    reach: "neighbours",
+    keys(delegation) {
+      if (!headKey(delegation)) return [];
+      const agency = leaderAgency(delegation);
+      return distinctCountries(delegation).map((country) => `${agency}|${countryKey(country)}`);
+    },
+  },
 };

@@ -69,7 +69,7 @@ export const mergeCandidate: PlanRule = {
   fields: ["period", "start", "end", "countries", "purpose", "name"],
   parameters: { profileParams: ["mergeSimilarity"] },
   source: S1,
-  checkAll(delegations, context) {
+  checkAll(delegations, context, focus) {
     const threshold = context.profile.params.mergeSimilarity;
     const candidates: Candidate[] = [];
     // Canonical order: a lower index is an earlier row, whatever order the rows came in.
@@ -170,6 +170,7 @@ export const mergeCandidate: PlanRule = {
           if (sizes[b] < minSize || sizes[b] > maxSize) continue;
           if (ends[b] < xStart) continue;
           const y = candidates[b];
+          if (focus && !focus.has(x.delegation) && !focus.has(y.delegation)) continue;
           if (jaccard(x.tokens, y.tokens) < threshold) continue;
           // The same delegation written twice is duplicate-delegation's finding, not a merge.
           if (x.duplicateKey !== undefined && x.duplicateKey === y.duplicateKey) continue;
@@ -182,6 +183,7 @@ export const mergeCandidate: PlanRule = {
     const violations: Violation[] = [];
     for (const [index, others] of partners) {
       const self = candidates[index];
+      if (focus && !focus.has(self.delegation)) continue;
       const rows = others.sort((p, q) => p - q).slice(0, MAX_RELATED).map((other) => candidates[other]);
       const shared = new Map<string, string>();
       for (const row of rows) for (const [key, country] of row.countries) if (self.countries.has(key)) shared.set(key, country.name);
@@ -196,5 +198,25 @@ export const mergeCandidate: PlanRule = {
       });
     }
     return violations;
+  },
+  // Partners share a (country, month, word) bucket: a row's findings depend on the rows of its buckets only.
+  locality: {
+    reach: "neighbours",
+    keys(delegation, context) {
+      const period = delegation.period;
+      if (!period) return [];
+      const threshold = context.profile.params.mergeSimilarity;
+      const purpose = purposeWords(delegation);
+      if (purpose.length === 0 && threshold > 0) return [];
+      // The prefix filter holds in any fixed order of words: two rows with Jaccard ≥ t share one of the first
+      // |x| − ⌈t·|x|⌉ + 1 words of each in alphabetical order, so the key names country, month and such a word.
+      const prefix = threshold > 0 ? [...purpose].sort().slice(0, purpose.length - Math.ceil(threshold * purpose.length - 1e-9) + 1) : [""];
+      const months = monthIndexesCovered(period);
+      const keys: string[] = [];
+      for (const country of distinctCountries(delegation)) {
+        for (const month of months) for (const word of prefix) keys.push(`${countryKey(country)}|${month}|${word}`);
+      }
+      return keys;
+    },
   },
 };

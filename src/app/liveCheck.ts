@@ -1,0 +1,93 @@
+/**
+ * The live check as hosts use it: edits in, the marks of the cells whose findings changed out. Pure and
+ * synchronous, so a host can run it between the read and the write of one batch (Excel: two syncs).
+ */
+import { LiveCheck, type CellChange, type LiveUpdate } from "../domain/live/liveCheck";
+import type { Finding } from "../domain/model";
+import type { CheckContext } from "../domain/rules";
+import { compareFindings } from "../domain/rules";
+import type { PlanRead } from "../domain/templates";
+import type { CellMark, CellPosition, MarkChanges, SheetGrid } from "../workbook/types";
+import { findingsToMarks } from "./marks";
+
+export type { CellChange } from "../domain/live/liveCheck";
+
+export type { CellPosition, MarkChanges } from "../workbook/types";
+
+/** What the host saw change on one sheet. */
+export type SheetEdit =
+  | { sheet: string; kind: "cells"; changes: CellChange[] }
+  /** Rows or columns inserted or deleted, a sheet renamed (`grid.name`) or deleted (no grid): read in full. */
+  | { sheet: string; kind: "sheet"; grid?: SheetGrid };
+
+export interface LiveResult {
+  update: LiveUpdate;
+  marks: MarkChanges;
+  /** Delegations on the edited rows (the status line's count). */
+  rows: number;
+}
+
+export class LiveSession {
+  private constructor(
+    private readonly live: LiveCheck,
+    private readonly locale: "vi" | "en",
+  ) {}
+
+  /** Continues from a full check just made of these grids (nothing is checked again). */
+  static fromCheck(grids: readonly SheetGrid[], plan: PlanRead, findings: readonly Finding[], context: CheckContext, locale: "vi" | "en"): LiveSession {
+    return new LiveSession(LiveCheck.adopt(grids, plan, findings, context), locale);
+  }
+
+  /** Sheets holding a recognised plan: the ones whose edits are watched. */
+  planSheets(): string[] {
+    return this.live.plan().sheets.filter((sheet) => sheet.template).map((sheet) => sheet.sheet);
+  }
+
+  isPlanSheet(sheet: string): boolean {
+    return this.live.isPlanSheet(sheet);
+  }
+
+  findings(): Finding[] {
+    return this.live.findings();
+  }
+
+  /** Every mark the findings ask for now (one per cell), in the session's language. */
+  marks(): CellMark[] {
+    return findingsToMarks(this.live.findings(), this.locale);
+  }
+
+  plan(): PlanRead {
+    return this.live.plan();
+  }
+
+  /** Applies the edits (in order) and returns the mark changes for every cell whose findings changed. */
+  apply(edits: readonly SheetEdit[]): LiveResult {
+    const removed: Finding[] = [];
+    const added: Finding[] = [];
+    const fullSheets: string[] = [];
+    let rows = 0;
+    for (const edit of edits) {
+      const update = edit.kind === "cells" ? this.live.applyCells(edit.sheet, edit.changes) : this.live.replaceSheet(edit.sheet, edit.grid);
+      removed.push(...update.removed);
+      added.push(...update.added);
+      fullSheets.push(...update.fullSheets);
+      rows += update.rowsRechecked;
+    }
+    const update: LiveUpdate = { removed, added, rowsRechecked: rows, fullSheets };
+    return { update, marks: this.markChanges(update), rows };
+  }
+
+  private markChanges(update: LiveUpdate): MarkChanges {
+    const cells = new Map<string, CellPosition>();
+    for (const finding of [...update.removed, ...update.added]) {
+      cells.set(`${finding.sheet}\u0000${finding.row}\u0000${finding.column}`, { sheet: finding.sheet, row: finding.row, column: finding.column });
+    }
+    const changes: MarkChanges = { set: [], clear: [] };
+    for (const cell of cells.values()) {
+      const here = this.live.findingsAt(cell.sheet, cell.row, cell.column).sort(compareFindings);
+      if (here.length === 0) changes.clear.push(cell);
+      else changes.set.push(...findingsToMarks(here, this.locale));
+    }
+    return changes;
+  }
+}

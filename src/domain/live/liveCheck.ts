@@ -1,0 +1,547 @@
+/**
+ * The live check: after one full check, an edit re-parses the rows it touches, runs the row rules on
+ * them, and re-runs each cross-row rule only on the groups those rows belong to (RuleLocality), using
+ * indexes kept from the full check. Findings of untouched rows stay. The result always equals a full
+ * re-check of the edited sheets (test/domain/live: property test); what cannot be done row by row (the
+ * header or title edited, rows above the used range, a sheet renamed or rows inserted) re-reads that
+ * sheet in full.
+ */
+import type { Delegation, Finding } from "../model";
+import { checkPlan, compareFindings, type CheckContext } from "../rules/engine";
+import { RULES } from "../rules/registry";
+import { isRowRule, type PlanRule, type Rule, type RuleLocality } from "../rules/types";
+import { parseSheet, readPlan, recognizeSheet, type ReadPlanOptions } from "../templates/readPlan";
+import type { PlanRead, RecognizedTemplate, SheetRecognition } from "../templates/types";
+import type { CellValue, SheetGrid } from "../../workbook/types";
+
+/** One cell's new value, in sheet coordinates. */
+export interface CellChange {
+  row: number;
+  column: number;
+  value: CellValue;
+}
+
+/** What one update changed. */
+export interface LiveUpdate {
+  removed: Finding[];
+  added: Finding[];
+  /** Delegations on the edited rows (every delegation of a sheet read again in full). */
+  rowsRechecked: number;
+  /** Sheets read again in full (a structural change). */
+  fullSheets: string[];
+}
+
+interface SheetState {
+  grid: SheetGrid;
+  recognition: SheetRecognition;
+  /** Ids of the sheet's delegations, one per data row of the recognition, in the same order. */
+  ids: string[];
+}
+
+/** A rule's links between rows (see RuleLocality), kept up to date as rows change. */
+class LinkIndex {
+  private readonly members = new Map<string, Set<string>>();
+  private readonly mentioned = new Map<string, Set<string>>();
+  private readonly keysOf = new Map<string, string[]>();
+  private readonly mentionsOf = new Map<string, string[]>();
+
+  constructor(
+    private readonly locality: RuleLocality,
+    private readonly context: CheckContext,
+  ) {}
+
+  add(delegation: Delegation): void {
+    const keys = [...new Set(this.locality.keys(delegation, this.context))];
+    const mentions = this.locality.mentions ? [...new Set(this.locality.mentions(delegation, this.context))] : [];
+    this.keysOf.set(delegation.id, keys);
+    this.mentionsOf.set(delegation.id, mentions);
+    for (const key of keys) addTo(this.members, key, delegation.id);
+    for (const key of mentions) addTo(this.mentioned, key, delegation.id);
+  }
+
+  remove(id: string): void {
+    for (const key of this.keysOf.get(id) ?? []) removeFrom(this.members, key, id);
+    for (const key of this.mentionsOf.get(id) ?? []) removeFrom(this.mentioned, key, id);
+    this.keysOf.delete(id);
+    this.mentionsOf.delete(id);
+  }
+
+  /** Rows linked to this one: sharing a key, or one's key mentioned by the other. */
+  linked(id: string, into: Set<string>): void {
+    for (const key of this.keysOf.get(id) ?? []) {
+      for (const other of this.members.get(key) ?? []) into.add(other);
+      for (const other of this.mentioned.get(key) ?? []) into.add(other);
+    }
+    for (const key of this.mentionsOf.get(id) ?? []) for (const other of this.members.get(key) ?? []) into.add(other);
+  }
+
+  /** Every row reachable from the seeds through links (the seeds included). */
+  reachable(seeds: Iterable<string>): Set<string> {
+    const seen = new Set<string>();
+    const queue: string[] = [];
+    const visit = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      queue.push(id);
+    };
+    for (const seed of seeds) visit(seed);
+    while (queue.length > 0) {
+      const next = new Set<string>();
+      this.linked(queue.pop()!, next);
+      next.forEach(visit);
+    }
+    return seen;
+  }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const set = index.get(key);
+  if (set) set.add(id);
+  else index.set(key, new Set([id]));
+}
+
+function removeFrom(index: Map<string, Set<string>>, key: string, id: string): void {
+  const set = index.get(key);
+  if (!set) return;
+  set.delete(id);
+  if (set.size === 0) index.delete(key);
+}
+
+const EMPTY_ROW: CellValue[] = [];
+
+export class LiveCheck {
+  private readonly sheets = new Map<string, SheetState>();
+  /** Sheet names in workbook order (the plan's sheets are listed in it). */
+  private order: string[] = [];
+  private readonly delegations = new Map<string, Delegation>();
+  /** Findings per rule, per delegation id. */
+  private readonly findingsByRule = new Map<string, Map<string, Finding[]>>();
+  private readonly links = new Map<string, LinkIndex>();
+  private readonly byCell = new Map<string, Set<Finding>>();
+  private sorted: Finding[] | undefined;
+  private readonly activeRules: Rule[];
+
+  private constructor(
+    readonly context: CheckContext,
+    private readonly options: ReadPlanOptions,
+    rules: readonly Rule[],
+  ) {
+    // The same rules, in the same order, as a full check runs (checkPlan skips rules turned off).
+    this.activeRules = rules.filter((rule) => (context.profile.severities?.[rule.id] ?? rule.defaultSeverity) !== "off");
+  }
+
+  /** A full check of these sheets, keeping what later edits need. */
+  static start(grids: readonly SheetGrid[], context: CheckContext, options: ReadPlanOptions = {}, rules: readonly Rule[] = RULES): LiveCheck {
+    const plan = readPlan([...grids], options);
+    return LiveCheck.adopt(grids, plan, checkPlan(plan.delegations, context, rules), context, options, rules);
+  }
+
+  /**
+   * Takes over a full check just made: `plan` is readPlan(grids, options) and `findings` checkPlan of its
+   * delegations with this context and rules. Only the indexes are built; nothing is checked again.
+   */
+  static adopt(grids: readonly SheetGrid[], plan: PlanRead, findings: readonly Finding[], context: CheckContext, options: ReadPlanOptions = {}, rules: readonly Rule[] = RULES): LiveCheck {
+    const live = new LiveCheck(context, options, rules);
+    const bySheet = new Map<string, Delegation[]>();
+    for (const delegation of plan.delegations) {
+      const list = bySheet.get(delegation.sheet);
+      if (list) list.push(delegation);
+      else bySheet.set(delegation.sheet, [delegation]);
+    }
+    grids.forEach((grid, index) => {
+      const copy = copyGrid(grid);
+      const recognition = plan.sheets[index] ?? { sheet: copy.name, template: false as const, reason: "" };
+      const own = bySheet.get(copy.name) ?? [];
+      for (const delegation of own) live.delegations.set(delegation.id, delegation);
+      live.sheets.set(copy.name, { grid: copy, recognition, ids: own.map((delegation) => delegation.id) });
+      live.order.push(copy.name);
+    });
+    const all = plan.delegations;
+    for (const rule of live.activeRules) {
+      live.findingsByRule.set(rule.id, new Map());
+      if (!isRowRule(rule) && rule.locality) {
+        const index = new LinkIndex(rule.locality, context);
+        for (const delegation of all) if (rule.kinds.includes(delegation.kind)) index.add(delegation);
+        live.links.set(rule.id, index);
+      }
+    }
+    for (const finding of findings) {
+      const byId = live.findingsByRule.get(finding.rule);
+      if (!byId) continue;
+      const list = byId.get(finding.delegationId);
+      if (list) list.push(finding);
+      else byId.set(finding.delegationId, [finding]);
+      live.indexCell(finding, true);
+    }
+    return live;
+  }
+
+  /** Every finding, in the order checkPlan gives them. */
+  findings(): Finding[] {
+    if (!this.sorted) {
+      const all: Finding[] = [];
+      for (const byId of this.findingsByRule.values()) for (const list of byId.values()) all.push(...list);
+      this.sorted = all.sort(compareFindings);
+    }
+    return this.sorted;
+  }
+
+  /** The plan as readPlan would read the sheets now. */
+  plan(): PlanRead {
+    const sheets: SheetRecognition[] = [];
+    const delegations: Delegation[] = [];
+    for (const name of this.order) {
+      const state = this.sheets.get(name)!;
+      sheets.push(state.recognition);
+      for (const id of state.ids) delegations.push(this.delegations.get(id)!);
+    }
+    return { sheets, delegations };
+  }
+
+  /** The sheets as the live check sees them (values with every edit applied). */
+  grids(): SheetGrid[] {
+    return this.order.map((name) => this.sheets.get(name)!.grid);
+  }
+
+  /** Findings whose mark sits on this cell. */
+  findingsAt(sheet: string, row: number, column: number): Finding[] {
+    return [...(this.byCell.get(cellKey(sheet, row, column)) ?? [])];
+  }
+
+  /** Whether the sheet holds a recognised plan (edits elsewhere cannot change findings unless they make one). */
+  isPlanSheet(sheet: string): boolean {
+    return this.sheets.get(sheet)?.recognition.template === true;
+  }
+
+  /** Cells typed, pasted or cleared on one sheet. */
+  applyCells(sheet: string, changes: readonly CellChange[]): LiveUpdate {
+    const state = this.sheets.get(sheet);
+    if (!state) return this.replaceSheet(sheet, { name: sheet, originRow: 1, originCol: 1, values: [], merges: [] }, changes);
+    if (changes.length === 0) return { removed: [], added: [], rowsRechecked: 0, fullSheets: [] };
+    const grid = state.grid;
+    const rebased = changes.some((change) => change.row < grid.originRow || change.column < grid.originCol);
+    if (rebased) return this.replaceSheet(sheet, state.grid, changes);
+    const rows = new Set<number>();
+    for (const change of changes) {
+      setCell(grid, change.row, change.column, change.value);
+      rows.add(change.row);
+    }
+    const touched = this.rowsUnderMerges(grid, rows);
+    const window = this.rereadRows(state, touched);
+    if (!window) return this.rereadSheet(sheet, state.grid);
+    return this.commit(window.old, window.fresh, window.rows, []);
+  }
+
+  /**
+   * A structural change: the sheet as it is now (`grid`, with `changes` applied on top), under a new name
+   * when renamed (`newGrid.name`), or gone (undefined). Read again in full.
+   */
+  replaceSheet(sheet: string, grid: SheetGrid | undefined, changes: readonly CellChange[] = []): LiveUpdate {
+    const next = grid ? copyGrid(grid) : undefined;
+    if (next) for (const change of changes) setCell(rebase(next, change.row, change.column), change.row, change.column, change.value);
+    return this.rereadSheet(sheet, next);
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  private readSheet(grid: SheetGrid): SheetState {
+    const read = readPlan([grid], this.options);
+    const ids: string[] = [];
+    for (const delegation of read.delegations) {
+      this.delegations.set(delegation.id, delegation);
+      ids.push(delegation.id);
+    }
+    return { grid, recognition: read.sheets[0] ?? { sheet: grid.name, template: false, reason: "" }, ids };
+  }
+
+  private rereadSheet(sheet: string, grid: SheetGrid | undefined): LiveUpdate {
+    const before = this.sheets.get(sheet);
+    const old = new Map<string, Delegation>();
+    for (const id of before?.ids ?? []) old.set(id, this.delegations.get(id)!);
+    for (const id of old.keys()) this.delegations.delete(id);
+    const position = this.order.indexOf(sheet);
+    this.sheets.delete(sheet);
+    if (position >= 0) this.order.splice(position, 1);
+    const fresh: Delegation[] = [];
+    if (grid) {
+      const state = this.readSheet(grid);
+      this.sheets.set(grid.name, state);
+      if (position >= 0) this.order.splice(position, 0, grid.name);
+      else this.order.push(grid.name);
+      for (const id of state.ids) fresh.push(this.delegations.get(id)!);
+      for (const id of state.ids) this.delegations.delete(id);
+    }
+    return this.commit(old, fresh, fresh.length, [grid?.name ?? sheet]);
+  }
+
+  /** Rows covered by a merge whose top cell was edited read their value from it ("one funding for three rows"). */
+  private rowsUnderMerges(grid: SheetGrid, rows: Set<number>): Set<number> {
+    const all = new Set(rows);
+    for (const merge of grid.merges) if (rows.has(merge.top)) for (let row = merge.top; row <= merge.bottom; row++) all.add(row);
+    return all;
+  }
+
+  /**
+   * Re-reads the touched rows of a recognised sheet in a window between the nearest unchanged data rows:
+   * the recogniser runs on the title and header plus the window only (every other row blank), and the
+   * result stands when the header reads the same and the data row after the window keeps its section.
+   * undefined when the edit is structural and the sheet must be read in full.
+   */
+  private rereadRows(state: SheetState, touched: Set<number>): { old: Map<string, Delegation>; fresh: Delegation[]; rows: number } | undefined {
+    const recognition = state.recognition;
+    if (!recognition.template || recognition.dataRows.length === 0) return undefined;
+    const lastHeaderRow = Math.max(...recognition.headerRows, recognition.columnNumberRow ?? 0);
+    const minRow = Math.min(...touched);
+    const maxRow = Math.max(...touched);
+    if (minRow <= lastHeaderRow) return undefined;
+
+    const dataRows = recognition.dataRows;
+    let before = -1;
+    while (before + 1 < dataRows.length && dataRows[before + 1].row < minRow) before++;
+    let after = before + 1;
+    while (after < dataRows.length && dataRows[after].row <= maxRow) after++;
+    const grid = state.grid;
+    const lastRow = grid.originRow + grid.values.length - 1;
+    const from = before >= 0 ? dataRows[before].row + 1 : lastHeaderRow + 1;
+    const to = after < dataRows.length ? dataRows[after].row : lastRow;
+
+    const sparse: SheetGrid = {
+      ...grid,
+      values: grid.values.map((line, index) => {
+        const row = grid.originRow + index;
+        return row <= lastHeaderRow || (row >= from && row <= to) ? line : EMPTY_ROW;
+      }),
+    };
+    let windowRead: SheetRecognition;
+    try {
+      windowRead = recognizeSheet(sparse);
+    } catch {
+      return undefined;
+    }
+    if (!windowRead.template || headerSignature(windowRead) !== headerSignature(recognition)) return undefined;
+    const inherited = before >= 0 ? dataRows[before].section : undefined;
+    const windowRows = windowRead.dataRows.map((entry) => {
+      const section = entry.section ?? inherited;
+      return section ? { row: entry.row, section } : { row: entry.row };
+    });
+    if (after < dataRows.length) {
+      const last = windowRows[windowRows.length - 1];
+      if (!last || last.row !== dataRows[after].row || JSON.stringify(last.section) !== JSON.stringify(dataRows[after].section)) return undefined;
+    }
+
+    let fresh: Delegation[];
+    try {
+      fresh = parseSheet(grid, { ...recognition, dataRows: windowRows }, this.options.file, { year: this.options.year });
+    } catch {
+      return undefined;
+    }
+    // ids[i] is the delegation of dataRows[i] (parseSheet reads one per data row, in order).
+    const lastOld = after < dataRows.length ? after : dataRows.length - 1;
+    const old = new Map<string, Delegation>();
+    for (const id of state.ids.slice(before + 1, lastOld + 1)) {
+      old.set(id, this.delegations.get(id)!);
+      this.delegations.delete(id);
+    }
+    state.recognition = { ...recognition, dataRows: [...dataRows.slice(0, before + 1), ...windowRows, ...dataRows.slice(lastOld + 1)] };
+    state.ids = [...state.ids.slice(0, before + 1), ...fresh.map((delegation) => delegation.id), ...state.ids.slice(lastOld + 1)];
+    return { old, fresh, rows: fresh.filter((delegation) => touched.has(delegation.row)).length };
+  }
+
+  // ------------------------------------------------------------------ checking
+
+  /**
+   * Puts the fresh delegations in place of the old ones and re-checks what they can affect. Rows whose
+   * parsed content did not change are not re-checked.
+   */
+  private commit(oldById: Map<string, Delegation>, freshList: readonly Delegation[], rowsRead: number, fullSheets: string[]): LiveUpdate {
+    const changedOld = new Map<string, Delegation>();
+    const changedNew = new Map<string, Delegation>();
+    const freshById = new Map(freshList.map((delegation) => [delegation.id, delegation]));
+    for (const [id, delegation] of oldById) {
+      const fresh = freshById.get(id);
+      if (fresh && JSON.stringify(fresh) === JSON.stringify(delegation)) {
+        // Unchanged: keep the old object, which the findings and indexes already refer to.
+        this.delegations.set(id, delegation);
+        freshById.delete(id);
+        continue;
+      }
+      changedOld.set(id, delegation);
+    }
+    for (const [id, delegation] of freshById) {
+      this.delegations.set(id, delegation);
+      changedNew.set(id, delegation);
+    }
+    if (changedOld.size === 0 && changedNew.size === 0) return { removed: [], added: [], rowsRechecked: 0, fullSheets };
+
+    const removed: Finding[] = [];
+    const added: Finding[] = [];
+    const replace = (ruleId: string, ids: Iterable<string>, findings: readonly Finding[]) => {
+      const byId = this.findingsByRule.get(ruleId)!;
+      for (const id of ids) {
+        const list = byId.get(id);
+        if (list) removed.push(...list);
+        byId.delete(id);
+      }
+      for (const finding of findings) {
+        const list = byId.get(finding.delegationId);
+        if (list) list.push(finding);
+        else byId.set(finding.delegationId, [finding]);
+        added.push(finding);
+      }
+    };
+
+    const touchedIds = new Set([...changedOld.keys(), ...changedNew.keys()]);
+    const freshRows = [...changedNew.values()];
+    const rowRules = this.activeRules.filter(isRowRule);
+    const rowFindings = checkPlan(freshRows, this.context, rowRules);
+    for (const rule of rowRules) replace(rule.id, touchedIds, rowFindings.filter((finding) => finding.rule === rule.id));
+
+    for (const rule of this.activeRules) {
+      if (isRowRule(rule)) continue;
+      const { ids, findings } = this.recheckPlanRule(rule, changedOld, changedNew);
+      replace(rule.id, ids, findings);
+    }
+
+    const diff = diffFindings(removed, added);
+    for (const finding of diff.removed) this.indexCell(finding, false);
+    for (const finding of diff.added) this.indexCell(finding, true);
+    // A finding computed again the same is not a change, but the index must hold the object now kept.
+    for (const [old, same] of diff.kept) {
+      this.indexCell(old, false);
+      this.indexCell(same, true);
+    }
+    this.sorted = undefined;
+    return { removed: diff.removed, added: diff.added, rowsRechecked: rowsRead, fullSheets };
+  }
+
+  /** The rows whose findings of this rule must be replaced, and their new findings. */
+  private recheckPlanRule(rule: PlanRule, changedOld: Map<string, Delegation>, changedNew: Map<string, Delegation>): { ids: Set<string>; findings: Finding[] } {
+    const index = this.links.get(rule.id);
+    if (!rule.locality || !index) {
+      const ids = new Set(this.findingsByRule.get(rule.id)!.keys());
+      for (const id of changedOld.keys()) ids.add(id);
+      return { ids, findings: checkPlan([...this.delegations.values()], this.context, [rule]) };
+    }
+    const relevantOld = [...changedOld.keys()];
+    const relevantNew = [...changedNew.values()].filter((delegation) => rule.kinds.includes(delegation.kind));
+
+    if (rule.locality.reach === "neighbours") {
+      // Rows whose linked rows changed: those linked to a touched row before or after the edit.
+      const affected = new Set<string>(relevantOld);
+      for (const id of relevantOld) index.linked(id, affected);
+      for (const id of relevantOld) index.remove(id);
+      for (const delegation of relevantNew) index.add(delegation);
+      for (const delegation of relevantNew) {
+        affected.add(delegation.id);
+        index.linked(delegation.id, affected);
+      }
+      const scope = new Set<string>();
+      for (const id of affected) {
+        if (!this.delegations.has(id)) continue;
+        scope.add(id);
+        index.linked(id, scope);
+      }
+      const focus = new Set(this.rows(affected));
+      const findings = checkPlan(this.rows(scope), this.context, [rule], focus).filter((finding) => affected.has(finding.delegationId));
+      return { ids: affected, findings };
+    }
+
+    // Component: everything reachable from a touched row before the edit, and from it or them after.
+    const before = index.reachable(relevantOld);
+    for (const id of relevantOld) index.remove(id);
+    for (const delegation of relevantNew) index.add(delegation);
+    const seeds = [...before].filter((id) => this.delegations.has(id));
+    const scope = index.reachable([...seeds, ...relevantNew.map((delegation) => delegation.id)]);
+    const ids = new Set([...before, ...scope]);
+    return { ids, findings: checkPlan(this.rows(scope), this.context, [rule]) };
+  }
+
+  private rows(ids: Iterable<string>): Delegation[] {
+    const rows: Delegation[] = [];
+    for (const id of ids) {
+      const delegation = this.delegations.get(id);
+      if (delegation) rows.push(delegation);
+    }
+    return rows;
+  }
+
+  private indexCell(finding: Finding, add: boolean): void {
+    const key = cellKey(finding.sheet, finding.row, finding.column);
+    if (add) {
+      const set = this.byCell.get(key);
+      if (set) set.add(finding);
+      else this.byCell.set(key, new Set([finding]));
+      return;
+    }
+    const set = this.byCell.get(key);
+    if (!set) return;
+    set.delete(finding);
+    if (set.size === 0) this.byCell.delete(key);
+  }
+}
+
+export function cellKey(sheet: string, row: number, column: number): string {
+  return `${sheet}\u0000${row}\u0000${column}`;
+}
+
+/** What a recognition says apart from its data rows: equal signatures read the header and title the same. */
+function headerSignature(recognition: SheetRecognition): string {
+  if (!recognition.template) return JSON.stringify(recognition);
+  const { dataRows: _dataRows, ...header } = recognition as RecognizedTemplate;
+  return JSON.stringify(header);
+}
+
+/** The removed and added findings that are not the same finding computed again. */
+function diffFindings(removed: Finding[], added: Finding[]): { removed: Finding[]; added: Finding[]; kept: Map<Finding, Finding> } {
+  const pending = new Map<string, Finding[]>();
+  for (const finding of removed) {
+    const key = JSON.stringify(finding);
+    const list = pending.get(key);
+    if (list) list.push(finding);
+    else pending.set(key, [finding]);
+  }
+  const reallyAdded: Finding[] = [];
+  const kept = new Map<Finding, Finding>();
+  for (const finding of added) {
+    const same = pending.get(JSON.stringify(finding));
+    const old = same?.pop();
+    if (old) kept.set(old, finding);
+    else reallyAdded.push(finding);
+  }
+  const reallyRemoved = removed.filter((finding) => !kept.has(finding));
+  return { removed: reallyRemoved, added: reallyAdded, kept };
+}
+
+function copyGrid(grid: SheetGrid): SheetGrid {
+  return {
+    ...grid,
+    originRow: Number.isInteger(grid.originRow) && grid.originRow > 0 ? grid.originRow : 1,
+    originCol: Number.isInteger(grid.originCol) && grid.originCol > 0 ? grid.originCol : 1,
+    values: (Array.isArray(grid.values) ? grid.values : []).map((line) => (Array.isArray(line) ? [...line] : [])),
+    merges: Array.isArray(grid.merges) ? [...grid.merges] : [],
+  };
+}
+
+/** Grows the grid so it starts at or before this cell (an edit above or left of the used range). */
+function rebase(grid: SheetGrid, row: number, column: number): SheetGrid {
+  if (row < grid.originRow) {
+    const extra = grid.originRow - row;
+    grid.values = [...Array.from({ length: extra }, () => [] as CellValue[]), ...grid.values];
+    grid.originRow = row;
+  }
+  if (column < grid.originCol) {
+    const extra = grid.originCol - column;
+    grid.values = grid.values.map((line) => [...Array.from({ length: extra }, () => null), ...line]);
+    grid.originCol = column;
+  }
+  return grid;
+}
+
+function setCell(grid: SheetGrid, row: number, column: number, value: CellValue): void {
+  const r = row - grid.originRow;
+  const c = column - grid.originCol;
+  while (grid.values.length <= r) grid.values.push([]);
+  const line = grid.values[r];
+  while (line.length < c) line.push(null);
+  line[c] = value;
+}

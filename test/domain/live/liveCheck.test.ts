@@ -1,0 +1,150 @@
+/**
+ * The live check equals a full re-check after every edit: random sequences of typed cells, pastes, cleared
+ * rows, inserted rows and renamed sheets over a plan whose rows share leaders, countries, months and
+ * purposes (so every cross-row rule has groups to keep up to date).
+ */
+import fc from "fast-check";
+import { LiveCheck, type CellChange, type LiveUpdate } from "../../../src/domain/live/liveCheck";
+import type { Finding } from "../../../src/domain/model";
+import { getProfile } from "../../../src/domain/profiles";
+import { checkPlan, type CheckContext } from "../../../src/domain/rules";
+import { readPlan } from "../../../src/domain/templates";
+import type { CellValue, SheetGrid } from "../../../src/workbook/types";
+import { livePlanGrids, LIVE_COLUMNS, valuePool } from "./livePlan";
+
+const CONTEXT: CheckContext = { profile: getProfile("hai-phong"), year: 2025, leadershipSize: 4, keyLeaderNames: ["Lê Thị Cúc"] };
+
+function fullCheck(grids: SheetGrid[]): Finding[] {
+  return checkPlan(readPlan(grids).delegations, CONTEXT);
+}
+
+function setCell(grid: SheetGrid, row: number, column: number, value: CellValue): void {
+  const r = row - grid.originRow;
+  const c = column - grid.originCol;
+  while (grid.values.length <= r) grid.values.push([]);
+  const line = grid.values[r];
+  while (line.length < c) line.push(null);
+  line[c] = value;
+}
+
+function key(finding: Finding): string {
+  return JSON.stringify(finding);
+}
+
+/** The previous findings, less the removed, plus the added, must be the new findings. */
+function expectConsistentDiff(before: Finding[], update: LiveUpdate, after: Finding[]): void {
+  const counts = new Map<string, number>();
+  const bump = (finding: Finding, by: number) => counts.set(key(finding), (counts.get(key(finding)) ?? 0) + by);
+  before.forEach((f) => bump(f, 1));
+  update.removed.forEach((f) => bump(f, -1));
+  update.added.forEach((f) => bump(f, 1));
+  after.forEach((f) => bump(f, -1));
+  expect([...counts.entries()].filter(([, n]) => n !== 0)).toEqual([]);
+}
+
+type Edit =
+  | { type: "cells"; sheet: number; row: number; column: number; values: CellValue[][] }
+  | { type: "insertRow"; sheet: number; row: number }
+  | { type: "rename"; sheet: number };
+
+const SHEETS = 2;
+
+function editArbitrary(): fc.Arbitrary<Edit> {
+  const cellValue = (column: number) => fc.constantFrom(...valuePool(LIVE_COLUMNS[(column - 1) % LIVE_COLUMNS.length]));
+  const typed = fc
+    .record({ sheet: fc.nat(SHEETS - 1), row: fc.integer({ min: 1, max: 26 }), column: fc.integer({ min: 1, max: LIVE_COLUMNS.length + 1 }) })
+    .chain(({ sheet, row, column }) =>
+      fc.oneof(
+        { weight: 8, arbitrary: cellValue(column) },
+        { weight: 1, arbitrary: fc.constantFrom<CellValue>("II. Các sở, ngành", "NGƯỜI LẬP BIỂU", "Tổng cộng", "Nước đến", "KẾ HOẠCH ĐOÀN RA NĂM 2026", null, "(1)") },
+      ).map((value): Edit => ({ type: "cells", sheet, row, column, values: [[value]] })),
+    );
+  // A paste: a block of rows and columns at once.
+  const pasted = fc
+    .record({ sheet: fc.nat(SHEETS - 1), row: fc.integer({ min: 4, max: 24 }), column: fc.integer({ min: 2, max: 8 }), height: fc.integer({ min: 1, max: 4 }), width: fc.integer({ min: 1, max: 4 }) })
+    .chain(({ sheet, row, column, height, width }) =>
+      fc
+        .array(fc.tuple(...Array.from({ length: width }, (_, i) => cellValue(column + i))), { minLength: height, maxLength: height })
+        .map((values): Edit => ({ type: "cells", sheet, row, column, values })),
+    );
+  return fc.oneof(
+    { weight: 10, arbitrary: typed },
+    { weight: 3, arbitrary: pasted },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant("insertRow" as const), sheet: fc.nat(SHEETS - 1), row: fc.integer({ min: 2, max: 22 }) }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant("rename" as const), sheet: fc.nat(SHEETS - 1) }) },
+  );
+}
+
+/** Applies one edit to the model grids and to the live check, in the way each host reports it. */
+function apply(edit: Edit, grids: SheetGrid[], live: LiveCheck, step: number): LiveUpdate {
+  const grid = grids[edit.sheet];
+  if (edit.type === "cells") {
+    const changes: CellChange[] = [];
+    edit.values.forEach((line, dr) => line.forEach((value, dc) => changes.push({ row: edit.row + dr, column: edit.column + dc, value })));
+    for (const change of changes) setCell(grid, change.row, change.column, change.value);
+    return live.applyCells(grid.name, changes);
+  }
+  if (edit.type === "insertRow") {
+    const index = edit.row - grid.originRow;
+    grid.values.splice(Math.min(index, grid.values.length), 0, []);
+    grid.merges = grid.merges.map((merge) =>
+      merge.top >= edit.row ? { ...merge, top: merge.top + 1, bottom: merge.bottom + 1 } : merge.bottom >= edit.row ? { ...merge, bottom: merge.bottom + 1 } : merge,
+    );
+    return live.replaceSheet(grid.name, grid);
+  }
+  const oldName = grid.name;
+  grid.name = `${oldName.replace(/ \d+$/, "")} ${step}`;
+  return live.replaceSheet(oldName, grid);
+}
+
+describe("live check", () => {
+  it("equals a full re-check after every edit of a random sequence", () => {
+    fc.assert(
+      fc.property(fc.array(editArbitrary(), { minLength: 1, maxLength: 12 }), (edits) => {
+        const grids = livePlanGrids();
+        const live = LiveCheck.start(grids, CONTEXT);
+        expect(live.findings()).toEqual(fullCheck(grids));
+        edits.forEach((edit, step) => {
+          const before = live.findings();
+          const update = apply(edit, grids, live, step);
+          const expected = fullCheck(grids);
+          const actual = live.findings();
+          expect(actual).toEqual(expected);
+          expectConsistentDiff(before, update, actual);
+          expect(live.plan().delegations.map((d) => d.id).sort()).toEqual(readPlan(grids).delegations.map((d) => d.id).sort());
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("re-checks only the edited row when a data cell is typed", () => {
+    const grids = livePlanGrids();
+    const live = LiveCheck.start(grids, CONTEXT);
+    const update = live.applyCells(grids[0].name, [{ row: 7, column: 4, value: "Phó Giám đốc Sở" }]);
+    expect(update.fullSheets).toEqual([]);
+    expect(update.rowsRechecked).toBe(1);
+  });
+
+  it("reads the sheet again when the header is edited", () => {
+    const grids = livePlanGrids();
+    const live = LiveCheck.start(grids, CONTEXT);
+    const update = live.applyCells(grids[0].name, [{ row: 3, column: 7, value: "Ghi chú khác" }]);
+    expect(update.fullSheets).toEqual([grids[0].name]);
+  });
+
+  it("marks a 4th country typed into a delegation and removes the mark when fixed", () => {
+    const grids = livePlanGrids();
+    const live = LiveCheck.start(grids, CONTEXT);
+    const countriesColumn = LIVE_COLUMNS.indexOf("countries") + 1;
+    const sheet = grids[0].name;
+    const onCell = () => live.findingsAt(sheet, 6, countriesColumn).filter((finding) => finding.rule === "countries-max");
+    expect(onCell()).toEqual([]);
+    const typed = live.applyCells(sheet, [{ row: 6, column: countriesColumn, value: "Nhật Bản, Hàn Quốc, Lào, Pháp" }]);
+    expect(typed.added.filter((finding) => finding.rule === "countries-max").map((finding) => finding.cell)).toEqual([`G6`]);
+    expect(onCell()).toHaveLength(1);
+    const fixed = live.applyCells(sheet, [{ row: 6, column: countriesColumn, value: "Nhật Bản, Hàn Quốc" }]);
+    expect(fixed.removed.filter((finding) => finding.rule === "countries-max")).toHaveLength(1);
+    expect(onCell()).toEqual([]);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * Live check on the fake Excel: an officer's edit (onChanged) re-marks exactly the cells whose findings
+ * changed, in one Excel.run of at most two syncs at 100 and 10,000 rows; the add-in's own writes trigger
+ * nothing; a burst of events is one update.
+ */
+import { createPaneServices, type SettingsStorage } from "../../src/app/paneServices";
+import { ExcelLiveCheck } from "../../src/excel/liveCheck";
+import { ExcelWorkbookHost } from "../../src/excel/ExcelWorkbookHost";
+import { settingsMarkStateStore } from "../../src/excel/markState";
+import { isMarkFormula } from "../../src/excel/marks";
+import type { CheckSettings } from "../../src/domain/settings";
+import { planSpec } from "../bench/planWorkbook";
+import { fakeSpecOf } from "../support/fakeFromSpec";
+import { createWorkbook, installFakeExcel, sheetByName, type FakeExcel } from "./fakeExcel";
+import { eventsDelivered, installChangeEvents, userEdit, userInsertRows } from "./fakeExcel/events";
+
+const SETTINGS: CheckSettings = { profileId: "hai-phong", year: 2025, locale: "vi" };
+const SHEET = "Đoàn ra";
+/** planSpec's columns: countries in G, data from row 4. */
+const COUNTRIES = "G";
+
+function memoryStorage(): SettingsStorage {
+  const data = new Map<string, unknown>();
+  return { get: async <T>(key: string) => data.get(key) as T | undefined, set: async (key: string, value: unknown) => void data.set(key, value) };
+}
+
+interface Setup {
+  fake: FakeExcel;
+  host: ExcelWorkbookHost;
+  live: ExcelLiveCheck;
+}
+
+async function checkedPlan(rows: number): Promise<Setup> {
+  installChangeEvents();
+  const fake = installFakeExcel(createWorkbook(fakeSpecOf(planSpec(rows))));
+  const host = new ExcelWorkbookHost();
+  const services = createPaneServices(host, { storage: memoryStorage(), documentSettings: memoryStorage() });
+  const live = new ExcelLiveCheck(services, { notes: true, store: settingsMarkStateStore() });
+  await services.check(SETTINGS);
+  await live.idle();
+  fake.resetStats();
+  return { fake, host, live };
+}
+
+/** The severities of the add-in's formats covering the cell. */
+function ownSeverities(fake: FakeExcel, address: string): string[] {
+  const [column, row] = [address.charCodeAt(0) - 64, Number(address.slice(1))];
+  return sheetByName(fake.workbook, SHEET)
+    .conditionalFormats.filter((format) => isMarkFormula(format.formula) && format.areas.some((a) => a.top <= row && row <= a.bottom && a.left <= column && column <= a.right))
+    .map((format) => /dplan-mark:(\w+)/.exec(format.formula ?? "")![1]);
+}
+
+const noteAt = (fake: FakeExcel, address: string) => sheetByName(fake.workbook, SHEET).notes.get(address)?.content ?? "";
+
+async function settle(setup: Setup): Promise<void> {
+  await eventsDelivered(setup.fake);
+  await setup.live.idle();
+}
+
+describe.each([100, 10_000])("live check on a plan of %i rows", (rows) => {
+  let setup: Setup;
+  beforeAll(async () => {
+    setup = await checkedPlan(rows);
+  }, 600_000);
+  afterAll(async () => {
+    // Nothing of the add-in may still be running when the fake Office goes away.
+    await setup?.live.idle();
+    setup?.fake.uninstall();
+  });
+
+  it("marks a 4th country typed into a delegation, then unmarks it when fixed, each in one run of at most 2 syncs", async () => {
+    const { fake, live } = setup;
+    const cell = `${COUNTRIES}20`;
+    userEdit(fake, SHEET, cell, [["Nhật Bản"]]);
+    await settle(setup);
+    expect(ownSeverities(fake, cell)).not.toContain("error");
+
+    fake.resetStats();
+    userEdit(fake, SHEET, cell, [["Nhật Bản, Hàn Quốc, Lào, Pháp"]]);
+    await settle(setup);
+    expect(fake.stats.runs).toHaveLength(1);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+    expect(ownSeverities(fake, cell)).toEqual(["error"]);
+    expect(noteAt(fake, cell)).toContain("vượt quá 3 nước/chuyến");
+    expect(live.reports.at(-1)).toMatchObject({ rows: 1 });
+
+    fake.resetStats();
+    userEdit(fake, SHEET, cell, [["Nhật Bản"]]);
+    await settle(setup);
+    expect(fake.stats.runs).toHaveLength(1);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+    expect(ownSeverities(fake, cell)).not.toContain("error");
+    expect(noteAt(fake, cell)).not.toContain("vượt quá 3 nước");
+  }, 300_000);
+
+  it("leaves every other cell's colour as the full check put it", async () => {
+    const { fake } = setup;
+    const before = ownSeverities(fake, "A21").concat(ownSeverities(fake, `${COUNTRIES}21`));
+    userEdit(fake, SHEET, `${COUNTRIES}20`, [["Nhật Bản, Hàn Quốc, Lào, Pháp"]]);
+    await settle(setup);
+    expect(ownSeverities(fake, "A21").concat(ownSeverities(fake, `${COUNTRIES}21`))).toEqual(before);
+    userEdit(fake, SHEET, `${COUNTRIES}20`, [["Nhật Bản"]]);
+    await settle(setup);
+  }, 300_000);
+
+  it("ignores the add-in's own writes", async () => {
+    const { fake, host, live } = setup;
+    const reports = live.reports.length;
+    await host.editCells([{ sheet: SHEET, row: 20, column: 7, expected: "Nhật Bản", value: "Nhật Bản, Hàn Quốc, Lào, Pháp" }]);
+    fake.resetStats();
+    const events = await eventsDelivered(fake);
+    await live.idle();
+    expect(events.at(-1)).toMatchObject({ triggerSource: "ThisLocalAddin", address: `${COUNTRIES}20` });
+    expect(fake.stats.runs).toHaveLength(0);
+    expect(live.reports).toHaveLength(reports);
+    // Put back the value the other tests expect, as the officer would.
+    userEdit(fake, SHEET, `${COUNTRIES}20`, [["Nhật Bản"]]);
+    await settle(setup);
+  }, 300_000);
+
+  it("coalesces a burst of edits and a 500-row paste into one update of at most 2 syncs", async () => {
+    const { fake, live } = setup;
+    const reports = live.reports.length;
+    fake.resetStats();
+    const paste = Array.from({ length: Math.min(500, rows - 10) }, () => ["Nhật Bản, Hàn Quốc, Lào, Pháp"]);
+    userEdit(fake, SHEET, `${COUNTRIES}5`, paste);
+    userEdit(fake, SHEET, `${COUNTRIES}6`, [["Lào"]]);
+    await settle(setup);
+    expect(fake.stats.runs).toHaveLength(1);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+    expect(live.reports).toHaveLength(reports + 1);
+    expect(ownSeverities(fake, `${COUNTRIES}7`)).toContain("error");
+    expect(ownSeverities(fake, `${COUNTRIES}6`)).not.toContain("error");
+  }, 300_000);
+
+  it("reads the sheet again after rows are inserted, still in 2 syncs", async () => {
+    const { fake } = setup;
+    fake.resetStats();
+    userInsertRows(fake, SHEET, 10);
+    await settle(setup);
+    expect(fake.stats.runs).toHaveLength(1);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+    // Row 7's delegation moved nowhere (above the insert); row 11 now holds what row 10 held.
+    expect(ownSeverities(fake, `${COUNTRIES}7`)).toContain("error");
+  }, 300_000);
+});
