@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { buildXlsx, type WorkbookSpec } from "../test/fixtures/generate";
+import { PAGE_FOOTER, PRINT_MARGINS } from "../src/domain/templates/officialForm";
 import { SAMPLE_FILE, sampleWorkbookSpec } from "./sample-workbook";
 
 const HEADER_FILL = "FFD9E1F2";
@@ -41,6 +42,23 @@ function formatSheet(sheet: ExcelJS.Worksheet, headerStart: number, headerEnd: n
   }
 }
 
+/** The print setup the blank templates and the master share (officialForm.ts): A4 landscape, one page wide, header repeated. */
+function printLikeTheForms(sheet: ExcelJS.Worksheet, headerStart: number, headerEnd: number, dataEnd: number, width: number): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9, // A4
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: PRINT_MARGINS,
+    printArea: `A1:${String.fromCharCode(64 + width)}${dataEnd}`,
+    printTitlesRow: `${headerStart}:${headerEnd}`,
+  };
+  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${PAGE_FOOTER}` };
+}
+
 export async function buildSample(spec: WorkbookSpec = sampleWorkbookSpec()): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await buildXlsx(spec)) as unknown as ArrayBuffer);
@@ -54,8 +72,11 @@ export async function buildSample(spec: WorkbookSpec = sampleWorkbookSpec()): Pr
   }
   outbound.getCell(22, 2).font = { bold: true };
   outbound.views = [{ state: "frozen", ySplit: 9, xSplit: 0, topLeftCell: "A10", activeCell: "A10" }];
+  printLikeTheForms(outbound, 7, 9, 22, 14);
   const inbound = workbook.getWorksheet("Đoàn vào")!;
   formatSheet(inbound, 4, 4, 7, 13);
+  inbound.views = [{ state: "frozen", ySplit: 4, xSplit: 0, topLeftCell: "A5", activeCell: "A5" }];
+  printLikeTheForms(inbound, 4, 4, 7, 13);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
