@@ -305,6 +305,13 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     }
   }
 
+  // A --unit naming no input is a typo the officer must hear about, not a silent no-op.
+  for (const given of parsed.unitNames.keys()) {
+    if (!parsed.files.some((file) => file === given || path.basename(file) === given)) {
+      io.stderr(`Tùy chọn --unit «${given}=…» không khớp tệp đầu vào nào: không dùng. Hãy ghi đúng tên tệp như trong lệnh.\n`);
+    }
+  }
+
   // The units' own titles ("… NĂM 2026") come before a year a shipped profile may carry from an earlier campaign.
   const fromTitles = titleYear(reads.map((read) => read.unit?.plan));
   const yearSource = parsed.year !== undefined ? "theo --year" : fromTitles === undefined && profile.planYear !== undefined ? "theo bộ quy định" : undefined;

@@ -325,7 +325,7 @@ describe("dplan merge", () => {
     [["a.xlsx"], /Chưa chỉ tệp tổng hợp/],
     [["-o", "m.xlsx"], /Chưa chỉ tệp nào/],
     [["a.xlsx", "-o", "m.csv"], /phải có đuôi .xlsx/],
-    [["a.xlsx", "-o", "m.xlsx", "--profile", "khong-co"], /Không có hồ sơ "khong-co"/],
+    [["a.xlsx", "-o", "m.xlsx", "--profile", "khong-co"], /Không có bộ quy định «khong-co»/],
     [["a.xlsx", "-o", "m.xlsx", "--year", "25"], /Năm «25» không hợp lệ/],
     [["a.xlsx", "-o", "m.xlsx", "--unit", "thiếu-dấu-bằng"], /--unit cần dạng/],
     [["a.xlsx", "-o", "m.xlsx", "--la"], /Không có tùy chọn --la/],

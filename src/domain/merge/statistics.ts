@@ -6,6 +6,10 @@ import { PLAN_KINDS, type Delegation, type PlanKind } from "../model";
 import { TEMPLATES } from "../templates/definitions";
 import { compareText } from "../rules/messages";
 import { fold } from "../text";
+import { unitKey } from "./identity";
+
+/** Hand rows' key in the per-unit table: never equal to a unit's name. */
+const HAND_ROWS_KEY = "\u0000hand-rows";
 import type { ChartRequest, TableWrite } from "../../workbook/types";
 import { STATISTICS_SHEET_NAME } from "./layout";
 import type { StatisticsTable } from "./types";
@@ -97,13 +101,14 @@ function byUnit(rows: readonly CountedRow[], kinds: PlanKind[]): StatisticsTable
     const column = kinds.indexOf(delegation.kind);
     if (column < 0) continue;
     const name = unit ?? HAND_ROWS;
-    const key = fold(name);
+    // A unit is its exact name (identity.ts): "Tân Hòa" and "Tân Hóa" are two communes, counted apart.
+    const key = unit === undefined ? HAND_ROWS_KEY : unitKey(unit);
     const entry = counts.get(key) ?? { name, perKind: kinds.map(() => 0) };
     entry.perKind[column] += 1;
     counts.set(key, entry);
   }
   // Units in the order they appear in the master; hand rows last.
-  const ordered = [...counts.entries()].sort(([a], [b]) => Number(a === fold(HAND_ROWS)) - Number(b === fold(HAND_ROWS)));
+  const ordered = [...counts.entries()].sort(([a], [b]) => Number(a === HAND_ROWS_KEY) - Number(b === HAND_ROWS_KEY));
   return {
     title: "Theo đơn vị",
     columns: ["Đơn vị", ...kinds.map((k) => KIND_TITLES[k]), "Tổng"],

@@ -47,7 +47,7 @@ export function findProfile(id: string): Profile | undefined {
 export function getProfile(id: string): Profile {
   const profile = findProfile(id);
   if (!profile) {
-    throw new Error(`Không có hồ sơ "${id}". Các hồ sơ có sẵn: ${PROFILES.map((p) => p.id).join(", ")}`);
+    throw new Error(`Không có bộ quy định «${id}». Các bộ quy định có sẵn: ${PROFILES.map((p) => p.id).join(", ")}`);
   }
   return profile;
 }
@@ -87,10 +87,10 @@ export function parseProfileJson(text: string): { profile?: Profile; errors?: st
     const base = typeof baseId === "string" ? findProfile(baseId) : undefined;
     if (!base) {
       return {
-        errors: [`extends: không có hồ sơ ${JSON.stringify(baseId)} để kế thừa. Các hồ sơ có sẵn: ${PROFILES.map((p) => p.id).join(", ")}`],
+        errors: [`extends: không có bộ quy định «${baseId}» để kế thừa. Các bộ quy định có sẵn: ${PROFILES.map((p) => p.id).join(", ")}`],
       };
     }
-    if (!("id" in own)) return { errors: ['id: hồ sơ kế thừa phải có mã riêng (ví dụ "so-gd-hai-phong")'] };
+    if (!("id" in own)) return { errors: ['id: bộ quy định kế thừa phải có mã riêng (ví dụ "so-gd-hai-phong")'] };
     value = mergeOver(base, own);
   }
   const result = validateProfile(value);

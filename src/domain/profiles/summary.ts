@@ -90,7 +90,7 @@ export function profileSummary(profile: Profile): string[] {
     lines.push(`Mức độ riêng: ${overrides.map(([rule, level]) => `${rule} → ${SEVERITY_LABELS[level] ?? level}`).join("; ")}`);
   }
   const inferred = Object.keys(profile.citations ?? {}).filter((path) => profile.citations?.[path].includes("(suy luận)"));
-  if (inferred.length > 0) lines.push(`Giá trị suy luận (văn bản không nêu, có thể sửa trong hồ sơ riêng): ${inferred.join(", ")}`);
+  if (inferred.length > 0) lines.push(`Giá trị suy luận (văn bản không nêu, có thể sửa trong bộ quy định riêng): ${inferred.join(", ")}`);
   // Each source up to its " — " gloss: the letter itself, not the restated rules.
   for (const source of profile.sources) lines.push(`Căn cứ: ${source.split(" — ")[0]}`);
   return lines;

@@ -26,7 +26,7 @@ const FIELD_ID = `phải là một mã trường: ${FIELD_IDS.join(", ")}`;
 /** What each field of a profile must hold, keyed by its path with array indices written "[]". */
 const EXPECTATIONS: Record<string, string> = {
   id: "chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ: so-ngoai-vu-hai-phong)",
-  name: "phải là tên hồ sơ (chuỗi không rỗng)",
+  name: "phải là tên bộ quy định (chuỗi không rỗng)",
   sources: "phải là danh sách (ít nhất 1) văn bản căn cứ",
   "sources[]": "phải là chuỗi mô tả văn bản căn cứ",
   units: "phải là danh sách tên các đơn vị gửi kế hoạch (mỗi tên một chuỗi)",
@@ -133,7 +133,7 @@ function issueMessages(issue: z.core.$ZodIssue): { path: string; message: string
   }
   const path = formatPath(issue.path);
   if (path === "") {
-    return [{ path, message: "Tệp cấu hình phải là một đối tượng JSON { … } chứa các trường của hồ sơ" }];
+    return [{ path, message: "Tệp cấu hình phải là một đối tượng JSON { … } chứa các trường của bộ quy định" }];
   }
   const expectation = EXPECTATIONS[expectationKey(issue.path)] ?? genericExpectation(issue);
   const missing = issue.code === "invalid_type" && issue.input === undefined;

@@ -199,7 +199,7 @@ describe("getProfile", () => {
   });
 
   it("throws a Vietnamese error listing the known ids", () => {
-    expect(() => getProfile("da-nang")).toThrow('Không có hồ sơ "da-nang". Các hồ sơ có sẵn: default, hai-phong, ha-noi, lai-chau');
+    expect(() => getProfile("da-nang")).toThrow('Không có bộ quy định «da-nang». Các bộ quy định có sẵn: default, hai-phong, ha-noi, lai-chau');
   });
 });
 
@@ -236,7 +236,7 @@ describe("parseProfileJson", () => {
 
   it("rejects extending an unknown profile, or without an own id", () => {
     expect(parseProfileJson('{"extends":"da-nang","id":"x"}').errors).toEqual([
-      'extends: không có hồ sơ "da-nang" để kế thừa. Các hồ sơ có sẵn: default, hai-phong, ha-noi, lai-chau',
+      'extends: không có bộ quy định «da-nang» để kế thừa. Các bộ quy định có sẵn: default, hai-phong, ha-noi, lai-chau',
     ]);
     expect(parseProfileJson('{"extends":"ha-noi"}').errors?.[0]).toMatch(/^id: /);
   });
@@ -250,7 +250,7 @@ describe("parseProfileJson", () => {
   });
 
   it("reports a JSON that is not an object", () => {
-    expect(parseProfileJson("[1, 2]").errors).toEqual(["Tệp cấu hình phải là một đối tượng JSON { … } chứa các trường của hồ sơ"]);
+    expect(parseProfileJson("[1, 2]").errors).toEqual(["Tệp cấu hình phải là một đối tượng JSON { … } chứa các trường của bộ quy định"]);
   });
 
   it("lists EVERY wrong field, one message each, naming its path (3 wrong fields → 3 errors)", () => {
