@@ -19,6 +19,7 @@ import {
   findForeignSheet,
   findUnitConflicts,
   findUnitsSheet,
+  formOptionsFromMaster,
   unitListFromGrid,
   UNITS_SHEET_NAME,
   makeUnitPlan,
@@ -288,7 +289,10 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
       // The department's units: the master's own "Danh sách đơn vị" sheet, else its profile's list.
       const unitsSheet = findUnitsSheet(grids);
       const expectedUnits = unitsSheet ? unitListFromGrid(unitsSheet) : context.profile.units;
+      // Cài đặt's agency, else what the master already shows (never blanked by a re-import).
+      const shown = formOptionsFromMaster(grids);
       const plan = consolidate(units, existing, context, {
+        ...shown,
         ...(agency ? { agency } : {}),
         ...(expectedUnits && expectedUnits.length > 0 ? { expectedUnits } : {}),
       });

@@ -23,6 +23,7 @@ import {
   findForeignSheet,
   findUnitConflicts,
   findUnitsSheet,
+  formOptionsFromMaster,
   makeUnitPlan,
   masterSheetCounts,
   parseUnitList,
@@ -349,7 +350,9 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     io.stderr(`Chưa tổng hợp, chưa ghi «${output}»: cần xác nhận tên đơn vị.\n${conflicts.map((c) => `  - ${describeUnitConflict(c)}`).join("\n")}\nSửa bằng --unit TỆP=TÊN, hoặc chạy lại với --confirm để xác nhận.\n`);
     return EXIT_PROBLEM;
   }
-  const plan = consolidate(units, existing, { profile, year }, { ...parsed.form, ...(expectedUnits ? { expectedUnits } : {}) });
+  // What the master already shows (agency, place) stays unless --agency/--place say otherwise.
+  const form = { ...(baseGrids ? formOptionsFromMaster(baseGrids) : {}), ...parsed.form };
+  const plan = consolidate(units, existing, { profile, year }, { ...form, ...(expectedUnits ? { expectedUnits } : {}) });
   // consolidate keeps the order of its units: summary i belongs to readable[i].
   readable.forEach((read, index) => {
     read.summary = plan.units[index];

@@ -88,6 +88,21 @@ describe("node bin/dplan.js", () => {
     expect(names).toEqual(expect.arrayContaining(["Tổng hợp đoàn ra", "Thống kê"]));
   });
 
+  test("merge: a re-import without --agency/--place keeps the agency block and place the first merge wrote", async () => {
+    const first = dplan(["merge", "unit.xlsx", "merged-header.xlsx", "-o", "agency.xlsx", "--agency", "UBND thành phố Hải Phòng/Sở Ngoại vụ", "--place", "Hải Phòng"], dir);
+    expect([0, 1]).toContain(first.status);
+    const again = dplan(["merge", "abbreviated.xlsx", "-o", "agency.xlsx"], dir);
+    expect([0, 1]).toContain(again.status);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(dir, "agency.xlsx"));
+    const sheet = workbook.getWorksheet("Tổng hợp đoàn ra")!;
+    expect(String(sheet.getCell("A1").value)).toBe("UBND THÀNH PHỐ HẢI PHÒNG");
+    expect(String(sheet.getCell("A2").value)).toBe("SỞ NGOẠI VỤ");
+    const texts: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && texts.push(cell.value))));
+    expect(texts.some((text) => text.startsWith("Hải Phòng, ngày"))).toBe(true);
+  });
+
   test("merge: refuses to overwrite an input", () => {
     const before = digest(path.join(dir, "unit.xlsx"));
     const run = dplan(["merge", "unit.xlsx", "-o", "unit.xlsx"], dir);

@@ -1,6 +1,7 @@
 /** Consolidation of unit plans into the master plan (pure: hosts read and write the workbooks). */
 export { consolidate, masterDocument, arrange, unitKey, CROSS_UNIT_RULES } from "./consolidate";
 export { readMaster } from "./readMaster";
+export { formOptionsFromMaster } from "./formBack";
 export { findForeignSheet, type ForeignSheet } from "./foreign";
 export { findUnitConflicts, describeUnitConflict, type UnitConflict } from "./identity";
 export { planYearInfo, titleYear, type PlanYearInfo } from "./planYear";
