@@ -16,6 +16,7 @@ import { packageParts, sheetPartNames } from "../../src/cli/packageEdit";
 import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
 import { buildXlsx } from "../fixtures/generate";
 import { trip, unitSpec } from "../domain/merge/units";
+import { masterColumn, sheetRows } from "../support/masterDocument";
 
 const io = (): CliIO => ({ stdout: () => undefined, stderr: () => undefined, readFile: async (file) => fs.promises.readFile(file) });
 /** A 1×1 PNG. */
@@ -74,11 +75,8 @@ test("a re-import replaces only the add-in's sheets; charts, pictures, formulas,
   expect(reread.getWorksheet("Theo dõi")!.getCell("A3").formula).toBe("SUM(A1:A2)");
   expect(reread.getWorksheet("Theo dõi")!.getCell("A1").note).toBeTruthy();
   const outbound = reread.getWorksheet(MASTER_SHEET_NAMES.outbound)!;
-  const units: unknown[] = [];
-  const unitColumn = (outbound.getRow(1).values as unknown[]).indexOf("Đơn vị");
-  outbound.eachRow((row, n) => n > 1 && units.push(row.getCell(unitColumn).value));
-  expect(units).toEqual(["Sở Y tế", "Sở Y tế", "Sở Xây dựng"]);
-  expect(outbound.getCell(2, 2).value).toBe("Đoàn công tác số 1");
+  expect(masterColumn(sheetRows(outbound), "Đơn vị")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Xây dựng"]);
+  expect(masterColumn(sheetRows(outbound), "Tên đoàn")[0]).toBe("Đoàn công tác số 1");
 });
 
 test("LibreOffice opens the edited master", async () => {
