@@ -7,6 +7,7 @@ import { TEMPLATES } from "../templates/definitions";
 import { compareText } from "../rules/messages";
 import { fold } from "../text";
 import type { ChartRequest, TableWrite } from "../../workbook/types";
+import { unitKey } from "./identity";
 import { STATISTICS_SHEET_NAME } from "./layout";
 import type { StatisticsTable } from "./types";
 
@@ -18,6 +19,8 @@ export interface CountedRow {
 
 const KIND_TITLES: Record<PlanKind, string> = { outbound: "Đoàn ra", inbound: "Đoàn vào", people: "Đối ngoại nhân dân" };
 const HAND_ROWS = "(dòng nhập tay)";
+/** Hand rows' key among unit keys: unitKey trims, so no unit's key is a space. */
+const HAND_ROWS_KEY = " ";
 const QUARTERS = ["Quý I", "Quý II", "Quý III", "Quý IV"];
 
 export function computeStatistics(rows: readonly CountedRow[], year: number): StatisticsTable[] {
@@ -97,13 +100,14 @@ function byUnit(rows: readonly CountedRow[], kinds: PlanKind[]): StatisticsTable
     const column = kinds.indexOf(delegation.kind);
     if (column < 0) continue;
     const name = unit ?? HAND_ROWS;
-    const key = fold(name);
+    // A unit is its exact name (identity.ts): "UBND xã Tân Hòa" and "UBND xã Tân Hóa" are counted apart.
+    const key = unit === undefined ? HAND_ROWS_KEY : unitKey(unit);
     const entry = counts.get(key) ?? { name, perKind: kinds.map(() => 0) };
     entry.perKind[column] += 1;
     counts.set(key, entry);
   }
   // Units in the order they appear in the master; hand rows last.
-  const ordered = [...counts.entries()].sort(([a], [b]) => Number(a === fold(HAND_ROWS)) - Number(b === fold(HAND_ROWS)));
+  const ordered = [...counts.entries()].sort(([a], [b]) => Number(a === HAND_ROWS_KEY) - Number(b === HAND_ROWS_KEY));
   return {
     title: "Theo đơn vị",
     columns: ["Đơn vị", ...kinds.map((k) => KIND_TITLES[k]), "Tổng"],
