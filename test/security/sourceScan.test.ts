@@ -54,6 +54,8 @@ const NETWORK: [string, RegExp][] = [
 const NETWORK_ALLOWED: Record<string, RegExp[]> = {
   // The playground opens its bundled sample workbook from its own folder (relative URL, same origin).
   "src/playground/Playground.tsx": [/\bfetch\s*\(\s*SAMPLE_URL\s*\)/],
+  // The relationships namespace the package-level edit writes into workbook.xml: an XML name, never fetched.
+  "src/cli/packageEdit.ts": [/const RELS = "http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships";/],
 };
 
 test("the scan sees the sources", () => {
