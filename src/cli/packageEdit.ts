@@ -233,6 +233,44 @@ function sharedStrings(xml: string): string[] {
   );
 }
 
+/** Sheet names in workbook order (a built-in name's localSheetId is an index into it). */
+function sheetOrder(workbookXml: string): string[] {
+  return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((match) => (attribute(match[1], "name") ?? "").toLowerCase());
+}
+
+const DEFINED_NAME = /<(?:\w+:)?definedName\b([^>]*?)(?:\/>|>[\s\S]*?<\/(?:\w+:)?definedName>)/g;
+/** Elements of CT_Workbook that come after definedNames: a new definedNames block goes before the first. */
+const AFTER_DEFINED_NAMES = /<(?:\w+:)?(?:calcPr|oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/(?:\w+:)?workbook>/;
+
+/**
+ * The replaced sheets' built-in names (_xlnm.Print_Area, _xlnm.Print_Titles, …) belong to those sheets:
+ * the master's old ones (sized for the old rows) are dropped and the fresh package's are carried, their
+ * localSheetId renumbered to the sheet's place in the master. The user's own names are left as they are.
+ */
+function carryBuiltInNames(masterXml: string, freshXml: string, sheetNames: readonly string[]): string {
+  const own = new Set(sheetNames.map((name) => name.toLowerCase()));
+  const masterOrder = sheetOrder(masterXml);
+  const freshOrder = sheetOrder(freshXml);
+  const ownSheetOf = (attributes: string, order: string[]) => {
+    const name = attribute(attributes, "name") ?? "";
+    const local = attribute(attributes, "localSheetId");
+    if (!name.startsWith("_xlnm.") || local === undefined) return undefined;
+    const sheet = order[Number(local)];
+    return sheet !== undefined && own.has(sheet) ? sheet : undefined;
+  };
+  const carried = [...freshXml.matchAll(DEFINED_NAME)].flatMap((match) => {
+    const sheet = ownSheetOf(match[1], freshOrder);
+    const index = sheet === undefined ? -1 : masterOrder.indexOf(sheet);
+    if (index < 0) return [];
+    return [match[0].replace(/^<(?:\w+:)?definedName\b[^>]*/, (tag) => setAttribute(tag.replace(/^<\w+:/, "<"), "localSheetId", index)).replace(/<\/\w+:definedName>$/, "</definedName>")];
+  });
+  let xml = masterXml.replace(DEFINED_NAME, (element: string, attributes: string) => (ownSheetOf(attributes, masterOrder) === undefined ? element : ""));
+  if (carried.length === 0) return xml === masterXml ? masterXml : xml.replace(/<(?:\w+:)?definedNames\b[^>]*>\s*<\/(?:\w+:)?definedNames>|<(?:\w+:)?definedNames\b[^>]*\/>/, "");
+  if (/<\/(?:\w+:)?definedNames>/.test(xml)) return xml.replace(/<\/(?:\w+:)?definedNames>/, (close) => `${carried.join("")}${close}`);
+  xml = xml.replace(/<(?:\w+:)?definedNames\b[^>]*\/>/, "");
+  return xml.replace(AFTER_DEFINED_NAMES, (next) => `<definedNames>${carried.join("")}</definedNames>${next}`);
+}
+
 /**
  * The master package with the given sheets taken from the fresh package (written by writeWorkbook with
  * only those sheets); every other part byte-identical. Throws PackageEditError when the master's package
@@ -293,6 +331,8 @@ export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sh
       `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
     );
   }
+
+  workbookXml = carryBuiltInNames(workbookXml, text(fresh, workbookName), sheetNames);
 
   if (replacedAny && byName(master, "xl/calcChain.xml")) {
     replaced.set("xl/calcChain.xml", null);

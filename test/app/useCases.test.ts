@@ -102,11 +102,15 @@ describe("dropdowns and blank templates", () => {
     const recognition = readPlan([{ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] }]).sheets;
     const again = dropdownTargets(recognition);
     expect(again.length).toBeGreaterThan(0);
+    // Issue 14: the dropdowns cover the empty rows up to the Tổng cộng row (which sits above the signature).
+    const totalRow = table.rows.findIndex((row) => row.includes("Tổng cộng")) + 1;
     const signatureRow = table.rows.findIndex((row) => row.includes("NGƯỜI LẬP BIỂU")) + 1;
+    expect(totalRow).toBeGreaterThan(entryRows.last);
+    expect(totalRow).toBeLessThan(signatureRow);
     for (const target of again) {
       expect(target.firstRow).toBe(entryRows.first);
       expect(target.lastRow).toBeGreaterThanOrEqual(entryRows.last);
-      expect(target.lastRow).toBe(signatureRow - 1);
+      expect(target.lastRow).toBe(totalRow - 1);
     }
   });
 

@@ -15,7 +15,8 @@ import { runMerge } from "../../src/cli/merge";
 import { packageParts, sheetPartNames } from "../../src/cli/packageEdit";
 import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
 import { buildXlsx } from "../fixtures/generate";
-import { trip, unitSpec } from "../domain/merge/units";
+import { trip, unitSpec, visit } from "../domain/merge/units";
+import { masterColumn, sheetRows, viewMaster } from "../support/masterDocument";
 
 const io = (): CliIO => ({ stdout: () => undefined, stderr: () => undefined, readFile: async (file) => fs.promises.readFile(file) });
 /** A 1×1 PNG. */
@@ -74,11 +75,39 @@ test("a re-import replaces only the add-in's sheets; charts, pictures, formulas,
   expect(reread.getWorksheet("Theo dõi")!.getCell("A3").formula).toBe("SUM(A1:A2)");
   expect(reread.getWorksheet("Theo dõi")!.getCell("A1").note).toBeTruthy();
   const outbound = reread.getWorksheet(MASTER_SHEET_NAMES.outbound)!;
-  const units: unknown[] = [];
-  const unitColumn = (outbound.getRow(1).values as unknown[]).indexOf("Đơn vị");
-  outbound.eachRow((row, n) => n > 1 && units.push(row.getCell(unitColumn).value));
-  expect(units).toEqual(["Sở Y tế", "Sở Y tế", "Sở Xây dựng"]);
-  expect(outbound.getCell(2, 2).value).toBe("Đoàn công tác số 1");
+  expect(masterColumn(sheetRows(outbound), "Đơn vị")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Xây dựng"]);
+  expect(masterColumn(sheetRows(outbound), "Tên đoàn")[0]).toBe("Đoàn công tác số 1");
+});
+
+test("a re-import carries the official form's print area and titles for the grown sheet and a new one; the user's names stay", async () => {
+  const a = path.join(dir, "a.xlsx");
+  const b = path.join(dir, "b.xlsx");
+  fs.writeFileSync(a, await buildXlsx(unitSpec({ file: "a.xlsx", unit: "Sở Y tế", outbound: [trip(1)], inbound: [] })));
+  fs.writeFileSync(b, await buildXlsx(unitSpec({ file: "b.xlsx", unit: "Sở Xây dựng", outbound: [trip(2), trip(3), trip(4)], inbound: [visit(1)] })));
+  const output = path.join(dir, "tong-hop.xlsx");
+  expect(await runMerge([a, "-o", output], io())).toBe(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(output);
+  expect(workbook.getWorksheet(MASTER_SHEET_NAMES.inbound)).toBeUndefined();
+  workbook.addWorksheet("Theo dõi").getCell("A1").value = 1;
+  workbook.definedNames.add("'Theo dõi'!$A$1", "SoLieu");
+  await workbook.xlsx.writeFile(output);
+
+  expect(await runMerge([b, "-o", output], io())).toBe(0);
+  const after = new ExcelJS.Workbook();
+  await after.xlsx.readFile(output);
+  for (const name of [MASTER_SHEET_NAMES.outbound, MASTER_SHEET_NAMES.inbound]) {
+    const sheet = after.getWorksheet(name)!;
+    const rows = sheetRows(sheet);
+    // The print area reaches the signature's last line and the titles repeat the header and column numbers.
+    const lastRow = rows.findIndex((row) => row.includes("(Ký tên, đóng dấu)")) + 1;
+    const view = viewMaster(rows);
+    const numbersRow = rows.findIndex((row) => row[0] === "(1)") + 1;
+    expect([name, sheet.pageSetup.printArea?.replace(/\$/g, "")]).toEqual([name, expect.stringMatching(new RegExp(`^A1:[A-Z]+${lastRow}$`))]);
+    expect([name, sheet.pageSetup.printTitlesRow?.replace(/\$/g, "")]).toEqual([name, `${view.headerRow}:${numbersRow}`]);
+  }
+  expect(masterColumn(sheetRows(after.getWorksheet(MASTER_SHEET_NAMES.outbound)!), "Đơn vị")).toHaveLength(4);
+  expect(after.definedNames.getRanges("SoLieu").ranges).toEqual(["'Theo dõi'!$A$1"]);
 });
 
 test("LibreOffice opens the edited master", async () => {

@@ -8,6 +8,7 @@ import type { CliIO } from "../../src/cli/main";
 import { MASTER_SHEET_NAMES } from "../../src/domain/merge";
 import { buildXlsx } from "../fixtures/generate";
 import { trip, unitSpec } from "../domain/merge/units";
+import { masterColumn, sheetRows, viewMaster } from "../support/masterDocument";
 
 jest.setTimeout(60_000);
 
@@ -29,14 +30,16 @@ test.each(["Constructor của Sở", "__proto__", "toString"])("a hand row with 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(master);
   const sheet = workbook.getWorksheet(MASTER_SHEET_NAMES.outbound)!;
-  let roleColumn = 0;
-  sheet.getRow(1).eachCell((cell, column) => {
-    if (roleColumn === 0 && String(cell.value).startsWith("Chức vụ")) roleColumn = column;
-  });
+  // The hand row goes where a person adds one: among the delegation rows, above Tổng cộng.
+  const view = viewMaster(sheetRows(sheet));
+  const roleColumn = view.titles.findIndex((title) => title?.startsWith("Chức vụ")) + 1;
+  const nameColumn = view.titles.indexOf("Tên đoàn") + 1;
   expect(roleColumn).toBeGreaterThan(0);
-  const handRow = sheet.rowCount + 1;
-  sheet.getCell(handRow, 2).value = "Đoàn do Văn phòng bổ sung";
-  sheet.getCell(handRow, roleColumn).value = role;
+  expect(view.totalRow).toBeDefined();
+  const handRow: unknown[] = [];
+  handRow[nameColumn] = "Đoàn do Văn phòng bổ sung";
+  handRow[roleColumn] = role;
+  sheet.insertRow(view.totalRow!, handRow, "i");
   await workbook.xlsx.writeFile(master);
 
   const again = io();
@@ -45,7 +48,6 @@ test.each(["Constructor của Sở", "__proto__", "toString"])("a hand row with 
   expect([0, 1]).toContain(code);
   const after = new ExcelJS.Workbook();
   await after.xlsx.readFile(master);
-  const values: unknown[] = [];
-  after.getWorksheet(MASTER_SHEET_NAMES.outbound)!.eachRow((row) => values.push(row.getCell(roleColumn).value));
+  const values = masterColumn(sheetRows(after.getWorksheet(MASTER_SHEET_NAMES.outbound)!), view.titles[roleColumn - 1]!);
   expect(values).toContain(role);
 });

@@ -14,6 +14,7 @@ import { EXCEL_CELL_TEXT_LIMIT } from "../../src/domain/merge/consolidate";
 import { masterLayout, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
 import { buildXlsx, type WorkbookSpec } from "../fixtures/generate";
 import { trip, unitSpec } from "../domain/merge/units";
+import { masterColumn, sheetRows } from "../support/masterDocument";
 
 interface Captured extends CliIO {
   out: string;
@@ -51,12 +52,9 @@ async function open(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/** A column of the master document by its title, over the delegation rows. */
 function column(sheet: ExcelJS.Worksheet, title: string): unknown[] {
-  const header = (sheet.getRow(1).values as unknown[]).slice(1);
-  const index = header.indexOf(title) + 1;
-  const values: unknown[] = [];
-  sheet.eachRow((row, n) => n > 1 && values.push(row.getCell(index).value));
-  return values;
+  return masterColumn(sheetRows(sheet), title);
 }
 
 const unit = (file: string, name: string, trips: number[]) => unitSpec({ file, unit: name, outbound: trips.map((n) => trip(n)) });

@@ -4,6 +4,7 @@
  * numbers and the signature block, skipping section and Tổng cộng rows. Independent of readMaster, so
  * tests of the writer do not lean on the reader they also test.
  */
+import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/workbook/types";
 
 export interface MasterView {
@@ -54,4 +55,18 @@ export function masterColumn(rows: readonly (readonly CellValue[])[], title: str
   const index = view.titles.indexOf(title);
   if (index < 0) throw new Error(`no column ${title} in ${view.titles.join(" | ")}`);
   return view.data.map((line) => line.values[index] ?? null);
+}
+
+/** Every row of an exceljs sheet from row 1, as plain arrays (columns from A, empty cells null). */
+export function sheetRows(sheet: ExcelJS.Worksheet): CellValue[][] {
+  return Array.from({ length: sheet.rowCount }, (_, r) => rowValues(sheet.getRow(r + 1)));
+}
+
+function rowValues(row: ExcelJS.Row): CellValue[] {
+  return Array.from({ length: row.cellCount }, (_, c) => cellValue(row.getCell(c + 1)));
+}
+
+/** A merged area's other cells hand back its first cell's value in exceljs: they are empty. */
+function cellValue(cell: ExcelJS.Cell): CellValue {
+  return (cell.type === ExcelJS.ValueType.Merge ? null : (cell.value ?? null)) as CellValue;
 }

@@ -6,6 +6,7 @@
  * those that have not sent a plan.
  */
 import { fold, tidy } from "../text";
+import { unitKey } from "./identity";
 import type { CellValue, SheetGrid } from "../../workbook/types";
 import type { MasterSheetRows, StatisticsTable, UnitSummary } from "./types";
 
@@ -62,10 +63,18 @@ export function findUnitsSheet(grids: readonly SheetGrid[]): SheetGrid | undefin
   return grids.find((grid) => fold(grid.name) === fold(UNITS_SHEET_NAME));
 }
 
+/**
+ * A list's name as the same unit whatever its letter case: the exact name otherwise (identity.ts), so
+ * "UBND xã Tân Hòa" and "UBND xã Tân Hóa" stay two units of the list.
+ */
+function listKey(name: string): string {
+  return unitKey(name).toLocaleLowerCase("vi");
+}
+
 function dedupe(names: string[]): string[] {
   const seen = new Set<string>();
   return names.filter((name) => {
-    const key = fold(name);
+    const key = listKey(name);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -93,12 +102,17 @@ function sameUnit(a: string, b: string): boolean {
  */
 export function missingUnits(expected: readonly string[], sent: readonly UnitSummary[], existing?: MasterSheetRows): string[] {
   const names = new Set<string>();
-  for (const unit of sent) names.add(comparable(unit.unit));
-  for (const sheet of Object.values(existing?.sheets ?? {})) for (const row of sheet?.rows ?? []) if (row.provenance) names.add(comparable(row.provenance.unit));
-  const received = [...names];
+  for (const unit of sent) names.add(unit.unit);
+  for (const sheet of Object.values(existing?.sheets ?? {})) for (const row of sheet?.rows ?? []) if (row.provenance) names.add(row.provenance.unit);
+  // A unit named exactly as in the list is that unit and no other: its name, folded, must not also
+  // stand for a unit of the list that differs by one tone mark ("Tân Hòa" sent, "Tân Hóa" did not).
+  const listed = new Set(expected.map(listKey));
+  const exact = new Set([...names].map(listKey).filter((key) => listed.has(key)));
+  const loose = [...names].filter((name) => !exact.has(listKey(name))).map(comparable);
   return expected.filter((name) => {
+    if (exact.has(listKey(name))) return false;
     const key = comparable(name);
-    return !received.some((other) => sameUnit(key, other));
+    return !loose.some((other) => sameUnit(key, other));
   });
 }
 

@@ -6,11 +6,8 @@ import { PLAN_KINDS, type Delegation, type PlanKind } from "../model";
 import { TEMPLATES } from "../templates/definitions";
 import { compareText } from "../rules/messages";
 import { fold } from "../text";
-import { unitKey } from "./identity";
-
-/** Hand rows' key in the per-unit table: never equal to a unit's name. */
-const HAND_ROWS_KEY = "\u0000hand-rows";
 import type { ChartRequest, TableWrite } from "../../workbook/types";
+import { unitKey } from "./identity";
 import { STATISTICS_SHEET_NAME } from "./layout";
 import type { StatisticsTable } from "./types";
 
@@ -22,6 +19,8 @@ export interface CountedRow {
 
 const KIND_TITLES: Record<PlanKind, string> = { outbound: "Đoàn ra", inbound: "Đoàn vào", people: "Đối ngoại nhân dân" };
 const HAND_ROWS = "(dòng nhập tay)";
+/** Hand rows' key among unit keys: unitKey trims, so no unit's key is a space. */
+const HAND_ROWS_KEY = " ";
 const QUARTERS = ["Quý I", "Quý II", "Quý III", "Quý IV"];
 
 export function computeStatistics(rows: readonly CountedRow[], year: number): StatisticsTable[] {

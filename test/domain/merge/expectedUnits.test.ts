@@ -50,6 +50,14 @@ describe("missingUnits", () => {
   ])("%s", (_, received, missing) => {
     expect(missingUnits(expected, sent(...received))).toEqual(missing);
   });
+
+  it("two communes whose names differ by one tone mark are two units of the list: one sending is not both", () => {
+    const communes = ["UBND xã Tân Hòa", "UBND xã Tân Hóa"];
+    expect(parseUnitList(communes.join("\n"))).toEqual(communes);
+    expect(missingUnits(communes, sent("UBND xã Tân Hòa"))).toEqual(["UBND xã Tân Hóa"]);
+    expect(missingUnits(communes, sent("UBND xã Tân Hóa"))).toEqual(["UBND xã Tân Hòa"]);
+    expect(missingUnits(communes, sent("UBND xã Tân Hòa", "UBND xã Tân Hóa"))).toEqual([]);
+  });
 });
 
 describe("consolidate with the department's list", () => {

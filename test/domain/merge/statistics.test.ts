@@ -81,6 +81,21 @@ describe("statistics", () => {
     ]);
   });
 
+  test("by unit: names that differ by one tone mark are two units (the exact name is the identity)", () => {
+    const communes = consolidate(
+      [
+        unitPlan({ file: "tan-hoa.xlsx", unit: "UBND xã Tân Hòa", outbound: [trip(1), trip(2)] }),
+        unitPlan({ file: "tan-hoa-2.xlsx", unit: "UBND xã Tân Hóa", outbound: [trip(3)] }),
+      ],
+      undefined,
+      context,
+    );
+    expect(communes.statistics.find((t) => t.title === "Theo đơn vị")!.rows).toEqual([
+      ["UBND xã Tân Hòa", 2, 2],
+      ["UBND xã Tân Hóa", 1, 1],
+    ]);
+  });
+
   test("the Thống kê sheet stacks the tables under their titles, with chart requests for hosts that draw", () => {
     const sheet = plan.sheets.find((s) => s.sheet === STATISTICS_SHEET_NAME)!;
     expect(sheet.rows[0]).toEqual(["THỐNG KÊ KẾ HOẠCH ĐOÀN NĂM 2025"]);
