@@ -60,7 +60,7 @@ export const consolidation = defineStrings({
     summaryNoExcluded: "Không có đoàn nào bị loại vì thiếu thông tin.",
     summaryMissingUnitsTitle: "Đơn vị chưa gửi kế hoạch ({count}/{expected}; không có văn bản được hiểu là không đăng ký):",
     summaryNoMissingUnits: "Tất cả {expected} đơn vị trong danh sách đã gửi kế hoạch.",
-    summaryNoUnitList: "Để biết đơn vị nào chưa gửi: thêm trang “{sheet}” (cột “Đơn vị”) vào bảng tổng hợp, hoặc danh sách “units” trong bộ quy định riêng.",
+    summaryNoUnitList: "Để biết đơn vị nào chưa gửi: thêm trang “{sheet}” (cột “Đơn vị”) vào bảng tổng hợp, hoặc danh sách đơn vị trong bộ quy định riêng của Sở (tệp JSON, mục “units”).",
     summaryFindings: "Quy định liên đơn vị: {total} phát hiện ({errors} lỗi, {warnings} cảnh báo, {infos} thông tin), đã đánh dấu trên bảng tổng hợp.",
     summaryNoFindings: "Quy định liên đơn vị (lãnh đạo đi quá số lần, đoàn trùng, nên gộp đoàn, nhiều lãnh đạo cùng nước đến): không có phát hiện.",
     showFindings: "Xem các phát hiện ở thẻ Kiểm tra",

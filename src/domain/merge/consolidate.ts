@@ -223,6 +223,7 @@ function newBlocks(prepared: readonly PreparedUnit[], kind: PlanKind, layout: Ma
 function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | undefined, layout: MasterLayout): MasterRow {
   const provenance = { unit: unit.unitName, file: unit.fileName, source: sourceLabel(delegation.sheet, delegation.row) };
   const originals: { title: string; written: CellValue }[] = [];
+  const split = splitLeaderCell(delegation, reader);
   const values: CellValue[] = layout.columns.map((column) => {
     if (column.type === "field" && column.field === "unit") {
       // The unit that sent the row organises it unless it named another: the master, read as a plan by the
@@ -231,6 +232,11 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
     }
     if (column.type === "field") {
       if (column.field === "seq") return null;
+      if (split && column.field === "leader") {
+        originals.push({ title: column.title, written: split.written });
+        return split.name;
+      }
+      if (split && column.field === "leaderRole") return split.role;
       const written = fieldValue(delegation, column.field, reader);
       const normalized = normalizedValue(column.field, written, delegation);
       if (normalized === undefined) return written;
@@ -242,6 +248,21 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
   });
   values[layout.originalIndex] = originalsText(originals);
   return { values, extra: [], provenance };
+}
+
+/**
+ * A unit without a Chức vụ column often writes "Nguyễn Văn An - Phó Chủ tịch UBND thành phố" (or the role on
+ * a second line) in the leader cell. The official form has both columns: the name goes under (3) and the
+ * role, as written, under (4); the whole cell is kept in "Giá trị gốc".
+ */
+function splitLeaderCell(delegation: Delegation, reader: GridReader | undefined): { written: string; name: string; role: string } | undefined {
+  const written = fieldValue(delegation, "leader", reader);
+  const roleWritten = fieldValue(delegation, "leaderRole", reader);
+  if (typeof written !== "string" || (roleWritten !== null && roleWritten !== undefined && roleWritten !== "")) return undefined;
+  const name = delegation.leaderName?.trim();
+  const role = delegation.leaderRole?.raw.trim();
+  if (!name || !role || !written.includes(role)) return undefined;
+  return { written, name, role };
 }
 
 /** Earlier rows with the new blocks in place (see the header comment for the order). */

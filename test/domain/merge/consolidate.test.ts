@@ -452,3 +452,28 @@ describe("no existing master and no template", () => {
     expect(plan.units[0].notes[0]).toMatch(/Không tìm thấy biểu mẫu/);
   });
 });
+
+describe("a leader cell holding the name and the role (no Chức vụ column in the unit's form)", () => {
+  const grid: SheetGrid = {
+    name: "Đoàn ra",
+    originRow: 1,
+    originCol: 1,
+    merges: [],
+    values: [
+      ["KẾ HOẠCH ĐOÀN RA NĂM 2026", null, null, null, null, null, null, null],
+      ["STT", "Tên đoàn", "Trưởng đoàn", "Số lượng", "Nước đến", "Thời gian", "Mục đích", "Nguồn kinh phí"],
+      [1, "Đoàn xúc tiến đầu tư", "Nguyễn Văn An - Phó Chủ tịch UBND thành phố", 5, "Nhật Bản", "15-18/9/2026", "Xúc tiến đầu tư vào khu công nghệ cao", "Ngân sách thành phố"],
+    ],
+  };
+
+  test("the master shows the name under Trưởng đoàn, the role under Chức vụ, and keeps the cell in Giá trị gốc", () => {
+    const plan = consolidate([makeUnitPlan("so-ke-hoach.xlsx", [grid], { unitName: "Sở Kế hoạch và Đầu tư", year: 2026 })], undefined, { profile: getProfile("default"), year: 2026 });
+    const master = plan.sheets.find((sheet) => sheet.sheet === MASTER_SHEET_NAMES.outbound)!;
+    const view = viewMaster(master.rows);
+    const column = (start: string) => view.titles.findIndex((title) => typeof title === "string" && title.startsWith(start));
+    const [row] = view.data;
+    expect(row.values[column("Trưởng đoàn")]).toBe("Nguyễn Văn An");
+    expect(String(row.values[column("Chức vụ")])).toContain("Phó Chủ tịch UBND thành phố");
+    expect(String(row.values[column("Giá trị gốc")])).toContain("Nguyễn Văn An - Phó Chủ tịch UBND thành phố");
+  });
+});
