@@ -167,3 +167,42 @@ describe("live check", () => {
     expect(onCell()).toEqual([]);
   });
 });
+
+describe("live check on a dense cluster (merge-candidate's comparison cap)", () => {
+  const column = (field: (typeof LIVE_COLUMNS)[number]) => LIVE_COLUMNS.indexOf(field) + 1;
+  function clusterGrid(size: number): SheetGrid {
+    const header = livePlanGrids()[1].values[0];
+    const rows = Array.from({ length: size }, (_, i) => {
+      const line: CellValue[] = LIVE_COLUMNS.map(() => null);
+      line[column("seq") - 1] = i + 1;
+      line[column("leader") - 1] = `Người số ${i}`;
+      line[column("leaderRole") - 1] = "Chuyên viên";
+      line[column("members") - 1] = 3;
+      line[column("countries") - 1] = ["Hàn Quốc", "Hàn Quốc, Nhật Bản", "Nhật Bản", "Hàn Quốc"][i % 4];
+      line[column("start") - 1] = new Date(Date.UTC(2025, 8, 1 + (i % 20)));
+      line[column("end") - 1] = new Date(Date.UTC(2025, 8, 4 + (i % 20)));
+      // Mostly one purpose (the dense cluster), some with rarer words that change which words are rarest.
+      line[column("purpose") - 1] = i % 5 === 0 ? `Hợp tác cảng biển Incheon nhóm ${i % 11} logistics` : `Làm việc với thành phố Incheon về hợp tác cảng biển logistics đợt ${i % 7}`;
+      line[column("funding") - 1] = "Ngân sách nhà nước";
+      return line;
+    });
+    return { name: "Cụm", originRow: 1, originCol: 1, values: [header, ...rows], merges: [] };
+  }
+
+  it("equals a full re-check after edits inside a cluster far larger than the cap", () => {
+    const grids = [clusterGrid(600)];
+    const live = LiveCheck.start(grids, CONTEXT);
+    expect(live.findings()).toEqual(fullCheck(grids));
+    const edits: CellChange[] = [
+      { row: 40, column: column("purpose"), value: "Làm việc với thành phố Incheon về hợp tác cảng biển logistics đợt 3" },
+      { row: 300, column: column("start"), value: new Date(Date.UTC(2025, 8, 18)) },
+      { row: 301, column: column("countries"), value: "Nhật Bản" },
+      { row: 550, column: column("purpose"), value: "Tham quan" },
+    ];
+    for (const change of edits) {
+      setCell(grids[0], change.row, change.column, change.value);
+      live.applyCells(grids[0].name, [change]);
+      expect(live.findings()).toEqual(fullCheck(grids));
+    }
+  });
+});
