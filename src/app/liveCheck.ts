@@ -40,7 +40,8 @@ export class LiveSession {
 
   /** Sheets holding a recognised plan: the ones whose edits are watched. */
   planSheets(): string[] {
-    return this.live.plan().sheets.filter((sheet) => sheet.template).map((sheet) => sheet.sheet);
+    // Once per sheet, however many plan tables it stacks.
+    return [...new Set(this.live.plan().sheets.filter((sheet) => sheet.template).map((sheet) => sheet.sheet))];
   }
 
   isPlanSheet(sheet: string): boolean {

@@ -5,22 +5,23 @@
  * Events are coalesced (DEBOUNCE_MS after the last one: a paste of 500 rows is one update); events the
  * add-in caused itself (`triggerSource` "ThisLocalAddin", ExcelApi 1.14) are ignored. One update is one
  * Excel.run with two syncs whatever the plan size: (1) the edited ranges' values (a whole sheet after
- * rows or columns were inserted or deleted), which of the add-in's conditional formats still exist, and
+ * rows or columns were inserted or deleted), the conditional formats and protection of the plan sheets, and
  * the notes at the edited cells and at the cells the add-in noted; (2) the marks of the cells whose
  * findings changed — colour and note — and nothing else.
  *
- * Colours: the add-in keeps, per conditional format it made, the cells it covers (after a check, the
- * session re-applies the colours once so it knows them: `attach`, two syncs). A cell whose mark changes
- * leaves its format (the format is replaced by one over its other cells) and gets a new one. Notes follow
- * the rules of marks.ts: only where the cell has no note of the user's, and only while the add-in's text is
- * unchanged; a cell with no note probed in sync 1 keeps its note as it is (the pane lists every finding).
+ * Colours: the add-in's conditional formats are found by their marker formula (marks.ts), never by a
+ * remembered id (Excel's ids are priorities and shift as formats come and go); a sheet whose marks changed
+ * gets its formats replaced by ones for its current marks (a few formats per severity). Notes carry the
+ * "[dplan …]" tag line of marks.ts and follow its rules: only where the cell has no note of the user's, and
+ * only while the add-in's text is unchanged; a cell with no note probed in sync 1 keeps its note as it is
+ * (the pane lists every finding). A protected sheet is left as it is.
  */
 import type { LiveResult, LiveSession, SheetEdit } from "../app/liveCheck";
-import type { CellMark, CellPosition, MarkChanges, Severity } from "../workbook/types";
-import { areaAddress, cellAddress, cellsToAreas, chunkAddresses, parseArea, parseAreas } from "./a1";
+import type { CellMark, CellPosition, MarkChanges } from "../workbook/types";
+import { cellAddress, parseArea, parseAreas } from "./a1";
 import { fromExcelRows } from "./cellValues";
 import { contentHash, isRecordedText, type MarkState, type MarkStateStore } from "./markState";
-import { isMarkFormula, markFormula, MAX_ADDRESS_LENGTH, SEVERITY_COLORS } from "./marks";
+import { isMarkFormat, isTaggedNote, markFormula, planMarks, SEVERITY_COLORS, taggedNote } from "./marks";
 
 export const DEBOUNCE_MS = 300;
 /** Notes probed per update at most (the add-in's notes on the edited sheets, then the edited cells). */
@@ -57,11 +58,11 @@ interface ChangeEvent {
   triggerSource?: string;
 }
 
-interface OwnFormat {
-  id: string;
-  sheet: string;
-  severity: Severity;
-  cells: CellPosition[];
+/** A sheet's conditional formats and protection, loaded in an update's first sync. */
+interface SheetFormats {
+  sheet: Excel.Worksheet;
+  name: string;
+  formats: Excel.ConditionalFormatCollection;
 }
 
 const key = (sheet: string, row: number, column: number) => `${sheet}\u0000${row}\u0000${column}`;
@@ -73,8 +74,6 @@ export class ExcelLiveCheck {
   private pending: ChangeEvent[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly formats = new Map<string, OwnFormat>();
-  private readonly formatOfCell = new Map<string, string>();
   private attached = false;
   readonly reports: LiveRunReport[] = [];
 
@@ -120,23 +119,16 @@ export class ExcelLiveCheck {
   }
 
   /**
-   * After a check: listens on the plan sheets, and puts the session's colours again as formats whose
-   * cells it knows. Syncs: 2.
+   * After a check: listens on the plan sheets, and puts the session's colours again (the add-in's formats
+   * found by their marker, not by id: Excel's ids are priorities and shift). Syncs: 2.
    */
   private async attach(session: LiveSession): Promise<void> {
     this.attached = false;
-    this.formats.clear();
-    this.formatOfCell.clear();
     const planSheets = session.planSheets();
     await Excel.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/id,items/name");
-      const formatsBySheet = new Map<string, Excel.ConditionalFormatCollection>();
-      for (const name of planSheets) {
-        const formats = worksheets.getItem(name).getRange().conditionalFormats;
-        formats.load("items/type,items/customOrNullObject/rule/formula");
-        formatsBySheet.set(name, formats);
-      }
+      const found = planSheets.map((name) => this.queueFormats(worksheets.getItem(name), name));
       await context.sync();
       for (const sheet of worksheets.items) {
         this.names.set(sheet.id, sheet.name);
@@ -145,34 +137,59 @@ export class ExcelLiveCheck {
           this.registered.add(sheet.id);
         }
       }
-      for (const formats of formatsBySheet.values()) {
-        for (const format of formats.items) if (format.type === "Custom" && !format.customOrNullObject.isNullObject && isMarkFormula(format.customOrNullObject.rule.formula)) format.delete();
-      }
-      const added = this.addFormats(context, session.marks().filter((mark) => planSheets.includes(mark.sheet)));
+      const marks = session.marks();
+      for (const entry of found) this.recolour(entry, marks);
       await context.sync();
-      this.remember(added);
     });
     this.attached = true;
+  }
+
+  /** Loads a sheet's conditional formats (to find the add-in's by marker) and its protection. */
+  private queueFormats(sheet: Excel.Worksheet, name: string): SheetFormats {
+    const formats = sheet.getRange().conditionalFormats;
+    formats.load("items/type,items/customOrNullObject/rule/formula");
+    sheet.protection.load("protected");
+    return { sheet, name, formats };
+  }
+
+  /**
+   * Replaces the add-in's formats on one sheet by ones for `marks` on it (the most severe colour per cell).
+   * A protected sheet is left as it is (every write would be refused).
+   */
+  private recolour(entry: SheetFormats, marks: readonly CellMark[]): void {
+    if (entry.sheet.protection.protected) return;
+    // Lowest priority first: deleting it shifts no id of the formats still to delete.
+    for (const format of entry.formats.items.filter(isMarkFormat).reverse()) format.delete();
+    for (const plan of planMarks(marks.filter((mark) => mark.sheet === entry.name))) {
+      for (const { severity, address } of plan.areas) {
+        const format = entry.sheet.getRanges(address).conditionalFormats.add("Custom");
+        format.custom.rule.formula = markFormula(severity);
+        format.custom.format.fill.color = SEVERITY_COLORS[severity].fill;
+        format.custom.format.font.color = SEVERITY_COLORS[severity].font;
+      }
+    }
   }
 
   /** One update: read what changed, re-check, re-mark the cells whose findings changed. Syncs: 2 (1 when no finding changed). */
   private async flush(): Promise<void> {
     const events = this.pending;
     this.pending = [];
-    if (events.length === 0 || !this.services.liveSession()) return;
+    const session = this.services.liveSession();
+    if (events.length === 0 || !session) return;
     await Excel.run(async (context) => {
       const bySheet = new Map<string, ChangeEvent[]>();
       for (const event of events) bySheet.set(event.worksheetId, [...(bySheet.get(event.worksheetId) ?? []), event]);
-      const reads: { id: string; sheet: Excel.Worksheet; ranges: Excel.Range[]; used?: Excel.Range; merged?: Excel.RangeAreas; formats: Excel.ConditionalFormatCollection }[] = [];
+      const reads: { id: string; sheet: Excel.Worksheet; ranges: Excel.Range[]; used?: Excel.Range; merged?: Excel.RangeAreas }[] = [];
       const state = this.options.store.read();
       const probes = new Map<string, { sheet: Excel.Worksheet; address: string; note: Excel.Note }>();
+      // The add-in's formats on every plan sheet: a finding on another sheet (a duplicate) may change too.
+      const formats = new Map<string, SheetFormats>();
+      for (const [id, name] of this.names) if (session.isPlanSheet(name) || bySheet.has(id)) formats.set(id, this.queueFormats(context.workbook.worksheets.getItem(id), name));
       for (const [id, list] of bySheet) {
         const sheet = context.workbook.worksheets.getItem(id);
-        const formats = context.workbook.worksheets.getItem(id).getRange().conditionalFormats;
-        formats.load("items/id");
         sheet.load("name");
         const structural = list.some((event) => STRUCTURAL.has(event.changeType));
-        const read: (typeof reads)[number] = { id, sheet, ranges: [], formats };
+        const read: (typeof reads)[number] = { id, sheet, ranges: [] };
         if (structural) {
           read.used = sheet.getUsedRangeOrNullObject(true);
           read.used.load("rowIndex,columnIndex,values");
@@ -191,12 +208,12 @@ export class ExcelLiveCheck {
       await context.sync();
 
       const edits: SheetEdit[] = [];
-      const existing = new Set<string>();
       for (const read of reads) {
-        for (const format of read.formats.items) existing.add(format.id);
         const known = this.names.get(read.id);
         const name = read.sheet.name;
         this.names.set(read.id, name);
+        const entry = formats.get(read.id);
+        if (entry) entry.name = name;
         if (read.used || (known !== undefined && known !== name)) {
           // Rows or columns moved, or the sheet was renamed: that sheet is read again in full.
           if (read.used) edits.push({ sheet: known ?? name, kind: "sheet", grid: gridOf(name, read.used, read.merged) });
@@ -215,10 +232,12 @@ export class ExcelLiveCheck {
       this.reports.push({ rows: result.rows, marksSet: set.length, marksCleared: clear.length });
       if (set.length === 0 && clear.length === 0) return;
 
-      const added = this.rewriteFormats(context, result.marks, existing);
-      const notes = this.options.notes ? this.writeNotes(result.marks, probes, state) : undefined;
+      const changedSheets = new Set([...set, ...clear].map((cell) => cell.sheet));
+      const marks = session.marks();
+      for (const entry of formats.values()) if (changedSheets.has(entry.name)) this.recolour(entry, marks);
+      const protectedSheets = new Set([...formats.values()].filter((entry) => entry.sheet.protection.protected).map((entry) => entry.name));
+      const notes = this.options.notes ? this.writeNotes(result.marks, probes, state, protectedSheets) : undefined;
       await context.sync();
-      this.remember(added);
       if (notes) await this.options.store.write(notes);
     });
   }
@@ -240,68 +259,8 @@ export class ExcelLiveCheck {
     }
   }
 
-  /** Formats over the changed cells are replaced by ones over their other cells; the new marks get new formats. */
-  private rewriteFormats(context: Excel.RequestContext, changes: MarkChanges, existing: Set<string>): ReturnType<ExcelLiveCheck["addFormats"]> {
-    const changed = new Set([...changes.set, ...changes.clear].map((cell) => key(cell.sheet, cell.row, cell.column)));
-    const touched = new Set<string>();
-    for (const cell of changed) {
-      const id = this.formatOfCell.get(cell);
-      if (id) touched.add(id);
-    }
-    const kept: CellMark[] = [];
-    for (const id of touched) {
-      const format = this.formats.get(id)!;
-      this.forget(format);
-      if (!existing.has(id)) continue; // deleted by the user meanwhile: nothing of it to keep
-      context.workbook.worksheets.getItem(format.sheet).getRange().conditionalFormats.getItem(id).delete();
-      for (const cell of format.cells) if (!changed.has(key(cell.sheet, cell.row, cell.column))) kept.push({ ...cell, severity: format.severity, message: "" });
-    }
-    return this.addFormats(context, [...kept, ...changes.set]);
-  }
-
-  /** Queues one format per sheet, severity and address chunk; returns them to remember after the sync. */
-  private addFormats(context: Excel.RequestContext, marks: readonly CellMark[]): { format: Excel.ConditionalFormat; own: Omit<OwnFormat, "id"> }[] {
-    const groups = new Map<string, { sheet: string; severity: Severity; cells: CellPosition[] }>();
-    for (const mark of marks) {
-      const group = groups.get(`${mark.sheet}\u0000${mark.severity}`) ?? { sheet: mark.sheet, severity: mark.severity, cells: [] };
-      groups.set(`${mark.sheet}\u0000${mark.severity}`, group);
-      group.cells.push({ sheet: mark.sheet, row: mark.row, column: mark.column });
-    }
-    const added: { format: Excel.ConditionalFormat; own: Omit<OwnFormat, "id"> }[] = [];
-    for (const { sheet, severity, cells } of groups.values()) {
-      const worksheet = context.workbook.worksheets.getItem(sheet);
-      for (const address of chunkAddresses(cellsToAreas(cells).map(areaAddress), MAX_ADDRESS_LENGTH)) {
-        const format = worksheet.getRanges(address).conditionalFormats.add("Custom");
-        format.custom.rule.formula = markFormula(severity);
-        format.custom.format.fill.color = SEVERITY_COLORS[severity].fill;
-        format.custom.format.font.color = SEVERITY_COLORS[severity].font;
-        format.load("id");
-        const covered = parseAreas(address).flatMap((area) => {
-          const list: CellPosition[] = [];
-          for (let row = area.top; row <= area.bottom; row++) for (let column = area.left; column <= area.right; column++) list.push({ sheet, row, column });
-          return list;
-        });
-        added.push({ format, own: { sheet, severity, cells: covered } });
-      }
-    }
-    return added;
-  }
-
-  private remember(added: { format: Excel.ConditionalFormat; own: Omit<OwnFormat, "id"> }[]): void {
-    for (const { format, own } of added) {
-      const entry: OwnFormat = { id: format.id, ...own };
-      this.formats.set(entry.id, entry);
-      for (const cell of entry.cells) this.formatOfCell.set(key(cell.sheet, cell.row, cell.column), entry.id);
-    }
-  }
-
-  private forget(format: OwnFormat): void {
-    this.formats.delete(format.id);
-    for (const cell of format.cells) if (this.formatOfCell.get(key(cell.sheet, cell.row, cell.column)) === format.id) this.formatOfCell.delete(key(cell.sheet, cell.row, cell.column));
-  }
-
   /** Queues the note changes of the changed cells that were probed; returns the mark state to save after the sync. */
-  private writeNotes(changes: MarkChanges, probes: Map<string, { sheet: Excel.Worksheet; address: string; note: Excel.Note }>, state: MarkState): MarkState {
+  private writeNotes(changes: MarkChanges, probes: Map<string, { sheet: Excel.Worksheet; address: string; note: Excel.Note }>, state: MarkState, protectedSheets: Set<string>): MarkState {
     const next: MarkState = structuredClone(state);
     const recordOf = (sheet: string) => {
       let record = next.sheets.find((candidate) => candidate.name === sheet);
@@ -310,10 +269,11 @@ export class ExcelLiveCheck {
     };
     const apply = (cell: CellPosition, text: string | undefined) => {
       const probe = probes.get(key(cell.sheet, cell.row, cell.column));
-      if (!probe) return;
+      if (!probe || protectedSheets.has(cell.sheet)) return;
       const record = recordOf(cell.sheet);
       const content = probe.note.isNullObject ? null : probe.note.content;
-      const ours = content !== null && isRecordedText(content, record.notes[probe.address]);
+      // The add-in's notes: tagged (see marks.ts), or an older untagged one known by its hash.
+      const ours = content !== null && (isTaggedNote(content) || isRecordedText(content, record.notes[probe.address]));
       if (ours && text !== undefined) {
         if (content !== text) probe.note.content = text;
         record.notes[probe.address] = contentHash(text);
@@ -326,7 +286,7 @@ export class ExcelLiveCheck {
       }
     };
     for (const cell of changes.clear) apply(cell, undefined);
-    for (const mark of changes.set) apply(mark, mark.message);
+    for (const mark of changes.set) apply(mark, taggedNote(mark.message));
     return next;
   }
 }

@@ -7,7 +7,7 @@ import { createPaneServices, type SettingsStorage } from "../../src/app/paneServ
 import { ExcelLiveCheck } from "../../src/excel/liveCheck";
 import { ExcelWorkbookHost } from "../../src/excel/ExcelWorkbookHost";
 import { settingsMarkStateStore } from "../../src/excel/markState";
-import { isMarkFormula } from "../../src/excel/marks";
+import { isMarkFormula, isTaggedNote } from "../../src/excel/marks";
 import type { CheckSettings } from "../../src/domain/settings";
 import { planSpec } from "../bench/planWorkbook";
 import { fakeSpecOf } from "../support/fakeFromSpec";
@@ -28,6 +28,8 @@ interface Setup {
   fake: FakeExcel;
   host: ExcelWorkbookHost;
   live: ExcelLiveCheck;
+  /** Failures of the live check (reported, not thrown, in the pane). */
+  errors: unknown[];
 }
 
 async function checkedPlan(rows: number): Promise<Setup> {
@@ -35,11 +37,12 @@ async function checkedPlan(rows: number): Promise<Setup> {
   const fake = installFakeExcel(createWorkbook(fakeSpecOf(planSpec(rows))));
   const host = new ExcelWorkbookHost();
   const services = createPaneServices(host, { storage: memoryStorage(), documentSettings: memoryStorage() });
-  const live = new ExcelLiveCheck(services, { notes: true, store: settingsMarkStateStore() });
+  const errors: unknown[] = [];
+  const live = new ExcelLiveCheck(services, { notes: true, store: settingsMarkStateStore(), onError: (error) => errors.push(error) });
   await services.check(SETTINGS);
   await live.idle();
   fake.resetStats();
-  return { fake, host, live };
+  return { fake, host, live, errors };
 }
 
 /** The severities of the add-in's formats covering the cell. */
@@ -55,6 +58,7 @@ const noteAt = (fake: FakeExcel, address: string) => sheetByName(fake.workbook, 
 async function settle(setup: Setup): Promise<void> {
   await eventsDelivered(setup.fake);
   await setup.live.idle();
+  expect(setup.errors).toEqual([]);
 }
 
 describe.each([100, 10_000])("live check on a plan of %i rows", (rows) => {
@@ -82,6 +86,8 @@ describe.each([100, 10_000])("live check on a plan of %i rows", (rows) => {
     expect(fake.stats.syncs).toBeLessThanOrEqual(2);
     expect(ownSeverities(fake, cell)).toEqual(["error"]);
     expect(noteAt(fake, cell)).toContain("vượt quá 3 nước/chuyến");
+    // Tagged like a full check's notes, so the next check or "clear marks" finds it as the add-in's.
+    expect(isTaggedNote(noteAt(fake, cell))).toBe(true);
     expect(live.reports.at(-1)).toMatchObject({ rows: 1 });
 
     fake.resetStats();

@@ -10,7 +10,7 @@ import type { Delegation, Finding } from "../model";
 import { checkPlan, compareFindings, type CheckContext } from "../rules/engine";
 import { RULES } from "../rules/registry";
 import { isRowRule, type PlanRule, type Rule, type RuleLocality } from "../rules/types";
-import { parseSheet, readPlan, recognizeSheet, type ReadPlanOptions } from "../templates/readPlan";
+import { parseSheet, readPlan, recognizeSheetTables, type ReadPlanOptions } from "../templates/readPlan";
 import type { PlanRead, RecognizedTemplate, SheetRecognition } from "../templates/types";
 import type { CellValue, SheetGrid } from "../../workbook/types";
 
@@ -33,8 +33,9 @@ export interface LiveUpdate {
 
 interface SheetState {
   grid: SheetGrid;
-  recognition: SheetRecognition;
-  /** Ids of the sheet's delegations, one per data row of the recognition, in the same order. */
+  /** The sheet's recognitions as readPlan gives them: one per stacked plan table, or one NotATemplate. */
+  tables: SheetRecognition[];
+  /** Ids of the sheet's delegations in row order (a trip over several rows is one delegation, at its first row). */
   ids: string[];
 }
 
@@ -107,8 +108,6 @@ function removeFrom(index: Map<string, Set<string>>, key: string, id: string): v
   if (set.size === 0) index.delete(key);
 }
 
-const EMPTY_ROW: CellValue[] = [];
-
 export class LiveCheck {
   private readonly sheets = new Map<string, SheetState>();
   /** Sheet names in workbook order (the plan's sheets are listed in it). */
@@ -148,12 +147,19 @@ export class LiveCheck {
       if (list) list.push(delegation);
       else bySheet.set(delegation.sheet, [delegation]);
     }
-    grids.forEach((grid, index) => {
+    // A sheet may give several recognitions (stacked tables), always consecutive in plan.sheets.
+    const tablesBySheet = new Map<string, SheetRecognition[]>();
+    for (const recognition of plan.sheets) {
+      const list = tablesBySheet.get(recognition.sheet);
+      if (list) list.push(recognition);
+      else tablesBySheet.set(recognition.sheet, [recognition]);
+    }
+    grids.forEach((grid) => {
       const copy = copyGrid(grid);
-      const recognition = plan.sheets[index] ?? { sheet: copy.name, template: false as const, reason: "" };
+      const tables = tablesBySheet.get(copy.name) ?? [{ sheet: copy.name, template: false as const, reason: "" }];
       const own = bySheet.get(copy.name) ?? [];
       for (const delegation of own) live.delegations.set(delegation.id, delegation);
-      live.sheets.set(copy.name, { grid: copy, recognition, ids: own.map((delegation) => delegation.id) });
+      live.sheets.set(copy.name, { grid: copy, tables, ids: own.map((delegation) => delegation.id) });
       live.order.push(copy.name);
     });
     const all = plan.delegations;
@@ -192,7 +198,7 @@ export class LiveCheck {
     const delegations: Delegation[] = [];
     for (const name of this.order) {
       const state = this.sheets.get(name)!;
-      sheets.push(state.recognition);
+      sheets.push(...state.tables);
       for (const id of state.ids) delegations.push(this.delegations.get(id)!);
     }
     return { sheets, delegations };
@@ -210,7 +216,7 @@ export class LiveCheck {
 
   /** Whether the sheet holds a recognised plan (edits elsewhere cannot change findings unless they make one). */
   isPlanSheet(sheet: string): boolean {
-    return this.sheets.get(sheet)?.recognition.template === true;
+    return this.sheets.get(sheet)?.tables.some((table) => table.template) === true;
   }
 
   /** Cells typed, pasted or cleared on one sheet. */
@@ -251,7 +257,7 @@ export class LiveCheck {
       this.delegations.set(delegation.id, delegation);
       ids.push(delegation.id);
     }
-    return { grid, recognition: read.sheets[0] ?? { sheet: grid.name, template: false, reason: "" }, ids };
+    return { grid, tables: read.sheets.length > 0 ? read.sheets : [{ sheet: grid.name, template: false, reason: "" }], ids };
   }
 
   private rereadSheet(sheet: string, grid: SheetGrid | undefined): LiveUpdate {
@@ -282,69 +288,80 @@ export class LiveCheck {
   }
 
   /**
-   * Re-reads the touched rows of a recognised sheet in a window between the nearest unchanged data rows:
-   * the recogniser runs on the title and header plus the window only (every other row blank), and the
-   * result stands when the header reads the same and the data row after the window keeps its section.
-   * undefined when the edit is structural and the sheet must be read in full.
+   * Re-reads the rows an edit touched. The sheet is recognised again in full (one scan, which finds stacked
+   * tables, sections, totals and repeated headers exactly as readPlan does); when every table keeps its
+   * header, title and columns, only a window of each table is parsed again. The window starts at the
+   * delegation that begins before the first changed row (its continuation rows may reach into the edit) and
+   * ends before a row that starts a delegation both before and after the edit: past it nothing reads
+   * differently. undefined when the edit is structural and the sheet must be read in full.
    */
   private rereadRows(state: SheetState, touched: Set<number>): { old: Map<string, Delegation>; fresh: Delegation[]; rows: number } | undefined {
-    const recognition = state.recognition;
-    if (!recognition.template || recognition.dataRows.length === 0) return undefined;
-    const lastHeaderRow = Math.max(...recognition.headerRows, recognition.columnNumberRow ?? 0);
-    const minRow = Math.min(...touched);
-    const maxRow = Math.max(...touched);
-    if (minRow <= lastHeaderRow) return undefined;
-
-    const dataRows = recognition.dataRows;
-    let before = -1;
-    while (before + 1 < dataRows.length && dataRows[before + 1].row < minRow) before++;
-    let after = before + 1;
-    while (after < dataRows.length && dataRows[after].row <= maxRow) after++;
-    const grid = state.grid;
-    const lastRow = grid.originRow + grid.values.length - 1;
-    const from = before >= 0 ? dataRows[before].row + 1 : lastHeaderRow + 1;
-    const to = after < dataRows.length ? dataRows[after].row : lastRow;
-
-    const sparse: SheetGrid = {
-      ...grid,
-      values: grid.values.map((line, index) => {
-        const row = grid.originRow + index;
-        return row <= lastHeaderRow || (row >= from && row <= to) ? line : EMPTY_ROW;
-      }),
-    };
-    let windowRead: SheetRecognition;
+    const oldTables = state.tables;
+    if (!oldTables.some((table) => table.template)) return undefined;
+    let newTables: SheetRecognition[];
     try {
-      windowRead = recognizeSheet(sparse);
+      newTables = recognizeSheetTables(state.grid);
     } catch {
       return undefined;
     }
-    if (!windowRead.template || headerSignature(windowRead) !== headerSignature(recognition)) return undefined;
-    const inherited = before >= 0 ? dataRows[before].section : undefined;
-    const windowRows = windowRead.dataRows.map((entry) => {
-      const section = entry.section ?? inherited;
-      return section ? { row: entry.row, section } : { row: entry.row };
-    });
-    if (after < dataRows.length) {
-      const last = windowRows[windowRows.length - 1];
-      if (!last || last.row !== dataRows[after].row || JSON.stringify(last.section) !== JSON.stringify(dataRows[after].section)) return undefined;
-    }
+    if (newTables.length !== oldTables.length || newTables.some((table, index) => headerSignature(table) !== headerSignature(oldTables[index]))) return undefined;
 
-    let fresh: Delegation[];
-    try {
-      fresh = parseSheet(grid, { ...recognition, dataRows: windowRows }, this.options.file, { year: this.options.year });
-    } catch {
-      return undefined;
-    }
-    // ids[i] is the delegation of dataRows[i] (parseSheet reads one per data row, in order).
-    const lastOld = after < dataRows.length ? after : dataRows.length - 1;
+    const oldDelegations = state.ids.map((id) => this.delegations.get(id)!);
+    const oldStarts = new Set(oldDelegations.map((delegation) => delegation.row));
     const old = new Map<string, Delegation>();
-    for (const id of state.ids.slice(before + 1, lastOld + 1)) {
-      old.set(id, this.delegations.get(id)!);
-      this.delegations.delete(id);
+    const fresh: Delegation[] = [];
+    for (let t = 0; t < newTables.length; t++) {
+      const before = oldTables[t];
+      const after = newTables[t];
+      if (!before.template || !after.template) continue;
+      const oldByRow = new Map(before.dataRows.map((entry) => [entry.row, entry]));
+      const newRows = after.dataRows;
+      const newRowSet = new Set(newRows.map((entry) => entry.row));
+      // The rows whose reading may differ: touched data rows, rows that became or stopped being data, new sections.
+      let low = Infinity;
+      let high = -Infinity;
+      const widen = (row: number) => {
+        low = Math.min(low, row);
+        high = Math.max(high, row);
+      };
+      for (const entry of newRows) {
+        const was = oldByRow.get(entry.row);
+        if (!was || !sameSection(was, entry) || touched.has(entry.row)) widen(entry.row);
+      }
+      for (const entry of before.dataRows) if (!newRowSet.has(entry.row)) widen(entry.row);
+      if (low > high) continue;
+
+      const ownOld = oldDelegations.filter((delegation) => oldByRow.has(delegation.row));
+      let from = -Infinity;
+      for (const delegation of ownOld) if (delegation.row < low) from = delegation.row;
+      // Candidate ends: rows after the change that started a delegation before it, in order.
+      const ends = newRows.filter((entry) => entry.row > high && oldStarts.has(entry.row)).map((entry) => entry.row);
+      let parsed: Delegation[] | undefined;
+      let to = Infinity;
+      for (let e = 0; e <= ends.length; e++) {
+        const end = e < ends.length ? ends[e] : Infinity;
+        const windowRows = newRows.filter((entry) => entry.row >= from && entry.row <= end);
+        try {
+          parsed = parseSheet(state.grid, { ...after, dataRows: windowRows }, this.options.file, { year: this.options.year });
+        } catch {
+          return undefined;
+        }
+        if (end === Infinity || parsed.some((delegation) => delegation.row === end)) {
+          to = end;
+          break;
+        }
+      }
+      for (const delegation of parsed ?? []) if (delegation.row < to) fresh.push(delegation);
+      for (const delegation of ownOld) if (delegation.row >= from && delegation.row < to) old.set(delegation.id, delegation);
     }
-    state.recognition = { ...recognition, dataRows: [...dataRows.slice(0, before + 1), ...windowRows, ...dataRows.slice(lastOld + 1)] };
-    state.ids = [...state.ids.slice(0, before + 1), ...fresh.map((delegation) => delegation.id), ...state.ids.slice(lastOld + 1)];
-    return { old, fresh, rows: fresh.filter((delegation) => touched.has(delegation.row)).length };
+
+    const freshIds = new Set(fresh.map((delegation) => delegation.id));
+    const kept = oldDelegations.filter((delegation) => !old.has(delegation.id) && !freshIds.has(delegation.id));
+    state.ids = [...kept, ...fresh].sort((a, b) => a.row - b.row).map((delegation) => delegation.id);
+    state.tables = newTables;
+    for (const id of old.keys()) this.delegations.delete(id);
+    const rows = fresh.filter((delegation) => touched.has(delegation.row) || (delegation.continuation?.some((part) => touched.has(part.row)) ?? false)).length;
+    return { old, fresh, rows };
   }
 
   // ------------------------------------------------------------------ checking
@@ -417,7 +434,8 @@ export class LiveCheck {
   /** The rows whose findings of this rule must be replaced, and their new findings. */
   private recheckPlanRule(rule: PlanRule, changedOld: Map<string, Delegation>, changedNew: Map<string, Delegation>): { ids: Set<string>; findings: Finding[] } {
     const index = this.links.get(rule.id);
-    if (!rule.locality || !index) {
+    // A capped rule's findings on any row may change with any other row (see RuleLocality.capped): run in full.
+    if (!rule.locality || !index || rule.locality.capped) {
       const ids = new Set(this.findingsByRule.get(rule.id)!.keys());
       for (const id of changedOld.keys()) ids.add(id);
       return { ids, findings: checkPlan([...this.delegations.values()], this.context, [rule]) };
@@ -484,11 +502,18 @@ export function cellKey(sheet: string, row: number, column: number): string {
   return `${sheet}\u0000${row}\u0000${column}`;
 }
 
-/** What a recognition says apart from its data rows: equal signatures read the header and title the same. */
+/**
+ * What a recognition says apart from its data rows and closing row (neither is read into a delegation):
+ * equal signatures read the header, title and columns the same.
+ */
 function headerSignature(recognition: SheetRecognition): string {
   if (!recognition.template) return JSON.stringify(recognition);
-  const { dataRows: _dataRows, ...header } = recognition as RecognizedTemplate;
+  const { dataRows: _dataRows, closingRow: _closingRow, ...header } = recognition as RecognizedTemplate;
   return JSON.stringify(header);
+}
+
+function sameSection(a: { section?: { label: string; title: string } }, b: { section?: { label: string; title: string } }): boolean {
+  return a.section?.label === b.section?.label && a.section?.title === b.section?.title;
 }
 
 /** The removed and added findings that are not the same finding computed again. */

@@ -10,7 +10,7 @@ import { getProfile } from "../../../src/domain/profiles";
 import { checkPlan, type CheckContext } from "../../../src/domain/rules";
 import { readPlan } from "../../../src/domain/templates";
 import type { CellValue, SheetGrid } from "../../../src/workbook/types";
-import { livePlanGrids, LIVE_COLUMNS, valuePool } from "./livePlan";
+import { livePlanGrids, LIVE_COLUMNS, stackedPlanGrid, valuePool } from "./livePlan";
 
 const CONTEXT: CheckContext = { profile: getProfile("hai-phong"), year: 2025, leadershipSize: 4, keyLeaderNames: ["Lê Thị Cúc"] };
 
@@ -49,19 +49,19 @@ type Edit =
 
 const SHEETS = 2;
 
-function editArbitrary(): fc.Arbitrary<Edit> {
+function editArbitrary(sheets = SHEETS, rows = 26): fc.Arbitrary<Edit> {
   const cellValue = (column: number) => fc.constantFrom(...valuePool(LIVE_COLUMNS[(column - 1) % LIVE_COLUMNS.length]));
   const typed = fc
-    .record({ sheet: fc.nat(SHEETS - 1), row: fc.integer({ min: 1, max: 26 }), column: fc.integer({ min: 1, max: LIVE_COLUMNS.length + 1 }) })
+    .record({ sheet: fc.nat(sheets - 1), row: fc.integer({ min: 1, max: rows }), column: fc.integer({ min: 1, max: LIVE_COLUMNS.length + 1 }) })
     .chain(({ sheet, row, column }) =>
       fc.oneof(
         { weight: 8, arbitrary: cellValue(column) },
-        { weight: 1, arbitrary: fc.constantFrom<CellValue>("II. Các sở, ngành", "NGƯỜI LẬP BIỂU", "Tổng cộng", "Nước đến", "KẾ HOẠCH ĐOÀN RA NĂM 2026", null, "(1)") },
+        { weight: 1, arbitrary: fc.constantFrom<CellValue>("II. Các sở, ngành", "NGƯỜI LẬP BIỂU", "Tổng cộng", "Nước đến", "KẾ HOẠCH ĐOÀN RA NĂM 2026", null, "(1)", "Biểu mẫu 05 – Kế hoạch đoàn vào", "Quốc tịch") },
       ).map((value): Edit => ({ type: "cells", sheet, row, column, values: [[value]] })),
     );
   // A paste: a block of rows and columns at once.
   const pasted = fc
-    .record({ sheet: fc.nat(SHEETS - 1), row: fc.integer({ min: 4, max: 24 }), column: fc.integer({ min: 2, max: 8 }), height: fc.integer({ min: 1, max: 4 }), width: fc.integer({ min: 1, max: 4 }) })
+    .record({ sheet: fc.nat(sheets - 1), row: fc.integer({ min: 3, max: rows - 2 }), column: fc.integer({ min: 2, max: 8 }), height: fc.integer({ min: 1, max: 4 }), width: fc.integer({ min: 1, max: 4 }) })
     .chain(({ sheet, row, column, height, width }) =>
       fc
         .array(fc.tuple(...Array.from({ length: width }, (_, i) => cellValue(column + i))), { minLength: height, maxLength: height })
@@ -70,8 +70,8 @@ function editArbitrary(): fc.Arbitrary<Edit> {
   return fc.oneof(
     { weight: 10, arbitrary: typed },
     { weight: 3, arbitrary: pasted },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant("insertRow" as const), sheet: fc.nat(SHEETS - 1), row: fc.integer({ min: 2, max: 22 }) }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant("rename" as const), sheet: fc.nat(SHEETS - 1) }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant("insertRow" as const), sheet: fc.nat(sheets - 1), row: fc.integer({ min: 2, max: rows - 4 }) }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant("rename" as const), sheet: fc.nat(sheets - 1) }) },
   );
 }
 
@@ -98,10 +98,13 @@ function apply(edit: Edit, grids: SheetGrid[], live: LiveCheck, step: number): L
 }
 
 describe("live check", () => {
-  it("equals a full re-check after every edit of a random sequence", () => {
+  it.each([
+    ["two plan sheets with sections", livePlanGrids, SHEETS, 26],
+    ["stacked outbound and inbound tables with trips over several rows", () => [stackedPlanGrid()], 1, 16],
+  ])("equals a full re-check after every edit of a random sequence: %s", (_label, makeGrids, sheets, rows) => {
     fc.assert(
-      fc.property(fc.array(editArbitrary(), { minLength: 1, maxLength: 12 }), (edits) => {
-        const grids = livePlanGrids();
+      fc.property(fc.array(editArbitrary(sheets, rows), { minLength: 1, maxLength: 12 }), (edits) => {
+        const grids = makeGrids();
         const live = LiveCheck.start(grids, CONTEXT);
         expect(live.findings()).toEqual(fullCheck(grids));
         edits.forEach((edit, step) => {
@@ -126,6 +129,22 @@ describe("live check", () => {
     expect(update.rowsRechecked).toBe(1);
   });
 
+  it("re-reads a whole trip when one of its continuation rows is edited, without reading the sheet again", () => {
+    const grids = [stackedPlanGrid()];
+    const live = LiveCheck.start(grids, CONTEXT);
+    const countriesColumn = LIVE_COLUMNS.indexOf("countries") + 1;
+    const countriesOfTrip = () => live.plan().delegations.find((delegation) => delegation.row === 3)!.countries.map((country) => country.name);
+    expect(countriesOfTrip()).toEqual(["Nhật Bản", "Hàn Quốc"]);
+    const change = { row: 4, column: countriesColumn, value: "Pháp, Đức" };
+    setCell(grids[0], change.row, change.column, change.value);
+    const update = live.applyCells(grids[0].name, [change]);
+    expect(update.fullSheets).toEqual([]);
+    expect(update.rowsRechecked).toBe(1);
+    expect(countriesOfTrip()).toEqual(["Nhật Bản", "Pháp", "Đức"]);
+    expect(live.findings()).toEqual(fullCheck(grids));
+    expect(live.plan().sheets.map((sheet) => (sheet.template ? sheet.kind : "none"))).toEqual(["outbound", "inbound"]);
+  });
+
   it("reads the sheet again when the header is edited", () => {
     const grids = livePlanGrids();
     const live = LiveCheck.start(grids, CONTEXT);
@@ -146,5 +165,44 @@ describe("live check", () => {
     const fixed = live.applyCells(sheet, [{ row: 6, column: countriesColumn, value: "Nhật Bản, Hàn Quốc" }]);
     expect(fixed.removed.filter((finding) => finding.rule === "countries-max")).toHaveLength(1);
     expect(onCell()).toEqual([]);
+  });
+});
+
+describe("live check on a dense cluster (merge-candidate's comparison cap)", () => {
+  const column = (field: (typeof LIVE_COLUMNS)[number]) => LIVE_COLUMNS.indexOf(field) + 1;
+  function clusterGrid(size: number): SheetGrid {
+    const header = livePlanGrids()[1].values[0];
+    const rows = Array.from({ length: size }, (_, i) => {
+      const line: CellValue[] = LIVE_COLUMNS.map(() => null);
+      line[column("seq") - 1] = i + 1;
+      line[column("leader") - 1] = `Người số ${i}`;
+      line[column("leaderRole") - 1] = "Chuyên viên";
+      line[column("members") - 1] = 3;
+      line[column("countries") - 1] = ["Hàn Quốc", "Hàn Quốc, Nhật Bản", "Nhật Bản", "Hàn Quốc"][i % 4];
+      line[column("start") - 1] = new Date(Date.UTC(2025, 8, 1 + (i % 20)));
+      line[column("end") - 1] = new Date(Date.UTC(2025, 8, 4 + (i % 20)));
+      // Mostly one purpose (the dense cluster), some with rarer words that change which words are rarest.
+      line[column("purpose") - 1] = i % 5 === 0 ? `Hợp tác cảng biển Incheon nhóm ${i % 11} logistics` : `Làm việc với thành phố Incheon về hợp tác cảng biển logistics đợt ${i % 7}`;
+      line[column("funding") - 1] = "Ngân sách nhà nước";
+      return line;
+    });
+    return { name: "Cụm", originRow: 1, originCol: 1, values: [header, ...rows], merges: [] };
+  }
+
+  it("equals a full re-check after edits inside a cluster far larger than the cap", () => {
+    const grids = [clusterGrid(600)];
+    const live = LiveCheck.start(grids, CONTEXT);
+    expect(live.findings()).toEqual(fullCheck(grids));
+    const edits: CellChange[] = [
+      { row: 40, column: column("purpose"), value: "Làm việc với thành phố Incheon về hợp tác cảng biển logistics đợt 3" },
+      { row: 300, column: column("start"), value: new Date(Date.UTC(2025, 8, 18)) },
+      { row: 301, column: column("countries"), value: "Nhật Bản" },
+      { row: 550, column: column("purpose"), value: "Tham quan" },
+    ];
+    for (const change of edits) {
+      setCell(grids[0], change.row, change.column, change.value);
+      live.applyCells(grids[0].name, [change]);
+      expect(live.findings()).toEqual(fullCheck(grids));
+    }
   });
 });

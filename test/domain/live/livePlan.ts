@@ -90,3 +90,28 @@ export function livePlanGrids(): SheetGrid[] {
     { name: "Bổ sung", originRow: 1, originCol: 1, values: extra, merges: [] },
   ];
 }
+
+const INBOUND_HEADER = ["STT", "Tên đoàn khách", "Quốc tịch", "Trưởng đoàn", "Số lượng khách", "Thời gian", "Mục đích", "Đơn vị đón tiếp", "Kinh phí đón tiếp"];
+
+/**
+ * One sheet stacking an outbound and an inbound table (a label row between), where a trip spans rows 3–4
+ * (STT, name and leader merged down) and another rows 5–6 (a blank-STT row carrying one more country).
+ */
+export function stackedPlanGrid(): SheetGrid {
+  const trip = (row: Row): CellValue[] => line({ name: "Đoàn công tác", unit: "Sở Y tế", funding: "Ngân sách nhà nước", ...row });
+  const values: CellValue[][] = [
+    ["KẾ HOẠCH ĐOÀN RA NĂM 2025"],
+    header(),
+    trip({ seq: 1, leader: "Nguyễn Văn An", leaderRole: "Giám đốc Sở", members: 4, countries: "Nhật Bản", start: day(5, 10), end: day(5, 15), purpose: POOLS.purpose![0] }),
+    line({ countries: "Hàn Quốc", start: day(5, 16), end: day(5, 20) }),
+    trip({ seq: 2, leader: "Trần Thị Bình", leaderRole: "Phó Giám đốc Sở", members: 3, countries: "Lào, Campuchia", start: day(6, 2), end: day(6, 9), purpose: POOLS.purpose![3] }),
+    line({ countries: "Thái Lan, Nhật Bản" }),
+    trip({ seq: 3, leader: "Nguyễn Văn An", leaderRole: "Giám đốc Sở", members: 4, countries: "Nhật Bản", start: day(5, 12), end: day(5, 20), purpose: POOLS.purpose![1] }),
+    [],
+    ["Biểu mẫu 05 – Kế hoạch đoàn vào"],
+    [...INBOUND_HEADER],
+    [1, "Đoàn khách 1", "Lào", "Bounmy", 5, "Quý III", "Trao đổi văn hóa", "Sở Văn hóa", "Ngân sách nhà nước"],
+    [2, "Đoàn khách 2", "Thái Lan", "Somchai", 4, "Tháng 5/2025", "Trao đổi văn hóa", "Sở Văn hóa", "Ngân sách nhà nước"],
+  ];
+  return { name: "Kế hoạch", originRow: 1, originCol: 1, values, merges: [1, 2, 3].map((column) => ({ top: 3, left: column, bottom: 4, right: column })) };
+}

@@ -199,9 +199,12 @@ export const mergeCandidate: PlanRule = {
     }
     return violations;
   },
-  // Partners share a (country, month, word) bucket: a row's findings depend on the rows of its buckets only.
+  // Partners share a (country, month, word) bucket; which of them a row reaches under the cap depends on the whole plan.
   locality: {
     reach: "neighbours",
+    // Words are ranked by rarity over the whole plan and each row's comparisons are capped: a subset of
+    // rows could pair rows the full plan's cap never reaches.
+    capped: true,
     keys(delegation, context) {
       const period = delegation.period;
       if (!period) return [];
