@@ -45,6 +45,29 @@ const KIND_LABELS: Record<PlanKind, string> = {
   people: "đối ngoại nhân dân",
 };
 
+/** The profile's settings by their JSON path, named as the officer reads them (the "(suy luận)" list). */
+const SETTING_LABELS: Record<string, string> = {
+  requiredFields: "thông tin bắt buộc",
+  keyLeaderRoles: "chức vụ lãnh đạo chủ chốt",
+  forbiddenFunding: "nguồn kinh phí bị cấm",
+  "params.membersMax": "số người tối đa một đoàn",
+  "params.countriesMax": "số nước tối đa một chuyến",
+  "params.daysPerCountry": "số ngày tối đa ở một nước",
+  "params.conferenceDaysPerCountry": "số ngày cho nước có hội nghị quy mô lớn",
+  "params.travelDays": "số ngày đi, về",
+  "params.travelDaysByRegion": "số ngày đi, về theo khu vực",
+  "params.oneRegionPerTrip": "một khu vực mỗi chuyến",
+  "params.peoplePartnerAreas": "địa bàn đối tác đối ngoại nhân dân",
+  "params.keyLeaderTripsMax": "số chuyến tối đa của lãnh đạo chủ chốt",
+  "params.leadersSameDestinationMax": "số lãnh đạo cùng đến một nước",
+  "params.mergeSimilarity": "mức gợi ý gộp đoàn",
+  incompleteNotConsolidated: "đoàn thiếu thông tin không được tổng hợp",
+  planYear: "năm kế hoạch",
+  submissionDeadline: "hạn gửi kế hoạch",
+  "deadlines.report": "hạn báo cáo kết quả chuyến đi",
+  "deadlines.passport": "hạn nộp lại hộ chiếu",
+};
+
 const SEVERITY_LABELS: Record<string, string> = { error: "lỗi", warning: "cảnh báo", info: "thông tin", off: "tắt" };
 
 function deadlineText(deadline: Profile["deadlines"]["report"]): string {
@@ -53,7 +76,7 @@ function deadlineText(deadline: Profile["deadlines"]["report"]): string {
 
 export function profileSummary(profile: Profile): string[] {
   const { params } = profile;
-  const lines = [`Hồ sơ: ${profile.name} (${profile.id})`];
+  const lines = [`Bộ quy định: ${profile.name}`];
   if (profile.planYear !== undefined) lines.push(`Năm kế hoạch: ${profile.planYear}`);
   if (profile.submissionDeadline !== undefined) {
     lines.push(`Hạn gửi kế hoạch: chậm nhất ngày ${formatVietnameseDate(profile.submissionDeadline)}`);
@@ -90,8 +113,9 @@ export function profileSummary(profile: Profile): string[] {
     lines.push(`Mức độ riêng: ${overrides.map(([rule, level]) => `${rule} → ${SEVERITY_LABELS[level] ?? level}`).join("; ")}`);
   }
   const inferred = Object.keys(profile.citations ?? {}).filter((path) => profile.citations?.[path].includes("(suy luận)"));
-  if (inferred.length > 0) lines.push(`Giá trị suy luận (văn bản không nêu, có thể sửa trong bộ quy định riêng): ${inferred.join(", ")}`);
+  if (inferred.length > 0) lines.push(`Giá trị suy luận (văn bản không nêu, có thể sửa trong bộ quy định riêng): ${inferred.map((path) => SETTING_LABELS[path] ?? path).join(", ")}`);
   // Each source up to its " — " gloss: the letter itself, not the restated rules.
-  for (const source of profile.sources) lines.push(`Căn cứ: ${source.split(" — ")[0]}`);
+  // The letters' short names (S0…S4) are ours, not the officer's: "S2: Công văn …" reads "Công văn …".
+  for (const source of profile.sources) lines.push(`Căn cứ: ${source.split(" — ")[0].replace(/^S\d+:\s*/, "")}`);
   return lines;
 }

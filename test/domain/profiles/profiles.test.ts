@@ -304,7 +304,7 @@ describe("profileSummary", () => {
     const lines = profileSummary(getProfile("hai-phong"));
     expect(lines).toEqual(
       expect.arrayContaining([
-        "Hồ sơ: Hải Phòng (Sở Ngoại vụ thành phố Hải Phòng) (hai-phong)",
+        "Bộ quy định: Hải Phòng (Sở Ngoại vụ thành phố Hải Phòng)",
         "Năm kế hoạch: 2025",
         "Hạn gửi kế hoạch: chậm nhất ngày 04/10/2024",
         "Không giới hạn số người/đoàn",
@@ -316,7 +316,7 @@ describe("profileSummary", () => {
         "Nộp lại hộ chiếu: trong 5 ngày làm việc sau khi nhập cảnh",
       ]),
     );
-    expect(lines.some((l) => l.startsWith("Căn cứ: S1: Sở Ngoại vụ Hải Phòng"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("Căn cứ: Sở Ngoại vụ Hải Phòng"))).toBe(true);
     expect(lines.some((l) => l.startsWith("Bắt buộc (đối ngoại nhân dân)"))).toBe(false);
   });
 
@@ -325,7 +325,7 @@ describe("profileSummary", () => {
     expect(haNoi).toContain("Tối đa 7 người/đoàn");
     expect(haNoi).toContain("Hội nghị quy mô lớn: không có ngoại lệ về số ngày");
     expect(haNoi).toContain("Các nước của một chuyến phải trong cùng một khu vực");
-    expect(haNoi.find((l) => l.startsWith("Giá trị suy luận"))).toContain("params.travelDaysByRegion");
+    expect(haNoi.find((l) => l.startsWith("Giá trị suy luận"))).toContain("số ngày đi, về theo khu vực");
     expect(haNoi).toContain("Báo cáo kết quả chuyến đi: trong 10 ngày (theo lịch) sau khi nhập cảnh");
     expect(haNoi.find((l) => l.startsWith("Nguồn kinh phí bị cấm"))).toContain("Vốn vay nước ngoài");
     expect(profileSummary(getProfile("lai-chau"))).toContain("Bắt buộc (đối ngoại nhân dân): Xã, thôn/bản, Hoạt động, Đối tác, Thời gian, Nguồn kinh phí");
@@ -340,5 +340,17 @@ describe("profileSummary", () => {
   it("shows severity overrides", () => {
     const profile = { ...getProfile("default"), severities: { "purpose-unclear": "off" as const } };
     expect(profileSummary(profile)).toContain("Mức độ riêng: purpose-unclear → tắt");
+  });
+});
+
+describe("the summary speaks the officer's language", () => {
+  it("names no internal id, JSON path or letter code", () => {
+    for (const profile of PROFILES) {
+      const text = profileSummary(profile).join("\n");
+      expect(text).not.toContain(`(${profile.id})`);
+      expect(text).not.toMatch(/params\.|deadlines\.|requiredFields|keyLeaderRoles|forbiddenFunding|incompleteNotConsolidated/);
+      expect(text).not.toMatch(/Căn cứ: S\d/);
+      expect(text).not.toMatch(/\bHồ sơ\b/);
+    }
   });
 });
