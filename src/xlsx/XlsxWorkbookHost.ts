@@ -110,8 +110,8 @@ export class XlsxWorkbookHost implements WorkbookHost {
     return new XlsxWorkbookHost(workbook, fileName);
   }
 
-  /** A new workbook with one empty sheet. */
-  static async create(fileName: string, firstSheet = "Sheet1"): Promise<XlsxWorkbookHost> {
+  /** A new workbook with one empty sheet, named as Vietnamese Excel names a new sheet. */
+  static async create(fileName: string, firstSheet = "Trang tính1"): Promise<XlsxWorkbookHost> {
     const ExcelJS = (await import("exceljs")).default;
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet(firstSheet);
