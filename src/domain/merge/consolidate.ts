@@ -48,6 +48,7 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
 
   const masterSheets: MasterSheet[] = [];
   const sources = new Map<MasterRow, Delegation>();
+  const keptWarnings = earlierRowsKept(prepared, existingMaster);
   for (const kind of PLAN_KINDS) {
     const layout = masterLayout(kind);
     const earlier = existingMaster?.sheets[kind];
@@ -106,7 +107,7 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
   const missing = expected.length > 0 ? missingUnits(expected, summaries, existingMaster) : undefined;
   if (missing) statistics.push(missingUnitsTable(missing, expected.length));
   sheets.push(statisticsTable(statistics, context.year));
-  const warnings = [...(existingMaster?.warnings ?? [])];
+  const warnings = [...(existingMaster?.warnings ?? []), ...keptWarnings];
   for (const table of sheets) warnings.push(...cutOverlongTexts(table));
 
   return {
@@ -128,6 +129,30 @@ export const EXCEL_CELL_TEXT_LIMIT = 32_767;
 /** The visible end of a text that was cut to fit a cell. */
 export function cutMarker(length: number): string {
   return ` …[ĐÃ CẮT: ô gốc dài ${length.toLocaleString("vi-VN")} ký tự, quá giới hạn ${EXCEL_CELL_TEXT_LIMIT.toLocaleString("vi-VN")} ký tự của một ô Excel]`;
+}
+
+const KIND_NAMES: Record<PlanKind, string> = { outbound: "đoàn ra", inbound: "đoàn vào", people: "đối ngoại nhân dân" };
+
+/**
+ * A unit imported again whose new workbook has no sheet of a kind it sent before: its earlier rows of that
+ * kind stay (the file may simply leave that plan out), and the officer is told, never left to find them.
+ */
+function earlierRowsKept(prepared: readonly PreparedUnit[], existing: MasterSheetRows | undefined): string[] {
+  if (!existing) return [];
+  const warnings: string[] = [];
+  for (const kind of PLAN_KINDS) {
+    const rows = existing.sheets[kind]?.rows ?? [];
+    for (const { unit, kinds } of prepared) {
+      if (kinds.has(kind) || kinds.size === 0) continue;
+      const count = rows.filter((row) => row.provenance && unitKey(row.provenance.unit) === unitKey(unit.unitName)).length;
+      if (count > 0) {
+        warnings.push(
+          `Đơn vị “${unit.unitName}” nhập lại từ tệp «${unit.fileName}» không có kế hoạch ${KIND_NAMES[kind]}: ${count} ${kind === "people" ? "hoạt động đối ngoại nhân dân" : KIND_NAMES[kind]} cũ của đơn vị vẫn được giữ trên bảng tổng hợp. Nếu đơn vị đã bỏ kế hoạch này, hãy xóa các dòng đó.`,
+        );
+      }
+    }
+  }
+  return warnings;
 }
 
 interface Section {

@@ -477,3 +477,19 @@ describe("a leader cell holding the name and the role (no Chức vụ column in 
     expect(String(row.values[column("Giá trị gốc")])).toContain("Nguyễn Văn An - Phó Chủ tịch UBND thành phố");
   });
 });
+
+describe("a unit imported again without a plan kind it sent before", () => {
+  test("its earlier rows of that kind stay, and the officer is told how many and where", () => {
+    const first = consolidate([unitPlan(A)], undefined, hp);
+    const again = consolidate([unitPlan({ ...A, inbound: undefined })], readBack(first), hp);
+    const inbound = sheetOf(again, MASTER_SHEET_NAMES.inbound);
+    expect(viewMaster(inbound.rows).data).toHaveLength(1);
+    expect(again.warnings.join("\n")).toMatch(/Đơn vị “Sở Y tế” nhập lại từ tệp «so-y-te.xlsx» không có kế hoạch đoàn vào: 1 đoàn vào cũ/);
+  });
+
+  test("a unit that sends both kinds again gets no such warning", () => {
+    const first = consolidate([unitPlan(A)], undefined, hp);
+    const again = consolidate([unitPlan(A)], readBack(first), hp);
+    expect(again.warnings.join("\n")).not.toMatch(/nhập lại từ tệp/);
+  });
+});
