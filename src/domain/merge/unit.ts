@@ -82,7 +82,13 @@ export function prepareUnit(unit: UnitPlan, context: MergeContext): PreparedUnit
     taken.push(sheet);
     // A lower level's master: its provenance and deadlines are the add-in's own columns, rebuilt at this level.
     const lowerMaster = isMasterSheetName(sheet.sheet);
-    if (lowerMaster) notes.push(`Trang “${sheet.sheet}” là bảng tổng hợp của cấp dưới: đơn vị của từng đoàn được giữ ở cột “Đơn vị chủ trì” (đoàn ra).`);
+    if (lowerMaster) {
+      notes.push(
+        sheet.kind === "outbound"
+          ? `Trang “${sheet.sheet}” là bảng tổng hợp của cấp dưới: đơn vị của từng đoàn được giữ ở cột “Đơn vị chủ trì”.`
+          : `Trang “${sheet.sheet}” là bảng tổng hợp của cấp dưới: mẫu này không có cột đơn vị chủ trì, nên các đoàn được ghi là của “${unit.unitName}” (đơn vị cấp dưới của từng đoàn xem ở bảng tổng hợp cấp dưới).`,
+      );
+    }
     for (const extra of sheet.extraColumns) {
       if (lowerMaster && OWN_COLUMNS.has(headerKey(extra.header))) continue;
       notes.push(`Cột “${extra.header}” (trang “${sheet.sheet}”) không có trong mẫu tổng hợp nên không được chuyển sang bảng tổng hợp.`);
