@@ -56,7 +56,7 @@ describe("consolidating unit files in the playground", () => {
   test("a new master workbook, three unit files and a corrupt one: the corrupt one gets the Vietnamese error, the others are previewed", async () => {
     await page.getByRole("button", { name: pg.newWorkbook, exact: true }).click();
     await page.locator(".pg-file").getByText(pg.newWorkbookName).waitFor();
-    await expect(page.locator(".pg-tabs").getByRole("tab").allInnerTexts()).resolves.toEqual(["Sheet1"]);
+    await expect(page.locator(".pg-tabs").getByRole("tab").allInnerTexts()).resolves.toEqual(["Trang tính1"]);
 
     await paneTab(page, t.tabConsolidate).click();
     await pane(page).getByLabel(c.chooseFiles).setInputFiles([...files.units, files.corrupt]);
@@ -74,7 +74,7 @@ describe("consolidating unit files in the playground", () => {
   test("merging writes the master with one row per complete delegation, and the statistics, shown in the grid", async () => {
     await paneButton(page, c.merge).click();
     await sheetTab(page, STATISTICS_SHEET_NAME).waitFor({ timeout: 60_000 });
-    await expect(page.locator(".pg-tabs").getByRole("tab").allInnerTexts()).resolves.toEqual(expect.arrayContaining(["Sheet1", MASTER, STATISTICS_SHEET_NAME]));
+    await expect(page.locator(".pg-tabs").getByRole("tab").allInnerTexts()).resolves.toEqual(expect.arrayContaining(["Trang tính1", MASTER, STATISTICS_SHEET_NAME]));
     await pane(page).getByText(c.summaryTitle).waitFor();
 
     await sheetTab(page, MASTER).click();
