@@ -312,7 +312,7 @@ describe("XlsxWorkbookHost: opening", () => {
 
   test("a new workbook has one empty sheet and reports the capabilities of this host", async () => {
     const host = await XlsxWorkbookHost.create("mới.xlsx");
-    expect(await host.readSheets()).toEqual([{ name: "Sheet1", originRow: 1, originCol: 1, values: [], merges: [] }]);
+    expect(await host.readSheets()).toEqual([{ name: "Trang tính1", originRow: 1, originCol: 1, values: [], merges: [] }]);
     expect(host.capabilities).toEqual({ notes: true, undoGroup: false, charts: false });
   });
 });
