@@ -233,9 +233,9 @@ export class LiveCheck {
       rows.add(change.row);
     }
     const touched = this.rowsUnderMerges(grid, rows);
-    const window = this.rereadRows(state, touched);
-    if (!window) return this.rereadSheet(sheet, state.grid);
-    return this.commit(window.old, window.fresh, window.rows, []);
+    const reread = this.rereadRows(state, touched);
+    if (!reread) return this.rereadSheet(sheet, state.grid);
+    return this.commit(reread.old, reread.fresh, reread.rows, []);
   }
 
   /**
@@ -290,7 +290,7 @@ export class LiveCheck {
   /**
    * Re-reads the rows an edit touched. The sheet is recognised again in full (one scan, which finds stacked
    * tables, sections, totals and repeated headers exactly as readPlan does); when every table keeps its
-   * header, title and columns, only a window of each table is parsed again. The window starts at the
+   * header, title and columns, only a span of each table's rows is parsed again. The span starts at the
    * delegation that begins before the first changed row (its continuation rows may reach into the edit) and
    * ends before a row that starts a delegation both before and after the edit: past it nothing reads
    * differently. undefined when the edit is structural and the sheet must be read in full.
@@ -340,9 +340,9 @@ export class LiveCheck {
       let to = Infinity;
       for (let e = 0; e <= ends.length; e++) {
         const end = e < ends.length ? ends[e] : Infinity;
-        const windowRows = newRows.filter((entry) => entry.row >= from && entry.row <= end);
+        const spanRows = newRows.filter((entry) => entry.row >= from && entry.row <= end);
         try {
-          parsed = parseSheet(state.grid, { ...after, dataRows: windowRows }, this.options.file, { year: this.options.year });
+          parsed = parseSheet(state.grid, { ...after, dataRows: spanRows }, this.options.file, { year: this.options.year });
         } catch {
           return undefined;
         }

@@ -67,7 +67,7 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
   }
 
   // The master's rows as delegations: rows of this merge are their unit's delegations; earlier rows and
-  // hand rows are read back the way a checked sheet is read. Then sections, numbers and the document.
+  // hand rows are read back the way a checked sheet is read. Then sections, numbers and the official form.
   const delegations: Delegation[] = [];
   const counted: CountedRow[] = [];
   const sheets: TableWrite[] = [];
@@ -88,10 +88,10 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
     const sections = sectionRows(sheet, byRow, options.grouping ?? "tier");
     sheet.rows = sections.flatMap((section) => section.rows);
     numberUnitRows(sheet.rows, layout);
-    const document = masterDocument(sheet, sections, context.year, options);
-    sheets.push(document.table);
+    const form = masterDocument(sheet, sections, context.year, options);
+    sheets.push(form.table);
     sheet.rows.forEach((row) => {
-      const sheetRow = document.rowOf.get(row)!;
+      const sheetRow = form.rowOf.get(row)!;
       const delegation = sources.has(row) ? atMasterRow(sources.get(row)!, sheet, sheetRow, layout) : moveTo(byRow.get(row)!, sheetRow);
       if (row.provenance) delegation.unit ??= row.provenance.unit;
       delegations.push(delegation);
@@ -403,7 +403,7 @@ function fillDeadlines(row: MasterRow, delegation: Delegation, layout: MasterLay
   if (passport !== undefined) row.values[passport] = due.passport ? isoToDate(due.passport) : null;
 }
 
-/** A master sheet as the official document: the rows in their sections, provenance and deadlines outside the print area. */
+/** A master sheet as the official form: the rows in their sections, provenance and deadlines outside the print area. */
 export function masterDocument(sheet: MasterSheet, sections: readonly Section[], year: number, options: MasterFormOptions = {}): { table: TableWrite; rowOf: Map<MasterRow, number> } {
   const layout = masterLayout(sheet.kind);
   const kind = sheet.kind;

@@ -24,7 +24,7 @@ export interface UnitPlan {
 /** Settings of a merge: the check context (profile, plan year, …) used per unit and on the master. */
 export type MergeContext = CheckContext;
 
-/** How the master sheets are laid out as the official document. */
+/** How the master sheets are laid out as the official form. */
 export interface MasterFormOptions {
   /** Cơ quan chủ quản / cơ quan lập of the agency drawing up the master (Cài đặt, `--agency`). */
   agency?: FormAgency;

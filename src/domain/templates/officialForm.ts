@@ -1,5 +1,5 @@
 /**
- * The official document a plan is sent up as (biểu mẫu 04/05, mẫu số 02), as a TableWrite every host
+ * The official form a plan is sent up as (biểu mẫu 04/05, mẫu số 02), as a TableWrite every host
  * writes the same way: the blank templates (src/app/blankTemplate.ts) and the master sheets
  * (src/domain/merge) are both built here, so they look, read back and print alike.
  *
