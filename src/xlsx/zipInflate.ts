@@ -39,6 +39,15 @@ function partData(view: DataView, bytes: Uint8Array, part: ZipPart): Uint8Array 
 
 /** Inflates `data` step by step; false as soon as the output passes `limit` bytes. */
 async function inflatesWithin(data: Uint8Array, limit: number): Promise<boolean> {
+  // Not valid deflate data is not a size problem: exceljs will report the file as corrupt.
+  return (await inflateStream(data, limit, () => undefined)).outcome !== "oversized";
+}
+
+/**
+ * Inflates raw deflate `data` in small steps, handing each piece to `onChunk`; stops as soon as the output
+ * passes `limit` bytes ("oversized") or the data turns out not to be deflate ("invalid").
+ */
+async function inflateStream(data: Uint8Array, limit: number, onChunk: (chunk: Uint8Array) => void): Promise<{ outcome: "ok" | "oversized" | "invalid"; total: number }> {
   const stream = new DecompressionStream("deflate-raw");
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
@@ -50,20 +59,27 @@ async function inflatesWithin(data: Uint8Array, limit: number): Promise<boolean>
   // A feeding failure (invalid data, or the cancel below) surfaces on the reader side.
   feeding.catch(() => undefined);
   let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return true;
-      total += value.byteLength;
-      if (total > limit) {
-        await reader.cancel().catch(() => undefined);
-        return false;
-      }
+  for (;;) {
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await reader.read();
+    } catch {
+      return { outcome: "invalid", total };
     }
-  } catch {
-    // Not valid deflate data: not a size problem; exceljs will report the file as corrupt.
-    return true;
+    if (step.done) return { outcome: "ok", total };
+    total += step.value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { outcome: "oversized", total };
+    }
+    onChunk(step.value);
   }
+}
+
+/** Content already whole (stored, or inflated by JSZip) handed on in the same small pieces as a stream's. */
+function handInPieces(content: Uint8Array, onChunk: (chunk: Uint8Array) => void): number {
+  for (let at = 0; at < content.length; at += STEP_BYTES * 16) onChunk(content.subarray(at, at + STEP_BYTES * 16));
+  return content.length;
 }
 
 export class PartTooLargeError extends Error {
@@ -88,8 +104,7 @@ export async function inflatePart(bytes: Uint8Array, part: ZipPart, limit: numbe
   if (!data) throw new PartUnreadableError(part.name);
   if (part.method === 0) {
     if (data.length > limit) throw new PartTooLargeError(part.name);
-    for (let at = 0; at < data.length; at += STEP_BYTES * 16) onChunk(data.subarray(at, at + STEP_BYTES * 16));
-    return data.length;
+    return handInPieces(data, onChunk);
   }
   if (part.method !== DEFLATE) throw new PartUnreadableError(part.name);
   if (typeof DecompressionStream !== "function") {
@@ -97,33 +112,12 @@ export async function inflatePart(bytes: Uint8Array, part: ZipPart, limit: numbe
     // library), as exceljs would; checkInflatedSizes cannot run there either.
     const whole = await inflateWhole(bytes, part);
     if (whole.length > limit) throw new PartTooLargeError(part.name);
-    for (let at = 0; at < whole.length; at += STEP_BYTES * 16) onChunk(whole.subarray(at, at + STEP_BYTES * 16));
-    return whole.length;
+    return handInPieces(whole, onChunk);
   }
-  const stream = new DecompressionStream("deflate-raw");
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  const feeding = (async () => {
-    for (let at = 0; at < data.length; at += STEP_BYTES) await writer.write(data.slice(at, at + STEP_BYTES));
-    await writer.close();
-  })();
-  feeding.catch(() => undefined);
-  let total = 0;
-  for (;;) {
-    let step: ReadableStreamReadResult<Uint8Array>;
-    try {
-      step = await reader.read();
-    } catch {
-      throw new PartUnreadableError(part.name);
-    }
-    if (step.done) return total;
-    total += step.value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new PartTooLargeError(part.name);
-    }
-    onChunk(step.value);
-  }
+  const { outcome, total } = await inflateStream(data, limit, onChunk);
+  if (outcome === "oversized") throw new PartTooLargeError(part.name);
+  if (outcome === "invalid") throw new PartUnreadableError(part.name);
+  return total;
 }
 
 const archives = new WeakMap<Uint8Array, Promise<import("jszip")>>();
