@@ -5,31 +5,17 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main, type CliIO } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { runMerge } from "../../src/cli/merge";
 import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
 import { BAD_FILES } from "../fixtures/badFiles";
 import { buildXlsx, day, unitWorkbook, type WorkbookSpec } from "../fixtures/generate";
 import { trip, unitSpec, visit } from "../domain/merge/units";
+import { diskIO } from "../robustness/support";
 
 // Each test writes and reads back whole workbooks; on a loaded machine that passes jest's 5 s default.
 jest.setTimeout(30_000);
 
-interface Captured extends CliIO {
-  out: string;
-  err: string;
-}
-
-function diskIO(): Captured {
-  const io: Captured = {
-    out: "",
-    err: "",
-    stdout: (text) => void (io.out += text),
-    stderr: (text) => void (io.err += text),
-    readFile: async (file) => fs.promises.readFile(file),
-  };
-  return io;
-}
 
 let dir: string;
 beforeEach(() => {

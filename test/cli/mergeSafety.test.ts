@@ -8,29 +8,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import type { CliIO } from "../../src/cli/main";
 import { runMerge } from "../../src/cli/merge";
 import { EXCEL_CELL_TEXT_LIMIT } from "../../src/domain/merge/consolidate";
 import { masterLayout, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
 import { buildXlsx, type WorkbookSpec } from "../fixtures/generate";
 import { trip, unitSpec } from "../domain/merge/units";
 import { masterColumn, sheetRows } from "../support/masterDocument";
+import { diskIO } from "../robustness/support";
 
-interface Captured extends CliIO {
-  out: string;
-  err: string;
-}
-
-function diskIO(): Captured {
-  const io: Captured = {
-    out: "",
-    err: "",
-    stdout: (text) => void (io.out += text),
-    stderr: (text) => void (io.err += text),
-    readFile: async (file) => fs.promises.readFile(file),
-  };
-  return io;
-}
 
 let dir: string;
 beforeEach(() => {
