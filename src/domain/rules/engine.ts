@@ -7,6 +7,7 @@ import type { Delegation, FieldId, Finding, Severity } from "../model";
 import { compareRows, compareText } from "./messages";
 import { citesApproval } from "./lib/approval";
 import { RULES } from "./registry";
+import { ruleCitation } from "./sources";
 import { isRowRule, type CheckContext, type Rule, type Violation } from "./types";
 
 export type { CheckContext } from "./types";
@@ -31,7 +32,8 @@ export function checkPlan(delegations: readonly Delegation[], context: CheckCont
     const rows = ordered.filter((delegation) => rule.kinds.includes(delegation.kind));
     if (rows.length === 0) continue;
     const violations = isRowRule(rule) ? rows.flatMap((row) => rule.checkRow(row, context)) : rule.checkAll(rows, context, focus);
-    findings.push(...oncePerCell(violations.map((violation) => toFinding(rule, severity, violation))));
+    const source = ruleCitation(rule, context.profile);
+    findings.push(...oncePerCell(violations.map((violation) => toFinding(rule, severity, violation, source))));
   }
   return findings.sort(compareFindings);
 }
@@ -72,7 +74,8 @@ function oncePerCell(findings: Finding[]): Finding[] {
   return [...byCell.values()];
 }
 
-function toFinding(rule: Rule, severity: Severity, violation: Violation): Finding {
+/** `source`: the rule's citation under the profile (sources.ts), which already names any approval exception. */
+function toFinding(rule: Rule, severity: Severity, violation: Violation, source: string): Finding {
   const { delegation } = violation;
   const fields: readonly FieldId[] = violation.at === undefined ? [] : typeof violation.at === "string" ? [violation.at] : violation.at;
   const cell = fields.map((field) => delegation.cells[field]).find((ref) => ref !== undefined);
@@ -98,7 +101,7 @@ function toFinding(rule: Rule, severity: Severity, violation: Violation): Findin
     severity: finalSeverity,
     message,
     messageEn,
-    source: rule.approvalException && finalSeverity !== beforeApproval ? `${rule.source}; ${rule.approvalException.source}` : rule.source,
+    source,
     delegationId: delegation.id,
   };
   if (delegation.file !== undefined) finding.file = delegation.file;

@@ -61,7 +61,7 @@ describe("checkPlan", () => {
     const delegation = makeDelegation({ file: "so-y-te.xlsx", countries: countries("Nhật Bản", "Hàn Quốc", "Trung Quốc", "Lào"), days: 14 });
     const [finding] = checkPlan([delegation], testContext());
     expect(finding).toMatchObject({ file: "so-y-te.xlsx", sheet: "Đoàn ra", delegationId: delegation.id });
-    expect(finding.source).toContain("(S1)");
+    expect(finding.source).toContain("Chỉ thị 38-CT/TW");
     expect(FindingSchema.safeParse(finding).success).toBe(true);
   });
 
