@@ -23,7 +23,14 @@ export function stringsFor(locale: Locale): Strings {
   return result as Strings;
 }
 
-/** Fills "{name}" placeholders. */
+/** A text alternative of a plural choice: words and "{name}" placeholders, no "|". */
+const ALTERNATIVE = String.raw`[^|{}]*(?:\{\w+\}[^|{}]*)*`;
+/** "{count|finding|findings}": the first text when `count` is 1, the second otherwise (English only: Vietnamese has no plural). */
+const PLURAL = new RegExp(String.raw`\{(\w+)\|(${ALTERNATIVE})\|(${ALTERNATIVE})\}`, "g");
+
+/** Fills "{name}" placeholders, after choosing "{count|one|other}" plural forms. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template
+    .replace(PLURAL, (whole, key: string, one: string, other: string) => (key in values ? (Number(values[key]) === 1 ? one : other) : whole))
+    .replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

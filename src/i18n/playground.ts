@@ -68,7 +68,7 @@ export const playground = defineStrings({
     download: "Download",
     downloadHint: "Download the workbook shown (.xlsx): marked cells as fills and notes, with any consolidated sheets",
     currentFile: "Showing: {file}",
-    marksCount: "{count} cells marked",
+    marksCount: "{count} {count|cell|cells} marked",
     opening: "Opening “{file}”…",
     openFailed: "Could not open “{file}”: {reason}",
     notXlsx: "“{file}” is not an .xlsx file: choose an Excel workbook (.xlsx).",
