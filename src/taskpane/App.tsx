@@ -51,18 +51,6 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
   // Four Vietnamese tab names fit on one row of the default pane (~320px, minus the scrollbar).
   tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
-  // Read by screen readers, not shown: the tab strip already says where one is.
-  panelHeading: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
 });
 
 export function App({ services, initialTab, locale: initialLocale, onLocaleChange, consolidation, children }: AppProps) {
@@ -220,7 +208,8 @@ function Pane({ services, settings, onSettingsSaved, settingsError, onDismissSet
           // Panels stay mounted while hidden so filters and unsaved settings survive a tab switch.
           <div key={value} role="tabpanel" id={`${baseId}-panel-${value}`} aria-labelledby={`${baseId}-tab-${value}`} hidden={tab !== value}>
             {/* Each panel's sections (h3) sit under a heading that names it, so heading navigation has no gap. */}
-            <h2 className={styles.panelHeading}>{labels[value]}</h2>
+            {/* Read by screen readers, not shown: the tab strip already says where one is. */}
+            <h2 className={panel.visuallyHidden}>{labels[value]}</h2>
             <ErrorBoundary>{content(value)}</ErrorBoundary>
           </div>
         ))}

@@ -26,18 +26,6 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   dropZoneActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  // The native file input stays in the page for keyboards and screen readers; its label is what shows.
-  fileInput: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
   fileLabel: {
     display: "inline-flex",
     alignItems: "center",
@@ -193,7 +181,8 @@ export function ConsolidationTab({ services }: { services: ConsolidationServices
         >
           <input
             id={inputId}
-            className={styles.fileInput}
+            // The native file input stays in the page for keyboards and screen readers; its label is what shows.
+            className={panel.visuallyHidden}
             type="file"
             multiple
             accept={ACCEPTED}

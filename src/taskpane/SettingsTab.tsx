@@ -1,5 +1,5 @@
 /** "Cài đặt": profile, plan year, key leaders, leadership size, language, and a department's own profile. */
-import { Button, Field, Input, Radio, RadioGroup, Select, Spinner, Textarea, useId } from "@fluentui/react-components";
+import { Button, Field, Input, Label, Radio, RadioGroup, Spinner, Textarea, useId } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import type { CheckSettings } from "../domain/settings";
 import { stringsFor } from "../i18n";
@@ -81,7 +81,11 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
   const [initialList] = useState(() => listProfiles(services));
   const [profiles, setProfiles] = useState<ProfileSummary[]>(initialList.profiles);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [chosenFile, setChosenFile] = useState<string>();
   const summaryId = useId("pane-profile-summary");
+  const jsonLabelId = useId("pane-profile-json");
+  const jsonHintId = useId("pane-profile-json-hint");
+  const jsonFileId = useId("pane-profile-json-file");
 
   const checked = fromDraft(draft);
   const selected = profiles.find((profile) => profile.id === draft.profileId);
@@ -103,6 +107,7 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
   const loadProfile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
+    setChosenFile(file.name);
     await task.run(t.loadingProfile, t.errorProfile, async () => {
       const loaded = services.loadProfileJson(await readText(file));
       if (!loaded.ok) {
@@ -134,21 +139,13 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
       </Field>
 
       <Field label={t.profile}>
-        {/* A native select is as wide as its longest option unless told otherwise: profile names are long. */}
-        <Select
-          className={panel.fullWidth}
-          select={{ className: panel.fullWidth }}
-          value={draft.profileId}
-          aria-describedby={summaryId}
-          onChange={(_, data) => update({ profileId: data.value })}
-        >
-          {!selected && <option value={draft.profileId}>{draft.profileId}</option>}
+        {/* Radios, not a select: a select cuts long profile names at the pane's 320 px; radio labels wrap. */}
+        <RadioGroup value={draft.profileId} aria-describedby={summaryId} onChange={(_, data) => update({ profileId: data.value })}>
+          {!selected && <Radio value={draft.profileId} label={draft.profileId} />}
           {profiles.map((profile) => (
-            <option key={profile.id} value={profile.id}>
-              {profile.name}
-            </option>
+            <Radio key={profile.id} value={profile.id} label={profile.name} />
           ))}
-        </Select>
+        </RadioGroup>
       </Field>
       {/* The details are many lines: folded, so the fields below stay in view. */}
       <details className={panel.details}>
@@ -161,11 +158,22 @@ export function SettingsTab({ services, settings, onSaved }: Props) {
         {selected?.summary.some((line) => line.includes(INFERRED)) && <p className={panel.hint}>{t.inferredNote}</p>}
       </details>
 
-      <Field label={t.profileJson} hint={t.profileJsonHint}>
-        {(fieldProps) => (
-          <input {...fieldProps} ref={fileInput} type="file" accept=".json,application/json" className={panel.fullWidth} onChange={loadProfile} />
-        )}
-      </Field>
+      {/* A Fluent button in the pane's language opens the hidden native picker, whose own texts follow the browser's. */}
+      <div className={panel.section} role="group" aria-labelledby={jsonLabelId}>
+        <Label id={jsonLabelId}>{t.profileJson}</Label>
+        <div className={panel.actions}>
+          <Button disabled={Boolean(task.busy)} aria-describedby={`${jsonFileId} ${jsonHintId}`} onClick={() => fileInput.current?.click()}>
+            {t.profileJsonChoose}
+          </Button>
+          <span id={jsonFileId} className={panel.hint} aria-live="polite">
+            {chosenFile === undefined ? t.profileJsonNone : format(t.profileJsonChosen, { file: chosenFile })}
+          </span>
+        </div>
+        <p id={jsonHintId} className={panel.hint}>
+          {t.profileJsonHint}
+        </p>
+        <input ref={fileInput} type="file" accept=".json,application/json" hidden tabIndex={-1} aria-labelledby={jsonLabelId} onChange={loadProfile} />
+      </div>
 
       <Field label={t.keyLeaders}>
         <Textarea resize="vertical" rows={3} value={draft.keyLeaders} onChange={(_, data) => update({ keyLeaders: data.value })} />

@@ -7,6 +7,7 @@ import { FluentProvider, Link, Spinner, makeStyles, tokens, webLightTheme } from
 import type { HostEnvironment } from "../excel/environment";
 import { format, stringsFor, type Locale } from "../i18n";
 import { Paragraph, ShellMessage } from "./shell/ShellMessage";
+import { usePanelStyles } from "./layout";
 
 export interface ShellProps {
   /** Resolves once it is known where the pane runs (detectHost from src/excel/environment.ts). */
@@ -23,13 +24,12 @@ export interface ShellProps {
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
   waiting: { paddingTop: tokens.spacingVerticalXXXL },
-  // The page's title for screen readers; the ribbon's pane header already shows it.
-  title: { position: "absolute", width: "1px", height: "1px", margin: "-1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 export function Shell({ detect, renderApp, locale = "vi", playgroundUrl = "playground.html", setupGuideUrl = "assets/help.html#cai-dat" }: ShellProps) {
   const [environment, setEnvironment] = useState<HostEnvironment | undefined>(undefined);
   const styles = useStyles();
+  const hidden = usePanelStyles();
   const t = stringsFor(locale).shell;
 
   useEffect(() => {
@@ -73,7 +73,8 @@ export function Shell({ detect, renderApp, locale = "vi", playgroundUrl = "playg
   } else {
     content = (
       <>
-        <h1 className={styles.title}>{t.appName}</h1>
+        {/* The page's title for screen readers; the ribbon's pane header already shows it. */}
+        <h1 className={hidden.visuallyHidden}>{t.appName}</h1>
         {renderApp ? renderApp() : <Paragraph>{t.ready}</Paragraph>}
       </>
     );

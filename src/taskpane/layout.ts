@@ -18,6 +18,18 @@ export const usePanelStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3, margin: 0 },
   fullWidth: { width: "100%", maxWidth: "100%", minWidth: 0 },
   details: { "& > summary": { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalXS } },
+  /** Read by screen readers and reachable by keyboard, not shown. */
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
 
 export function kindName(kind: PlanKind, t: Strings["pane"]): string {

@@ -406,7 +406,8 @@ describe("task pane: settings", () => {
     });
     await renderPane(fake);
     await openSettings();
-    expect(screen.getByRole("combobox", { name: "Bộ quy định áp dụng" })).toHaveValue("ha-noi");
+    // Radios: every profile's whole name stays readable at the pane's 320 px.
+    expect(within(screen.getByRole("radiogroup", { name: "Bộ quy định áp dụng" })).getByRole("radio", { name: "Hà Nội" })).toBeChecked();
     expect(screen.getByText("Tối đa 7 thành viên mỗi đoàn")).toBeInTheDocument();
     expect(screen.getByRole("spinbutton", { name: "Năm kế hoạch" })).toHaveValue(2026);
     expect(screen.getByRole("textbox", { name: "Họ tên lãnh đạo chủ chốt (mỗi dòng một người)" })).toHaveValue("Nguyễn Văn An\nTrần Thị Bình");
@@ -433,7 +434,7 @@ describe("task pane: settings", () => {
   it("saves the settings through the services and checks with them", async () => {
     const { fake } = await renderPane();
     await openSettings();
-    fireEvent.change(screen.getByRole("combobox", { name: "Bộ quy định áp dụng" }), { target: { value: "lai-chau" } });
+    fireEvent.click(within(screen.getByRole("radiogroup", { name: "Bộ quy định áp dụng" })).getByRole("radio", { name: "Lai Châu" }));
     expect(screen.getByText("Có biểu mẫu đối ngoại nhân dân (mẫu số 02)")).toBeInTheDocument();
     fireEvent.change(screen.getByRole("spinbutton", { name: "Năm kế hoạch" }), { target: { value: "2026" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Họ tên lãnh đạo chủ chốt (mỗi dòng một người)" }), {
@@ -469,9 +470,34 @@ describe("task pane: settings", () => {
   });
 
   function chooseProfileFile(text: string) {
-    const input = screen.getByLabelText("Nạp cấu hình riêng (JSON)");
+    const input = screen.getByLabelText("Nạp cấu hình riêng (JSON)", { selector: "input" });
     fireEvent.change(input, { target: { files: [new File([text], "cau-hinh.json", { type: "application/json" })] } });
   }
+
+  it("chooses a profile file with a button in the pane's language and names the file chosen", async () => {
+    await renderPane();
+    await openSettings();
+    const group = screen.getByRole("group", { name: "Nạp cấu hình riêng (JSON)" });
+    const button = within(group).getByRole("button", { name: "Chọn tệp JSON…" });
+    expect(button).toHaveAccessibleDescription(/^Chưa chọn tệp nào Tệp \.json theo mẫu/);
+    // The native input (whose own texts follow the browser's language) is neither shown nor tabbable.
+    const input = screen.getByLabelText("Nạp cấu hình riêng (JSON)", { selector: "input" });
+    expect(input).not.toBeVisible();
+    expect(input).toHaveAttribute("tabindex", "-1");
+    const opened = jest.fn();
+    input.addEventListener("click", opened);
+    fireEvent.click(button);
+    expect(opened).toHaveBeenCalledTimes(1);
+    chooseProfileFile("{}");
+    expect(await within(group).findByText("Tệp đã chọn: cau-hinh.json")).toBeInTheDocument();
+    expect(button).toHaveAccessibleDescription(/^Tệp đã chọn: cau-hinh\.json/);
+  });
+
+  it("says the profile file button in English", async () => {
+    await renderPane(createFakeServices({ settings: { profileId: "default", year: 2025, locale: "en" } }));
+    fireEvent.click(await screen.findByRole("tab", { name: "Settings" }));
+    expect(screen.getByRole("button", { name: "Choose a JSON file…" })).toHaveAccessibleDescription(/^No file chosen yet/);
+  });
 
   it("lists every error of an invalid profile file", async () => {
     const { fake } = await renderPane();
@@ -514,7 +540,7 @@ describe("task pane: settings", () => {
     };
     chooseProfileFile(JSON.stringify(profile));
     expect(await screen.findByText("Đã nạp cấu hình “Sở Ngoại vụ Hải Phòng 2026”. Bấm “Lưu cài đặt” để dùng lâu dài.")).toBeInTheDocument();
-    expect(screen.getByRole("combobox", { name: "Bộ quy định áp dụng" })).toHaveValue("so-ngoai-vu-hp");
+    expect(screen.getByRole("radio", { name: "Sở Ngoại vụ Hải Phòng 2026" })).toBeChecked();
     expect(screen.getByText("Tối đa 6 thành viên mỗi đoàn")).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "Lưu cài đặt" }));
     await screen.findByText("Đã lưu cài đặt.");
