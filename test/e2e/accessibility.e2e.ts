@@ -114,6 +114,37 @@ describe.each(WIDTHS)("at $name", ({ name, viewport }) => {
   });
 });
 
+describe.each(LOCALES)("at 320 px in %s, what used to be cut or wrapped", (locale) => {
+  test("the rule sets' names are whole, the sheet tabs stay on one row, and the page never scrolls sideways", async () => {
+    const { page, errors } = await openPlayground(browser.context);
+    try {
+      await page.setViewportSize({ width: 320, height: 900 });
+      await cell(page, "E16").waitFor();
+      await useLanguage(page, locale);
+      const t = stringsFor(locale).pane;
+      await paneTab(page, t.tabSettings).click();
+      const ruleSets = pane(page).getByRole("radiogroup", { name: t.profile });
+      const labels = ruleSets.locator("label");
+      expect(await labels.count()).toBeGreaterThanOrEqual(4);
+      // A label whose text is wider than its box, or that is clipped, would show a cut name.
+      const cut = await labels.evaluateAll((all) => all.filter((label) => label.scrollWidth > label.clientWidth + 0.5 || getComputedStyle(label).textOverflow === "ellipsis").map((label) => label.textContent));
+      expect(cut).toEqual([]);
+      await ruleSets.screenshot({ path: path.join(SCREENSHOTS, `a11y-320px-${locale}-rule-sets.png`) });
+
+      const tabs = page.getByRole("tablist", { name: stringsFor(locale).playground.sheetTabs }).getByRole("tab");
+      expect(await tabs.count()).toBeGreaterThanOrEqual(2);
+      const tops = await tabs.evaluateAll((all) => all.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+      expect(new Set(tops).size).toBe(1);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator(".pg-tabs-row").screenshot({ path: path.join(SCREENSHOTS, `a11y-320px-${locale}-sheet-tabs.png`) });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe.each(LOCALES)("taskpane.html opened outside Excel, in %s, at 320 px", (locale) => {
   test("says why, links to the setup guide and the preview, and axe finds nothing", async () => {
     const { page, errors } = await openPlayground(browser.context);
