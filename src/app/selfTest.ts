@@ -39,11 +39,14 @@ export interface SelfTestEnvironment {
   requirementSets: string[];
 }
 
-/** One capability as the host runs it: throws on failure; `unavailable` says why it does not apply here. */
+/** Why a capability does not run here: the browser preview has no Excel, or this Excel lacks a requirement set. */
+export type Unavailable = { excelOnly: true } | { requirementSet: string };
+
+/** One capability as the host runs it: throws on failure; `unavailable` says why it does not run here. */
 export interface SelfTestCapability {
   id: CapabilityId;
   run?: (sheet: string) => Promise<void>;
-  unavailable?: string;
+  unavailable?: Unavailable;
 }
 
 export interface SelfTestTarget {
@@ -61,9 +64,11 @@ export interface CapabilityResult {
   id: CapabilityId;
   status: CapabilityStatus;
   ms: number;
-  /** The error's code (Office.js `code`, else its name) when failing; why, when not applicable. */
+  /** The error's code (Office.js `code`, else its name) and message when failing. */
   code?: string;
   detail?: string;
+  /** Why it did not run (status "na"). */
+  unavailable?: Unavailable;
 }
 
 export interface SelfTestReport {
@@ -120,7 +125,7 @@ export async function runSelfTest(target: SelfTestTarget, now: () => number = ()
     for (const id of CAPABILITY_ORDER) {
       const capability = byId.get(id);
       if (!capability?.run) {
-        report.results.push({ id, status: "na", ms: 0, detail: capability?.unavailable ?? "" });
+        report.results.push({ id, status: "na", ms: 0, unavailable: capability?.unavailable ?? { excelOnly: true } });
         continue;
       }
       const start = now();
@@ -143,6 +148,7 @@ export async function runSelfTest(target: SelfTestTarget, now: () => number = ()
 }
 
 export interface SelfTestLabels {
+  locale: "vi" | "en";
   title: string;
   platform: string;
   version: string;
@@ -153,16 +159,53 @@ export interface SelfTestLabels {
   errorCode: string;
   pass: string;
   fail: string;
-  na: string;
+  /** Said instead of a result when the capability did not run here ("Chỉ chạy trong Excel"). */
+  excelOnly: string;
+  /** "{set}": this Excel lacks the requirement set. */
+  needsSet: string;
   setupFailed: string;
   names: Record<CapabilityId, string>;
 }
 
+/** The result as the officer reads it: passed, failed, or why it did not run here. */
+export function resultText(result: CapabilityResult, labels: SelfTestLabels): string {
+  if (result.status === "pass") return labels.pass;
+  if (result.status === "fail") return labels.fail;
+  const why = result.unavailable ?? { excelOnly: true };
+  return "requirementSet" in why ? labels.needsSet.replace("{set}", why.requirementSet) : labels.excelOnly;
+}
+
+/**
+ * A moment in the computer's own time (or `timeZone`), as Vietnamese write it: "03:43:05 ngày 06/12/2026
+ * (UTC+7)". The offset is read off the wall clock, so no newer Intl option is needed.
+ */
+export function localTime(iso: string, locale: "vi" | "en", timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const clock = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => clock.find((entry) => entry.type === type)?.value ?? "";
+  const wall = Date.UTC(Number(part("year")), Number(part("month")) - 1, Number(part("day")), Number(part("hour")), Number(part("minute")), Number(part("second")));
+  const offset = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const minutes = Math.abs(offset) % 60;
+  const zone = `UTC${offset < 0 ? "-" : "+"}${Math.floor(Math.abs(offset) / 60)}${minutes === 0 ? "" : `:${String(minutes).padStart(2, "0")}`}`;
+  const time = `${part("hour")}:${part("minute")}:${part("second")}`;
+  const day = `${part("day")}/${part("month")}/${part("year")}`;
+  return locale === "vi" ? `${time} ngày ${day} (${zone})` : `${day} ${time} (${zone})`;
+}
+
 /** The report as plain text (the "Sao chép kết quả" button): for the IT officer, or for the add-in's makers. */
 export function selfTestText(report: SelfTestReport, labels: SelfTestLabels): string {
-  const status = { pass: labels.pass, fail: labels.fail, na: labels.na };
   const lines = [
-    `${labels.title} — ${report.startedAt}`,
+    `${labels.title} — ${localTime(report.startedAt, labels.locale)}`,
     `${labels.platform}: ${report.environment.platform}`,
     `${labels.version}: ${report.environment.version}`,
     `${labels.requirementSets}: ${report.environment.requirementSets.join(", ") || "—"}`,
@@ -170,8 +213,8 @@ export function selfTestText(report: SelfTestReport, labels: SelfTestLabels): st
     `${labels.capability} | ${labels.result} | ${labels.time} | ${labels.errorCode}`,
   ];
   for (const result of report.results) {
-    const code = result.status === "fail" ? `${result.code ?? ""}${result.detail ? ` (${result.detail})` : ""}` : result.status === "na" ? (result.detail ?? "") : "";
-    lines.push(`${labels.names[result.id]} | ${status[result.status]} | ${result.status === "na" ? "" : `${result.ms} ms`} | ${code}`.trimEnd());
+    const code = result.status === "fail" ? `${result.code ?? ""}${result.detail ? ` (${result.detail})` : ""}` : "";
+    lines.push(`${labels.names[result.id]} | ${resultText(result, labels)} | ${result.status === "na" ? "" : `${result.ms} ms`} | ${code}`.trimEnd());
   }
   if (report.setupError) lines.push("", `${labels.setupFailed}: ${report.setupError.code ?? ""} (${report.setupError.detail ?? ""})`);
   return lines.join("\n");

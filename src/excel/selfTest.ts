@@ -55,7 +55,7 @@ export function excelSelfTest(options: ExcelSelfTestOptions): SelfTestTarget {
               expectSame("merged areas", merged.isNullObject ? [] : parseAreas(merged.address), [{ top: 4, left: 1, bottom: 4, right: 3 }]);
             }),
         }
-      : { id: "mergedAreas", unavailable: "ExcelApi 1.13" },
+      : { id: "mergedAreas", unavailable: { requirementSet: "ExcelApi 1.13" } },
     {
       id: "conditionalFormat",
       run: (sheet) =>
@@ -93,7 +93,7 @@ export function excelSelfTest(options: ExcelSelfTestOptions): SelfTestTarget {
               expectSame("note removed", gone.isNullObject, true);
             }),
         }
-      : { id: "notes", unavailable: "ExcelApi 1.18" },
+      : { id: "notes", unavailable: { requirementSet: "ExcelApi 1.18" } },
     {
       id: "listValidation",
       run: (sheet) =>
@@ -124,7 +124,7 @@ export function excelSelfTest(options: ExcelSelfTestOptions): SelfTestTarget {
               await context.sync();
             }),
         }
-      : { id: "undoGroup", unavailable: "ExcelApi 1.20" },
+      : { id: "undoGroup", unavailable: { requirementSet: "ExcelApi 1.20" } },
     {
       id: "documentSettings",
       run: async () => {

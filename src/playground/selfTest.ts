@@ -9,6 +9,7 @@ import { stringsFor, type Locale } from "../i18n";
 import type { XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
 
 const SHEET_BASE = "dplan tự kiểm tra";
+const EXCEL_ONLY = { excelOnly: true } as const;
 const VALUES = [
   ["Tự kiểm tra", 1],
   ["Đoàn ra", 2],
@@ -37,11 +38,11 @@ export function playgroundSelfTest(host: XlsxWorkbookHost, storage: PlanStorage,
       id: "mergedAreas",
       run: async (sheet) => expectSame("merged areas", (await gridOf(sheet)).merges, [{ top: 4, left: 1, bottom: 4, right: 3 }]),
     },
-    { id: "conditionalFormat", unavailable: t.selfTestNotInPreview },
-    { id: "notes", unavailable: t.selfTestNotInPreview },
-    { id: "listValidation", unavailable: t.selfTestNotInPreview },
-    { id: "undoGroup", unavailable: t.selfTestNotInPreview },
-    { id: "documentSettings", unavailable: t.selfTestNotInPreview },
+    { id: "conditionalFormat", unavailable: EXCEL_ONLY },
+    { id: "notes", unavailable: EXCEL_ONLY },
+    { id: "listValidation", unavailable: EXCEL_ONLY },
+    { id: "undoGroup", unavailable: EXCEL_ONLY },
+    { id: "documentSettings", unavailable: EXCEL_ONLY },
     {
       id: "sharedStorage",
       run: async () => {
@@ -59,7 +60,7 @@ export function playgroundSelfTest(host: XlsxWorkbookHost, storage: PlanStorage,
         expectSame("selection", host.selection(), { sheet, row: 1, column: 1 });
       },
     },
-    { id: "insertRow", unavailable: t.selfTestNotInPreview },
+    { id: "insertRow", unavailable: EXCEL_ONLY },
   ];
   return {
     async environment() {

@@ -1,7 +1,7 @@
 /** "Tự kiểm tra" in Cài đặt: runs the self-test, shows its table and the environment, copies it as text. */
 import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, useId } from "@fluentui/react-components";
-import { useState } from "react";
-import { selfTestText, type SelfTestReport } from "../app/selfTest";
+import { useEffect, useRef, useState } from "react";
+import { localTime, resultText, selfTestText, type SelfTestReport } from "../app/selfTest";
 import { usePanelStyles } from "./layout";
 import { NoticeList, useTask } from "./notices";
 import { selfTestLabels } from "./selfTestLabels";
@@ -11,19 +11,43 @@ interface Props {
   run: () => Promise<SelfTestReport>;
 }
 
+/** How long the copy button says "Đã sao chép". */
+const COPIED_MS = 4000;
+
+/** The clipboard API, else the older copy command on the selected text (webviews that refuse the API). */
+async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    if (!navigator.clipboard) throw new Error("no clipboard API");
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    if (!fallback || typeof document.execCommand !== "function") return false;
+    fallback.focus();
+    fallback.select();
+    try {
+      return document.execCommand("copy");
+    } catch {
+      return false;
+    }
+  }
+}
+
 export function SelfTestSection({ run }: Props) {
   const panel = usePanelStyles();
-  const { t, format } = useStrings();
+  const { t, format, locale } = useStrings();
   const task = useTask();
   const [report, setReport] = useState<SelfTestReport>();
+  const [copied, setCopied] = useState(false);
+  const textArea = useRef<HTMLTextAreaElement>(null);
   const headingId = useId("pane-self-test");
-  const labels = selfTestLabels(t);
+  const labels = selfTestLabels(t, locale);
   const text = report ? selfTestText(report, labels) : "";
-  const status = {
-    pass: t.selfTestPass,
-    fail: t.selfTestFail,
-    na: t.selfTestNa,
-  };
+  // The button itself says "Đã sao chép" for a moment, where the eye is.
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
 
   const start = async () => {
     setReport(undefined);
@@ -32,11 +56,12 @@ export function SelfTestSection({ run }: Props) {
   };
 
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
+    if (await copyText(text, textArea.current)) {
+      setCopied(true);
       task.show({ intent: "success", text: t.selfTestCopied });
-    } catch {
+    } else {
       // Clipboard access is refused in some webviews: the text is below, selectable.
+      setCopied(false);
       task.show({ intent: "warning", text: t.selfTestCopyFailed });
     }
   };
@@ -59,8 +84,8 @@ export function SelfTestSection({ run }: Props) {
           {t.selfTestRun}
         </Button>
         {report && (
-          <Button onClick={copy} disabled={Boolean(task.busy)}>
-            {t.selfTestCopy}
+          <Button onClick={copy} disabled={Boolean(task.busy)} icon={copied ? <span aria-hidden="true">✓</span> : undefined}>
+            {copied ? t.selfTestCopiedButton : t.selfTestCopy}
           </Button>
         )}
       </div>
@@ -70,6 +95,9 @@ export function SelfTestSection({ run }: Props) {
         <>
           <p role="status">{format(t.selfTestSummary, counts)}</p>
           <ul className={panel.plainList}>
+            <li>
+              {t.selfTestStartedAt}: {localTime(report.startedAt, locale)}
+            </li>
             <li>
               {t.selfTestPlatform}: {report.environment.platform}
             </li>
@@ -104,14 +132,14 @@ export function SelfTestSection({ run }: Props) {
               {report.results.map((result) => (
                 <TableRow key={result.id} data-capability={result.id} data-status={result.status}>
                   <TableCell>{labels.names[result.id]}</TableCell>
-                  <TableCell>{status[result.status]}</TableCell>
+                  <TableCell>{resultText(result, labels)}</TableCell>
                   <TableCell>{result.status === "na" ? "" : `${result.ms} ms`}</TableCell>
-                  <TableCell>{result.status === "fail" ? result.code : result.status === "na" ? result.detail : ""}</TableCell>
+                  <TableCell>{result.status === "fail" ? result.code : ""}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-          <Textarea readOnly resize="vertical" rows={6} value={text} aria-label={t.selfTestCopy} className={panel.fullWidth} />
+          <Textarea ref={textArea} readOnly resize="vertical" rows={6} value={text} aria-label={t.selfTestCopy} className={panel.fullWidth} />
         </>
       )}
     </section>

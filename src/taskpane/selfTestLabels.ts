@@ -4,8 +4,9 @@ import type { stringsFor } from "../i18n";
 
 type PaneStrings = ReturnType<typeof stringsFor>["pane"];
 
-export function selfTestLabels(t: PaneStrings): SelfTestLabels {
+export function selfTestLabels(t: PaneStrings, locale: "vi" | "en"): SelfTestLabels {
   return {
+    locale,
     title: t.selfTestTitle,
     platform: t.selfTestPlatform,
     version: t.selfTestVersion,
@@ -16,7 +17,8 @@ export function selfTestLabels(t: PaneStrings): SelfTestLabels {
     errorCode: t.selfTestErrorCode,
     pass: t.selfTestPass,
     fail: t.selfTestFail,
-    na: t.selfTestNa,
+    excelOnly: t.selfTestExcelOnly,
+    needsSet: t.selfTestNeedsSet,
     setupFailed: t.selfTestSetupFailed,
     names: {
       readValues: t.capReadValues,

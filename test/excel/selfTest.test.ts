@@ -55,7 +55,7 @@ describe("Tự kiểm tra on the simulator", () => {
     const report = await runSelfTest(excelSelfTest({ storage: memoryStorage() }));
     const status = Object.fromEntries(report.results.map((result) => [result.id, result.status]));
     expect(status).toMatchObject({ mergedAreas: "na", notes: "na", undoGroup: "na", readValues: "pass", conditionalFormat: "pass", insertRow: "pass", listValidation: "pass" });
-    expect(report.results.find((result) => result.id === "notes")?.detail).toBe("ExcelApi 1.18");
+    expect(report.results.find((result) => result.id === "notes")?.unavailable).toEqual({ requirementSet: "ExcelApi 1.18" });
   });
 
   it("reports a failing capability with its error code, and still removes the temporary sheet", async () => {
@@ -81,7 +81,7 @@ describe("Tự kiểm tra on the simulator", () => {
   it("copies as text: platform, version, sets, one line per capability", async () => {
     setup();
     const report = await runSelfTest(excelSelfTest({ storage: memoryStorage() }));
-    const text = selfTestText(report, selfTestLabels(stringsFor("vi").pane));
+    const text = selfTestText(report, selfTestLabels(stringsFor("vi").pane, "vi"));
     expect(text).toContain("Nền tảng: Excel · PC");
     expect(text).toContain("ExcelApi 1.20");
     expect(text.split("\n").filter((line) => line.includes(" | Đạt | "))).toHaveLength(CAPABILITY_ORDER.length);
