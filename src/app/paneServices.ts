@@ -30,8 +30,11 @@ export interface PaneServiceOptions {
   storage: SettingsStorage;
   /** Locale when none is saved (Excel: from the Office display language). */
   defaultLocale?: "vi" | "en";
-  /** What "Tự kiểm tra" runs on (src/excel/selfTest.ts, src/playground/selfTest.ts); none: no self-test. */
-  selfTest?: SelfTestTarget;
+  /**
+   * What "Tự kiểm tra" runs on (src/excel/selfTest.ts, src/playground/selfTest.ts), or how to load it
+   * when first run (kept off the pane's start-up path); none: no self-test.
+   */
+  selfTest?: SelfTestTarget | (() => Promise<SelfTestTarget>);
   now?: () => Date;
   /** Settings kept in the workbook itself (Excel: the document settings); `storage` when absent. */
   documentSettings?: SettingsStorage;
@@ -143,7 +146,7 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
 
   const selfTest = options.selfTest;
   const services: AppServices = {
-    ...(selfTest ? { runSelfTest: () => runSelfTest(selfTest) } : {}),
+    ...(selfTest ? { runSelfTest: async () => runSelfTest(typeof selfTest === "function" ? await selfTest() : selfTest) } : {}),
     check,
     async checkWithSavedSettings() {
       return check(await currentSettings());

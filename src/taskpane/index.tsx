@@ -9,7 +9,6 @@ import { createConsolidationServices } from "../app/consolidation";
 import { createPaneServices, type AppServices } from "../app/paneServices";
 import { detectHost, officeDisplayLocale } from "../excel/environment";
 import { ExcelWorkbookHost } from "../excel/ExcelWorkbookHost";
-import { excelSelfTest } from "../excel/selfTest";
 import {
   associateRibbonCommands,
   clearCommandError,
@@ -48,7 +47,9 @@ const detect = async () => {
     const host = new ExcelWorkbookHost({ locale });
     // One storage for settings and for plans sent between workbooks (keyed with Office.context.partitionKey).
     const storage = sharedStorage();
-    services = createPaneServices(host, { storage, defaultLocale: locale, documentSettings: documentSettingsStorage(), selfTest: excelSelfTest({ storage }) });
+    // The self-test's code loads when it is first run, not on the pane's start-up path.
+    const selfTest = () => import(/* webpackChunkName: "self-test-excel" */ "../excel/selfTest").then(({ excelSelfTest }) => excelSelfTest({ storage }));
+    services = createPaneServices(host, { storage, defaultLocale: locale, documentSettings: documentSettingsStorage(), selfTest });
     // Registered here, in the shared runtime: edits are followed with the pane closed too. Its code loads
     // after the pane (a live session only starts with a check).
     const live = services;

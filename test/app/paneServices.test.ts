@@ -21,6 +21,20 @@ function memoryStorage(): SettingsStorage & { data: Map<string, unknown> } {
 const SETTINGS: CheckSettings = { profileId: "hai-phong", year: 2026, locale: "vi" };
 
 describe("pane services over a workbook host", () => {
+  it("loads the self-test's code when it is first run, not when the pane starts", async () => {
+    const load = jest.fn(async () => ({
+      environment: async () => ({ platform: "Excel · PC", version: "16", requirementSets: [] }),
+      createSheet: async () => "tạm",
+      removeSheet: async () => undefined,
+      capabilities: () => [{ id: "readValues" as const, run: async () => undefined }],
+    }));
+    const services = createPaneServices(new MemoryHost([grid()]), { storage: memoryStorage(), selfTest: load });
+    expect(load).not.toHaveBeenCalled();
+    const report = await services.runSelfTest!();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(report.results.find((result) => result.id === "readValues")?.status).toBe("pass");
+  });
+
   it("checks, summarises the sheets and tells subscribers (the ribbon's check reaches an open pane)", async () => {
     const host = new MemoryHost([grid(), notes]);
     const services = createPaneServices(host, { storage: memoryStorage() });
