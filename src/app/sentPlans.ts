@@ -5,8 +5,8 @@
  * the master reads the plan again from those values (with its own plan year), as it reads a file.
  *
  * Keys: "sentPlan/<unit>/<workbook>/<ISO time>" (each part URI-encoded; the unit by its exact name, in NFC
- * with runs of spaces made one: unitKey), so a new send
- * of the same unit and workbook can replace the earlier ones and nothing else in the storage is touched.
+ * with runs of spaces made one: unitKey), so a new send of the same unit and workbook can replace the
+ * earlier ones and nothing else in the storage is touched.
  * What is read back is validated: a plan stored by another version, or damaged, is listed as unreadable.
  */
 import { z } from "zod";
