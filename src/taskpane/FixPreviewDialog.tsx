@@ -11,6 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import type { FixPreview } from "./services";
 import { useStrings } from "./useStrings";
 
@@ -21,6 +22,9 @@ const useStyles = makeStyles({
   to: { fontWeight: tokens.fontWeightSemibold },
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxHeight: "60vh", overflowY: "auto" },
 });
+
+/** A click on the dimmed page this soon after opening is the rest of the click that opened it (a double click). */
+const OPENING_CLICK_MS = 600;
 
 interface Props {
   fixes: FixPreview[] | undefined;
@@ -33,8 +37,21 @@ export function FixPreviewDialog({ fixes, applying, onApply, onCancel }: Props) 
   const styles = useStyles();
   const { t, format } = useStrings();
   const open = Boolean(fixes && fixes.length > 0);
+  const openedAt = useRef(0);
+  useEffect(() => {
+    if (open) openedAt.current = Date.now();
+  }, [open]);
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !applying && onCancel()}>
+    <Dialog
+      open={open}
+      modalType="modal"
+      onOpenChange={(_, data) => {
+        if (data.open || applying) return;
+        // The second click of a double click on "Sửa tất cả" lands on the backdrop: it must not close what the first opened.
+        const repeated = data.type === "backdropClick" && (data.event.detail > 1 || Date.now() - openedAt.current < OPENING_CLICK_MS);
+        if (!repeated) onCancel();
+      }}
+    >
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{t.previewTitle}</DialogTitle>

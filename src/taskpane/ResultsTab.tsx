@@ -92,6 +92,8 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
   };
 
   const openPreview = (targets: Finding[]) => {
+    // Idempotent: a second press while the preview is open changes nothing.
+    if (preview) return;
     try {
       const fixes = services.previewFixes(targets);
       if (fixes.length === 0) task.show({ intent: "info", text: t.nothingToFix });

@@ -297,6 +297,31 @@ describe("task pane: quick fixes", () => {
     expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument();
   });
 
+  it("a double click on “Sửa tất cả” opens the preview once and leaves it open", async () => {
+    await renderPane();
+    await runCheck();
+    const fixAll = screen.getByRole("button", { name: "Sửa tất cả (4)" });
+    fireEvent.click(fixAll, { detail: 1 });
+    const { dialog } = await previewDialog();
+    // The second click of the double click: on the button (if it is still reachable) and on the dimmed page.
+    fireEvent.click(fixAll, { detail: 2 });
+    const backdrop = document.querySelector(".fui-DialogSurface__backdrop");
+    expect(backdrop).not.toBeNull();
+    fireEvent.click(backdrop!, { detail: 2 });
+    await act(async () => {});
+    expect(screen.getByRole("dialog", { hidden: true })).toBe(dialog);
+
+    // A later, deliberate click on the dimmed page still closes it, as Escape does.
+    const now = Date.now();
+    const clock = jest.spyOn(Date, "now").mockReturnValue(now + 5_000);
+    try {
+      fireEvent.click(backdrop!, { detail: 1 });
+      await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument());
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it("keeps the rule filter after a fix empties it", async () => {
     await renderPane();
     await runCheck();
