@@ -3,14 +3,14 @@
  * grid with sheet tabs on the left, and on the right the add-in's own task pane App over an
  * XlsxWorkbookHost. exceljs (and the host module) load on demand, after the page has shown itself.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { recognizeSheet } from "../domain/templates";
 import { format, stringsFor, type Locale } from "../i18n";
 import { App } from "../taskpane/App";
 import { ConsolidationTab } from "../taskpane/ConsolidationTab";
 import type { SheetGrid } from "../workbook/types";
-import type { CellRef, XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
+import type { CellRef, HostChange, XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
 import { downloadBytes, XLSX_MIME } from "./download";
 import { servicesFor, type PlaygroundServices } from "./paneServices";
 import { WorkbookGrid } from "./WorkbookGrid";
@@ -27,6 +27,36 @@ interface OpenWorkbook {
 }
 
 type Status = { kind: "busy" | "error" | "info"; text: string };
+
+/** Opening another workbook replaces the one shown: asked first when it has changes not downloaded. */
+interface PendingOpen {
+  name: string;
+  open(): void;
+}
+
+/**
+ * What changed since the workbook was opened or downloaded: cell values and dropdowns, and sheets the
+ * add-in wrote (a sheet made and removed again, as the self-test's, leaves nothing). Marks are not
+ * counted: a check makes them again.
+ */
+class UnsavedChanges {
+  private values = false;
+  private readonly sheets = new Set<string>();
+  note(change: HostChange, sheet: string | undefined, exists: (sheet: string) => boolean): void {
+    if (change === "values" || change === "dropdowns") this.values = true;
+    if (change === "sheets" && sheet !== undefined) {
+      if (exists(sheet)) this.sheets.add(sheet);
+      else this.sheets.delete(sheet);
+    }
+  }
+  any(): boolean {
+    return this.values || this.sheets.size > 0;
+  }
+  saved(): void {
+    this.values = false;
+    this.sheets.clear();
+  }
+}
 
 /** The plan year a workbook's title names ("KẾ HOẠCH ĐOÀN RA NĂM 2027"): the pane starts there until settings are saved. */
 function titleYear(grids: SheetGrid[]): number | undefined {
@@ -65,6 +95,8 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
   const [version, setVersion] = useState(0);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [pendingOpen, setPendingOpen] = useState<PendingOpen>();
+  const unsaved = useRef(new UnsavedChanges());
   const nextId = useRef(1);
   const tRef = useRef(t);
   tRef.current = t;
@@ -86,6 +118,7 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
       const first = host.userSheets().find((sheet) => sheet.state === "visible") ?? host.userSheets()[0];
       const startYear = titleYear(await host.readSheets());
       setDoc({ host, services: servicesFor(host, { locale: localeRef.current, startYear }), id: nextId.current++ });
+      unsaved.current.saved();
       setActiveSheet(first?.name);
       setSelected(undefined);
       setStatus(undefined);
@@ -133,10 +166,28 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
     if (openSampleOnLoad) void openSample();
   }, [openSample, openSampleOnLoad]);
 
+  /** Opens another workbook, after asking when the one shown has changes not downloaded. */
+  const whenSaved = (name: string, open: () => void) => {
+    if (unsaved.current.any()) setPendingOpen({ name, open });
+    else open();
+  };
+
+  // Leaving the page loses the workbook too: the browser asks first.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!unsaved.current.any()) return;
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
   useEffect(() => {
     if (!doc) return;
     const stopChanges = doc.host.onChange((change, sheet) => {
       setVersion((n) => n + 1);
+      unsaved.current.note(change, sheet, (name) => doc.host.userSheet(name) !== undefined);
       // A table the add-in wrote (master plan, statistics, report) is shown, as Excel activates it.
       if (change === "sheets" && sheet && doc.host.userSheet(sheet)) setActiveSheet(sheet);
     });
@@ -157,14 +208,26 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
     };
   }, [doc]);
 
-  const download = async () => {
-    if (!doc) return;
+  /** True once the file is handed to the browser. */
+  const download = async (): Promise<boolean> => {
+    if (!doc) return false;
     try {
       const bytes = await doc.host.toBuffer();
       downloadBytes(bytes, await doc.host.workbookName(), XLSX_MIME);
+      unsaved.current.saved();
+      return true;
     } catch (error) {
       setStatus({ kind: "error", text: format(t.downloadFailed, { reason: errorText(error) }) });
+      return false;
     }
+  };
+
+  const answerPending = async (answer: "save" | "discard" | "cancel") => {
+    const pending = pendingOpen;
+    setPendingOpen(undefined);
+    if (!pending || answer === "cancel") return;
+    if (answer === "save" && !(await download())) return;
+    pending.open();
   };
 
   const pickListItem = (cell: CellRef, from: string, to: string) => {
@@ -189,7 +252,8 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    if (event.dataTransfer.files.length > 0) openFiles(event.dataTransfer.files);
+    const files = [...event.dataTransfer.files];
+    if (files.length > 0) whenSaved(files[0].name, () => openFiles(files));
   };
 
   // `version` makes the tabs and the grid follow sheets the add-in adds or replaces.
@@ -211,13 +275,13 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
       onDrop={onDrop}
     >
       <div className="pg-toolbar" role="toolbar" aria-label={t.toolbarLabel}>
-        <button type="button" onClick={() => void openSample()}>
+        <button type="button" onClick={() => whenSaved(SAMPLE_NAME, () => void openSample())}>
           {t.openSample}
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t.openFile}
         </button>
-        <button type="button" title={t.newWorkbookHint} onClick={openBlank}>
+        <button type="button" title={t.newWorkbookHint} onClick={() => whenSaved(t.newWorkbookName, openBlank)}>
           {t.newWorkbook}
         </button>
         <input
@@ -227,8 +291,9 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
           hidden
           data-testid="open-file"
           onChange={(event) => {
-            if (event.target.files) openFiles(event.target.files);
+            const files = [...(event.target.files ?? [])];
             event.target.value = "";
+            if (files.length > 0) whenSaved(files[0].name, () => openFiles(files));
           }}
         />
         <span className="pg-hint">{t.dropHint}</span>
@@ -300,6 +365,23 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
           </FluentProvider>
         </aside>
       </div>
+      <FluentProvider theme={webLightTheme} lang={locale}>
+        <Dialog open={pendingOpen !== undefined} modalType="modal" onOpenChange={(_, data) => !data.open && void answerPending("cancel")}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{t.unsavedTitle}</DialogTitle>
+              <DialogContent>{format(t.unsavedText, { file: doc?.host.name ?? "", next: pendingOpen?.name ?? "" })}</DialogContent>
+              <DialogActions>
+                <Button appearance="primary" onClick={() => void answerPending("save")}>
+                  {t.unsavedSave}
+                </Button>
+                <Button onClick={() => void answerPending("discard")}>{t.unsavedDiscard}</Button>
+                <Button onClick={() => void answerPending("cancel")}>{t.unsavedCancel}</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </FluentProvider>
       {dragging && (
         <div className="pg-drop" aria-hidden="true">
           {t.dropHere}

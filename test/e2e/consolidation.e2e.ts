@@ -11,6 +11,7 @@ import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merg
 import { stringsFor } from "../../src/i18n";
 import { READ_MESSAGES } from "../../src/xlsx/readWorkbook";
 import { launchBrowser, type Browser } from "./support/browser";
+import { axeViolations } from "./support/axe";
 import { cell, openPlayground, pane, paneButton, paneTab, sheetTab } from "./support/playground";
 import { screenshot } from "./support/screenshots";
 import { masterColumn, viewMaster } from "../support/masterDocument";
@@ -100,6 +101,27 @@ describe("consolidating unit files in the playground", () => {
     await screenshot(page, "10-statistics-sheet");
   });
 
+  test("opening another workbook over the merged master, not yet downloaded, asks first; Hủy and Escape keep the master", async () => {
+    const shown = page.locator(".pg-file");
+    await page.getByRole("button", { name: pg.openSample, exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: pg.unsavedTitle });
+    await dialog.waitFor();
+    await expect(dialog.innerText()).resolves.toContain(`“${pg.newWorkbookName}” có thay đổi chưa tải xuống`);
+    for (const answer of [pg.unsavedSave, pg.unsavedDiscard, pg.unsavedCancel]) await expect(dialog.getByRole("button", { name: answer, exact: true }).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "11-unsaved-master-dialog");
+    await dialog.getByRole("button", { name: pg.unsavedCancel, exact: true }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect(shown.innerText()).resolves.toContain(pg.newWorkbookName);
+    await expect(sheetTab(page, MASTER).count()).resolves.toBe(1);
+
+    await page.getByRole("button", { name: pg.newWorkbook, exact: true }).click();
+    await dialog.waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expect(sheetTab(page, MASTER).count()).resolves.toBe(1);
+  });
+
   test("Tải xuống gives the master workbook: the master's rows, the units' names, nothing of the corrupt file", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: pg.download, exact: true }).click()]);
     expect(download.suggestedFilename()).toBe(pg.newWorkbookName);
@@ -123,5 +145,37 @@ describe("consolidating unit files in the playground", () => {
     expect(master.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
     expect(units).toEqual(new Set(["Sở Y tế", "Sở Giáo dục và Đào tạo", "UBND xã An Lão"]));
     expect(sources.has(CORRUPT_FILE)).toBe(false);
+  });
+  test("once downloaded, another workbook opens without asking; later changes are asked about: download then open, or discard", async () => {
+    const shown = page.locator(".pg-file");
+    const dialog = page.getByRole("dialog", { name: pg.unsavedTitle });
+    const typeInto = async (address: string, text: string) => {
+      await cell(page, address).dblclick();
+      await cell(page, address).locator("input").fill(text);
+      await cell(page, address).locator("input").press("Enter");
+    };
+    const sample = "ke-hoach-don-vi-mau.xlsx";
+    // Downloaded just before: the sample opens at once.
+    await page.getByRole("button", { name: pg.openSample, exact: true }).click();
+    await shown.getByText(sample).waitFor();
+    await cell(page, "E16").waitFor();
+    await expect(dialog.count()).resolves.toBe(0);
+
+    // A typed cell is a change: "Tải xuống rồi mở" downloads it, then opens the new workbook.
+    await typeInto("E16", "Nhật Bản");
+    await page.getByRole("button", { name: pg.newWorkbook, exact: true }).click();
+    await dialog.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: pg.unsavedSave, exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe(sample);
+    await shown.getByText(pg.newWorkbookName).waitFor();
+
+    // "Bỏ thay đổi và mở" opens the other workbook without downloading.
+    await page.getByRole("button", { name: pg.openSample, exact: true }).click();
+    await cell(page, "E16").waitFor();
+    await typeInto("E16", "Hàn Quốc");
+    await page.getByRole("button", { name: pg.newWorkbook, exact: true }).click();
+    await dialog.getByRole("button", { name: pg.unsavedDiscard, exact: true }).click();
+    await shown.getByText(pg.newWorkbookName).waitFor();
+    await expect(dialog.count()).resolves.toBe(0);
   });
 });

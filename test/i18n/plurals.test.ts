@@ -4,7 +4,7 @@ import { format, stringsFor } from "../../src/i18n";
 const COUNTS = new Set(["count", "total", "errors", "warnings", "infos", "rows", "applied", "skipped", "columns", "passed", "failed", "na", "ready", "units", "kept", "excluded", "expected", "done"]);
 const NOT_COUNTS = new Set([
   "versions", "requirement", "detail", "sheet", "sheets", "list", "time", "kind", "reason", "name", "cell", "value", "file", "target",
-  "workbook", "row", "label", "year", "titles", "settings", "problem", "kinds", "unit", "set",
+  "workbook", "row", "label", "year", "titles", "settings", "problem", "kinds", "unit", "set", "next",
 ]);
 /** The nouns English counts name: singular form → plural form. */
 const NOUNS: Record<string, string> = {
