@@ -3,10 +3,10 @@
  * what the unit wrote (`raw`) and the typed values read by the value parsers (src/domain/values).
  * Cell values are never changed; what cannot be read stays in `raw` (and `periodError`) for the rules.
  */
-import type { CellRef, Delegation, FieldId, Period } from "../model";
+import type { CellRef, CountryMatch, Delegation, FieldId, Period, TripStop } from "../model";
 import { tidy, fold } from "../text";
 import { isCellError, type CellValue, type SheetGrid } from "../../workbook/types";
-import { matchFunding, matchRole, parseCountries, parseDateCell, parseMembers, parsePeriod, splitLeader } from "../values";
+import { matchFunding, matchRole, parseCountries, parseCountryStops, parseDateCell, parseMembers, parsePeriod, splitLeader } from "../values";
 import { PLAN_STATUS } from "../lists/planStatus";
 import { plainLower } from "../values/textKeys";
 import { formatDate, GridReader } from "./grid";
@@ -30,6 +30,8 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
   // "Số ngày/nước", "Số ngày mỗi nước": the days column counts one country, not the whole trip.
   const perCountryDays = /\b(?:ngay nuoc|moi nuoc|ngay 1 nuoc|ngay mot nuoc)\b/.test(fold(recognition.fieldHeaders?.days ?? ""));
 
+  /** Each row's stops (countries with their own days or dates), joined when rows make one trip. */
+  const stopsOf = new Map<Delegation, TripStop[]>();
   const rows = recognition.dataRows.map(({ row, section }) => {
     const cells: Record<string, CellRef> = {};
     const raw: Record<string, string> = {};
@@ -72,11 +74,15 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
     }
 
     const countries = multilineText(values.countries);
-    if (countries) delegation.countries = parseCountries(countries);
+    const writtenStops = countries ? parseCountryStops(countries) : undefined;
+    if (writtenStops) delegation.countries = uniqueCountries(writtenStops.flatMap((stop) => stop.countries));
+    else if (countries) delegation.countries = parseCountries(countries);
 
     readPeriod(delegation, values, planYear);
     assign(delegation, "days", nonNegative(parseNumber(values.days)));
     if (delegation.days !== undefined && perCountryDays) delegation.daysPerCountry = true;
+    const stops = rowStops(delegation, writtenStops);
+    if (stops.length > 0) stopsOf.set(delegation, stops);
     assign(delegation, "cost", parseNumber(values.cost));
 
     const funding = text("funding");
@@ -86,7 +92,54 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
     if (columns.every(([field]) => field !== "planStatus")) statusFromText(delegation);
     return delegation;
   });
-  return joinContinuationRows(sheet, recognition, rows);
+  const joined = joinContinuationRows(sheet, recognition, rows);
+  const byRow = new Map(rows.map((delegation) => [delegation.row, delegation]));
+  for (const delegation of joined) {
+    if (!delegation.continuation) continue;
+    const parts = [byRow.get(delegation.row), ...delegation.continuation.map((part) => byRow.get(part.row))];
+    // Stops only when every row of the trip names its own countries; one stop is the trip itself.
+    const stops = parts.every((part) => part !== undefined && stopsOf.has(part)) ? parts.flatMap((part) => (part ? (stopsOf.get(part) ?? []) : [])) : [];
+    if (stops.length > 1) delegation.stops = stops;
+  }
+  // A single row whose countries cell gives each country its days ("Pháp (3 ngày), Đức (8 ngày)").
+  for (const delegation of joined) {
+    const stops = delegation.continuation ? undefined : stopsOf.get(delegation);
+    if (stops && stops.length > 1) delegation.stops = stops;
+  }
+  return joined;
+}
+
+const STOP_FIELDS = ["countries", "days", "start", "end", "period"] as const;
+
+/**
+ * A row's stops: the countries written with their own days in the cell, else the row's own countries with
+ * the row's own days or dates to the day. None when the countries are not the row's own (merged from above).
+ */
+function rowStops(delegation: Delegation, written: ReturnType<typeof parseCountryStops>): TripStop[] {
+  const countriesCell = delegation.cells.countries;
+  if (!countriesCell || countriesCell.row !== delegation.row || delegation.countries.length === 0) return [];
+  if (written) return written.map((stop) => ({ countries: stop.countries, days: stop.days, cells: { countries: countriesCell } }));
+  const cells: Record<string, CellRef> = {};
+  for (const field of STOP_FIELDS) {
+    const cell = delegation.cells[field];
+    if (cell && cell.row === delegation.row && delegation.raw[field] !== undefined) cells[field] = cell;
+  }
+  const stop: TripStop = { countries: delegation.countries, cells };
+  const ownPeriod = delegation.period?.precision === "day" && (cells.start ?? cells.end ?? cells.period) !== undefined ? delegation.period : undefined;
+  if (ownPeriod) stop.period = ownPeriod;
+  if (delegation.days !== undefined && cells.days) stop.days = delegation.daysPerCountry ? delegation.days * delegation.countries.length : delegation.days;
+  else if (ownPeriod) stop.days = periodDays(ownPeriod);
+  return [stop];
+}
+
+function periodDays(period: Period): number {
+  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.round((day(period.end) - day(period.start)) / 86_400_000) + 1;
+}
+
+function uniqueCountries(countries: CountryMatch[]): CountryMatch[] {
+  const seen = new Set<string>();
+  return countries.filter((country) => !seen.has(countryKey(country)) && seen.add(countryKey(country)) !== undefined);
 }
 
 // ---------------------------------------------------------------- one delegation over several rows
@@ -158,7 +211,10 @@ function combine(group: Delegation[]): Delegation {
   const seenCountries = new Set(result.countries.map(countryKey));
   const countryTexts = first.raw.countries !== undefined ? [first.raw.countries] : [];
   const noteTexts = first.raw.notes !== undefined ? [first.raw.notes] : [];
-  let days = first.days;
+  // A "Số ngày/nước" row counts each of its countries: the joined trip's days are the total.
+  const rowDays = (part: Delegation) => (part.days !== undefined && part.daysPerCountry ? part.days * Math.max(1, part.countries.length) : part.days);
+  let days = rowDays(first);
+  let summed = false;
   let cost = first.cost;
   for (const part of rest) {
     const own = new Set(ownFields(part));
@@ -172,7 +228,10 @@ function combine(group: Delegation[]): Delegation {
       result.cells.countries ??= part.cells.countries;
     }
     if (own.has("notes") && part.raw.notes !== undefined && !noteTexts.includes(part.raw.notes)) noteTexts.push(part.raw.notes);
-    if (own.has("days") && part.days !== undefined) days = (days ?? 0) + part.days;
+    if (own.has("days") && part.days !== undefined) {
+      days = (days ?? 0) + (rowDays(part) ?? 0);
+      summed = true;
+    }
     if (own.has("cost") && part.cost !== undefined) cost = (cost ?? 0) + part.cost;
     if (part.planStatus === "out" && result.planStatus !== "out") {
       result.planStatus = "out";
@@ -193,9 +252,10 @@ function combine(group: Delegation[]): Delegation {
     result.raw.notes = noteTexts.join("\n");
     result.notes = noteTexts.map(tidy).join("; ");
   }
-  if (days !== undefined) {
+  if (summed && days !== undefined) {
     result.days = days;
     result.raw.days = String(days);
+    delete result.daysPerCountry;
   }
   if (cost !== undefined) {
     result.cost = cost;
