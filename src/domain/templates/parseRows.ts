@@ -7,6 +7,7 @@ import type { CellRef, CountryMatch, Delegation, FieldId, Period, TripStop } fro
 import { tidy, fold } from "../text";
 import { isCellError, type CellValue, type SheetGrid } from "../../workbook/types";
 import { matchFunding, matchRole, parseCountries, parseCountryStops, parseDateCell, parseMembers, parsePeriod, splitLeader } from "../values";
+import { datePrecisionOfFormat, daysInMonth } from "../values/dates";
 import { PLAN_STATUS } from "../lists/planStatus";
 import { plainLower } from "../values/textKeys";
 import { formatDate, GridReader } from "./grid";
@@ -36,12 +37,16 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
     const cells: Record<string, CellRef> = {};
     const raw: Record<string, string> = {};
     const values: Partial<Record<FieldId, CellValue>> = {};
+    /** How precisely each date cell is shown (its number format): "9/2026" typed and turned into a date is a month. */
+    const shown: Partial<Record<FieldId, DatePrecision>> = {};
     for (const [field, column] of columns) {
       const source = sourceCell(sheet, recognition.headerRow, row, column);
       const value = sheet.value(source.row, source.column);
       cells[field] = source;
       values[field] = value;
-      const written = rawText(value);
+      const precision = datePrecisionOfFormat(sheet.dateFormat(source.row, source.column));
+      if (precision !== "day") shown[field] = precision;
+      const written = rawText(value, precision);
       if (written !== "") raw[field] = written;
     }
 
@@ -78,7 +83,7 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
     if (writtenStops) delegation.countries = uniqueCountries(writtenStops.flatMap((stop) => stop.countries));
     else if (countries) delegation.countries = parseCountries(countries);
 
-    readPeriod(delegation, values, planYear);
+    readPeriod(delegation, values, planYear, shown);
     assign(delegation, "days", nonNegative(parseNumber(values.days)));
     if (delegation.days !== undefined && perCountryDays) delegation.daysPerCountry = true;
     const stops = rowStops(delegation, writtenStops);
@@ -309,10 +314,19 @@ function isBlankValue(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-/** The text as written: strings trimmed (line breaks kept), dates dd/mm/yyyy, errors "#REF!". */
-function rawText(value: CellValue | undefined): string {
+type DatePrecision = "day" | "month" | "year";
+
+/**
+ * The text as written: strings trimmed (line breaks kept), dates dd/mm/yyyy (mm/yyyy or yyyy when the
+ * cell shows only the month or year), errors "#REF!".
+ */
+function rawText(value: CellValue | undefined, shown: DatePrecision = "day"): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value.trim();
+  if (shown !== "day" && (value instanceof Date || typeof value === "number")) {
+    const iso = parseDateCell(value);
+    if (iso) return shown === "month" ? `${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso.slice(0, 4);
+  }
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return formatDate(value);
@@ -355,24 +369,33 @@ function coarser(a: Period["precision"], b: Period["precision"]): Period["precis
   return PRECISION_ORDER.indexOf(a) >= PRECISION_ORDER.indexOf(b) ? a : b;
 }
 
+/** A date as precisely as its cell shows it: the day, its whole month ("9/2026"), or its whole year. */
+function shownPeriod(iso: string, shown: DatePrecision): Period {
+  if (shown === "day") return { start: iso, end: iso, precision: "day" };
+  const year = Number(iso.slice(0, 4));
+  if (shown === "year") return { start: `${year}-01-01`, end: `${year}-12-31`, precision: "year" };
+  const month = Number(iso.slice(5, 7));
+  return { start: `${iso.slice(0, 7)}-01`, end: `${iso.slice(0, 7)}-${String(daysInMonth(year, month)).padStart(2, "0")}`, precision: "month" };
+}
+
 /** A start or end cell: an exact date, or failing that a coarser time ("Tháng 10/2026"). */
-function readBoundary(value: CellValue | undefined, planYear: number | undefined): { period?: Period; error?: string } {
+function readBoundary(value: CellValue | undefined, planYear: number | undefined, shown: DatePrecision = "day"): { period?: Period; error?: string } {
   if (isBlankValue(value)) return {};
   const iso = parseDateCell(value ?? null);
-  if (iso) return { period: { start: iso, end: iso, precision: "day" } };
+  if (iso) return { period: shownPeriod(iso, shown) };
   return parsePeriod(value ?? null, planYear);
 }
 
 /** The period from a "Thời gian" column, from "Từ ngày | Đến ngày" columns, or both (the dates win). */
-function readPeriod(delegation: Delegation, values: Partial<Record<FieldId, CellValue>>, planYear: number | undefined): void {
+function readPeriod(delegation: Delegation, values: Partial<Record<FieldId, CellValue>>, planYear: number | undefined, shown: Partial<Record<FieldId, DatePrecision>> = {}): void {
   /** Why the start/end columns could not be read. */
   const errors: string[] = [];
   let fromBoundaries: Period | undefined;
   const hasStart = !isBlankValue(values.start);
   const hasEnd = !isBlankValue(values.end);
   if (hasStart || hasEnd) {
-    const start = readBoundary(values.start, planYear);
-    const end = readBoundary(values.end, planYear);
+    const start = readBoundary(values.start, planYear, shown.start);
+    const end = readBoundary(values.end, planYear, shown.end);
     if (hasStart && !start.period) errors.push(`Ngày bắt đầu: ${start.error ?? `không đọc được «${rawText(values.start)}»`}`);
     if (hasEnd && !end.period) errors.push(`Ngày kết thúc: ${end.error ?? `không đọc được «${rawText(values.end)}»`}`);
     if (start.period && end.period) {
@@ -386,7 +409,10 @@ function readPeriod(delegation: Delegation, values: Partial<Record<FieldId, Cell
 
   let fromPeriod: Period | undefined;
   let periodColumnError: string | undefined;
-  if (!isBlankValue(values.period)) {
+  const periodDate = shown.period !== undefined && !isBlankValue(values.period) ? parseDateCell(values.period ?? null) : undefined;
+  if (periodDate) {
+    fromPeriod = shownPeriod(periodDate, shown.period ?? "day");
+  } else if (!isBlankValue(values.period)) {
     const result = parsePeriod(values.period ?? null, planYear);
     fromPeriod = result.period;
     periodColumnError = result.error;
