@@ -100,16 +100,11 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
   const joined = joinContinuationRows(sheet, recognition, rows);
   const byRow = new Map(rows.map((delegation) => [delegation.row, delegation]));
   for (const delegation of joined) {
-    if (!delegation.continuation) continue;
-    const parts = [byRow.get(delegation.row), ...delegation.continuation.map((part) => byRow.get(part.row))];
-    // Stops only when every row of the trip names its own countries; one stop is the trip itself.
+    // A trip over several rows, or one row whose countries cell gives each country its days ("Pháp (3 ngày),
+    // Đức (8 ngày)"). Stops only when every row names its own countries; a single stop is the trip itself.
+    const parts = [byRow.get(delegation.row), ...(delegation.continuation ?? []).map((part) => byRow.get(part.row))];
     const stops = parts.every((part) => part !== undefined && stopsOf.has(part)) ? parts.flatMap((part) => (part ? (stopsOf.get(part) ?? []) : [])) : [];
     if (stops.length > 1) delegation.stops = stops;
-  }
-  // A single row whose countries cell gives each country its days ("Pháp (3 ngày), Đức (8 ngày)").
-  for (const delegation of joined) {
-    const stops = delegation.continuation ? undefined : stopsOf.get(delegation);
-    if (stops && stops.length > 1) delegation.stops = stops;
   }
   return joined;
 }
