@@ -1,6 +1,6 @@
 /** The one-click check: read the open workbook once, recognise, check, mark once. */
 import type { Finding } from "../domain/model";
-import { checkPlan, type CheckContext } from "../domain/rules";
+import { checkPlan, compareFindings, planYearFindings, type CheckContext } from "../domain/rules";
 import { readPlan, type PlanRead } from "../domain/templates";
 import type { SheetGrid, WorkbookHost } from "../workbook/types";
 import { findingsToMarks } from "./marks";
@@ -19,7 +19,8 @@ export interface WorkbookCheck {
 export async function checkWorkbook(host: WorkbookHost, context: CheckContext, locale: "vi" | "en", now: () => Date = () => new Date()): Promise<WorkbookCheck> {
   const grids = await host.readSheets();
   const plan = readPlan(grids);
-  const findings = checkPlan(plan.delegations, context);
+  // A title naming another year than the one in Cài đặt is said at the title, with what was counted.
+  const findings = [...checkPlan(plan.delegations, context), ...planYearFindings(plan, context)].sort(compareFindings);
   const outcome = await host.applyMarks(findingsToMarks(findings, locale));
   return { plan, grids, findings, checkedAt: now().toISOString(), protectedSheets: outcome?.protectedSheets ?? [] };
 }

@@ -7,7 +7,7 @@ import { checkContext, defaultPlanYear } from "../app/context";
 import { columnLetter } from "../domain/cells";
 import type { Delegation, Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID } from "../domain/profiles";
-import { checkPlan } from "../domain/rules";
+import { checkPlan, compareFindings, planYearFindings } from "../domain/rules";
 import { delegationsOfTable, readPlan } from "../domain/templates/readPlan";
 import type { PlanRead } from "../domain/templates/types";
 import { readXlsx } from "../xlsx/readWorkbook";
@@ -131,7 +131,13 @@ export async function runCheck(args: string[], io: CliIO, checker: Checker = eng
   const delegations = results.flatMap((r) => r.plan?.delegations ?? []);
   let findings: Finding[] = [];
   try {
-    findings = checker(delegations, { ...parsed.options, year: parsed.options.year ?? titleYear(results.map((result) => result.plan)) });
+    const year = parsed.options.year ?? titleYear(results.map((result) => result.plan));
+    findings = checker(delegations, { ...parsed.options, year });
+    // A title naming another year than the one checked against: said once, at the title (see planYear.ts).
+    const context = checkContext({ profileId: parsed.options.profileId ?? DEFAULT_PROFILE_ID, year: year ?? defaultPlanYear(new Date()), locale: "vi" });
+    const yearSetIn = parsed.options.year !== undefined ? "cli" : "titles";
+    for (const result of results) if (result.plan) findings.push(...planYearFindings(result.plan, context, { file: result.file, yearSetIn }));
+    findings.sort(compareFindings);
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_UNREADABLE_OR_USAGE;

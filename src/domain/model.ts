@@ -118,6 +118,17 @@ export const FundingMatchSchema = z.object({
 });
 export type FundingMatch = z.infer<typeof FundingMatchSchema>;
 
+export const TripStopSchema = z.object({
+  countries: z.array(CountryMatchSchema),
+  /** Days in these countries, when written (a days cell, "(8 ngày)") or given by dates to the day. */
+  days: z.number().nonnegative().optional(),
+  /** The stop's own dates, when written to the day. */
+  period: PeriodSchema.optional(),
+  /** Where the stop's countries, days and dates are written. */
+  cells: z.record(z.string(), CellRefSchema),
+});
+export type TripStop = z.infer<typeof TripStopSchema>;
+
 export const DelegationSchema = z.object({
   /** Stable within one check: `${sheet}!${row}` (plus file for multi-workbook runs). */
   id: z.string(),
@@ -137,6 +148,12 @@ export const DelegationSchema = z.object({
    * blank): each row after the first, with the cells it contributed. `cells` and `raw` hold the joined values.
    */
   continuation: z.array(z.object({ row: z.number().int().positive(), cells: z.record(z.string(), CellRefSchema) })).optional(),
+  /**
+   * The trip's stops when each gives its own days or dates: one row per country (a trip written over several
+   * rows), or one cell "Pháp (3 ngày), Đức (8 ngày)". Each with the cells it came from, so a limit per country
+   * is checked and marked on that country's row. Absent for a trip of one stop.
+   */
+  stops: z.array(TripStopSchema).optional(),
   /** Text of each recognised field as the unit wrote it (dates rendered dd/mm/yyyy). */
   raw: z.record(z.string(), z.string()),
 

@@ -2,7 +2,8 @@
  * Reads every worksheet's used range (values only) into SheetGrids.
  *
  * Syncs: 3 — (1) list the sheets, (2) every sheet's used range with its values, (3) the merged areas
- * (ExcelApi 1.13). The list must come first: a sheet's ranges cannot be queued before the sheet is known.
+ * (ExcelApi 1.13) and the number formats of the columns holding dates (a "9/2026" Excel turned into a
+ * date shown "m/yyyy" is a month). The list must come first: a sheet's ranges cannot be queued before the sheet is known.
  *
  * Merged areas travel alone because Excel fails getMergedAreasOrNullObject for a range with more than
  * 512 merged areas (Excel API reference), and a failure loses everything loaded in the same sync. If
@@ -26,6 +27,7 @@
 import type { CellArea, SheetGrid, CellValue } from "../workbook/types";
 import { MAX_COLUMNS, parseAreas } from "./a1";
 import { fromExcelRows } from "./cellValues";
+import { datePrecisionOfFormat } from "../domain/values/dates";
 import { hostError, isTooLarge } from "./errors";
 import type { Locale } from "../i18n";
 
@@ -63,7 +65,7 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
   const sheets = worksheets.items.filter((sheet) => !options.excludedSheets.has(sheet.name));
 
   const grids = await readValues(context, sheets, options);
-  const merges = options.mergedAreas ? await readMergedAreas(context, sheets) : new Map<Excel.Worksheet, CellArea[]>();
+  const merges = await readMergedAreasAndDateFormats(context, sheets, grids, options.mergedAreas);
   sheets.forEach((sheet, i) => (grids[i].merges = merges.get(sheet) ?? []));
   return { grids };
 }
@@ -71,23 +73,95 @@ export async function readSheetGrids(context: Excel.RequestContext, options: Rea
 /** Rows whose merged areas are asked again when the whole sheet's cannot be read (the header area). */
 export const HEADER_AREA_ROWS = 60;
 
-async function readMergedAreas(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<Map<Excel.Worksheet, CellArea[]>> {
-  for (const rows of [undefined, HEADER_AREA_ROWS]) {
-    const queued = sheets.map((sheet) => {
-      const range = rows === undefined ? sheet.getRange() : sheet.getRangeByIndexes(0, 0, rows, MAX_COLUMNS);
-      const merged = range.getMergedAreasOrNullObject();
-      merged.load("address");
-      return merged;
-    });
+/**
+ * Number formats read per sync at most (about 15 bytes each in the response): the columns that hold dates
+ * are read until this is spent; dates in the others are read to the day, as before formats were read.
+ */
+export const DATE_FORMAT_CELLS_BUDGET = 100_000;
+/** Serials of 1/1/2000 and 31/12/2100: a number in a plan outside these is not a date a unit typed. */
+const PLAN_DATE_SERIALS = { min: 36_526, max: 73_415 } as const;
+
+interface FormatRead {
+  grid: SheetGrid;
+  column: number;
+  firstRow: number;
+  range: Excel.Range;
+}
+
+/**
+ * Sync 3: the merged areas, and the number formats of the columns that hold date serials (Excel turns
+ * "9/2026" typed into 1/9/2026 shown "m/yyyy": the format says the unit meant the month). A refused sync
+ * loses both, so each retry queues the formats again; without merged areas the formats travel alone.
+ */
+async function readMergedAreasAndDateFormats(context: Excel.RequestContext, sheets: Excel.Worksheet[], grids: SheetGrid[], mergedAreas: boolean): Promise<Map<Excel.Worksheet, CellArea[]>> {
+  const attempts: ("whole" | "header" | "none")[] = mergedAreas ? ["whole", "header", "none"] : ["none"];
+  for (const attempt of attempts) {
+    const queued =
+      attempt === "none"
+        ? []
+        : sheets.map((sheet) => {
+            const range = attempt === "whole" ? sheet.getRange() : sheet.getRangeByIndexes(0, 0, HEADER_AREA_ROWS, MAX_COLUMNS);
+            const merged = range.getMergedAreasOrNullObject();
+            merged.load("address");
+            return merged;
+          });
+    const formats = queueDateFormats(sheets, grids);
+    if (queued.length === 0 && formats.length === 0) return new Map();
     try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- at most twice: the whole sheets, then only their header area
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- at most three times: the whole sheets, their header area, then the formats alone
       await context.sync();
-      return new Map(sheets.map((sheet, i) => [sheet, queued[i].isNullObject ? [] : parseAreas(queued[i].address)]));
+      collectDateFormats(formats);
+      return new Map(sheets.map((sheet, i) => [sheet, queued.length === 0 || queued[i].isNullObject ? [] : parseAreas(queued[i].address)]));
     } catch {
       // Over 512 merged areas somewhere (or another refusal): try the header area, then go without.
     }
   }
   return new Map();
+}
+
+/** Queues the number formats of each column holding date serials, from its first to its last date, within the budget. */
+function queueDateFormats(sheets: Excel.Worksheet[], grids: SheetGrid[]): FormatRead[] {
+  const reads: FormatRead[] = [];
+  let budget = DATE_FORMAT_CELLS_BUDGET;
+  sheets.forEach((sheet, i) => {
+    const grid = grids[i];
+    const width = grid.values.reduce((most, line) => Math.max(most, line.length), 0);
+    for (let c = 0; c < width; c++) {
+      let first = -1;
+      let last = -1;
+      grid.values.forEach((line, r) => {
+        if (isPlanDateSerial(line[c])) {
+          if (first < 0) first = r;
+          last = r;
+        }
+      });
+      if (first < 0 || last - first + 1 > budget) continue;
+      budget -= last - first + 1;
+      const range = sheet.getRangeByIndexes(grid.originRow - 1 + first, grid.originCol - 1 + c, last - first + 1, 1);
+      range.load("numberFormat");
+      reads.push({ grid, column: grid.originCol + c, firstRow: grid.originRow + first, range });
+    }
+  });
+  return reads;
+}
+
+/** Keeps, on each grid, the formats of its date cells shown without their day. */
+function collectDateFormats(reads: FormatRead[]): void {
+  for (const read of reads) {
+    const formats = read.range.numberFormat;
+    if (!Array.isArray(formats)) continue;
+    formats.forEach((line, offset) => {
+      const format: unknown = Array.isArray(line) ? line[0] : undefined;
+      const row = read.firstRow + offset;
+      if (typeof format !== "string" || datePrecisionOfFormat(format) === "day") return;
+      if (!isPlanDateSerial(read.grid.values[row - read.grid.originRow]?.[read.column - read.grid.originCol])) return;
+      (read.grid.dateFormats ??= []).push({ row, column: read.column, format });
+    });
+  }
+}
+
+function isPlanDateSerial(value: CellValue | undefined): boolean {
+  return typeof value === "number" && value >= PLAN_DATE_SERIALS.min && value <= PLAN_DATE_SERIALS.max;
 }
 
 async function readValues(context: Excel.RequestContext, sheets: Excel.Worksheet[], options: ReadOptions): Promise<SheetGrid[]> {

@@ -33,6 +33,13 @@ export interface CellArea {
   right: number;
 }
 
+/** A date cell's number format. */
+export interface DateFormatCell {
+  row: number;
+  column: number;
+  format: string;
+}
+
 /** The values of one sheet's used range. */
 export interface SheetGrid {
   name: string;
@@ -44,6 +51,12 @@ export interface SheetGrid {
   /** Merged areas, in sheet coordinates. */
   merges: CellArea[];
   hidden?: boolean;
+  /**
+   * The number formats of cells holding dates, where the host can read them ("dd/mm/yyyy", "m/yyyy",
+   * "[$-42A]mmmm yyyy"), in sheet coordinates. Excel turns a typed "9/2026" into 1 Sep 2026 shown as
+   * "9/2026": the format says the unit meant a month. Cells not listed are read to the day.
+   */
+  dateFormats?: DateFormatCell[];
   /**
    * Set when the host could not read the sheet (too large, broken): why, in Vietnamese. The values are then
    * empty, and a checker must say so rather than report the sheet as checked.

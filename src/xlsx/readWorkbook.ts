@@ -4,7 +4,8 @@
  * password-protected files, CSV or HTML saved as .xls, broken or enormous zips) gets a clear
  * Vietnamese message instead of a stack trace, and nothing is inflated that could exhaust memory.
  */
-import { LISTS_SHEET, type CellArea, type CellValue, type SheetGrid } from "../workbook/types";
+import { LISTS_SHEET, type CellArea, type CellValue, type DateFormatCell, type SheetGrid } from "../workbook/types";
+import { datePrecisionOfFormat } from "../domain/values/dates";
 import { readWorkbookValues, type ValueReadOptions } from "./workbookValues";
 
 /** exceljs creates an object for every cell of a merged range: more than this would exhaust a browser tab. */
@@ -164,6 +165,7 @@ type ExcelCell = import("exceljs").Cell;
 
 export function toGrid(worksheet: ExcelWorksheet): SheetGrid {
   const cells: { row: number; col: number; value: CellValue }[] = [];
+  const dateFormats: DateFormatCell[] = [];
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
@@ -175,6 +177,9 @@ export function toGrid(worksheet: ExcelWorksheet): SheetGrid {
       const value = toCellValue(cell.value);
       if (value === null) return;
       cells.push({ row: rowNumber, col: colNumber, value });
+      // A date shown without its day ("9/2026" typed, turned into 1/9/2026 with "m/yyyy"): the domain reads the month.
+      const format = value instanceof Date ? cell.numFmt : undefined;
+      if (typeof format === "string" && datePrecisionOfFormat(format) !== "day") dateFormats.push({ row: rowNumber, column: colNumber, format });
       if (rowNumber < top) top = rowNumber;
       if (rowNumber > bottom) bottom = rowNumber;
       if (colNumber < left) left = colNumber;
@@ -184,6 +189,7 @@ export function toGrid(worksheet: ExcelWorksheet): SheetGrid {
   const grid: SheetGrid = { name: worksheet.name, originRow: 1, originCol: 1, values: [], merges: mergesOf(worksheet) };
   if (worksheet.state === "hidden" || worksheet.state === "veryHidden") grid.hidden = true;
   if (cells.length === 0) return grid;
+  if (dateFormats.length > 0) grid.dateFormats = dateFormats;
   grid.originRow = top;
   grid.originCol = left;
   grid.values = Array.from({ length: bottom - top + 1 }, () => Array<CellValue>(right - left + 1).fill(null));

@@ -9,7 +9,8 @@
  * inflates in small steps into a tokenizer), keeps the cells sparse while reading, and builds a sheet's
  * dense grid only over where its values are, refusing (that sheet, by name) a grid too large to hold.
  */
-import type { CellArea, CellValue, SheetGrid } from "../workbook/types";
+import type { CellArea, CellValue, DateFormatCell, SheetGrid } from "../workbook/types";
+import { datePrecisionOfFormat } from "../domain/values/dates";
 import { attribute, decodeXmlText, XmlScanner, type XmlHandler } from "./xmlScan";
 import type { ZipPart, ZipSummary } from "./zipDirectory";
 import { inflatePart, PartTooLargeError } from "./zipInflate";
@@ -175,9 +176,18 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhMsb]+/.test(bare);
 }
 
-/** For each cell style index (the `s` of a cell), whether its numbers are dates. */
-async function readDateStyles(bytes: Uint8Array, part: ZipPart | undefined): Promise<boolean[]> {
-  if (!part) return [];
+/** Built-in date formats that show no day: 17 is "mmm-yy". */
+const BUILTIN_COARSE_DATE_FORMATS = new Map([[17, "mmm-yy"]]);
+
+interface DateStyles {
+  /** For each cell style index (the `s` of a cell), whether its numbers are dates. */
+  isDate: boolean[];
+  /** For each cell style index, its format when it shows a date without the day ("m/yyyy", "yyyy"). */
+  coarse: (string | undefined)[];
+}
+
+async function readDateStyles(bytes: Uint8Array, part: ZipPart | undefined): Promise<DateStyles> {
+  if (!part) return { isDate: [], coarse: [] };
   const formats = new Map<number, string>();
   const styleFormats: number[] = [];
   let inCellXfs = false;
@@ -192,10 +202,15 @@ async function readDateStyles(bytes: Uint8Array, part: ZipPart | undefined): Pro
     },
     text() {},
   });
-  return styleFormats.map((id) => {
+  const isDate = styleFormats.map((id) => {
     const code = formats.get(id);
     return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
   });
+  const coarse = styleFormats.map((id, style) => {
+    const code = formats.get(id) ?? BUILTIN_COARSE_DATE_FORMATS.get(id);
+    return isDate[style] && code !== undefined && datePrecisionOfFormat(code) !== "day" ? code : undefined;
+  });
+  return { isDate, coarse };
 }
 
 /**
@@ -269,6 +284,8 @@ class SparseCells {
   columns = new Int32Array(1024);
   values: CellValue[] = [];
   merges: CellArea[] = [];
+  /** Date cells shown without their day (few: kept as a plain list). */
+  dateFormats: DateFormatCell[] = [];
   top = Infinity;
   left = Infinity;
   bottom = 0;
@@ -297,7 +314,7 @@ class SparseCells {
   }
 }
 
-function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles: readonly boolean[], date1904: boolean): XmlHandler {
+function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles: DateStyles, date1904: boolean): XmlHandler {
   let row = 0;
   let column = 0;
   let inSheetData = false;
@@ -342,8 +359,12 @@ function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles
       if (name === "sheetData") inSheetData = false;
       else if (name === "v") collecting = false;
       else if (name === "c" && cell) {
-        const value = cellValue(cell.type, cell.style, valueText ? decodeXmlText(valueText.join("")) : undefined, inline, strings, dateStyles, date1904);
-        if (value !== null && cell.row <= MAX_ROW && cell.column <= MAX_COLUMN) cells.add(cell.row, cell.column, value);
+        const value = cellValue(cell.type, cell.style, valueText ? decodeXmlText(valueText.join("")) : undefined, inline, strings, dateStyles.isDate, date1904);
+        if (value !== null && cell.row <= MAX_ROW && cell.column <= MAX_COLUMN) {
+          cells.add(cell.row, cell.column, value);
+          const coarse = value instanceof Date ? dateStyles.coarse[cell.style] : undefined;
+          if (coarse !== undefined) cells.dateFormats.push({ row: cell.row, column: cell.column, format: coarse });
+        }
         cell = undefined;
         inline = undefined;
       } else if (name !== "is" && inline) inline.close(name);
@@ -447,6 +468,7 @@ function fillGrid(grid: SheetGrid, cells: SparseCells): string | undefined {
   }
   grid.originRow = cells.top;
   grid.originCol = cells.left;
+  if (cells.dateFormats.length > 0) grid.dateFormats = cells.dateFormats;
   grid.values = Array.from({ length: height }, () => Array<CellValue>(width).fill(null));
   for (let i = 0; i < cells.values.length; i++) grid.values[cells.rows[i] - cells.top][cells.columns[i] - cells.left] = cells.values[i];
 

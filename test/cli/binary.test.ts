@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { BAD_FILES } from "../fixtures/badFiles";
 import { buildXlsx, outboundAbbreviated, outboundTwoRowMerged, unitWorkbook } from "../fixtures/generate";
 import { masterScenarioUnits } from "../fixtures/masterScenario";
+import { daysByCountry, titledOtherYear } from "../fixtures/realLayouts";
 import { masterColumn } from "../support/masterDocument";
 import { readXlsx } from "../../src/xlsx/readWorkbook";
 
@@ -43,6 +44,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, "merged-header.xlsx"), await buildXlsx(outboundTwoRowMerged()));
   fs.writeFileSync(path.join(dir, "abbreviated.xlsx"), await buildXlsx(outboundAbbreviated()));
   fs.writeFileSync(path.join(dir, "old.xls"), await BAD_FILES["old-format.xls"]!());
+  fs.writeFileSync(path.join(dir, "titled-2027.xlsx"), await buildXlsx(titledOtherYear()));
+  fs.writeFileSync(path.join(dir, "days-by-country.xlsx"), await buildXlsx(daysByCountry()));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -66,6 +69,24 @@ describe("node bin/dplan.js", () => {
     const report = JSON.parse(run.stdout);
     expect(Array.isArray(report.files)).toBe(true);
     expect(report.files[0].file).toContain("merged-header.xlsx");
+  });
+
+  test("check --json --year 2026 on a plan titled 2027: said at the title, and the key leader's 2027 trips still counted", () => {
+    const run = dplan(["check", "titled-2027.xlsx", "--json", "--profile", "hai-phong", "--year", "2026"], dir);
+    expect(run.status).toBe(1);
+    const findings = (JSON.parse(run.stdout) as { findings: { rule: string; cell: string; message: string }[] }).findings;
+    const title = findings.find((finding) => finding.cell === "A1");
+    expect(title?.rule).toBe("period-invalid");
+    expect(title?.message).toMatch(/^Tiêu đề ghi năm 2027, khác năm kế hoạch 2026 \(tham số --year\)\. .*\(4 đoàn có thời gian ngoài năm 2026/);
+    expect(findings.filter((finding) => finding.rule === "key-leader-trips").map((finding) => finding.message)).toEqual(
+      Array(3).fill(expect.stringContaining("3 lần trong năm 2027")),
+    );
+  });
+
+  test("check --json: a country over its days in a trip written one country per row is found on that country's row", () => {
+    const run = dplan(["check", "days-by-country.xlsx", "--json", "--profile", "hai-phong", "--year", "2026"], dir);
+    const findings = (JSON.parse(run.stdout) as { findings: { rule: string; cell: string; message: string }[] }).findings;
+    expect(findings.find((finding) => finding.cell === "H6")).toMatchObject({ rule: "days-per-country", message: expect.stringMatching(/^Đoàn ở Đức 8 ngày, vượt quá 3 ngày\/nước/) });
   });
 
   test("check: an old .xls is named with what to do, exit 2, the other file still checked", () => {

@@ -34,5 +34,11 @@ describe.each(REAL_LAYOUTS.map((workbook) => [workbook.spec().file, workbook] as
     for (const [sheet, rows] of Object.entries(workbook.cleanRows)) {
       expect(report.findings.filter((finding) => finding.sheet === sheet && rows.includes(finding.row))).toEqual([]);
     }
+    for (const expected of workbook.messages ?? []) {
+      const messages = report.findings.filter((finding) => finding.sheet === expected.sheet && finding.cell === expected.cell).map((finding) => finding.message);
+      expect(messages).toHaveLength(1);
+      if (expected.says !== undefined) expect(messages[0]).toContain(expected.says);
+      if (expected.neverSays !== undefined) expect(messages[0]).not.toContain(expected.neverSays);
+    }
   });
 });

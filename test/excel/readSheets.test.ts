@@ -63,6 +63,30 @@ describe("ExcelWorkbookHost.readSheets", () => {
     expect(grids[3]).toMatchObject({ originRow: 1, originCol: 1, values: [] });
   });
 
+  it("reads the number formats of date columns in the merged-areas sync: a month or year date keeps its format", async () => {
+    // 46266 = 1/9/2026: "9/2026" typed and turned into a date by Excel (Range.values gives the serial).
+    const values = [["STT", "Từ ngày", "Đến ngày", "Số lượng"], [1, 46266, 46268, 5], [2, 46266, null, 4], [3, 46266, null, 3], [4, "9/2026", null, 46266]];
+    const numberFormats = { B5: "dd/mm/yyyy", C5: "dd/mm/yyyy", B6: "m/yyyy", B7: "[$-42A]mmmm yyyy", D8: "yyyy" };
+    for (const apiVersion of ["1.13", "1.12"]) {
+      const [grid] = await hostOver({ sheets: [{ name: "Đoàn ra", origin: { row: 4, column: 1 }, values, numberFormats, merges: ["A1:A2"] }] }, { apiVersion }).readSheets();
+      expect(grid.dateFormats).toEqual([
+        { row: 6, column: 2, format: "m/yyyy" },
+        { row: 7, column: 2, format: "[$-42A]mmmm yyyy" },
+        { row: 8, column: 4, format: "yyyy" },
+      ]);
+      expect(fake.stats.syncs).toBe(3);
+      fake.uninstall();
+    }
+  });
+
+  it("still reads the date formats when Excel refuses the merged areas (the formats are queued again)", async () => {
+    const merges = Array.from({ length: 600 }, (_, i) => `E${i + 1}:F${i + 1}`);
+    const values = [["Từ ngày"], [46266]];
+    const [grid] = await hostOver({ sheets: [{ name: "Đoàn ra", values, numberFormats: { A2: "mm/yyyy" }, merges }] }).readSheets();
+    expect(grid.dateFormats).toEqual([{ row: 2, column: 1, format: "mm/yyyy" }]);
+    expect(grid.merges.length).toBeGreaterThan(0);
+  });
+
   it("uses three syncs whatever the row count (sheets, values, merged areas)", async () => {
     for (const rows of [10, 10_000]) {
       const host = hostOver(planWorkbook(rows));

@@ -34,6 +34,7 @@ describe("readXlsx on the fixture workbooks", () => {
       const key = (m: { top: number; left: number; bottom: number; right: number }) => `${m.top},${m.left},${m.bottom},${m.right}`;
       expect(actual.merges.map(key).sort()).toEqual(expected.merges.map(key).sort());
       expect(actual.hidden ?? false).toBe(sheet.hidden ?? false);
+      expect(actual.dateFormats).toEqual(expected.dateFormats);
     });
   });
 

@@ -78,7 +78,7 @@ function oncePerCell(findings: Finding[]): Finding[] {
 function toFinding(rule: Rule, severity: Severity, violation: Violation, source: string): Finding {
   const { delegation } = violation;
   const fields: readonly FieldId[] = violation.at === undefined ? [] : typeof violation.at === "string" ? [violation.at] : violation.at;
-  const cell = fields.map((field) => delegation.cells[field]).find((ref) => ref !== undefined);
+  const cell = violation.cell ?? fields.map((field) => delegation.cells[field]).find((ref) => ref !== undefined);
   const row = cell?.row ?? delegation.row;
   const column = cell?.column ?? delegation.firstColumn;
 

@@ -2,7 +2,7 @@
  * The rule contract. A rule reads parsed delegations and the check context and returns violations;
  * the engine (engine.ts) turns them into findings: cell address, effective severity, source.
  */
-import type { Delegation, FieldId, PlanKind, RuleId, Severity } from "../model";
+import type { CellRef, Delegation, FieldId, PlanKind, RuleId, Severity } from "../model";
 import type { Profile } from "../profiles/schema";
 
 export interface CheckContext {
@@ -30,6 +30,8 @@ export interface Violation {
    * row's first column. Omitted for whole-row findings.
    */
   at?: FieldId | readonly FieldId[];
+  /** The cell itself, when it is none of the delegation's own fields (one stop of a trip written over several rows); wins over `at`. */
+  cell?: CellRef;
   /** Vietnamese: the rule, the value found and the limit. */
   message: string;
   messageEn: string;

@@ -40,6 +40,8 @@ export class GridReader {
   private readonly values: CellValue[][];
   /** Merges by every grid row they cover (clipped to the grid). */
   private readonly mergesByRow = new Map<number, CellArea[]>();
+  /** Number formats of date cells, by "row:column" (hosts that read them: SheetGrid.dateFormats). */
+  private readonly dateFormats = new Map<string, string>();
 
   constructor(grid: SheetGrid) {
     this.name = String(grid.name ?? "");
@@ -50,6 +52,9 @@ export class GridReader {
     let width = 0;
     for (const row of this.values) if (Array.isArray(row) && row.length > width) width = row.length;
     this.lastCol = this.firstCol + width - 1;
+    for (const cell of Array.isArray(grid.dateFormats) ? grid.dateFormats : []) {
+      if (typeof cell?.format === "string" && Number.isInteger(cell.row) && Number.isInteger(cell.column)) this.dateFormats.set(`${cell.row}:${cell.column}`, cell.format);
+    }
     for (const merge of Array.isArray(grid.merges) ? grid.merges : []) {
       if (!isArea(merge)) continue;
       const top = Math.max(merge.top, this.firstRow);
@@ -72,6 +77,11 @@ export class GridReader {
     if (!Array.isArray(line)) return null;
     const value = line[column - this.firstCol];
     return value === undefined ? null : value;
+  }
+
+  /** The number format of a date cell, when the host read it. */
+  dateFormat(row: number, column: number): string | undefined {
+    return this.dateFormats.size === 0 ? undefined : this.dateFormats.get(`${row}:${column}`);
   }
 
   text(row: number, column: number): string {

@@ -3,10 +3,11 @@
  * what the unit wrote (`raw`) and the typed values read by the value parsers (src/domain/values).
  * Cell values are never changed; what cannot be read stays in `raw` (and `periodError`) for the rules.
  */
-import type { CellRef, Delegation, FieldId, Period } from "../model";
+import type { CellRef, CountryMatch, Delegation, FieldId, Period, TripStop } from "../model";
 import { tidy, fold } from "../text";
 import { isCellError, type CellValue, type SheetGrid } from "../../workbook/types";
-import { matchFunding, matchRole, parseCountries, parseDateCell, parseMembers, parsePeriod, splitLeader } from "../values";
+import { matchFunding, matchRole, parseCountries, parseCountryStops, parseDateCell, parseMembers, parsePeriod, splitLeader } from "../values";
+import { datePrecisionOfFormat, daysInMonth } from "../values/dates";
 import { PLAN_STATUS } from "../lists/planStatus";
 import { plainLower } from "../values/textKeys";
 import { formatDate, GridReader } from "./grid";
@@ -30,16 +31,22 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
   // "Số ngày/nước", "Số ngày mỗi nước": the days column counts one country, not the whole trip.
   const perCountryDays = /\b(?:ngay nuoc|moi nuoc|ngay 1 nuoc|ngay mot nuoc)\b/.test(fold(recognition.fieldHeaders?.days ?? ""));
 
+  /** Each row's stops (countries with their own days or dates), joined when rows make one trip. */
+  const stopsOf = new Map<Delegation, TripStop[]>();
   const rows = recognition.dataRows.map(({ row, section }) => {
     const cells: Record<string, CellRef> = {};
     const raw: Record<string, string> = {};
     const values: Partial<Record<FieldId, CellValue>> = {};
+    /** How precisely each date cell is shown (its number format): "9/2026" typed and turned into a date is a month. */
+    const shown: Partial<Record<FieldId, DatePrecision>> = {};
     for (const [field, column] of columns) {
       const source = sourceCell(sheet, recognition.headerRow, row, column);
       const value = sheet.value(source.row, source.column);
       cells[field] = source;
       values[field] = value;
-      const written = rawText(value);
+      const precision = datePrecisionOfFormat(sheet.dateFormat(source.row, source.column));
+      if (precision !== "day") shown[field] = precision;
+      const written = rawText(value, precision);
       if (written !== "") raw[field] = written;
     }
 
@@ -72,11 +79,15 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
     }
 
     const countries = multilineText(values.countries);
-    if (countries) delegation.countries = parseCountries(countries);
+    const writtenStops = countries ? parseCountryStops(countries) : undefined;
+    if (writtenStops) delegation.countries = uniqueCountries(writtenStops.flatMap((stop) => stop.countries));
+    else if (countries) delegation.countries = parseCountries(countries);
 
-    readPeriod(delegation, values, planYear);
+    readPeriod(delegation, values, planYear, shown);
     assign(delegation, "days", nonNegative(parseNumber(values.days)));
     if (delegation.days !== undefined && perCountryDays) delegation.daysPerCountry = true;
+    const stops = rowStops(delegation, writtenStops);
+    if (stops.length > 0) stopsOf.set(delegation, stops);
     assign(delegation, "cost", parseNumber(values.cost));
 
     const funding = text("funding");
@@ -86,7 +97,49 @@ export function parseSheet(grid: SheetGrid, recognition: RecognizedTemplate, fil
     if (columns.every(([field]) => field !== "planStatus")) statusFromText(delegation);
     return delegation;
   });
-  return joinContinuationRows(sheet, recognition, rows);
+  const joined = joinContinuationRows(sheet, recognition, rows);
+  const byRow = new Map(rows.map((delegation) => [delegation.row, delegation]));
+  for (const delegation of joined) {
+    // A trip over several rows, or one row whose countries cell gives each country its days ("Pháp (3 ngày),
+    // Đức (8 ngày)"). Stops only when every row names its own countries; a single stop is the trip itself.
+    const parts = [byRow.get(delegation.row), ...(delegation.continuation ?? []).map((part) => byRow.get(part.row))];
+    const stops = parts.every((part) => part !== undefined && stopsOf.has(part)) ? parts.flatMap((part) => (part ? (stopsOf.get(part) ?? []) : [])) : [];
+    if (stops.length > 1) delegation.stops = stops;
+  }
+  return joined;
+}
+
+const STOP_FIELDS = ["countries", "days", "start", "end", "period"] as const;
+
+/**
+ * A row's stops: the countries written with their own days in the cell, else the row's own countries with
+ * the row's own days or dates to the day. None when the countries are not the row's own (merged from above).
+ */
+function rowStops(delegation: Delegation, written: ReturnType<typeof parseCountryStops>): TripStop[] {
+  const countriesCell = delegation.cells.countries;
+  if (!countriesCell || countriesCell.row !== delegation.row || delegation.countries.length === 0) return [];
+  if (written) return written.map((stop) => ({ countries: stop.countries, days: stop.days, cells: { countries: countriesCell } }));
+  const cells: Record<string, CellRef> = {};
+  for (const field of STOP_FIELDS) {
+    const cell = delegation.cells[field];
+    if (cell && cell.row === delegation.row && delegation.raw[field] !== undefined) cells[field] = cell;
+  }
+  const stop: TripStop = { countries: delegation.countries, cells };
+  const ownPeriod = delegation.period?.precision === "day" && (cells.start ?? cells.end ?? cells.period) !== undefined ? delegation.period : undefined;
+  if (ownPeriod) stop.period = ownPeriod;
+  if (delegation.days !== undefined && cells.days) stop.days = delegation.daysPerCountry ? delegation.days * delegation.countries.length : delegation.days;
+  else if (ownPeriod) stop.days = periodDays(ownPeriod);
+  return [stop];
+}
+
+function periodDays(period: Period): number {
+  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.round((day(period.end) - day(period.start)) / 86_400_000) + 1;
+}
+
+function uniqueCountries(countries: CountryMatch[]): CountryMatch[] {
+  const seen = new Set<string>();
+  return countries.filter((country) => !seen.has(countryKey(country)) && seen.add(countryKey(country)) !== undefined);
 }
 
 // ---------------------------------------------------------------- one delegation over several rows
@@ -158,7 +211,10 @@ function combine(group: Delegation[]): Delegation {
   const seenCountries = new Set(result.countries.map(countryKey));
   const countryTexts = first.raw.countries !== undefined ? [first.raw.countries] : [];
   const noteTexts = first.raw.notes !== undefined ? [first.raw.notes] : [];
-  let days = first.days;
+  // A "Số ngày/nước" row counts each of its countries: the joined trip's days are the total.
+  const rowDays = (part: Delegation) => (part.days !== undefined && part.daysPerCountry ? part.days * Math.max(1, part.countries.length) : part.days);
+  let days = rowDays(first);
+  let summed = false;
   let cost = first.cost;
   for (const part of rest) {
     const own = new Set(ownFields(part));
@@ -172,7 +228,10 @@ function combine(group: Delegation[]): Delegation {
       result.cells.countries ??= part.cells.countries;
     }
     if (own.has("notes") && part.raw.notes !== undefined && !noteTexts.includes(part.raw.notes)) noteTexts.push(part.raw.notes);
-    if (own.has("days") && part.days !== undefined) days = (days ?? 0) + part.days;
+    if (own.has("days") && part.days !== undefined) {
+      days = (days ?? 0) + (rowDays(part) ?? 0);
+      summed = true;
+    }
     if (own.has("cost") && part.cost !== undefined) cost = (cost ?? 0) + part.cost;
     if (part.planStatus === "out" && result.planStatus !== "out") {
       result.planStatus = "out";
@@ -193,9 +252,10 @@ function combine(group: Delegation[]): Delegation {
     result.raw.notes = noteTexts.join("\n");
     result.notes = noteTexts.map(tidy).join("; ");
   }
-  if (days !== undefined) {
+  if (summed && days !== undefined) {
     result.days = days;
     result.raw.days = String(days);
+    delete result.daysPerCountry;
   }
   if (cost !== undefined) {
     result.cost = cost;
@@ -249,10 +309,19 @@ function isBlankValue(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-/** The text as written: strings trimmed (line breaks kept), dates dd/mm/yyyy, errors "#REF!". */
-function rawText(value: CellValue | undefined): string {
+type DatePrecision = "day" | "month" | "year";
+
+/**
+ * The text as written: strings trimmed (line breaks kept), dates dd/mm/yyyy (mm/yyyy or yyyy when the
+ * cell shows only the month or year), errors "#REF!".
+ */
+function rawText(value: CellValue | undefined, shown: DatePrecision = "day"): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value.trim();
+  if (shown !== "day" && (value instanceof Date || typeof value === "number")) {
+    const iso = parseDateCell(value);
+    if (iso) return shown === "month" ? `${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso.slice(0, 4);
+  }
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return formatDate(value);
@@ -295,24 +364,33 @@ function coarser(a: Period["precision"], b: Period["precision"]): Period["precis
   return PRECISION_ORDER.indexOf(a) >= PRECISION_ORDER.indexOf(b) ? a : b;
 }
 
+/** A date as precisely as its cell shows it: the day, its whole month ("9/2026"), or its whole year. */
+function shownPeriod(iso: string, shown: DatePrecision): Period {
+  if (shown === "day") return { start: iso, end: iso, precision: "day" };
+  const year = Number(iso.slice(0, 4));
+  if (shown === "year") return { start: `${year}-01-01`, end: `${year}-12-31`, precision: "year" };
+  const month = Number(iso.slice(5, 7));
+  return { start: `${iso.slice(0, 7)}-01`, end: `${iso.slice(0, 7)}-${String(daysInMonth(year, month)).padStart(2, "0")}`, precision: "month" };
+}
+
 /** A start or end cell: an exact date, or failing that a coarser time ("Tháng 10/2026"). */
-function readBoundary(value: CellValue | undefined, planYear: number | undefined): { period?: Period; error?: string } {
+function readBoundary(value: CellValue | undefined, planYear: number | undefined, shown: DatePrecision = "day"): { period?: Period; error?: string } {
   if (isBlankValue(value)) return {};
   const iso = parseDateCell(value ?? null);
-  if (iso) return { period: { start: iso, end: iso, precision: "day" } };
+  if (iso) return { period: shownPeriod(iso, shown) };
   return parsePeriod(value ?? null, planYear);
 }
 
 /** The period from a "Thời gian" column, from "Từ ngày | Đến ngày" columns, or both (the dates win). */
-function readPeriod(delegation: Delegation, values: Partial<Record<FieldId, CellValue>>, planYear: number | undefined): void {
+function readPeriod(delegation: Delegation, values: Partial<Record<FieldId, CellValue>>, planYear: number | undefined, shown: Partial<Record<FieldId, DatePrecision>> = {}): void {
   /** Why the start/end columns could not be read. */
   const errors: string[] = [];
   let fromBoundaries: Period | undefined;
   const hasStart = !isBlankValue(values.start);
   const hasEnd = !isBlankValue(values.end);
   if (hasStart || hasEnd) {
-    const start = readBoundary(values.start, planYear);
-    const end = readBoundary(values.end, planYear);
+    const start = readBoundary(values.start, planYear, shown.start);
+    const end = readBoundary(values.end, planYear, shown.end);
     if (hasStart && !start.period) errors.push(`Ngày bắt đầu: ${start.error ?? `không đọc được «${rawText(values.start)}»`}`);
     if (hasEnd && !end.period) errors.push(`Ngày kết thúc: ${end.error ?? `không đọc được «${rawText(values.end)}»`}`);
     if (start.period && end.period) {
@@ -326,7 +404,10 @@ function readPeriod(delegation: Delegation, values: Partial<Record<FieldId, Cell
 
   let fromPeriod: Period | undefined;
   let periodColumnError: string | undefined;
-  if (!isBlankValue(values.period)) {
+  const periodDate = shown.period !== undefined && !isBlankValue(values.period) ? parseDateCell(values.period ?? null) : undefined;
+  if (periodDate) {
+    fromPeriod = shownPeriod(periodDate, shown.period ?? "day");
+  } else if (!isBlankValue(values.period)) {
     const result = parsePeriod(values.period ?? null, planYear);
     fromPeriod = result.period;
     periodColumnError = result.error;

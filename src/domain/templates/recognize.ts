@@ -4,7 +4,7 @@
  * and the unit and year from the title rows. A sheet that does not carry a plan header is reported
  * as not a template with the reason; nothing is guessed.
  */
-import { PLAN_KINDS, type FieldId, type PlanKind } from "../model";
+import { PLAN_KINDS, type CellRef, type FieldId, type PlanKind } from "../model";
 import { fold, tidy } from "../text";
 import type { CellValue, SheetGrid } from "../../workbook/types";
 import { TEMPLATES } from "./definitions";
@@ -108,8 +108,11 @@ function readTable(
   if (columnNumberRow !== undefined) recognition.columnNumberRow = columnNumberRow;
   const unitName = findUnitName(sheet, titleFrom, layout.rows[0]) ?? first?.unitName;
   if (unitName) recognition.unitName = unitName;
-  const titleYear = findTitleYear(sheet, titleFrom, layout.rows[0]) ?? first?.titleYear;
-  if (titleYear !== undefined) recognition.titleYear = titleYear;
+  const title = findTitleYear(sheet, titleFrom, layout.rows[0]) ?? (first?.titleYear !== undefined ? { year: first.titleYear, cell: first.titleCell } : undefined);
+  if (title !== undefined) {
+    recognition.titleYear = title.year;
+    if (title.cell) recognition.titleCell = title.cell;
+  }
   return { recognition, nextHeaderRow, titleBlockStart };
 }
 
@@ -508,8 +511,8 @@ function findUnitName(sheet: GridReader, fromRow: number, firstHeaderRow: number
 }
 
 /** The plan year from the title ("KẾ HOẠCH ĐOÀN RA NĂM 2025"); other rows only when no title has one. */
-function findTitleYear(sheet: GridReader, fromRow: number, firstHeaderRow: number): number | undefined {
-  let fallback: number | undefined;
+function findTitleYear(sheet: GridReader, fromRow: number, firstHeaderRow: number): { year: number; cell: CellRef } | undefined {
+  let fallback: { year: number; cell: CellRef } | undefined;
   for (let row = fromRow; row < firstHeaderRow; row++) {
     for (const cell of sheet.nonEmptyCells(row)) {
       if (typeof cell.value !== "string") continue;
@@ -518,8 +521,9 @@ function findTitleYear(sheet: GridReader, fromRow: number, firstHeaderRow: numbe
       if (folded.startsWith("kem theo") || isPlaceDateLine(cell.text)) continue;
       const year = /\bnam (20\d\d)\b/.exec(folded) ?? (folded.includes("ke hoach") ? /\b(20\d\d)\b/.exec(folded) : null);
       if (!year) continue;
-      if (folded.includes("ke hoach")) return Number(year[1]);
-      if (fallback === undefined) fallback = Number(year[1]);
+      const found = { year: Number(year[1]), cell: { row, column: cell.column } };
+      if (folded.includes("ke hoach")) return found;
+      fallback ??= found;
     }
   }
   return fallback;

@@ -1,4 +1,4 @@
-import type { Delegation, FieldId, PlanKind } from "../model";
+import type { CellRef, Delegation, FieldId, PlanKind } from "../model";
 
 /** What the recogniser found on one sheet. */
 export type SheetRecognition = RecognizedTemplate | NotATemplate;
@@ -41,6 +41,8 @@ export interface RecognizedTemplate {
   unitName?: string;
   /** Year from the title ("KẾ HOẠCH ĐOÀN RA NĂM 2025"), when present. */
   titleYear?: number;
+  /** The cell the title year was read from. */
+  titleCell?: CellRef;
 }
 
 /** A workbook's plan: every sheet's recognition and the delegations of the recognised ones. */

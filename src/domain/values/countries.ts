@@ -346,3 +346,33 @@ export function mentionedCountryCodes(text: string): string[] {
   }
   return found;
 }
+
+/** "(8 ngày)", "8 ngày", ": 3,5 ngày" inside one piece of a "Nước đến" cell. */
+const DAYS_IN_PIECE = /[(:–-]?\s*(\d{1,3}(?:[.,]\d)?)\s*(?:ngày|ngay|ng\.)\s*\)?/iu;
+
+/** One stop of a trip written in one cell with its days: "Đức (8 ngày)". */
+export interface WrittenStop {
+  countries: CountryMatch[];
+  days: number;
+}
+
+/**
+ * A "Nước đến" cell that gives each country its own days ("Pháp (3 ngày), Đức (8 ngày)", "Pháp: 3 ngày;
+ * Đức: 8 ngày", one per line) → the stops in order; undefined unless every piece names a country and its
+ * days (a cell with only some days written is not read as stops: which country the rest belong to is a guess).
+ */
+export function parseCountryStops(text: string): WrittenStop[] | undefined {
+  const value = asText(text);
+  if (!/\d/.test(value)) return undefined;
+  const stops: WrittenStop[] = [];
+  for (const piece of splitTopLevel(value, HARD_SEPARATORS, HAS_HARD).atoms) {
+    if (tidy(piece) === "") continue;
+    const days = DAYS_IN_PIECE.exec(piece);
+    if (!days) return undefined;
+    const rest = (piece.slice(0, days.index) + piece.slice(days.index + days[0].length)).replace(/\(\s*\)/g, "");
+    const named = parseCountries(rest);
+    if (named.length === 0) return undefined;
+    stops.push({ countries: named, days: Number(days[1].replace(",", ".")) });
+  }
+  return stops.length > 0 ? stops : undefined;
+}

@@ -112,3 +112,23 @@ export function parseDateCell(value: CellValue): string | undefined {
   if (parts === undefined || "error" in parts) return undefined;
   return toIso(parts.year, parts.month, parts.day);
 }
+
+/**
+ * How precisely a date cell's number format shows the date: "dd/mm/yyyy" the day, "m/yyyy", "mm/yyyy",
+ * "[$-42A]mmmm yyyy" only the month, "yyyy" only the year. Excel turns "9/2026" typed by an officer into
+ * 1 Sep 2026 shown as "9/2026": the unit meant the month. Locale and colour tags, quoted text and escaped
+ * characters are not date parts; a format with a time or a weekday shows the day.
+ */
+export function datePrecisionOfFormat(format: string | undefined): "day" | "month" | "year" {
+  if (format === undefined) return "day";
+  const bare = format
+    .split(";")[0]
+    .replace(/\[[^\]]*]/g, "")
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/_.|\*./g, "");
+  if (/general/i.test(bare) || /[dDhHsSaA]/.test(bare)) return "day";
+  if (/[mM]/.test(bare)) return "month";
+  if (/[yY]/.test(bare)) return "year";
+  return "day";
+}

@@ -1,5 +1,5 @@
 /** Value parsers of the domain core: what units write in the cells → standard values. */
-export { matchCountry, parseCountries, standardCountryNames, countryName, mentionedCountryCodes } from "./countries";
+export { matchCountry, parseCountries, parseCountryStops, standardCountryNames, countryName, mentionedCountryCodes } from "./countries";
 export { matchRole } from "./roles";
 export { splitLeader, type LeaderParts } from "./leader";
 export { matchFunding } from "./funding";

@@ -6,7 +6,7 @@
 import type { Delegation } from "../../../src/domain/model";
 import { planStatusInText } from "../../../src/domain/templates/parseRows";
 import { readPlan } from "../../../src/domain/templates";
-import { day, type SpecValue } from "../../fixtures/generate";
+import { day, specToGrid, type SpecValue } from "../../fixtures/generate";
 import { gridOf } from "./helpers";
 
 // A STT, B Tên đoàn, C Trưởng đoàn, D Chức vụ, E Số lượng, F Nước đến, G Từ ngày, H Đến ngày, I Mục đích, J Nguồn kinh phí, K Ghi chú.
@@ -198,6 +198,26 @@ describe("5. a month typed where a day belongs", () => {
     [day(2026, 9, 14), day(2026, 9, 16), { start: "2026-09-14", end: "2026-09-16", precision: "day" }],
   ])("Từ ngày %j, Đến ngày %j", (start, end, period) => {
     expect(read([trip(1, "Hàn Quốc", start, end)])[0].period).toEqual(period);
+  });
+
+  it.each<[string, SpecValue, SpecValue, Record<string, string>, object]>([
+    ["a date shown 'mm/yyyy' (Excel's reading of '9/2026')", day(2026, 9, 1), null, { G2: "mm/yyyy" }, { start: "2026-09-01", end: "2026-09-30", precision: "month" }],
+    ["an Office.js serial shown 'm/yyyy'", 46266, null, { G2: "m/yyyy" }, { start: "2026-09-01", end: "2026-09-30", precision: "month" }],
+    ["a month start and a day end", day(2026, 9, 1), day(2026, 9, 16), { G2: "m/yyyy" }, { start: "2026-09-01", end: "2026-09-16", precision: "month" }],
+    ["a date shown 'yyyy'", day(2026, 1, 1), null, { G2: "yyyy" }, { start: "2026-01-01", end: "2026-12-31", precision: "year" }],
+    ["a date shown to the day", day(2026, 9, 1), null, { G2: "dd/mm/yyyy" }, { start: "2026-09-01", end: "2026-09-01", precision: "day" }],
+  ])("%s", (_label, start, end, numberFormats, period) => {
+    const grid = specToGrid({ name: "Sheet1", rows: [HEADER, trip(1, "Hàn Quốc", start, end)], numberFormats, expect: false });
+    if (typeof start === "number") grid.dateFormats = [{ row: 2, column: 7, format: numberFormats.G2 }];
+    const [delegation] = readPlan([grid], { year: 2026 }).delegations;
+    expect(delegation.period).toEqual(period);
+  });
+
+  it("a date in the Thời gian column shown as a month is a month, and its text is what the cell shows", () => {
+    const header = ["STT", "Tên đoàn", "Trưởng đoàn", "Chức vụ", "Số lượng", "Nước đến", "Thời gian", "Mục đích", "Nguồn kinh phí"];
+    const grid = specToGrid({ name: "S", rows: [header, [1, "Đoàn 1", "Lê Văn B", "Trưởng phòng", 3, "Lào", day(2026, 10, 1), "Hợp tác", "Ngân sách thành phố"]], numberFormats: { G2: "[$-42A]mmmm yyyy" }, expect: false });
+    const [delegation] = readPlan([grid], { year: 2026 }).delegations;
+    expect([delegation.period, delegation.raw.period]).toEqual([{ start: "2026-10-01", end: "2026-10-31", precision: "month" }, "10/2026"]);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { parseDateCell } from "../../../src/domain/values";
+import { datePrecisionOfFormat } from "../../../src/domain/values/dates";
 import type { CellValue } from "../../../src/workbook/types";
 
 describe("parseDateCell: Date objects", () => {
@@ -66,5 +67,27 @@ describe("parseDateCell: text", () => {
 describe("parseDateCell: other values", () => {
   it.each<CellValue>([null, true, false, { error: "#REF!" }])("%j → undefined", (value) => {
     expect(parseDateCell(value)).toBeUndefined();
+  });
+});
+
+describe("datePrecisionOfFormat: how much of a date its cell shows", () => {
+  it.each<[string | undefined, "day" | "month" | "year"]>([
+    ["m/yyyy", "month"],
+    ["mm/yyyy", "month"],
+    ["mm-yyyy", "month"],
+    ["[$-42A]mmmm yyyy", "month"],
+    ['"Tháng "m/yyyy', "month"],
+    ["mmm-yy", "month"],
+    ["yyyy", "year"],
+    ['"Năm "yyyy', "year"],
+    ["dd/mm/yyyy", "day"],
+    ["d/m/yyyy", "day"],
+    ["[$-F800]dddd, mmmm dd, yyyy", "day"],
+    ["m/d/yyyy h:mm", "day"],
+    ["General", "day"],
+    ["#,##0", "day"],
+    [undefined, "day"],
+  ])("%j → %s", (format, precision) => {
+    expect(datePrecisionOfFormat(format)).toBe(precision);
   });
 });

@@ -17,6 +17,15 @@ export function yearOf(iso: string): number {
   return Number(iso.slice(0, 4));
 }
 
+/**
+ * The year a trip counts in: the year it starts in, or the plan year when it has no readable time.
+ * Per-year limits count each year's trips: trips of a plan titled for another year than the one set
+ * are still counted (in their own year), never silently left out.
+ */
+export function tripYear(delegation: Delegation, planYear: number): number {
+  return delegation.period ? yearOf(delegation.period.start) : planYear;
+}
+
 /** A trip belongs to the year it starts in; one with no readable time is taken to be in the plan year. */
 export function inPlanYear(delegation: Delegation, year: number): boolean {
   return !delegation.period || yearOf(delegation.period.start) === year;

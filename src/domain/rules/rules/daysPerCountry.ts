@@ -9,12 +9,18 @@
  * - The letters give no number of travel days: the allowance is an estimate by the region of the
  *   farthest country (profile data), so an excess within one day of it is only a warning.
  * - A "Số ngày/nước" column gives the days of each country: the trip lasts that × the countries.
+ * - A trip whose stops give their own days (one row per country, or "Pháp (3 ngày), Đức (8 ngày)") is
+ *   checked stop by stop, on the stop's own cell: the outbound travel is taken from the first stop and the
+ *   return from the last (half the allowance each, rounded up), a stop in the middle has none. The
+ *   conference's country is the one its purpose names with the conference, else the longest stay. When no
+ *   stop is over, the whole trip is still checked as one.
  */
-import type { Delegation, FieldId } from "../../model";
+import type { Delegation, FieldId, TripStop } from "../../model";
+import { mentionedCountryCodes } from "../../values/countries";
 import type { Profile } from "../../profiles/schema";
 import { CONTINENT_NAMES, subRegionOf, type Continent } from "../data/regions";
-import { formatNumber, quote, type Text } from "../messages";
-import { distinctCountries } from "../lib/countries";
+import { formatNumber, joinList, quote, type Text } from "../messages";
+import { countryKey, distinctCountries } from "../lib/countries";
 import { findPhrase, foldCached } from "../lib/text";
 import { periodLength } from "../lib/time";
 import { CT38, S1, S2, cite } from "../sources";
@@ -82,7 +88,79 @@ function tripDays(delegation: Delegation, countries: number): { days: number; at
       days: periodLength(delegation.period),
       at: ["end", "period", "start"],
     };
+  const stops = delegation.stops;
+  if (stops && stops.every((stop) => stop.days !== undefined)) return { days: stops.reduce((sum, stop) => sum + (stop.days ?? 0), 0), at: ["countries"] };
   return undefined;
+}
+
+/** Where a stop's days are written: its days cell, its dates, else its countries cell. */
+const STOP_CELL_ORDER = ["days", "end", "period", "start", "countries"] as const;
+
+/** The stop the conference is held in: the one named with the conference in the purpose, else the longest stay. */
+function conferenceStop(delegation: Delegation, stops: readonly TripStop[]): TripStop {
+  const named = new Set<string>();
+  for (const text of [delegation.purpose, delegation.name]) {
+    // The clause that names the conference: "Dự Hội nghị … tại Pháp, làm việc tại Đức và Bỉ" → Pháp.
+    for (const clause of (text ?? "").split(/[,;.]|\s(?:và|kết hợp|sau đó)\s/u)) {
+      if (findPhrase(foldCached(clause), CONFERENCE_WORDS) !== undefined) for (const code of mentionedCountryCodes(clause)) named.add(code);
+    }
+  }
+  const hosts = stops.filter((stop) => stop.countries.some((country) => country.code !== undefined && named.has(country.code)));
+  const candidates = hosts.length > 0 ? hosts : stops;
+  return candidates.reduce((longest, stop) => ((stop.days ?? 0) > (longest.days ?? 0) ? stop : longest));
+}
+
+/** Stops over their limit, each at its own cell; empty when the stops' days are not all known. */
+function stopViolations(delegation: Delegation, params: Profile["params"], travel: { days: number; region?: Continent }, conference: boolean): Violation[] {
+  const stops = delegation.stops;
+  if (!stops || stops.length < 2 || stops.some((stop) => stop.days === undefined)) return [];
+  const { daysPerCountry: perCountry, conferenceDaysPerCountry } = params;
+  const hostStop = conference && conferenceDaysPerCountry !== null ? conferenceStop(delegation, stops) : undefined;
+  const endShare = Math.ceil(travel.days / 2);
+  const where = travel.region ? CONTINENT_NAMES[travel.region] : { vi: "khu vực chưa rõ", en: "unknown region" };
+  const n = (value: number) => formatNumber(value);
+  const violations: Violation[] = [];
+  stops.forEach((stop, index) => {
+    const days = stop.days ?? 0;
+    const count = new Set(stop.countries.map(countryKey)).size;
+    const isHost = stop === hostStop && conferenceDaysPerCountry !== null;
+    const limit = isHost ? perCountry * (count - 1) + Math.max(perCountry, conferenceDaysPerCountry) : perCountry * count;
+    const ends = (index === 0 ? 1 : 0) + (index === stops.length - 1 ? 1 : 0);
+    const allowance = Math.min(days, endShare * ends);
+    const abroad = days - allowance;
+    if (abroad <= limit) return;
+    const names = joinList(stop.countries.map((country) => country.name));
+    const excess = abroad - limit;
+    const travelText: Text =
+      allowance > 0
+        ? {
+            vi: ` (${n(days).vi} ngày − ${n(allowance).vi} ngày ${ends === 2 ? "đi, về" : index === 0 ? "đi" : "về"} ước tính cho ${where.vi})`,
+            en: ` (${n(days).en} days − ${n(allowance).en} travel days estimated for ${where.en})`,
+          }
+        : { vi: "", en: "" };
+    const hostNames = hostStop && !isHost ? joinList(hostStop.countries.map((country) => country.name)) : undefined;
+    const hostText: Text = hostNames
+      ? { vi: ` (ngoại lệ Hội nghị quy mô lớn chỉ áp dụng cho ${hostNames.vi})`, en: ` (the conference exception applies to ${hostNames.en} only)` }
+      : { vi: "", en: "" };
+    const limitText: Text = isHost
+      ? { vi: `${n(limit).vi} ngày cho nước có Hội nghị quy mô lớn`, en: `${n(limit).en} days for the large conference's country` }
+      : { vi: `${n(perCountry).vi} ngày/nước${count > 1 ? ` × ${count} nước` : ""}`, en: `${n(perCountry).en} days/country${count > 1 ? ` × ${count}` : ""}` };
+    const cell = STOP_CELL_ORDER.map((field) => stop.cells[field]).find((ref) => ref !== undefined);
+    const violation: Violation = {
+      delegation,
+      at: ["days", "end", "period", "start", "countries"],
+      message:
+        `Đoàn ở ${names.vi} ${n(abroad).vi} ngày${travelText.vi}, vượt quá ${limitText.vi}${hostText.vi}` +
+        (excess <= 1 ? `; chỉ vượt ${n(excess).vi} ngày, trong phạm vi sai số của số ngày đi, về ước tính: kiểm tra lại lịch trình` : ""),
+      messageEn:
+        `${n(abroad).en} days in ${names.en}${travelText.en}, more than ${limitText.en}${hostText.en}` +
+        (excess <= 1 ? `; only ${n(excess).en} day(s) over, within the margin of the estimated travel days: check the itinerary` : ""),
+    };
+    if (cell) violation.cell = cell;
+    if (excess <= 1) violation.lowerTo = "warning";
+    violations.push(violation);
+  });
+  return violations;
 }
 
 /** The travel allowance: by the farthest country's region, else the profile's default. */
@@ -117,6 +195,10 @@ export const daysPerCountry: RowRule = {
     const limit = conference ? perCountry * (countries - 1) + Math.max(perCountry, conferenceDaysPerCountry) : perCountry * countries;
     const travel = travelAllowance(delegation, params);
     const abroad = Math.max(0, trip.days - travel.days);
+    const course = courseWord(delegation);
+    // Stop by stop first: a stay over its limit is reported on its own row even when the total is within.
+    const byStop = course === undefined ? stopViolations(delegation, params, travel, conferenceTrip) : [];
+    if (byStop.length > 0) return byStop;
     if (abroad <= limit) return [];
 
     const n = (value: number) => formatNumber(value);
@@ -131,7 +213,6 @@ export const daysPerCountry: RowRule = {
     const travelVi = `${n(travel.days).vi} ngày đi, về, quá cảnh — ước tính cho ${where.vi}`;
     const travelEn = `${n(travel.days).en} travel days, an estimate for ${where.en}`;
 
-    const course = courseWord(delegation);
     if (course !== undefined) {
       const written = quote(delegation.purpose ?? delegation.name ?? "");
       return [
