@@ -40,6 +40,7 @@ import { writeWorkbook } from "../xlsx/writeWorkbook";
 import { agencyArg, profileIdArg, UsageError, walkArgs, yearArg } from "./args";
 import { describeReadError, titleYear, unreadSheets } from "./files";
 import type { CliIO } from "./main";
+import { carryPlans } from "./carryPlan";
 import { replaceOwnSheets } from "./packageEdit";
 
 export const MERGE_USAGE = `Cách dùng:
@@ -366,7 +367,7 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     if (base) {
       // Only the add-in's own sheets change; every other part of the master stays byte for byte (packageEdit.ts).
       try {
-        bytes = replaceOwnSheets(base, bytes, plan.sheets.map((sheet) => sheet.sheet));
+        bytes = replaceOwnSheets(base, bytes, plan.sheets.map((sheet) => sheet.sheet), carryPlans(existing, plan));
       } catch (error) {
         io.stderr(`Không ghi được vào tệp tổng hợp «${output}» mà vẫn giữ nguyên các phần khác của tệp (${error instanceof Error ? error.message : String(error)}): chưa ghi gì. Hãy mở tệp bằng Excel, lưu lại rồi chạy lại, hoặc chọn tên khác cho -o.\n`);
         return EXIT_PROBLEM;

@@ -17,6 +17,7 @@
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { resolveTarget } from "../xlsx/workbookValues";
 import { attribute } from "../xlsx/xmlScan";
+import { carryOfficerWork, type SheetCarry } from "./sheetCarry";
 
 interface Entry {
   name: string;
@@ -271,12 +272,28 @@ function carryBuiltInNames(masterXml: string, freshXml: string, sheetNames: read
   return xml.replace(AFTER_DEFINED_NAMES, (next) => `<definedNames>${carried.join("")}</definedNames>${next}`);
 }
 
+/** The old sheet's XML and its relationships, for carrying the officer's work (sheetCarry.ts). */
+function oldSheetParts(master: Entry[], sheet: SheetPart) {
+  const read = (part: string) => {
+    const entry = master.find((candidate) => candidate.name === part);
+    return entry ? contentOf(entry) : undefined;
+  };
+  const folder = sheet.part.slice(0, sheet.part.lastIndexOf("/") + 1);
+  const relations = [...(read(relsName(sheet.part)) ?? "").matchAll(/<Relationship\b([^>]*)\/?>/g)].map((match) => ({
+    id: attribute(match[1], "Id") ?? "",
+    type: attribute(match[1], "Type") ?? "",
+    part: resolveTarget(folder, attribute(match[1], "Target") ?? ""),
+    element: match[0].endsWith("/>") ? match[0] : `${match[0].slice(0, -1)}/>`,
+  }));
+  return { sheetXml: read(sheet.part) ?? "", sheetName: sheet.name, relations, read };
+}
+
 /**
  * The master package with the given sheets taken from the fresh package (written by writeWorkbook with
  * only those sheets); every other part byte-identical. Throws PackageEditError when the master's package
  * is not one this edit can handle (the caller then refuses rather than rewrite it).
  */
-export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sheetNames: readonly string[]): Uint8Array {
+export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sheetNames: readonly string[], carries: ReadonlyMap<string, SheetCarry> = new Map()): Uint8Array {
   const master = readEntries(Buffer.from(masterZip.buffer, masterZip.byteOffset, masterZip.byteLength));
   const fresh = readEntries(Buffer.from(freshZip.buffer, freshZip.byteOffset, freshZip.byteLength));
   const byName = (entries: Entry[], name: string) => entries.find((entry) => entry.name === name);
@@ -311,10 +328,18 @@ export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sh
     const target = masterSheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
     if (target && byName(master, target.part)) {
       replacedAny = true;
-      replaced.set(target.part, newEntry(target.part, xml));
-      // The old sheet's relationships (its drawing, comments, tables) went with its content.
-      replaced.set(relsName(target.part), freshRels ? newEntry(relsName(target.part), contentOf(freshRels)) : null);
-      if (freshRels && !byName(master, relsName(target.part))) added.push(newEntry(relsName(target.part), contentOf(freshRels)));
+      const plan = carries.get(name);
+      const carried = plan ? carryOfficerWork(oldSheetParts(master, target), xml, plan) : undefined;
+      replaced.set(target.part, newEntry(target.part, carried?.sheetXml ?? xml));
+      for (const [part, content] of carried?.parts ?? []) replaced.set(part, newEntry(part, content));
+      // The old sheet's relationships (its drawing, tables) went with its content; carried notes come back.
+      let rels = freshRels ? contentOf(freshRels) : undefined;
+      if (carried && carried.relations.length > 0) {
+        rels ??= `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+        rels = rels.replace(/<\/Relationships>/, `${carried.relations.join("")}</Relationships>`);
+      }
+      replaced.set(relsName(target.part), rels !== undefined ? newEntry(relsName(target.part), rels) : null);
+      if (rels !== undefined && !byName(master, relsName(target.part))) added.push(newEntry(relsName(target.part), rels));
       continue;
     }
     const part = `xl/worksheets/sheet${++partNumber}.xml`;
