@@ -20,6 +20,7 @@ import { readUnitFile } from "../app/unitFiles";
 import {
   consolidate,
   describeUnitConflict,
+  droppedKinds,
   findForeignSheet,
   findUnitConflicts,
   findUnitsSheet,
@@ -30,8 +31,9 @@ import {
   readMaster,
   unitListFromGrid,
   MASTER_SHEET_NAMES,
+  withoutDroppedRows,
 } from "../domain/merge";
-import type { MasterFormOptions, MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
+import type { DroppedKind, MasterFormOptions, MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
 import type { Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID, getProfile, type Profile } from "../domain/profiles";
 import { defaultPlanYear } from "../app/context";
@@ -53,7 +55,8 @@ export const MERGE_USAGE = `Cách dùng:
       --year YYYY        năm kế hoạch (mặc định: năm của bộ quy định, hoặc năm ghi trên tiêu đề các tệp)
       --unit TỆP=TÊN     đặt tên đơn vị cho một tệp (mặc định: dòng "Đơn vị: …" của tệp, nếu không có thì tên tệp)
       --confirm          vẫn tổng hợp khi tên hai đơn vị chỉ khác nhau ở dấu (coi là hai đơn vị), hoặc khi nhập lại
-                         một đơn vị từ tệp khác với tệp đã tổng hợp trước (thay các dòng cũ của đơn vị đó)
+                         một đơn vị từ tệp khác với tệp đã tổng hợp trước (thay các dòng cũ của đơn vị đó); và xóa
+                         các dòng cũ của một loại kế hoạch mà tệp mới của đơn vị không còn (mặc định: giữ lại)
       --units TỆP        danh sách đơn vị phải gửi kế hoạch (.txt/.csv mỗi dòng một đơn vị, hoặc .xlsx có cột
                          "Đơn vị"); bảng tổng hợp liệt kê các đơn vị chưa gửi (mặc định: trang "Danh sách đơn vị"
                          của tệp tổng hợp, nếu không có thì danh sách trong bộ quy định)
@@ -73,6 +76,8 @@ const EXIT_ERRORS_FOUND = 1;
 const EXIT_PROBLEM = 2;
 
 const KIND_LABELS: Record<PlanKind, string> = { outbound: "Đoàn ra", inbound: "Đoàn vào", people: "Đối ngoại nhân dân" };
+/** The rows of a kind, counted: "2 đoàn vào", "1 hoạt động đối ngoại nhân dân". */
+const DROPPED_ROWS: Record<PlanKind, string> = { outbound: "đoàn ra", inbound: "đoàn vào", people: "hoạt động đối ngoại nhân dân" };
 const SEVERITY_LABELS = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;
 
 interface MergeArgs {
@@ -353,7 +358,14 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   }
   // What the master already shows (agency, place) stays unless --agency/--place say otherwise.
   const form = { ...(baseGrids ? formOptionsFromMaster(baseGrids) : {}), ...parsed.form };
-  const plan = consolidate(units, existing, { profile, year }, { ...form, ...(expectedUnits ? { expectedUnits } : {}) });
+  const consolidateInto = (master: MasterSheetRows | undefined) => consolidate(units, master, { profile, year }, { ...form, ...(expectedUnits ? { expectedUnits } : {}) });
+  let plan = consolidateInto(existing);
+  // A unit whose new file leaves out a kind it sent before keeps those rows, unless --confirm says it dropped the plan.
+  const dropped = droppedKinds(plan.units, existing);
+  if (dropped.length > 0 && parsed.confirm && existing) {
+    existing = withoutDroppedRows(existing, dropped);
+    plan = consolidateInto(existing);
+  }
   // consolidate keeps the order of its units: summary i belongs to readable[i].
   readable.forEach((read, index) => {
     read.summary = plan.units[index];
@@ -381,7 +393,7 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     }
   }
 
-  io.stdout(report(reads, plan, { output, profile, year, yearSource: yearSource ?? "theo tiêu đề các tệp", wrote: units.length > 0 }));
+  io.stdout(report(reads, plan, { output, profile, year, yearSource: yearSource ?? "theo tiêu đề các tệp", wrote: units.length > 0, dropped, removed: parsed.confirm }));
   const problems = reads.filter((read) => read.problem !== undefined);
   if (problems.length > 0) {
     io.stderr(`${problems.map((p) => p.problem).join("\n")}\n`);
@@ -457,6 +469,9 @@ interface ReportContext {
   year: number;
   yearSource: string;
   wrote: boolean;
+  /** Earlier rows of kinds a re-imported unit no longer sends; removed when the user confirmed. */
+  dropped: DroppedKind[];
+  removed: boolean;
 }
 
 function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): string {
@@ -473,6 +488,13 @@ function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): st
       lines.push(`  ${sheet}: ${fromUnits} đoàn của các đơn vị${byHand > 0 ? `, ${byHand} dòng nhập tay được giữ nguyên` : ""}`);
     }
     for (const warning of plan.warnings) lines.push(`  ${warning}`);
+    if (context.removed) {
+      for (const drop of context.dropped) {
+        lines.push(`  Đã xóa ${drop.rows} ${DROPPED_ROWS[drop.kind]} cũ của đơn vị “${drop.unit}” (tệp «${drop.file}» không còn kế hoạch ${KIND_LABELS[drop.kind].toLowerCase()}), theo --confirm.`);
+      }
+    } else if (context.dropped.length > 0) {
+      lines.push("  Nếu đơn vị đã bỏ kế hoạch đó, chạy lại lệnh với --confirm để xóa các dòng cũ này khỏi bảng tổng hợp.");
+    }
     lines.push("");
   }
 
