@@ -13,7 +13,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { link, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { hostname } from "node:os";
 import * as path from "node:path";
 import { MESSAGES as CONSOLIDATION_MESSAGES } from "../app/consolidationMessages";
 import { readUnitFile } from "../app/unitFiles";
@@ -236,7 +237,7 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
 
   // One merge into a master at a time: a second one would read the master before the first wrote it and
   // its write would drop the first one's unit.
-  const lock = await takeLock(outputReal);
+  const lock = await takeLock(outputReal, io);
   if (typeof lock === "string") {
     io.stderr(`${lock}\n`);
     return EXIT_PROBLEM;
@@ -409,21 +410,102 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
 
 // ---------------------------------------------------------------- files
 
-/**
- * The lock file beside the master (".NAME.xlsx.dplan-lock"), created exclusively; a message when another
- * merge holds it. The lock names the process and the time, for the person who has to decide it is stale.
- */
-async function takeLock(master: string): Promise<{ release(): Promise<void> } | string> {
-  const lockFile = path.join(path.dirname(master), `.${path.basename(master)}.dplan-lock`);
+/** What a lock file says about the merge holding it. */
+interface LockOwner {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+function parseLock(text: string): LockOwner | undefined {
   try {
-    const handle = await open(lockFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
-    await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
+    const value = JSON.parse(text) as Partial<LockOwner>;
+    if (Number.isInteger(value.pid) && (value.pid as number) > 0 && typeof value.host === "string" && typeof value.started === "string") return value as LockOwner;
+  } catch {
+    // An older lock ("PID TIME") or a damaged one: its owner cannot be checked.
+  }
+  return undefined;
+}
+
+/** Whether the process runs (on this host). EPERM: it runs under another user. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+async function readLock(lockFile: string): Promise<string | undefined> {
+  try {
+    const handle = await open(lockFile, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      return await handle.readFile("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+async function createLock(lockFile: string): Promise<void> {
+  const handle = await open(lockFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() })}\n`);
+  } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Moves a lock judged stale out of the way: renamed aside, then checked to be the one judged (another merge
+ * may have taken it over in between; its lock is then put back). True when the stale lock is gone.
+ */
+async function removeStaleLock(lockFile: string, judged: string): Promise<boolean> {
+  const aside = `${lockFile}.${randomBytes(8).toString("hex")}.stale`;
+  try {
+    await rename(lockFile, aside);
+  } catch {
+    return false;
+  }
+  if ((await readLock(aside)) === judged) {
+    await unlink(aside).catch(() => undefined);
+    return true;
+  }
+  await link(aside, lockFile).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
+  return false;
+}
+
+/**
+ * The lock file beside the master (".NAME.xlsx.dplan-lock"), created exclusively, naming the process, host
+ * and start time. A lock whose process is gone on this host (a merge that crashed) is taken over with a
+ * note; any other lock is refused with a message.
+ */
+async function takeLock(master: string, io: CliIO): Promise<{ release(): Promise<void> } | string> {
+  const lockFile = path.join(path.dirname(master), `.${path.basename(master)}.dplan-lock`);
+  const release = { release: () => unlink(lockFile).catch(() => undefined) };
+  try {
+    await createLock(lockFile);
+    return release;
   } catch (error) {
     if ((error as { code?: string }).code !== "EEXIST") return `Không tạo được tệp khóa «${lockFile}» cạnh tệp tổng hợp: ${error instanceof Error ? error.message : String(error)}`;
-    return `Tệp tổng hợp «${master}» đang được một lệnh dplan merge khác ghi (tệp khóa «${lockFile}»): hãy chờ lệnh đó xong rồi chạy lại. Nếu chắc chắn không còn lệnh nào đang chạy (ví dụ máy bị tắt giữa chừng), hãy xóa tệp khóa đó.`;
   }
-  return { release: () => unlink(lockFile).catch(() => undefined) };
+  const text = await readLock(lockFile);
+  const owner = text === undefined ? undefined : parseLock(text);
+  if (text !== undefined && owner && owner.host === hostname() && owner.pid !== process.pid && !processAlive(owner.pid) && (await removeStaleLock(lockFile, text))) {
+    try {
+      await createLock(lockFile);
+      io.stderr(`Ghi chú: đã bỏ tệp khóa cũ «${lockFile}» của lệnh dplan merge (tiến trình ${owner.pid} trên máy ${owner.host}, bắt đầu lúc ${owner.started}) vì tiến trình đó không còn chạy (có thể đã dừng giữa chừng). Hãy mở tệp tổng hợp kiểm tra lại sau khi lệnh này xong.\n`);
+      return release;
+    } catch {
+      // Another merge took the lock first: refused below.
+    }
+  }
+  const holder = owner ? ` (tiến trình ${owner.pid} trên máy ${owner.host}, bắt đầu lúc ${owner.started})` : "";
+  return `Tệp tổng hợp «${master}» đang được một lệnh dplan merge khác ghi${holder} (tệp khóa «${lockFile}»): hãy chờ lệnh đó xong rồi chạy lại. Nếu chắc chắn không còn lệnh nào đang chạy (ví dụ máy bị tắt giữa chừng), hãy xóa tệp khóa đó.`;
 }
 
 /**
