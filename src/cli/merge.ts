@@ -2,7 +2,7 @@
  * `dplan merge FILE... -o MASTER.xlsx [--profile ID] [--year YYYY] [--unit FILE=TÊN] [--units FILE]`: consolidates unit
  * workbooks into a master workbook (src/domain/merge) and prints per-file results and the statistics.
  *
- * - Inputs are only read, never written; an output that is one of the inputs is refused.
+ * - Inputs are only read, never written; an output that is one of the inputs, or a symbolic link, is refused.
  * - An existing MASTER.xlsx that is a master is re-imported into: a unit's earlier rows are replaced,
  *   rows and sheets added by hand are kept. An existing file that is not a master is never overwritten.
  * - The master is written to a temporary file beside it and renamed, so a failure leaves the old one whole.
@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { link, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { link, lstat, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import * as path from "node:path";
 import { MESSAGES as CONSOLIDATION_MESSAGES } from "../app/consolidationMessages";
@@ -165,6 +165,20 @@ async function realTarget(file: string): Promise<string> {
   }
 }
 
+/** When the path is a symbolic link: where it leads (undefined when it leads nowhere). */
+async function linkTarget(file: string): Promise<{ resolved?: string } | undefined> {
+  try {
+    if (!(await lstat(file)).isSymbolicLink()) return undefined;
+  } catch {
+    return undefined;
+  }
+  try {
+    return { resolved: await realpath(file) };
+  } catch {
+    return {};
+  }
+}
+
 /** Device and inode of an existing file: equal for every name of the same file. */
 async function fileIdentity(file: string): Promise<string | undefined> {
   try {
@@ -232,6 +246,14 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
   for (const input of outputId === undefined ? [] : inputs) if (!clash && (await fileIdentity(input.file)) === outputId) clash = input;
   if (clash) {
     io.stderr(`Không ghi đè tệp đầu vào «${clash.file}»: tệp tổng hợp phải là một tệp khác. Hãy chọn tên khác cho -o.\n`);
+    return EXIT_PROBLEM;
+  }
+
+  // A link as output is refused whether it points at a master or nowhere: writing through it and replacing
+  // it would both surprise someone, and a link planted where the master goes must not redirect the write.
+  const link = await linkTarget(output);
+  if (link !== undefined) {
+    io.stderr(`Tệp tổng hợp «${output}» là một liên kết (symbolic link)${link.resolved ? ` tới «${link.resolved}»` : " không trỏ tới tệp nào"}: dplan merge không ghi qua liên kết và không thay liên kết. ${link.resolved ? `Hãy chỉ đường dẫn thật cho -o: «${link.resolved}».` : "Hãy chọn một tên tệp khác cho -o."}\n`);
     return EXIT_PROBLEM;
   }
 
