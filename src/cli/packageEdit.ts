@@ -17,6 +17,7 @@
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { resolveTarget } from "../xlsx/workbookValues";
 import { attribute } from "../xlsx/xmlScan";
+import { assembleZip, zipRecords } from "../xlsx/zipWrite";
 import { carryOfficerWork, type SheetCarry } from "./sheetCarry";
 
 interface Entry {
@@ -68,49 +69,13 @@ function contentOf(entry: Entry): string {
 function newEntry(name: string, text: string): Entry {
   const data = Buffer.from(text, "utf8");
   const compressed = deflateRawSync(data);
-  const nameBytes = Buffer.from(name, "utf8");
-  const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(0x0800, 6);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(compressed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(0x0800, 8);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(compressed.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  return { name, central: Buffer.concat([central, nameBytes]), local: Buffer.concat([local, nameBytes, compressed]), method: 8, compressed };
+  const records = zipRecords({ name, stored: compressed, method: 8, crc: crc32(data), size: data.length });
+  return { name, central: Buffer.from(records.central), local: Buffer.from(records.local), method: 8, compressed };
 }
 
-function writeEntries(entries: Entry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const central = Buffer.from(entry.central);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central);
-    locals.push(entry.local);
-    offset += entry.local.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+/** The archive of these entries: the master's kept records as they were, offsets renewed. */
+function writeEntries(entries: Entry[]): Uint8Array {
+  return assembleZip(entries);
 }
 
 interface SheetPart {
@@ -377,7 +342,7 @@ export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sh
     }
   }
   out.push(...added);
-  return new Uint8Array(writeEntries(out));
+  return writeEntries(out);
 }
 
 /** Names of a package's parts with their raw compressed bytes' hash input, for tests comparing packages. */
