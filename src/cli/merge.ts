@@ -19,6 +19,7 @@ import * as path from "node:path";
 import { MESSAGES as CONSOLIDATION_MESSAGES } from "../app/consolidationMessages";
 import { readUnitFile } from "../app/unitFiles";
 import {
+  carryPlans,
   consolidate,
   describeUnitConflict,
   droppedKinds,
@@ -43,7 +44,6 @@ import { writeWorkbook } from "../xlsx/writeWorkbook";
 import { agencyArg, profileIdArg, UsageError, walkArgs, yearArg } from "./args";
 import { describeReadError, titleYear, unreadSheets } from "./files";
 import type { CliIO } from "./main";
-import { carryPlans } from "./carryPlan";
 import { replaceOwnSheets } from "./packageEdit";
 
 export const MERGE_USAGE = `Cách dùng:

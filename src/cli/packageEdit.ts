@@ -18,7 +18,7 @@ import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { resolveTarget } from "../xlsx/workbookValues";
 import { attribute } from "../xlsx/xmlScan";
 import { assembleZip, zipRecords } from "../xlsx/zipWrite";
-import { carryOfficerWork, type SheetCarry } from "./sheetCarry";
+import { carryOfficerWork, type SheetCarry } from "../xlsx/sheetCarry";
 
 interface Entry {
   name: string;

@@ -1,5 +1,5 @@
 /** Formula references moved with the rows a re-import moves (sheetCarry.ts). */
-import { formulaForTests } from "../../src/cli/sheetCarry";
+import { formulaForTests } from "../../src/xlsx/sheetCarry";
 
 const { rewriteReferences, shiftRelative } = formulaForTests;
 const rows = new Map([[16, 18], [13, 13]]);

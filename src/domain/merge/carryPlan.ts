@@ -1,17 +1,19 @@
 /**
  * Where each row and column of an existing master sheet goes in the sheet a re-import writes: the plan
- * sheetCarry.ts follows to carry the officer's cells. Old places come from readMaster (the row each
+ * (CarryPlan) a host follows to carry the officer's cells (src/xlsx/sheetCarry.ts for the CLI's package
+ * edit and the playground). Old places come from readMaster (the row each
  * MasterRow was read from, the columns found by title); new places from reading the fresh table back the
  * same way: consolidate keeps the earlier MasterRow objects and writes its rows in order, so the fresh
  * sheet's content rows are the plan's rows, one for one. When the counts differ nothing is carried (the
  * values are still kept by the domain) rather than carry a cell to a wrong row.
  */
-import { readMaster, type MasterPlan, type MasterSheetRows } from "../domain/merge";
-import type { TableWrite } from "../workbook/types";
-import type { SheetCarry } from "./sheetCarry";
+import type { CarryPlan, TableWrite } from "../../workbook/types";
+import { readMaster } from "./readMaster";
+import type { MasterPlan, MasterSheetRows } from "./types";
 
-export function carryPlans(existing: MasterSheetRows | undefined, plan: MasterPlan): Map<string, SheetCarry> {
-  const carries = new Map<string, SheetCarry>();
+/** Each master sheet's carry plan, by sheet name (none without an earlier master). */
+export function carryPlans(existing: MasterSheetRows | undefined, plan: MasterPlan): Map<string, CarryPlan> {
+  const carries = new Map<string, CarryPlan>();
   if (!existing) return carries;
   for (const sheet of plan.masterSheets) {
     const old = existing.sheets[sheet.kind];

@@ -19,20 +19,11 @@
  * hyperlinks of hand rows, validations and formats kept in the sheet's extLst (x14).
  */
 import { columnLetter, columnNumber } from "../domain/cells";
-import { attribute, decodeXmlText } from "../xlsx/xmlScan";
+import type { Cell as ExcelCell, CellFormulaValue, ConditionalFormattingRule, DataValidation, Style, Worksheet } from "exceljs";
+import type { CarryPlan } from "../workbook/types";
+import { attribute, decodeXmlText } from "./xmlScan";
 
-export interface SheetCarry {
-  /** Old sheet row → new sheet row, for each row that stays (hand rows, other units' rows, the header row). */
-  rows: ReadonlyMap<number, number>;
-  /** Old rows typed by hand: all their cells under a known column are carried. */
-  handRows: ReadonlySet<number>;
-  /** Old column → new column, for the columns found by title in both sheets. */
-  columns: ReadonlyMap<number, number>;
-  /** Old columns the officer added: carried on every row that stays. */
-  addedColumns: ReadonlySet<number>;
-  /** Old and new header row: rows above move with the header (the form's title block). */
-  headerRow: { old: number; new: number };
-}
+export type SheetCarry = CarryPlan;
 
 /** The old sheet's parts hanging off it that carried notes need (by relationship type). */
 export interface OldSheetParts {
@@ -321,18 +312,20 @@ function sqrefOf(cells: Cell[]): string {
   return parts.join(" ");
 }
 
+/** A rule's formula (written for its range's first cell) as it reads for a group's new first cell. */
+function groupRewrite(group: { from: Cell; anchor: Cell }, carry: Carry): (formula: string) => string {
+  const first = carry.target(group.from.row, group.from.column);
+  return (formula) => {
+    // First as it reads at the group's first cell, then moved with it.
+    const atGroup = shiftRelative(formula, carry.sheetName, group.from.row - group.anchor.row, group.from.column - group.anchor.column);
+    return moveFormula(atGroup, carry, group.from, first);
+  };
+}
+
 /** A rule element (dataValidation, conditionalFormatting) for each group of its carried cells. */
 function carryRanged(element: string, carry: Carry, rewriteInner: (inner: string, rewrite: (formula: string) => string) => string): string[] {
   const sqref = attribute(element, "sqref") ?? "";
-  return carriedGroups(sqref, carry).map((group) => {
-    const first = carry.target(group.from.row, group.from.column);
-    const rewrite = (formula: string) => {
-      // Written for the range's first cell: first as it reads at the group's first cell, then moved.
-      const atGroup = shiftRelative(formula, carry.sheetName, group.from.row - group.anchor.row, group.from.column - group.anchor.column);
-      return moveFormula(atGroup, carry, group.from, first);
-    };
-    return rewriteInner(element.replace(/\ssqref="[^"]*"/, ` sqref="${sqrefOf(group.cells)}"`), rewrite);
-  });
+  return carriedGroups(sqref, carry).map((group) => rewriteInner(element.replace(/\ssqref="[^"]*"/, ` sqref="${sqrefOf(group.cells)}"`), groupRewrite(group, carry)));
 }
 
 function rewriteFormulaElements(xml: string, rewrite: (formula: string) => string): string {
@@ -499,6 +492,78 @@ export function carryOfficerWork(old: OldSheetParts, newXml: string, plan: Sheet
   xml = carryNotes(old, xml, carry, out);
   out.sheetXml = xml;
   return out;
+}
+
+// ---------------------------------------------------------------- the same in an exceljs workbook (playground)
+
+/** The officer's cells of a sheet about to be replaced, taken with what they carry. */
+export interface OfficerWork {
+  cells: { row: number; column: number; own: boolean; style?: Partial<Style>; formula?: string; result?: unknown; value?: unknown; note?: unknown; validation?: DataValidation }[];
+  formats: { ref: string; rules: ConditionalFormattingRule[] }[];
+  widths: Map<number, number | undefined>;
+}
+
+type FormatsOf = { conditionalFormattings?: { ref: string; rules: ConditionalFormattingRule[] }[] };
+
+/** Reads the officer's work off the old sheet (before it is replaced). */
+export function takeOfficerWork(sheet: Worksheet, plan: CarryPlan): OfficerWork {
+  const carry = new Carry(plan, sheet.name);
+  const work: OfficerWork = { cells: [], formats: structuredClone((sheet as unknown as FormatsOf).conditionalFormattings ?? []), widths: new Map() };
+  for (const row of plan.rows.keys()) {
+    const line = sheet.findRow(row);
+    if (!line) continue;
+    line.eachCell({ includeEmpty: true }, (cell, column) => {
+      const own = carry.carries(row, column);
+      const note = carry.carriesNote(row, column) && cell.note !== undefined;
+      if (!own && !note) return;
+      work.cells.push({
+        row,
+        column,
+        own,
+        ...(own ? { style: structuredClone(cell.style), value: cell.value, result: cell.result } : {}),
+        ...(own && cell.formula ? { formula: cell.formula } : {}),
+        ...(note ? { note: structuredClone(cell.note) } : {}),
+        ...(own && cell.dataValidation ? { validation: structuredClone(cell.dataValidation) } : {}),
+      });
+    });
+  }
+  for (const column of plan.addedColumns) work.widths.set(column, sheet.getColumn(column).width);
+  return work;
+}
+
+/** Puts the officer's work on the new sheet at the cells' new places. */
+export function putOfficerWork(sheet: Worksheet, work: OfficerWork, plan: CarryPlan): void {
+  const carry = new Carry(plan, sheet.name);
+  for (const kept of work.cells) {
+    const to = carry.target(kept.row, kept.column);
+    const written = sheet.getCell(to.row, to.column).value;
+    const cell = sheet.getCell(to.row, to.column);
+    if (kept.own) {
+      if (kept.style) cell.style = kept.style;
+      if (kept.formula) cell.value = { formula: moveFormula(kept.formula, carry, kept, to), result: kept.result } as CellFormulaValue;
+      else if ((written === null || written === undefined) && kept.value !== null && kept.value !== undefined) cell.value = kept.value as ExcelCell["value"];
+      if (kept.validation) {
+        const formulae = kept.validation.formulae?.map((formula: unknown) => (typeof formula === "string" ? moveFormula(formula, carry, kept, to) : formula));
+        cell.dataValidation = { ...kept.validation, ...(formulae ? { formulae } : {}) } as DataValidation;
+      }
+    }
+    if (kept.note !== undefined) cell.note = kept.note as ExcelCell["note"];
+  }
+  let priority = Math.max(0, ...((sheet as unknown as FormatsOf).conditionalFormattings ?? []).flatMap((format) => format.rules.map((rule) => rule.priority ?? 0)));
+  for (const format of work.formats) {
+    for (const group of carriedGroups(format.ref, carry)) {
+      const rewrite = groupRewrite(group, carry);
+      const rules = format.rules.map((rule) => {
+        const formulae = (rule as { formulae?: unknown[] }).formulae?.map((formula) => (typeof formula === "string" ? rewrite(formula) : formula));
+        return { ...rule, priority: ++priority, ...(formulae ? { formulae } : {}) } as ConditionalFormattingRule;
+      });
+      sheet.addConditionalFormatting({ ref: sqrefOf(group.cells), rules });
+    }
+  }
+  for (const [column, width] of work.widths) {
+    const target = plan.columns.get(column);
+    if (target !== undefined && width !== undefined) sheet.getColumn(target).width = width;
+  }
 }
 
 /** For tests: a formula's references as they read after the rows and columns moved. */
