@@ -441,6 +441,8 @@ function carryNotes(old: OldSheetParts, newXml: string, carry: Carry, out: Carri
   if (vml && legacy) {
     const id = relationFor(vml, "Vml");
     newXml = insertBefore(newXml, `<legacyDrawing r:id="${id}"/>`, ["legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
+    const root = /<worksheet\b[^>]*>/.exec(newXml)?.[0] ?? "";
+    if (!/\sxmlns:r=/.test(root)) newXml = newXml.replace(/<worksheet\b/, '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
   }
   return newXml;
 }

@@ -48,5 +48,5 @@ export function carryPlans(existing: MasterSheetRows | undefined, plan: MasterPl
 }
 
 function gridOf(table: TableWrite) {
-  return { name: table.sheet, originRow: 1, originCol: 1, values: table.rows.map((row) => [...row]), merges: table.merges ?? [] };
+  return { name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] };
 }
