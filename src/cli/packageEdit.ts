@@ -17,6 +17,7 @@
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { resolveTarget } from "../xlsx/workbookValues";
 import { attribute } from "../xlsx/xmlScan";
+import { OFFICE_RELATIONSHIPS_NAMESPACE, PACKAGE_RELATIONSHIPS_NAMESPACE } from "../xlsx/ooxmlNamespaces";
 import { assembleZip, zipRecords } from "../xlsx/zipWrite";
 import { carryOfficerWork, type SheetCarry } from "../xlsx/sheetCarry";
 
@@ -32,7 +33,7 @@ interface Entry {
 
 export class PackageEditError extends Error {}
 
-const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const RELS = OFFICE_RELATIONSHIPS_NAMESPACE;
 
 function readEntries(zip: Buffer): Entry[] {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -300,7 +301,7 @@ export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sh
       // The old sheet's relationships (its drawing, tables) went with its content; carried notes come back.
       let rels = freshRels ? contentOf(freshRels) : undefined;
       if (carried && carried.relations.length > 0) {
-        rels ??= `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+        rels ??= `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELATIONSHIPS_NAMESPACE}"></Relationships>`;
         rels = rels.replace(/<\/Relationships>/, `${carried.relations.join("")}</Relationships>`);
       }
       replaced.set(relsName(target.part), rels !== undefined ? newEntry(relsName(target.part), rels) : null);

@@ -21,6 +21,7 @@
 import { columnLetter, columnNumber } from "../domain/cells";
 import type { Cell as ExcelCell, CellFormulaValue, ConditionalFormattingRule, DataValidation, Style, Worksheet } from "exceljs";
 import type { CarryPlan } from "../workbook/types";
+import { OFFICE_RELATIONSHIPS_NAMESPACE } from "./ooxmlNamespaces";
 import { attribute, decodeXmlText } from "./xmlScan";
 
 export type SheetCarry = CarryPlan;
@@ -442,7 +443,7 @@ function carryNotes(old: OldSheetParts, newXml: string, carry: Carry, out: Carri
     const id = relationFor(vml, "Vml");
     newXml = insertBefore(newXml, `<legacyDrawing r:id="${id}"/>`, ["legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
     const root = /<worksheet\b[^>]*>/.exec(newXml)?.[0] ?? "";
-    if (!/\sxmlns:r=/.test(root)) newXml = newXml.replace(/<worksheet\b/, '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+    if (!/\sxmlns:r=/.test(root)) newXml = newXml.replace(/<worksheet\b/, `<worksheet xmlns:r="${OFFICE_RELATIONSHIPS_NAMESPACE}"`);
   }
   return newXml;
 }
