@@ -27,6 +27,7 @@ import {
   planYearInfo,
   previewUnit,
   readMaster,
+  carryPlans,
   STATISTICS_SHEET_NAME,
   unitKey,
   type ExcludedDelegation,
@@ -297,10 +298,13 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
         ...(expectedUnits && expectedUnits.length > 0 ? { expectedUnits } : {}),
       });
 
+      // Where the earlier master's rows and columns went: a host that can carries the officer's own cells.
+      const carries = carryPlans(existing, plan);
       for (let index = 0; index < plan.sheets.length; index++) {
         const table = plan.sheets[index];
         onProgress?.({ step: "writing", done: index, total: plan.sheets.length, sheet: table.sheet });
-        await host.writeTable(table);
+        const carry = carries.get(table.sheet);
+        await host.writeTable(carry ? { ...table, carry } : table);
       }
       onProgress?.({ step: "marking", done: plan.sheets.length, total: plan.sheets.length });
       await host.applyMarks(findingsToMarks(plan.findings, locale));

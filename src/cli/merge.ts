@@ -2,7 +2,7 @@
  * `dplan merge FILE... -o MASTER.xlsx [--profile ID] [--year YYYY] [--unit FILE=TÊN] [--units FILE]`: consolidates unit
  * workbooks into a master workbook (src/domain/merge) and prints per-file results and the statistics.
  *
- * - Inputs are only read, never written; an output that is one of the inputs is refused.
+ * - Inputs are only read, never written; an output that is one of the inputs, or a symbolic link, is refused.
  * - An existing MASTER.xlsx that is a master is re-imported into: a unit's earlier rows are replaced,
  *   rows and sheets added by hand are kept. An existing file that is not a master is never overwritten.
  * - The master is written to a temporary file beside it and renamed, so a failure leaves the old one whole.
@@ -13,13 +13,16 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { link, lstat, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { hostname } from "node:os";
 import * as path from "node:path";
 import { MESSAGES as CONSOLIDATION_MESSAGES } from "../app/consolidationMessages";
 import { readUnitFile } from "../app/unitFiles";
 import {
+  carryPlans,
   consolidate,
   describeUnitConflict,
+  droppedKinds,
   findForeignSheet,
   findUnitConflicts,
   findUnitsSheet,
@@ -30,8 +33,9 @@ import {
   readMaster,
   unitListFromGrid,
   MASTER_SHEET_NAMES,
+  withoutDroppedRows,
 } from "../domain/merge";
-import type { MasterFormOptions, MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
+import type { DroppedKind, MasterFormOptions, MasterPlan, MasterSheetRows, StatisticsTable, UnitPlan, UnitSummary } from "../domain/merge";
 import type { Finding, PlanKind } from "../domain/model";
 import { DEFAULT_PROFILE_ID, getProfile, type Profile } from "../domain/profiles";
 import { defaultPlanYear } from "../app/context";
@@ -52,7 +56,8 @@ export const MERGE_USAGE = `Cách dùng:
       --year YYYY        năm kế hoạch (mặc định: năm của bộ quy định, hoặc năm ghi trên tiêu đề các tệp)
       --unit TỆP=TÊN     đặt tên đơn vị cho một tệp (mặc định: dòng "Đơn vị: …" của tệp, nếu không có thì tên tệp)
       --confirm          vẫn tổng hợp khi tên hai đơn vị chỉ khác nhau ở dấu (coi là hai đơn vị), hoặc khi nhập lại
-                         một đơn vị từ tệp khác với tệp đã tổng hợp trước (thay các dòng cũ của đơn vị đó)
+                         một đơn vị từ tệp khác với tệp đã tổng hợp trước (thay các dòng cũ của đơn vị đó); và xóa
+                         các dòng cũ của một loại kế hoạch mà tệp mới của đơn vị không còn (mặc định: giữ lại)
       --units TỆP        danh sách đơn vị phải gửi kế hoạch (.txt/.csv mỗi dòng một đơn vị, hoặc .xlsx có cột
                          "Đơn vị"); bảng tổng hợp liệt kê các đơn vị chưa gửi (mặc định: trang "Danh sách đơn vị"
                          của tệp tổng hợp, nếu không có thì danh sách trong bộ quy định)
@@ -72,6 +77,8 @@ const EXIT_ERRORS_FOUND = 1;
 const EXIT_PROBLEM = 2;
 
 const KIND_LABELS: Record<PlanKind, string> = { outbound: "Đoàn ra", inbound: "Đoàn vào", people: "Đối ngoại nhân dân" };
+/** The rows of a kind, counted: "2 đoàn vào", "1 hoạt động đối ngoại nhân dân". */
+const DROPPED_ROWS: Record<PlanKind, string> = { outbound: "đoàn ra", inbound: "đoàn vào", people: "hoạt động đối ngoại nhân dân" };
 const SEVERITY_LABELS = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;
 
 interface MergeArgs {
@@ -158,6 +165,20 @@ async function realTarget(file: string): Promise<string> {
   }
 }
 
+/** When the path is a symbolic link: where it leads (undefined when it leads nowhere). */
+async function linkTarget(file: string): Promise<{ resolved?: string } | undefined> {
+  try {
+    if (!(await lstat(file)).isSymbolicLink()) return undefined;
+  } catch {
+    return undefined;
+  }
+  try {
+    return { resolved: await realpath(file) };
+  } catch {
+    return {};
+  }
+}
+
 /** Device and inode of an existing file: equal for every name of the same file. */
 async function fileIdentity(file: string): Promise<string | undefined> {
   try {
@@ -228,9 +249,17 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     return EXIT_PROBLEM;
   }
 
+  // A link as output is refused whether it points at a master or nowhere: writing through it and replacing
+  // it would both surprise someone, and a link planted where the master goes must not redirect the write.
+  const link = await linkTarget(output);
+  if (link !== undefined) {
+    io.stderr(`Tệp tổng hợp «${output}» là một liên kết (symbolic link)${link.resolved ? ` tới «${link.resolved}»` : " không trỏ tới tệp nào"}: dplan merge không ghi qua liên kết và không thay liên kết. ${link.resolved ? `Hãy chỉ đường dẫn thật cho -o: «${link.resolved}».` : "Hãy chọn một tên tệp khác cho -o."}\n`);
+    return EXIT_PROBLEM;
+  }
+
   // One merge into a master at a time: a second one would read the master before the first wrote it and
   // its write would drop the first one's unit.
-  const lock = await takeLock(outputReal);
+  const lock = await takeLock(outputReal, io);
   if (typeof lock === "string") {
     io.stderr(`${lock}\n`);
     return EXIT_PROBLEM;
@@ -352,7 +381,14 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   }
   // What the master already shows (agency, place) stays unless --agency/--place say otherwise.
   const form = { ...(baseGrids ? formOptionsFromMaster(baseGrids) : {}), ...parsed.form };
-  const plan = consolidate(units, existing, { profile, year }, { ...form, ...(expectedUnits ? { expectedUnits } : {}) });
+  const consolidateInto = (master: MasterSheetRows | undefined) => consolidate(units, master, { profile, year }, { ...form, ...(expectedUnits ? { expectedUnits } : {}) });
+  let plan = consolidateInto(existing);
+  // A unit whose new file leaves out a kind it sent before keeps those rows, unless --confirm says it dropped the plan.
+  const dropped = droppedKinds(plan.units, existing);
+  if (dropped.length > 0 && parsed.confirm && existing) {
+    existing = withoutDroppedRows(existing, dropped);
+    plan = consolidateInto(existing);
+  }
   // consolidate keeps the order of its units: summary i belongs to readable[i].
   readable.forEach((read, index) => {
     read.summary = plan.units[index];
@@ -366,7 +402,7 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     if (base) {
       // Only the add-in's own sheets change; every other part of the master stays byte for byte (packageEdit.ts).
       try {
-        bytes = replaceOwnSheets(base, bytes, plan.sheets.map((sheet) => sheet.sheet));
+        bytes = replaceOwnSheets(base, bytes, plan.sheets.map((sheet) => sheet.sheet), carryPlans(existing, plan));
       } catch (error) {
         io.stderr(`Không ghi được vào tệp tổng hợp «${output}» mà vẫn giữ nguyên các phần khác của tệp (${error instanceof Error ? error.message : String(error)}): chưa ghi gì. Hãy mở tệp bằng Excel, lưu lại rồi chạy lại, hoặc chọn tên khác cho -o.\n`);
         return EXIT_PROBLEM;
@@ -380,7 +416,7 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     }
   }
 
-  io.stdout(report(reads, plan, { output, profile, year, yearSource: yearSource ?? "theo tiêu đề các tệp", wrote: units.length > 0 }));
+  io.stdout(report(reads, plan, { output, profile, year, yearSource: yearSource ?? "theo tiêu đề các tệp", wrote: units.length > 0, dropped, removed: parsed.confirm }));
   const problems = reads.filter((read) => read.problem !== undefined);
   if (problems.length > 0) {
     io.stderr(`${problems.map((p) => p.problem).join("\n")}\n`);
@@ -396,21 +432,102 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
 
 // ---------------------------------------------------------------- files
 
-/**
- * The lock file beside the master (".NAME.xlsx.dplan-lock"), created exclusively; a message when another
- * merge holds it. The lock names the process and the time, for the person who has to decide it is stale.
- */
-async function takeLock(master: string): Promise<{ release(): Promise<void> } | string> {
-  const lockFile = path.join(path.dirname(master), `.${path.basename(master)}.dplan-lock`);
+/** What a lock file says about the merge holding it. */
+interface LockOwner {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+function parseLock(text: string): LockOwner | undefined {
   try {
-    const handle = await open(lockFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
-    await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
+    const value = JSON.parse(text) as Partial<LockOwner>;
+    if (Number.isInteger(value.pid) && (value.pid as number) > 0 && typeof value.host === "string" && typeof value.started === "string") return value as LockOwner;
+  } catch {
+    // An older lock ("PID TIME") or a damaged one: its owner cannot be checked.
+  }
+  return undefined;
+}
+
+/** Whether the process runs (on this host). EPERM: it runs under another user. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+async function readLock(lockFile: string): Promise<string | undefined> {
+  try {
+    const handle = await open(lockFile, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      return await handle.readFile("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+async function createLock(lockFile: string): Promise<void> {
+  const handle = await open(lockFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() })}\n`);
+  } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Moves a lock judged stale out of the way: renamed aside, then checked to be the one judged (another merge
+ * may have taken it over in between; its lock is then put back). True when the stale lock is gone.
+ */
+async function removeStaleLock(lockFile: string, judged: string): Promise<boolean> {
+  const aside = `${lockFile}.${randomBytes(8).toString("hex")}.stale`;
+  try {
+    await rename(lockFile, aside);
+  } catch {
+    return false;
+  }
+  if ((await readLock(aside)) === judged) {
+    await unlink(aside).catch(() => undefined);
+    return true;
+  }
+  await link(aside, lockFile).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
+  return false;
+}
+
+/**
+ * The lock file beside the master (".NAME.xlsx.dplan-lock"), created exclusively, naming the process, host
+ * and start time. A lock whose process is gone on this host (a merge that crashed) is taken over with a
+ * note; any other lock is refused with a message.
+ */
+async function takeLock(master: string, io: CliIO): Promise<{ release(): Promise<void> } | string> {
+  const lockFile = path.join(path.dirname(master), `.${path.basename(master)}.dplan-lock`);
+  const release = { release: () => unlink(lockFile).catch(() => undefined) };
+  try {
+    await createLock(lockFile);
+    return release;
   } catch (error) {
     if ((error as { code?: string }).code !== "EEXIST") return `Không tạo được tệp khóa «${lockFile}» cạnh tệp tổng hợp: ${error instanceof Error ? error.message : String(error)}`;
-    return `Tệp tổng hợp «${master}» đang được một lệnh dplan merge khác ghi (tệp khóa «${lockFile}»): hãy chờ lệnh đó xong rồi chạy lại. Nếu chắc chắn không còn lệnh nào đang chạy (ví dụ máy bị tắt giữa chừng), hãy xóa tệp khóa đó.`;
   }
-  return { release: () => unlink(lockFile).catch(() => undefined) };
+  const text = await readLock(lockFile);
+  const owner = text === undefined ? undefined : parseLock(text);
+  if (text !== undefined && owner && owner.host === hostname() && owner.pid !== process.pid && !processAlive(owner.pid) && (await removeStaleLock(lockFile, text))) {
+    try {
+      await createLock(lockFile);
+      io.stderr(`Ghi chú: đã bỏ tệp khóa cũ «${lockFile}» của lệnh dplan merge (tiến trình ${owner.pid} trên máy ${owner.host}, bắt đầu lúc ${owner.started}) vì tiến trình đó không còn chạy (có thể đã dừng giữa chừng). Hãy mở tệp tổng hợp kiểm tra lại sau khi lệnh này xong.\n`);
+      return release;
+    } catch {
+      // Another merge took the lock first: refused below.
+    }
+  }
+  const holder = owner ? ` (tiến trình ${owner.pid} trên máy ${owner.host}, bắt đầu lúc ${owner.started})` : "";
+  return `Tệp tổng hợp «${master}» đang được một lệnh dplan merge khác ghi${holder} (tệp khóa «${lockFile}»): hãy chờ lệnh đó xong rồi chạy lại. Nếu chắc chắn không còn lệnh nào đang chạy (ví dụ máy bị tắt giữa chừng), hãy xóa tệp khóa đó.`;
 }
 
 /**
@@ -456,6 +573,9 @@ interface ReportContext {
   year: number;
   yearSource: string;
   wrote: boolean;
+  /** Earlier rows of kinds a re-imported unit no longer sends; removed when the user confirmed. */
+  dropped: DroppedKind[];
+  removed: boolean;
 }
 
 function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): string {
@@ -472,6 +592,13 @@ function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): st
       lines.push(`  ${sheet}: ${fromUnits} đoàn của các đơn vị${byHand > 0 ? `, ${byHand} dòng nhập tay được giữ nguyên` : ""}`);
     }
     for (const warning of plan.warnings) lines.push(`  ${warning}`);
+    if (context.removed) {
+      for (const drop of context.dropped) {
+        lines.push(`  Đã xóa ${drop.rows} ${DROPPED_ROWS[drop.kind]} cũ của đơn vị “${drop.unit}” (tệp «${drop.file}» không còn kế hoạch ${KIND_LABELS[drop.kind].toLowerCase()}), theo --confirm.`);
+      }
+    } else if (context.dropped.length > 0) {
+      lines.push("  Nếu đơn vị đã bỏ kế hoạch đó, chạy lại lệnh với --confirm để xóa các dòng cũ này khỏi bảng tổng hợp.");
+    }
     lines.push("");
   }
 

@@ -17,6 +17,9 @@
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { resolveTarget } from "../xlsx/workbookValues";
 import { attribute } from "../xlsx/xmlScan";
+import { OFFICE_RELATIONSHIPS_NAMESPACE, PACKAGE_RELATIONSHIPS_NAMESPACE } from "../xlsx/ooxmlNamespaces";
+import { assembleZip, zipRecords } from "../xlsx/zipWrite";
+import { carryOfficerWork, type SheetCarry } from "../xlsx/sheetCarry";
 
 interface Entry {
   name: string;
@@ -30,7 +33,7 @@ interface Entry {
 
 export class PackageEditError extends Error {}
 
-const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const RELS = OFFICE_RELATIONSHIPS_NAMESPACE;
 
 function readEntries(zip: Buffer): Entry[] {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -67,49 +70,13 @@ function contentOf(entry: Entry): string {
 function newEntry(name: string, text: string): Entry {
   const data = Buffer.from(text, "utf8");
   const compressed = deflateRawSync(data);
-  const nameBytes = Buffer.from(name, "utf8");
-  const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(0x0800, 6);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(compressed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(0x0800, 8);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(compressed.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  return { name, central: Buffer.concat([central, nameBytes]), local: Buffer.concat([local, nameBytes, compressed]), method: 8, compressed };
+  const records = zipRecords({ name, stored: compressed, method: 8, crc: crc32(data), size: data.length });
+  return { name, central: Buffer.from(records.central), local: Buffer.from(records.local), method: 8, compressed };
 }
 
-function writeEntries(entries: Entry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const central = Buffer.from(entry.central);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central);
-    locals.push(entry.local);
-    offset += entry.local.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+/** The archive of these entries: the master's kept records as they were, offsets renewed. */
+function writeEntries(entries: Entry[]): Uint8Array {
+  return assembleZip(entries);
 }
 
 interface SheetPart {
@@ -271,12 +238,28 @@ function carryBuiltInNames(masterXml: string, freshXml: string, sheetNames: read
   return xml.replace(AFTER_DEFINED_NAMES, (next) => `<definedNames>${carried.join("")}</definedNames>${next}`);
 }
 
+/** The old sheet's XML and its relationships, for carrying the officer's work (sheetCarry.ts). */
+function oldSheetParts(master: Entry[], sheet: SheetPart) {
+  const read = (part: string) => {
+    const entry = master.find((candidate) => candidate.name === part);
+    return entry ? contentOf(entry) : undefined;
+  };
+  const folder = sheet.part.slice(0, sheet.part.lastIndexOf("/") + 1);
+  const relations = [...(read(relsName(sheet.part)) ?? "").matchAll(/<Relationship\b([^>]*)\/?>/g)].map((match) => ({
+    id: attribute(match[1], "Id") ?? "",
+    type: attribute(match[1], "Type") ?? "",
+    part: resolveTarget(folder, attribute(match[1], "Target") ?? ""),
+    element: match[0].endsWith("/>") ? match[0] : `${match[0].slice(0, -1)}/>`,
+  }));
+  return { sheetXml: read(sheet.part) ?? "", sheetName: sheet.name, relations, read };
+}
+
 /**
  * The master package with the given sheets taken from the fresh package (written by writeWorkbook with
  * only those sheets); every other part byte-identical. Throws PackageEditError when the master's package
  * is not one this edit can handle (the caller then refuses rather than rewrite it).
  */
-export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sheetNames: readonly string[]): Uint8Array {
+export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sheetNames: readonly string[], carries: ReadonlyMap<string, SheetCarry> = new Map()): Uint8Array {
   const master = readEntries(Buffer.from(masterZip.buffer, masterZip.byteOffset, masterZip.byteLength));
   const fresh = readEntries(Buffer.from(freshZip.buffer, freshZip.byteOffset, freshZip.byteLength));
   const byName = (entries: Entry[], name: string) => entries.find((entry) => entry.name === name);
@@ -311,10 +294,18 @@ export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sh
     const target = masterSheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
     if (target && byName(master, target.part)) {
       replacedAny = true;
-      replaced.set(target.part, newEntry(target.part, xml));
-      // The old sheet's relationships (its drawing, comments, tables) went with its content.
-      replaced.set(relsName(target.part), freshRels ? newEntry(relsName(target.part), contentOf(freshRels)) : null);
-      if (freshRels && !byName(master, relsName(target.part))) added.push(newEntry(relsName(target.part), contentOf(freshRels)));
+      const plan = carries.get(name);
+      const carried = plan ? carryOfficerWork(oldSheetParts(master, target), xml, plan) : undefined;
+      replaced.set(target.part, newEntry(target.part, carried?.sheetXml ?? xml));
+      for (const [part, content] of carried?.parts ?? []) replaced.set(part, newEntry(part, content));
+      // The old sheet's relationships (its drawing, tables) went with its content; carried notes come back.
+      let rels = freshRels ? contentOf(freshRels) : undefined;
+      if (carried && carried.relations.length > 0) {
+        rels ??= `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELATIONSHIPS_NAMESPACE}"></Relationships>`;
+        rels = rels.replace(/<\/Relationships>/, `${carried.relations.join("")}</Relationships>`);
+      }
+      replaced.set(relsName(target.part), rels !== undefined ? newEntry(relsName(target.part), rels) : null);
+      if (rels !== undefined && !byName(master, relsName(target.part))) added.push(newEntry(relsName(target.part), rels));
       continue;
     }
     const part = `xl/worksheets/sheet${++partNumber}.xml`;
@@ -352,7 +343,7 @@ export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sh
     }
   }
   out.push(...added);
-  return new Uint8Array(writeEntries(out));
+  return writeEntries(out);
 }
 
 /** Names of a package's parts with their raw compressed bytes' hash input, for tests comparing packages. */

@@ -49,6 +49,13 @@ export function characterWidthToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/**
+ * Writes the table into its sheet, clearing an existing one first. Not yet followed here: `table.carry`
+ * (the officer's own cells of a re-imported master, which the CLI and the playground keep). A re-import in
+ * Excel therefore keeps hand rows and added columns by value only: their formulas become values, their
+ * fills, fonts, borders and number formats become the form's, every conditional format of the sheet is
+ * removed, and notes and data validation stay at their old cell addresses (on other rows once rows moved).
+ */
 export async function writeTableSheet(context: Excel.RequestContext, table: TableWrite, options: TableWriteOptions = { charts: true }): Promise<void> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");

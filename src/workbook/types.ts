@@ -118,8 +118,29 @@ export interface CellEdit {
 }
 
 /** A whole table written into a sheet (master plan, statistics, check report). */
+/**
+ * Where the rows and columns of the sheet's earlier version go in this write (a master re-imported): the
+ * host carries the officer's own cells there — formulas, formats, notes, validation, conditional formats —
+ * of rows typed by hand (every cell under a known column) and of columns the officer added (on every row
+ * that stays). Sheet rows and columns, 1-based.
+ */
+export interface CarryPlan {
+  /** Earlier row → row in this write, for each row that stays (hand rows, other units' rows, the header). */
+  rows: ReadonlyMap<number, number>;
+  /** Earlier rows typed by hand. */
+  handRows: ReadonlySet<number>;
+  /** Earlier column → column in this write, for columns found by title in both. */
+  columns: ReadonlyMap<number, number>;
+  /** Earlier columns the officer added. */
+  addedColumns: ReadonlySet<number>;
+  /** Earlier and new header row: rows above it (the title block) move with it. */
+  headerRow: { old: number; new: number };
+}
+
 export interface TableWrite {
   sheet: string;
+  /** Set when the sheet replaces an earlier version whose officer's cells are to be kept (see CarryPlan). */
+  carry?: CarryPlan;
   /**
    * Rows written from A1 down; the first `headerRows` rows are formatted as headers. Values only: a Date
    * is a calendar day (UTC midnight) written as a real date ("dd/mm/yyyy" unless `columnFormats` says

@@ -29,6 +29,7 @@ import {
   type WorkbookHost,
 } from "../workbook/types";
 import { loadXlsx, toCellValue, toGrid } from "./readWorkbook";
+import { putOfficerWork, takeOfficerWork } from "./sheetCarry";
 import { replaceSheet, writeTableInto } from "./writeWorkbook";
 
 /** The hidden sheet of standard lists (one name for every host). */
@@ -255,7 +256,11 @@ export class XlsxWorkbookHost implements WorkbookHost {
   async writeTable(table: TableWrite): Promise<void> {
     if (OWN_SHEETS.has(table.sheet)) throw new XlsxHostError(`Tên trang tính “${table.sheet}” dành riêng cho phần bổ trợ.`);
     try {
-      writeTableInto(this.workbook, table);
+      // A master re-imported: the officer's own cells of the old sheet come along (sheetCarry.ts).
+      const old = table.carry ? this.workbook.getWorksheet(table.sheet) : undefined;
+      const work = old && table.carry ? takeOfficerWork(old, table.carry) : undefined;
+      const sheet = writeTableInto(this.workbook, table);
+      if (work && table.carry) putOfficerWork(sheet, work, table.carry);
     } catch (error) {
       throw new XlsxHostError(`Không tạo được trang tính “${table.sheet}”: ${error instanceof Error ? error.message : String(error)}`);
     }

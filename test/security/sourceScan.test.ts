@@ -54,8 +54,8 @@ const NETWORK: [string, RegExp][] = [
 const NETWORK_ALLOWED: Record<string, RegExp[]> = {
   // The playground opens its bundled sample workbook from its own folder (relative URL, same origin).
   "src/playground/Playground.tsx": [/\bfetch\s*\(\s*SAMPLE_URL\s*\)/],
-  // An XML namespace name written into the master's package (a URI that names, never fetched).
-  "src/cli/packageEdit.ts": [/"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/],
+  // XML namespace names written into the master's package (URIs that name, never fetched).
+  "src/xlsx/ooxmlNamespaces.ts": [/"http:\/\/schemas\.openxmlformats\.org\/(?:officeDocument|package)\/2006\/relationships"/],
 };
 
 test("the scan sees the sources", () => {

@@ -44,7 +44,9 @@ export class MemoryHost implements WorkbookHost {
   }
   async writeTable(table: TableWrite) {
     this.tables = this.tables.filter((existing) => existing.sheet !== table.sheet);
-    this.tables.push(table);
+    // Values only: no formulas, formats or notes of the officer's to carry (TableWrite.carry).
+    const { carry: _carry, ...written } = table;
+    this.tables.push(written);
     this.grids = this.grids.filter((grid) => grid.name !== table.sheet);
     this.grids.push({ name: table.sheet, originRow: 1, originCol: 1, values: structuredClone(table.rows), merges: table.merges ?? [] });
   }

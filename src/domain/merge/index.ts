@@ -9,6 +9,8 @@ export { makeUnitPlan, previewUnit, prepareUnit, fileStem, unitFromTitle, delega
 export { missingInformation, type MissingInformation } from "./exclusion";
 export { returnDate, deadlines, looksLikeFormula, isoToDate } from "./cells";
 export { masterSheetCounts, type MasterSheetCount } from "./summary";
+export { droppedKinds, withoutDroppedRows, type DroppedKind } from "./droppedKinds";
+export { carryPlans } from "./carryPlan";
 export { parseUnitList, unitListFromGrid, findUnitsSheet, missingUnits, missingUnitsTable, UNITS_SHEET_NAME } from "./expectedUnits";
 export { computeStatistics, statisticsTable, quarterLabel } from "./statistics";
 export { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME, PROVENANCE_TITLES, COMPUTED_TITLES, masterLayout, TIER_SECTIONS, type MasterLayout, type MasterColumn, type MasterGrouping } from "./layout";

@@ -80,13 +80,15 @@ function readMasterSheet(grid: SheetGrid, kind: PlanKind, warnings: string[]): M
     if (kindOfRow !== "content") continue;
     const values: CellValue[] = layout.columns.map(() => null);
     for (const [column, index] of mapped) values[index] = normalize(reader.value(row, column), isDateColumn(layout.columns[index]));
-    const masterRow: MasterRow = { values, extra: extra.map((e) => normalize(reader.value(row, e.column), false)) };
+    const masterRow: MasterRow = { values, extra: extra.map((e) => normalize(reader.value(row, e.column), false)), readRow: row };
     const unit = text(values[unitIndex]);
     if (unit !== "") masterRow.provenance = { unit, file: text(values[fileIndex]), source: text(values[sourceIndex]) };
     if (section !== undefined) masterRow.section = section;
     rows.push(masterRow);
   }
-  return { kind, sheet: String(grid.name), extraHeaders: extra.map((e) => e.header), rows };
+  const layoutColumns = layout.columns.map((_, index) => [...mapped].find(([, mappedIndex]) => mappedIndex === index)?.[0]);
+  const readColumns = { headerRow, layout: layoutColumns, extra: extra.map((e) => e.column) };
+  return { kind, sheet: String(grid.name), extraHeaders: extra.map((e) => e.header), rows, readColumns };
 }
 
 function isColumnNumber(text: string): boolean {

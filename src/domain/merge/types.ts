@@ -51,6 +51,8 @@ export interface MasterRow {
   provenance?: Provenance;
   /** The section row the row sat under when read back from a master ("I. Đoàn do …", "2. Sở Y tế"). */
   section?: string;
+  /** The sheet row it was read from (readMaster): a re-import carries the row's own cells from there. */
+  readRow?: number;
 }
 
 /** A master sheet read back from a workbook (readMaster) or built by consolidate. */
@@ -60,6 +62,8 @@ export interface MasterSheet {
   /** Headers of columns a user added to the master, kept after the layout's columns. */
   extraHeaders: string[];
   rows: MasterRow[];
+  /** Where readMaster found the columns: the header row, each layout column's sheet column (by layout index), each added column's. */
+  readColumns?: { headerRow: number; layout: (number | undefined)[]; extra: number[] };
 }
 
 /** The master sheets found in an existing master workbook. */
