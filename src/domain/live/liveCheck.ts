@@ -434,8 +434,7 @@ export class LiveCheck {
   /** The rows whose findings of this rule must be replaced, and their new findings. */
   private recheckPlanRule(rule: PlanRule, changedOld: Map<string, Delegation>, changedNew: Map<string, Delegation>): { ids: Set<string>; findings: Finding[] } {
     const index = this.links.get(rule.id);
-    // A capped rule's findings on any row may change with any other row (see RuleLocality.capped): run in full.
-    if (!rule.locality || !index || rule.locality.capped) {
+    if (!rule.locality || !index) {
       const ids = new Set(this.findingsByRule.get(rule.id)!.keys());
       for (const id of changedOld.keys()) ids.add(id);
       return { ids, findings: checkPlan([...this.delegations.values()], this.context, [rule]) };
