@@ -14,6 +14,7 @@ import type { CountryMatch, Delegation } from "../../model";
 import { compareRows, joinList, rowList } from "../messages";
 import { countryKey, distinctCountries } from "../lib/countries";
 import { MAX_RELATED } from "../lib/groups";
+import { memoizeText } from "../lib/memo";
 import { fieldText, words } from "../lib/text";
 import { dayNumber, monthIndexesCovered } from "../lib/time";
 import { S1 } from "../sources";
@@ -39,7 +40,8 @@ interface Candidate {
   countries: Map<string, CountryMatch>;
   start: number;
   end: number;
-  duplicateKey?: string;
+  /** duplicateKey of the row, worked out when the row first pairs (null: the row has none). */
+  duplicateKey?: string | null;
   /** The clusters the row belongs to, ascending. */
   clusters: number[];
 }
@@ -51,10 +53,12 @@ interface Cluster {
   members: number[];
 }
 
-function purposeWords(delegation: Delegation): string[] {
-  const text = fieldText(delegation, "purpose") ?? fieldText(delegation, "name");
-  return [...new Set(words(text).filter((word) => !STOPWORDS.has(word)))];
+/** The row's purpose words, each once (shared between rows with the same text: never change the array). */
+function purposeWords(delegation: Delegation): readonly string[] {
+  return wordsOfPurpose(fieldText(delegation, "purpose") ?? fieldText(delegation, "name") ?? "");
 }
+
+const wordsOfPurpose = memoizeText((text: string): readonly string[] => [...new Set(words(text).filter((word) => !STOPWORDS.has(word)))]);
 
 /** Jaccard similarity of two ascending id runs of one array: [a, a + aLength) and [b, b + bLength). */
 function jaccard(data: Int32Array, a: number, aLength: number, b: number, bLength: number): number {
@@ -102,7 +106,7 @@ export const mergeCandidate: PlanRule = {
   checkAll(delegations, context, focus) {
     const threshold = context.profile.params.mergeSimilarity;
     const candidates: Candidate[] = [];
-    const purposes: string[][] = [];
+    const purposes: (readonly string[])[] = [];
     // Canonical order: a lower index is an earlier row, whatever order the rows came in.
     for (const delegation of [...delegations].sort(compareRows)) {
       const period = delegation.period;
@@ -116,7 +120,6 @@ export const mergeCandidate: PlanRule = {
         countries,
         start: dayNumber(period.start),
         end: dayNumber(period.end),
-        duplicateKey: duplicateKey(delegation),
         clusters: [],
       });
     }
@@ -282,7 +285,8 @@ function pairInCluster(sweep: Sweep, members: readonly number[], clusterId: numb
         if (focus && !focus.has(x.delegation) && !focus.has(y.delegation)) continue;
         if (jaccard(tokens, tokens.offsets[position], sizes[a], tokens.offsets[other], sizes[b]) < threshold) continue;
         // The same delegation written twice is duplicate-delegation's finding, not a merge.
-        if (x.duplicateKey !== undefined && x.duplicateKey === y.duplicateKey) continue;
+        const xKey = (x.duplicateKey ??= duplicateKey(x.delegation) ?? null);
+        if (xKey !== null && xKey === (y.duplicateKey ??= duplicateKey(y.delegation) ?? null)) continue;
         // Rows sharing several clusters are paired in the first of them only.
         if (x.clusters.length > 1 && y.clusters.length > 1 && firstSharedCluster(x.clusters, y.clusters) !== clusterId) continue;
         link(sweep, a, b);
