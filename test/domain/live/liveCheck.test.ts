@@ -167,20 +167,23 @@ describe("live check", () => {
     const grids = livePlanGrids();
     const live = LiveCheck.start(grids, CONTEXT);
     const sheet = grids[0].name;
-    const type = (row: number, column: number, value: CellValue) => {
-      setCell(grids[0], row, column, value);
+    const paste = (row: number, values: CellValue[], column = 1) => {
+      const changes = values.map((value, offset) => ({ row, column: column + offset, value }));
+      for (const change of changes) setCell(grids[0], change.row, change.column, change.value);
       const before = live.recognitions;
-      live.applyCells(sheet, [{ row, column, value }]);
+      live.applyCells(sheet, changes);
       expect(live.findings()).toEqual(fullCheck(grids));
       return live.recognitions - before;
     };
+    const type = (row: number, column: number, value: CellValue) => paste(row, [value], column);
     const countriesColumn = LIVE_COLUMNS.indexOf("countries") + 1;
     // Data rows (a city trip, a department trip): re-parsed with the kept column map.
     expect(type(7, countriesColumn, "Nhật Bản, Hàn Quốc")).toBe(0);
     expect(type(12, LIVE_COLUMNS.indexOf("purpose") + 1, "Tham quan")).toBe(0);
     // The title's year (it dates every period), a data row turned into a section label, a row under the table.
     expect(type(1, 1, "KẾ HOẠCH ĐOÀN RA NĂM 2026")).toBeGreaterThan(0);
-    expect(type(13, 1, "III. Các đơn vị khác")).toBeGreaterThan(0);
+    expect(type(13, 1, "III. Các đơn vị khác")).toBe(0); // still a delegation: its other cells are filled
+    expect(paste(13, ["III. Các đơn vị khác", ...LIVE_COLUMNS.slice(1).map(() => null)])).toBeGreaterThan(0);
     expect(type(16, countriesColumn, "Lào")).toBeGreaterThan(0);
   });
 
