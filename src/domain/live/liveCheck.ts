@@ -231,6 +231,54 @@ export class LiveCheck {
     return [...(this.byCell.get(cellKey(sheet, row, column)) ?? [])];
   }
 
+  /**
+   * Cells whose findings an edit of these rows may change, as far as the kept indexes tell before the new
+   * values are read (a host reads notes there in the same round trip as the values): every field cell and the
+   * first cell of the delegations on the rows, and for the delegations a cross-row rule links to them, their
+   * first cell and the cells of the rule's fields. Rows the edit links anew (a country typed) are not known yet.
+   */
+  cellsAffectedBy(sheet: string, rows: Iterable<number>): { sheet: string; row: number; column: number }[] {
+    const state = this.sheets.get(sheet);
+    if (!state) return [];
+    const cells = new Map<string, { sheet: string; row: number; column: number }>();
+    const add = (delegation: Delegation, fields: Iterable<string> | undefined) => {
+      const put = (row: number, column: number) => cells.set(cellKey(delegation.sheet, row, column), { sheet: delegation.sheet, row, column });
+      put(delegation.row, delegation.firstColumn);
+      for (const field of fields ?? Object.keys(delegation.cells)) {
+        const ref = delegation.cells[field as keyof Delegation["cells"]];
+        if (ref) put(ref.row, ref.column);
+      }
+    };
+    const edited = new Set<string>();
+    const ids = state.ids;
+    const rowAt = (index: number) => this.delegations.get(ids[index])!.row;
+    for (const row of rows) {
+      // The delegation starting at or before the row: the row is its own, or one of its continuation rows.
+      let low = 0;
+      let high = ids.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (rowAt(middle) <= row) low = middle + 1;
+        else high = middle;
+      }
+      const delegation = low > 0 ? this.delegations.get(ids[low - 1]) : undefined;
+      if (!delegation || !(delegation.row === row || delegation.continuation?.some((part) => part.row === row))) continue;
+      if (!edited.has(delegation.id)) add(delegation, undefined);
+      edited.add(delegation.id);
+    }
+    for (const rule of this.activeRules) {
+      const index = this.links.get(rule.id);
+      if (isRowRule(rule) || !index) continue;
+      const linked = new Set<string>();
+      index.linkedToAny(edited, linked);
+      for (const id of linked) {
+        const delegation = this.delegations.get(id);
+        if (delegation && !edited.has(id)) add(delegation, rule.fields);
+      }
+    }
+    return [...cells.values()];
+  }
+
   /** Whether the sheet holds a recognised plan (edits elsewhere cannot change findings unless they make one). */
   isPlanSheet(sheet: string): boolean {
     return this.sheets.get(sheet)?.tables.some((table) => table.template) === true;
