@@ -124,10 +124,18 @@ export const mergeCandidate: PlanRule = {
       });
     }
 
-    // Word ids in spelling order: inside a cluster, words of equal rarity rank by spelling.
-    const spelled = [...new Set(purposes.flat())].sort();
-    const wordId = new Map(spelled.map((word, id) => [word, id]));
-    candidates.forEach((candidate, index) => (candidate.wordIds = Int32Array.from(purposes[index], (word) => wordId.get(word)!)));
+    // Word ids in order of first use; ranks inside a cluster break ties by spelling (`spelled[id]`).
+    const wordId = new Map<string, number>();
+    const spelled: string[] = [];
+    candidates.forEach((candidate, index) => {
+      const ids = new Int32Array(purposes[index].length);
+      purposes[index].forEach((word, i) => {
+        let id = wordId.get(word);
+        if (id === undefined) wordId.set(word, (id = spelled.push(word) - 1));
+        ids[i] = id;
+      });
+      candidate.wordIds = ids;
+    });
 
     // Clusters (country, month), numbered in key order so "the first cluster two rows share" is the same in any plan.
     const byKey = new Map<string, Cluster>();
@@ -155,6 +163,7 @@ export const mergeCandidate: PlanRule = {
       ends: Int32Array.from(candidates, (c) => c.end),
       sizes: Int32Array.from(candidates, (c) => c.wordIds.length),
       seenBy: new Int32Array(candidates.length).fill(-1),
+      spelled,
       wordCount: new Int32Array(spelled.length),
       wordRank: new Int32Array(spelled.length),
       partners: new Map(),
@@ -230,6 +239,8 @@ interface Sweep {
   sizes: Int32Array;
   /** `seenBy[b] === a`: b was already met by a (in this cluster, or in an earlier one where the pair was judged). */
   seenBy: Int32Array;
+  /** Each word id's word. */
+  spelled: readonly string[];
   /** Scratch arrays over all word ids (rankedTokens). */
   wordCount: Int32Array;
   wordRank: Int32Array;
@@ -315,7 +326,9 @@ interface Buckets {
 function prefixBuckets(members: readonly number[], tokens: Tokens, threshold: number, starts: Int32Array, sizes: Int32Array): Buckets {
   const anyWord = -1;
   const byToken = new Map<number, number[]>();
-  for (let position = 0; position < members.length; position++) {
+  // Members in order of departure (then row): every bucket filled in this order is already sorted.
+  const departures = Array.from(members.keys()).sort((p, q) => starts[members[p]] - starts[members[q]] || p - q);
+  for (const position of departures) {
     const size = sizes[members[position]];
     const prefixLength = threshold > 0 ? Math.min(size, size - Math.ceil(threshold * size - 1e-9) + 1) : 1;
     const offset = tokens.offsets[position];
@@ -326,7 +339,6 @@ function prefixBuckets(members: readonly number[], tokens: Tokens, threshold: nu
       else byToken.set(token, [position]);
     }
   }
-  const byStart = (p: number, q: number) => starts[members[p]] - starts[members[q]] || p - q;
   const lists = [...byToken.values()].filter((bucket) => bucket.length > 1).sort((p, q) => p.length - q.length);
   let total = 0;
   for (const bucket of lists) total += bucket.length;
@@ -335,7 +347,6 @@ function prefixBuckets(members: readonly number[], tokens: Tokens, threshold: nu
   const entries = new Int32Array(members.length + 1);
   let at = 0;
   lists.forEach((bucket, index) => {
-    bucket.sort(byStart);
     for (const position of bucket) {
       bucketData[at++] = position;
       entries[position + 1]++;
@@ -385,7 +396,7 @@ type Tokens = Int32Array & { offsets: Int32Array };
  * member's run starts with its rarest words.
  */
 function rankedTokens(members: readonly number[], sweep: Sweep): Tokens {
-  const { candidates, wordCount: count, wordRank: rank } = sweep;
+  const { candidates, spelled, wordCount: count, wordRank: rank } = sweep;
   const distinct: number[] = [];
   const offsets = new Int32Array(members.length);
   let total = 0;
@@ -395,7 +406,7 @@ function rankedTokens(members: readonly number[], sweep: Sweep): Tokens {
     total += ids.length;
     for (const id of ids) if (count[id]++ === 0) distinct.push(id);
   });
-  distinct.sort((p, q) => count[p] - count[q] || p - q);
+  distinct.sort((p, q) => count[p] - count[q] || (spelled[p] < spelled[q] ? -1 : spelled[p] > spelled[q] ? 1 : 0));
   distinct.forEach((id, order) => (rank[id] = order));
   const tokens = Object.assign(new Int32Array(total), { offsets });
   members.forEach((index, position) => {
