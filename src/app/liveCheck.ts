@@ -48,6 +48,11 @@ export class LiveSession {
     return this.live.isPlanSheet(sheet);
   }
 
+  /** Cells whose findings an edit of these rows may change, known before the edit is read (see LiveCheck.cellsAffectedBy). */
+  cellsAffectedBy(sheet: string, rows: Iterable<number>): CellPosition[] {
+    return this.live.cellsAffectedBy(sheet, rows);
+  }
+
   findings(): Finding[] {
     return this.live.findings();
   }

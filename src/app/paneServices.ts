@@ -67,6 +67,11 @@ export interface AppServices extends PaneServices {
    * for the host to write; undefined when live checking is off or nothing was checked yet.
    */
   liveApply(edits: SheetEdit[]): LiveResult | undefined;
+  /**
+   * A live update failed (the host's write, or the check): live checking stops, since the session may no
+   * longer match the marks, and the pane's status line says so until the next check.
+   */
+  liveFailed(error: unknown): void;
 }
 
 const SETTINGS_KEY = "settings";
@@ -134,6 +139,15 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
     return result;
   }
 
+  function liveFailed(error: unknown): void {
+    if (!live) return;
+    setLive(undefined);
+    if (!lastResult) return;
+    const detail = error instanceof Error ? error.message : String(error);
+    lastResult = { ...lastResult, live: { rows: 0, at: now().toISOString(), error: detail } };
+    for (const listener of listeners) listener(lastResult);
+  }
+
   function publishCheck(published: PublishedCheck): CheckResult {
     const checkedAt = now().toISOString();
     lastCheck = { plan: { sheets: [], delegations: published.delegations }, findings: published.findings, checkedAt, protectedSheets: [] };
@@ -169,6 +183,7 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
       return () => liveListeners.delete(listener);
     },
     liveApply,
+    liveFailed,
     async clearMarks() {
       // Marks cleared stay cleared: live checking resumes with the next check.
       setLive(undefined);

@@ -203,8 +203,8 @@ export class ExcelLiveCheck {
           }
         }
         reads.push(read);
-        if (this.options.notes) this.queueProbes(sheet, this.names.get(id) ?? "", list, state, probes);
       }
+      if (this.options.notes) this.queueProbes(context, session, bySheet, state, probes);
       await context.sync();
 
       const edits: SheetEdit[] = [];
@@ -242,20 +242,58 @@ export class ExcelLiveCheck {
     });
   }
 
-  /** Notes to look at: the add-in's notes on these sheets and the edited cells, up to MAX_NOTE_PROBES. */
-  private queueProbes(sheet: Excel.Worksheet, name: string, events: ChangeEvent[], state: MarkState, probes: Map<string, { sheet: Excel.Worksheet; address: string; note: Excel.Note }>): void {
-    const addresses = new Set(Object.keys(state.sheets.find((record) => record.name === name)?.notes ?? {}));
-    for (const event of events) {
-      if (STRUCTURAL.has(event.changeType)) continue;
-      const area = parseArea(event.address);
-      for (let row = area.top; row <= area.bottom && addresses.size < MAX_NOTE_PROBES; row++) {
-        for (let column = area.left; column <= area.right && addresses.size < MAX_NOTE_PROBES; column++) addresses.add(cellAddress(row, column));
+  /**
+   * Notes to look at in the first sync, up to MAX_NOTE_PROBES: the edited cells, the cells whose findings the
+   * edit may change as the kept indexes tell (the other cells of the edited delegations, the first cell and
+   * the rule's cells of every delegation a cross-row rule links to them), then the add-in's own notes on the
+   * edited sheets (a row the edit links anew may hold one). So a note is written on every changed cell but
+   * those only the new values link to, which keep theirs until the next update touching them or the next check.
+   */
+  private queueProbes(
+    context: Excel.RequestContext,
+    session: LiveSession,
+    bySheet: Map<string, ChangeEvent[]>,
+    state: MarkState,
+    probes: Map<string, { sheet: Excel.Worksheet; address: string; note: Excel.Note }>,
+  ): void {
+    const wanted = new Map<string, Set<string>>();
+    let count = 0;
+    const want = (sheet: string, address: string) => {
+      if (count >= MAX_NOTE_PROBES) return;
+      let addresses = wanted.get(sheet);
+      if (!addresses) wanted.set(sheet, (addresses = new Set()));
+      if (addresses.has(address)) return;
+      addresses.add(address);
+      count++;
+    };
+    const editedSheets: string[] = [];
+    for (const [id, events] of bySheet) {
+      const name = this.names.get(id);
+      if (name === undefined) continue;
+      editedSheets.push(name);
+      const rows = new Set<number>();
+      for (const event of events) {
+        if (STRUCTURAL.has(event.changeType)) continue;
+        const area = parseArea(event.address);
+        for (let row = area.top; row <= area.bottom && count < MAX_NOTE_PROBES; row++) {
+          rows.add(row);
+          for (let column = area.left; column <= area.right && count < MAX_NOTE_PROBES; column++) want(name, cellAddress(row, column));
+        }
       }
+      for (const cell of session.cellsAffectedBy(name, rows)) want(cell.sheet, cellAddress(cell.row, cell.column));
     }
-    for (const address of [...addresses].slice(0, MAX_NOTE_PROBES)) {
-      const note = sheet.notes.getItemOrNullObject(address);
-      note.load("content");
-      probes.set(key(name, ...rowColumn(address)), { sheet, address, note });
+    for (const name of editedSheets) for (const address of Object.keys(state.sheets.find((record) => record.name === name)?.notes ?? {})) want(name, address);
+    // By id: ids stay when a sheet is renamed, names as last seen may not.
+    const idOf = new Map([...this.names].map(([id, name]) => [name, id]));
+    for (const [name, addresses] of wanted) {
+      const id = idOf.get(name);
+      if (id === undefined) continue;
+      const sheet = context.workbook.worksheets.getItem(id);
+      for (const address of addresses) {
+        const note = sheet.notes.getItemOrNullObject(address);
+        note.load("content");
+        probes.set(key(name, ...rowColumn(address)), { sheet, address, note });
+      }
     }
   }
 

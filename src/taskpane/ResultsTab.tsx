@@ -158,7 +158,11 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
             {result.live && (
               <>
                 <br />
-                <span className={panel.hint}>{format(t.liveStatus, { rows: result.live.rows, time: formatClock(result.live.at, locale) })}</span>
+                {result.live.error === undefined ? (
+                  <span className={panel.hint}>{format(t.liveStatus, { rows: result.live.rows, time: formatClock(result.live.at, locale) })}</span>
+                ) : (
+                  <span role="alert">{format(t.liveFailed, { time: formatClock(result.live.at, locale), detail: result.live.error })}</span>
+                )}
               </>
             )}
           </p>

@@ -54,7 +54,16 @@ const detect = async () => {
     // after the pane (a live session only starts with a check).
     const live = services;
     void import(/* webpackChunkName: "live-check-excel" */ "../excel/liveCheck").then(
-      ({ ExcelLiveCheck }) => new ExcelLiveCheck(live, { notes: host.capabilities.notes, store: settingsMarkStateStore(), onError: (error) => console.error("Kiểm tra khi nhập liệu:", error) }),
+      ({ ExcelLiveCheck }) =>
+        new ExcelLiveCheck(live, {
+          notes: host.capabilities.notes,
+          store: settingsMarkStateStore(),
+          // Shown in the pane's status line (live checking stops until the next check); the console keeps the stack.
+          onError: (error) => {
+            console.error("Kiểm tra khi nhập liệu:", error);
+            live.liveFailed(error);
+          },
+        }),
     );
     consolidation = createConsolidationServices(host, { pane: services, storage });
     const ready = services;

@@ -31,8 +31,11 @@ export interface CheckResult {
   origin?: "consolidation";
   /** Protected sheets the check could not mark (their findings are listed all the same). */
   protectedSheets?: string[];
-  /** The last live update (Kiểm tra khi nhập liệu): rows re-checked and when (ISO). */
-  live?: { rows: number; at: string };
+  /**
+   * The last live update (Kiểm tra khi nhập liệu): rows re-checked and when (ISO); `error`, when it failed
+   * (live checking stopped until the next check): what went wrong, as the error said it.
+   */
+  live?: { rows: number; at: string; error?: string };
 }
 
 /** A cell of the current workbook, 1-based. */

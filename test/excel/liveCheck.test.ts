@@ -9,9 +9,11 @@ import { ExcelWorkbookHost } from "../../src/excel/ExcelWorkbookHost";
 import { settingsMarkStateStore } from "../../src/excel/markState";
 import { isMarkFormula, isTaggedNote } from "../../src/excel/marks";
 import type { CheckSettings } from "../../src/domain/settings";
+import { format, stringsFor } from "../../src/i18n";
+import type { CheckResult } from "../../src/taskpane/services";
 import { planSpec } from "../bench/planWorkbook";
 import { fakeSpecOf } from "../support/fakeFromSpec";
-import { createWorkbook, installFakeExcel, sheetByName, type FakeExcel } from "./fakeExcel";
+import { cellKey, createWorkbook, installFakeExcel, sheetByName, type FakeExcel } from "./fakeExcel";
 import { eventsDelivered, installChangeEvents, userEdit, userInsertRows } from "./fakeExcel/events";
 
 const SETTINGS: CheckSettings = { profileId: "hai-phong", year: 2025, locale: "vi" };
@@ -27,6 +29,7 @@ function memoryStorage(): SettingsStorage {
 interface Setup {
   fake: FakeExcel;
   host: ExcelWorkbookHost;
+  services: ReturnType<typeof createPaneServices>;
   live: ExcelLiveCheck;
   /** Failures of the live check (reported, not thrown, in the pane). */
   errors: unknown[];
@@ -42,7 +45,7 @@ async function checkedPlan(rows: number): Promise<Setup> {
   await services.check(SETTINGS);
   await live.idle();
   fake.resetStats();
-  return { fake, host, live, errors };
+  return { fake, host, services, live, errors };
 }
 
 /** The severities of the add-in's formats covering the cell. */
@@ -109,6 +112,31 @@ describe.each([100, 10_000])("live check on a plan of %i rows", (rows) => {
     await settle(setup);
   }, 300_000);
 
+  it("writes and clears the note of another row whose findings the edit changed (a merge partner), in at most 2 syncs", async () => {
+    const { fake } = setup;
+    const mentions = (text: string, row: number) => new RegExp(`dòng ${row}(?!\\d)`).test(text);
+    const valueAt = (row: number, column: number) => sheetByName(fake.workbook, SHEET).cells.get(cellKey(row, column))?.value ?? null;
+    // planSpec's columns: countries G, start H, end I, purpose J.
+    const [y, x] = [30, 31];
+    const purposeOfX = valueAt(x, 10);
+    // X takes Y's countries and time (a purpose of its own yet), then Y's purpose: now they are merge candidates.
+    userEdit(fake, SHEET, `G${x}:J${x}`, [[valueAt(y, 7), valueAt(y, 8), valueAt(y, 9), "Khảo sát riêng"]]);
+    await settle(setup);
+    fake.resetStats();
+    userEdit(fake, SHEET, `J${x}`, [[valueAt(y, 10)]]);
+    await settle(setup);
+    expect(fake.stats.runs).toHaveLength(1);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+    // Y was not edited, yet its note follows.
+    expect(mentions(noteAt(fake, `A${y}`), x)).toBe(true);
+
+    fake.resetStats();
+    userEdit(fake, SHEET, `J${x}`, [[purposeOfX]]);
+    await settle(setup);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+    expect(mentions(noteAt(fake, `A${y}`), x)).toBe(false);
+  }, 300_000);
+
   it("ignores the add-in's own writes", async () => {
     const { fake, host, live } = setup;
     const reports = live.reports.length;
@@ -148,5 +176,52 @@ describe.each([100, 10_000])("live check on a plan of %i rows", (rows) => {
     expect(fake.stats.syncs).toBeLessThanOrEqual(2);
     // Row 7's delegation moved nowhere (above the insert); row 11 now holds what row 10 held.
     expect(ownSeverities(fake, `${COUNTRIES}7`)).toContain("error");
+  }, 300_000);
+});
+
+describe("a live update that fails", () => {
+  it("stops live checking, says so in the pane's status line in Vietnamese, and leaves the sheet's values and marks as they were", async () => {
+    installChangeEvents();
+    const fake = installFakeExcel(createWorkbook(fakeSpecOf(planSpec(100))));
+    try {
+      const services = createPaneServices(new ExcelWorkbookHost(), { storage: memoryStorage(), documentSettings: memoryStorage() });
+      let failing = false;
+      const results: (CheckResult | undefined)[] = [];
+      services.subscribe((result) => results.push(result));
+      const live = new ExcelLiveCheck(
+        {
+          liveSession: () => services.liveSession(),
+          onLiveSession: (listener) => services.onLiveSession(listener),
+          liveApply: (edits) => {
+            if (failing) throw new Error("Mất kết nối với bảng tính");
+            return services.liveApply(edits);
+          },
+        },
+        { notes: true, store: settingsMarkStateStore(), onError: (error) => services.liveFailed(error) },
+      );
+      await services.check(SETTINGS);
+      await live.idle();
+      const marksBefore = ownSeverities(fake, `${COUNTRIES}20`);
+      failing = true;
+      userEdit(fake, SHEET, `${COUNTRIES}20`, [["Nhật Bản, Hàn Quốc, Lào, Pháp"]]);
+      await eventsDelivered(fake);
+      await live.idle();
+      // The officer's value stays; no mark was written for it.
+      expect(sheetByName(fake.workbook, SHEET).cells.get(cellKey(20, 7))?.value).toBe("Nhật Bản, Hàn Quốc, Lào, Pháp");
+      expect(ownSeverities(fake, `${COUNTRIES}20`)).toEqual(marksBefore);
+      expect(services.liveSession()).toBeUndefined();
+      const status = results.at(-1)?.live;
+      expect(status?.error).toBe("Mất kết nối với bảng tính");
+      expect(format(stringsFor("vi").pane.liveFailed, { time: "10:42", detail: status!.error! })).toMatch(/^Kiểm tra khi nhập liệu đã dừng lúc 10:42 do lỗi: Mất kết nối/);
+      // Nothing more is followed until the next check.
+      failing = false;
+      fake.resetStats();
+      userEdit(fake, SHEET, `${COUNTRIES}21`, [["Lào"]]);
+      await eventsDelivered(fake);
+      await live.idle();
+      expect(fake.stats.runs).toHaveLength(0);
+    } finally {
+      fake.uninstall();
+    }
   }, 300_000);
 });

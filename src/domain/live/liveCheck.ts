@@ -10,7 +10,7 @@ import type { Delegation, Finding } from "../model";
 import { checkPlan, compareFindings, type CheckContext } from "../rules/engine";
 import { RULES } from "../rules/registry";
 import { isRowRule, type PlanRule, type Rule, type RuleLocality } from "../rules/types";
-import { parseSheet, readPlan, recognizeSheetTables, type ReadPlanOptions } from "../templates/readPlan";
+import { editKeepsRecognition, parseSheet, readPlan, recognizeSheetTables, type ReadPlanOptions } from "../templates/readPlan";
 import type { PlanRead, RecognizedTemplate, SheetRecognition } from "../templates/types";
 import type { CellValue, SheetGrid } from "../../workbook/types";
 
@@ -76,6 +76,21 @@ class LinkIndex {
     for (const key of this.mentionsOf.get(id) ?? []) for (const other of this.members.get(key) ?? []) into.add(other);
   }
 
+  /** Rows linked to any of these rows (each shared key looked at once, however many of the rows hold it). */
+  linkedToAny(ids: Iterable<string>, into: Set<string>): void {
+    const keys = new Set<string>();
+    const mentions = new Set<string>();
+    for (const id of ids) {
+      for (const key of this.keysOf.get(id) ?? []) keys.add(key);
+      for (const key of this.mentionsOf.get(id) ?? []) mentions.add(key);
+    }
+    for (const key of keys) {
+      for (const other of this.members.get(key) ?? []) into.add(other);
+      for (const other of this.mentioned.get(key) ?? []) into.add(other);
+    }
+    for (const key of mentions) for (const other of this.members.get(key) ?? []) into.add(other);
+  }
+
   /** Every row reachable from the seeds through links (the seeds included). */
   reachable(seeds: Iterable<string>): Set<string> {
     const seen = new Set<string>();
@@ -119,6 +134,8 @@ export class LiveCheck {
   private readonly byCell = new Map<string, Set<Finding>>();
   private sorted: Finding[] | undefined;
   private readonly activeRules: Rule[];
+  /** Sheets recognised again since the start (an edit that kept the recognition adds none): tests and diagnostics. */
+  recognitions = 0;
 
   private constructor(
     readonly context: CheckContext,
@@ -214,6 +231,54 @@ export class LiveCheck {
     return [...(this.byCell.get(cellKey(sheet, row, column)) ?? [])];
   }
 
+  /**
+   * Cells whose findings an edit of these rows may change, as far as the kept indexes tell before the new
+   * values are read (a host reads notes there in the same round trip as the values): every field cell and the
+   * first cell of the delegations on the rows, and for the delegations a cross-row rule links to them, their
+   * first cell and the cells of the rule's fields. Rows the edit links anew (a country typed) are not known yet.
+   */
+  cellsAffectedBy(sheet: string, rows: Iterable<number>): { sheet: string; row: number; column: number }[] {
+    const state = this.sheets.get(sheet);
+    if (!state) return [];
+    const cells = new Map<string, { sheet: string; row: number; column: number }>();
+    const add = (delegation: Delegation, fields: Iterable<string> | undefined) => {
+      const put = (row: number, column: number) => cells.set(cellKey(delegation.sheet, row, column), { sheet: delegation.sheet, row, column });
+      put(delegation.row, delegation.firstColumn);
+      for (const field of fields ?? Object.keys(delegation.cells)) {
+        const ref = delegation.cells[field as keyof Delegation["cells"]];
+        if (ref) put(ref.row, ref.column);
+      }
+    };
+    const edited = new Set<string>();
+    const ids = state.ids;
+    const rowAt = (index: number) => this.delegations.get(ids[index])!.row;
+    for (const row of rows) {
+      // The delegation starting at or before the row: the row is its own, or one of its continuation rows.
+      let low = 0;
+      let high = ids.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (rowAt(middle) <= row) low = middle + 1;
+        else high = middle;
+      }
+      const delegation = low > 0 ? this.delegations.get(ids[low - 1]) : undefined;
+      if (!delegation || !(delegation.row === row || delegation.continuation?.some((part) => part.row === row))) continue;
+      if (!edited.has(delegation.id)) add(delegation, undefined);
+      edited.add(delegation.id);
+    }
+    for (const rule of this.activeRules) {
+      const index = this.links.get(rule.id);
+      if (isRowRule(rule) || !index) continue;
+      const linked = new Set<string>();
+      index.linkedToAny(edited, linked);
+      for (const id of linked) {
+        const delegation = this.delegations.get(id);
+        if (delegation && !edited.has(id)) add(delegation, rule.fields);
+      }
+    }
+    return [...cells.values()];
+  }
+
   /** Whether the sheet holds a recognised plan (edits elsewhere cannot change findings unless they make one). */
   isPlanSheet(sheet: string): boolean {
     return this.sheets.get(sheet)?.tables.some((table) => table.template) === true;
@@ -251,6 +316,7 @@ export class LiveCheck {
   // ------------------------------------------------------------------ reading
 
   private readSheet(grid: SheetGrid): SheetState {
+    this.recognitions++;
     const read = readPlan([grid], this.options);
     const ids: string[] = [];
     for (const delegation of read.delegations) {
@@ -288,9 +354,11 @@ export class LiveCheck {
   }
 
   /**
-   * Re-reads the rows an edit touched. The sheet is recognised again in full (one scan, which finds stacked
-   * tables, sections, totals and repeated headers exactly as readPlan does); when every table keeps its
-   * header, title and columns, only a span of each table's rows is parsed again. The span starts at the
+   * Re-reads the rows an edit touched. When the touched rows were data rows and still read as such, away from
+   * the header, title and the rows between tables (editKeepsRecognition), the kept recognition stands;
+   * otherwise the sheet is recognised again in full (one scan, which finds stacked tables, sections, totals
+   * and repeated headers exactly as readPlan does). When every table keeps its header, title and columns,
+   * only a span of each table's rows is parsed again. The span starts at the
    * delegation that begins before the first changed row (its continuation rows may reach into the edit) and
    * ends before a row that starts a delegation both before and after the edit: past it nothing reads
    * differently. undefined when the edit is structural and the sheet must be read in full.
@@ -300,6 +368,8 @@ export class LiveCheck {
     if (!oldTables.some((table) => table.template)) return undefined;
     let newTables: SheetRecognition[];
     try {
+      if (editKeepsRecognition(state.grid, oldTables, touched)) return this.rereadKept(state, touched);
+      this.recognitions++;
       newTables = recognizeSheetTables(state.grid);
     } catch {
       return undefined;
@@ -359,6 +429,78 @@ export class LiveCheck {
     const kept = oldDelegations.filter((delegation) => !old.has(delegation.id) && !freshIds.has(delegation.id));
     state.ids = [...kept, ...fresh].sort((a, b) => a.row - b.row).map((delegation) => delegation.id);
     state.tables = newTables;
+    for (const id of old.keys()) this.delegations.delete(id);
+    const rows = fresh.filter((delegation) => touched.has(delegation.row) || (delegation.continuation?.some((part) => touched.has(part.row)) ?? false)).length;
+    return { old, fresh, rows };
+  }
+
+  /**
+   * rereadRows when the recognition stands: the same span as there (from the delegation starting before the
+   * first touched row to the first later delegation start that still starts one), found by binary search over
+   * the sheet's delegations in row order, so an edit costs its span and not the sheet's length.
+   */
+  private rereadKept(state: SheetState, touched: Set<number>): { old: Map<string, Delegation>; fresh: Delegation[]; rows: number } {
+    const freshById = new Map<string, Delegation>();
+    const rowAt = (index: number) => (this.delegations.get(state.ids[index]) ?? freshById.get(state.ids[index])!).row;
+    /** Index of the first delegation starting at or after `row`. */
+    const firstFrom = (row: number) => {
+      let low = 0;
+      let high = state.ids.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (rowAt(middle) < row) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    const old = new Map<string, Delegation>();
+    const fresh: Delegation[] = [];
+    const tables = state.tables.filter((table): table is RecognizedTemplate => table.template);
+    // Bottom table first, so the ids of the tables above keep their places while a span is replaced.
+    for (const table of [...tables].reverse()) {
+      const dataRows = table.dataRows;
+      const first = dataRows[0]?.row ?? Infinity;
+      const last = dataRows[dataRows.length - 1]?.row ?? -Infinity;
+      const own = [...touched].filter((row) => row >= first && row <= last);
+      if (own.length === 0) continue;
+      const low = Math.min(...own);
+      const high = Math.max(...own);
+      const tableFrom = firstFrom(first);
+      const tableTo = firstFrom(last + 1);
+      // The delegation starting before the first touched row (its continuation rows may reach into the edit).
+      const before = firstFrom(low) - 1;
+      const fromIndex = before >= tableFrom ? before : tableFrom;
+      const from = before >= tableFrom ? rowAt(before) : first;
+      const dataIndex = (row: number) => {
+        let lowIndex = 0;
+        let highIndex = dataRows.length;
+        while (lowIndex < highIndex) {
+          const middle = (lowIndex + highIndex) >> 1;
+          if (dataRows[middle].row < row) lowIndex = middle + 1;
+          else highIndex = middle;
+        }
+        return lowIndex;
+      };
+      let parsed: Delegation[] = [];
+      let toIndex = tableTo;
+      let to = Infinity;
+      for (let end = firstFrom(high + 1); ; end++) {
+        const endRow = end < tableTo ? rowAt(end) : Infinity;
+        const spanRows = dataRows.slice(dataIndex(from), endRow === Infinity ? dataRows.length : dataIndex(endRow) + 1);
+        parsed = parseSheet(state.grid, { ...table, dataRows: spanRows }, this.options.file, { year: this.options.year });
+        if (endRow === Infinity || parsed.some((delegation) => delegation.row === endRow)) {
+          to = endRow;
+          toIndex = Math.min(end, tableTo);
+          break;
+        }
+      }
+      const replaced = state.ids.slice(fromIndex, toIndex);
+      const span = parsed.filter((delegation) => delegation.row < to);
+      for (const id of replaced) old.set(id, this.delegations.get(id)!);
+      for (const delegation of span) freshById.set(delegation.id, delegation);
+      state.ids.splice(fromIndex, replaced.length, ...span.map((delegation) => delegation.id));
+      fresh.push(...span);
+    }
     for (const id of old.keys()) this.delegations.delete(id);
     const rows = fresh.filter((delegation) => touched.has(delegation.row) || (delegation.continuation?.some((part) => touched.has(part.row)) ?? false)).length;
     return { old, fresh, rows };
@@ -434,8 +576,7 @@ export class LiveCheck {
   /** The rows whose findings of this rule must be replaced, and their new findings. */
   private recheckPlanRule(rule: PlanRule, changedOld: Map<string, Delegation>, changedNew: Map<string, Delegation>): { ids: Set<string>; findings: Finding[] } {
     const index = this.links.get(rule.id);
-    // A capped rule's findings on any row may change with any other row (see RuleLocality.capped): run in full.
-    if (!rule.locality || !index || rule.locality.capped) {
+    if (!rule.locality || !index) {
       const ids = new Set(this.findingsByRule.get(rule.id)!.keys());
       for (const id of changedOld.keys()) ids.add(id);
       return { ids, findings: checkPlan([...this.delegations.values()], this.context, [rule]) };
@@ -453,12 +594,9 @@ export class LiveCheck {
         affected.add(delegation.id);
         index.linked(delegation.id, affected);
       }
-      const scope = new Set<string>();
-      for (const id of affected) {
-        if (!this.delegations.has(id)) continue;
-        scope.add(id);
-        index.linked(id, scope);
-      }
+      const present = [...affected].filter((id) => this.delegations.has(id));
+      const scope = new Set<string>(present);
+      index.linkedToAny(present, scope);
       const focus = new Set(this.rows(affected));
       const findings = checkPlan(this.rows(scope), this.context, [rule], focus).filter((finding) => affected.has(finding.delegationId));
       return { ids: affected, findings };

@@ -90,11 +90,6 @@ export interface RuleLocality {
   reach: "neighbours" | "component";
   keys(delegation: Delegation, context: CheckContext): Iterable<string>;
   mentions?(delegation: Delegation, context: CheckContext): Iterable<string>;
-  /**
-   * The rule caps its work per row over the whole plan: which rows a row reaches depends on every row (word
-   * rarity, bucket order), not only the linked ones, so a live update re-runs it over the whole plan.
-   */
-  capped?: true;
 }
 
 export type Rule = RowRule | PlanRule;

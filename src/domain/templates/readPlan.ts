@@ -8,7 +8,7 @@ import { parseSheet } from "./parseRows";
 import { recognizeSheetTables } from "./recognize";
 import type { PlanRead, RecognizedTemplate, SheetRecognition } from "./types";
 
-export { recognizeSheet, recognizeSheetTables } from "./recognize";
+export { editKeepsRecognition, recognizeSheet, recognizeSheetTables } from "./recognize";
 export { parseSheet } from "./parseRows";
 
 export interface ReadPlanOptions {

@@ -442,51 +442,130 @@ function mayBeHeaderRow(cells: { value: CellValue; text: string }[]): boolean {
   return cells.filter((c) => /\d/.test(c.text)).length <= 1;
 }
 
-function findDataRows(sheet: GridReader, firstDataRow: number, chosen: KindMapping, headerCells: HeaderCell[]): { rows: RecognizedTemplate["dataRows"]; nextHeaderRow?: number; closingRow?: number } {
-  const fieldColumns = Object.entries(chosen.mapping.columns) as [FieldId, number][];
-  const contentColumns = new Set(fieldColumns.filter(([field]) => field !== "seq").map(([, column]) => column));
-  const allColumns = [...fieldColumns.map(([, c]) => c), ...headerCells.map((c) => c.column)];
-  const tableLeft = Math.min(...allColumns);
-  const tableWidth = Math.max(...allColumns) - tableLeft + 1;
+/** What findDataRows needs to know of a table to classify its rows. */
+interface TableShape {
+  kind: PlanKind;
+  columns: Partial<Record<FieldId, number>>;
+  /** Columns of fields other than STT: a row with nothing in them is not a delegation. */
+  contentColumns: Set<number>;
+  tableLeft: number;
+  tableWidth: number;
+}
 
+function tableShape(kind: PlanKind, columns: Partial<Record<FieldId, number>>, headerColumns: readonly number[]): TableShape {
+  const fieldColumns = Object.entries(columns) as [FieldId, number][];
+  const allColumns = [...fieldColumns.map(([, c]) => c), ...headerColumns];
+  const tableLeft = Math.min(...allColumns);
+  return {
+    kind,
+    columns,
+    contentColumns: new Set(fieldColumns.filter(([field]) => field !== "seq").map(([, column]) => column)),
+    tableLeft,
+    tableWidth: Math.max(...allColumns) - tableLeft + 1,
+  };
+}
+
+type RowKind =
+  | { kind: "blank" | "signature" | "repeatedHeader" | "newHeader" | "total" | "skipped" | "data" }
+  | { kind: "section"; section: Section };
+
+/** How a row under a table's header reads (findDataRows walks these). */
+function rowKind(sheet: GridReader, row: number, shape: TableShape): RowKind {
+  const cells = sheet.nonEmptyCells(row);
+  if (cells.length === 0) return { kind: "blank" };
+  if (isSignatureRow(cells)) return { kind: "signature" };
+  if (mayBeHeaderRow(cells)) {
+    const headerCellsHere = headerCellsOfRow(sheet, row);
+    const repeated = bestMapping(headerCellsHere);
+    // At least half the row must name fields: a row of free text that happens to hit four is data.
+    if (repeated && 2 * repeated.fieldCount >= headerCellsHere.length) {
+      // The same header repeated (a second printed page), or another table's header.
+      return { kind: repeated.kind === shape.kind && sameColumns(repeated.mapping.columns, shape.columns) ? "repeatedHeader" : "newHeader" };
+    }
+  }
+  if (isTotalRow(cells)) return { kind: "total" };
+  if (isColumnNumberRow(sheet, row) || isFootnote(cells)) return { kind: "skipped" };
+  const section = sectionOf(sheet, row, cells, shape.tableLeft, shape.tableWidth);
+  if (section) return { kind: "section", section };
+  if (!cells.some((cell) => shape.contentColumns.has(cell.column))) return { kind: "skipped" };
+  return { kind: "data" };
+}
+
+function findDataRows(sheet: GridReader, firstDataRow: number, chosen: KindMapping, headerCells: HeaderCell[]): { rows: RecognizedTemplate["dataRows"]; nextHeaderRow?: number; closingRow?: number } {
+  const shape = tableShape(chosen.kind, chosen.mapping.columns, headerCells.map((cell) => cell.column));
   const rows: RecognizedTemplate["dataRows"] = [];
   let section: Section | undefined;
   // A total row after the last delegation closes the table (a section's subtotal is followed by more rows).
   let totalAfterData: number | undefined;
   for (let row = firstDataRow; row <= sheet.lastRow; row++) {
-    const cells = sheet.nonEmptyCells(row);
-    if (cells.length === 0) continue;
-    if (isSignatureRow(cells)) return { rows, closingRow: totalAfterData ?? row };
-    if (mayBeHeaderRow(cells)) {
-      const headerCellsHere = headerCellsOfRow(sheet, row);
-      const repeated = bestMapping(headerCellsHere);
-      // At least half the row must name fields: a row of free text that happens to hit four is data.
-      if (repeated && 2 * repeated.fieldCount >= headerCellsHere.length) {
-        // The same header repeated (a second printed page): skip it; another table: it starts here.
-        if (repeated.kind === chosen.kind && sameColumns(repeated.mapping, chosen.mapping)) continue;
+    const read = rowKind(sheet, row, shape);
+    switch (read.kind) {
+      case "signature":
+        return { rows, closingRow: totalAfterData ?? row };
+      case "newHeader":
         return totalAfterData === undefined ? { rows, nextHeaderRow: row } : { rows, nextHeaderRow: row, closingRow: totalAfterData };
-      }
+      case "total":
+        totalAfterData ??= row;
+        break;
+      case "section":
+        section = read.section;
+        break;
+      case "data":
+        rows.push(section ? { row, section } : { row });
+        totalAfterData = undefined;
+        break;
+      default:
+        break;
     }
-    if (isTotalRow(cells)) {
-      totalAfterData ??= row;
-      continue;
-    }
-    if (isColumnNumberRow(sheet, row) || isFootnote(cells)) continue;
-    const found = sectionOf(sheet, row, cells, tableLeft, tableWidth);
-    if (found) {
-      section = found;
-      continue;
-    }
-    if (!cells.some((cell) => contentColumns.has(cell.column))) continue;
-    rows.push(section ? { row, section } : { row });
-    totalAfterData = undefined;
   }
   return totalAfterData === undefined ? { rows } : { rows, closingRow: totalAfterData };
 }
 
-function sameColumns(a: ColumnMapping, b: ColumnMapping): boolean {
-  const keys = Object.keys(b.columns) as FieldId[];
-  return keys.every((k) => a.columns[k] === b.columns[k]);
+function sameColumns(a: Partial<Record<FieldId, number>>, b: Partial<Record<FieldId, number>>): boolean {
+  const keys = Object.keys(b) as FieldId[];
+  return keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * Whether an edit of these rows leaves the sheet's recognition (`tables`, read before the edit) as it was,
+ * judged from the rows alone without reading the sheet again: each row was a data row of a table and still
+ * reads as one (not a header, total, section, signature, note or blank row), and lies away from what a row
+ * can change elsewhere — the header and the rows just under it, the rows where the first header is looked
+ * for, and the last rows of a table that another table follows (its title block). False means "maybe not":
+ * recognise the sheet again.
+ */
+export function editKeepsRecognition(grid: SheetGrid, tables: readonly SheetRecognition[], rows: Iterable<number>): boolean {
+  const recognized = tables.filter((table): table is RecognizedTemplate => table.template);
+  if (recognized.length === 0 || recognized.length !== tables.length) return false;
+  const sheet = new GridReader(grid);
+  const headerScanEnd = sheet.firstRow + HEADER_SCAN_ROWS - 1;
+  const shapes = new Map<RecognizedTemplate, TableShape>();
+  for (const row of rows) {
+    const index = recognized.findIndex((table) => hasDataRow(table, row));
+    if (index < 0) return false;
+    const table = recognized[index];
+    const last = table.dataRows[table.dataRows.length - 1].row;
+    if (row <= table.headerRow + 2 || (index < recognized.length - 1 && row >= last)) return false;
+    if (row <= headerScanEnd && bestMapping(headerCellsOfRow(sheet, row))) return false;
+    let shape = shapes.get(table);
+    if (!shape) shapes.set(table, (shape = tableShape(table.kind, table.columns, table.extraColumns.map((extra) => extra.column))));
+    if (rowKind(sheet, row, shape).kind !== "data") return false;
+  }
+  return true;
+}
+
+/** Whether the row is among the table's data rows (kept in row order). */
+function hasDataRow(table: RecognizedTemplate, row: number): boolean {
+  const rows = table.dataRows;
+  let low = 0;
+  let high = rows.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (rows[middle].row === row) return true;
+    if (rows[middle].row < row) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- title rows

@@ -49,7 +49,20 @@ type Edit =
 
 const SHEETS = 2;
 
-function editArbitrary(sheets = SHEETS, rows = 26): fc.Arbitrary<Edit> {
+/** What an officer may type over a title, header or label row: each can change how the sheet is recognised. */
+const STRUCTURAL_VALUES: CellValue[] = [
+  "KẾ HOẠCH ĐOÀN RA NĂM 2026",
+  "Đơn vị: Sở Y tế",
+  "Nước đến",
+  "Ghi chú khác",
+  "Trưởng đoàn",
+  "III. Các đơn vị khác",
+  "Biểu mẫu 05 – Kế hoạch đoàn vào",
+  "Tổng cộng",
+  null,
+];
+
+function editArbitrary(sheets = SHEETS, rows = 26, structuralRows: number[] = [1, 2, 3, 4]): fc.Arbitrary<Edit> {
   const cellValue = (column: number) => fc.constantFrom(...valuePool(LIVE_COLUMNS[(column - 1) % LIVE_COLUMNS.length]));
   const typed = fc
     .record({ sheet: fc.nat(sheets - 1), row: fc.integer({ min: 1, max: rows }), column: fc.integer({ min: 1, max: LIVE_COLUMNS.length + 1 }) })
@@ -67,9 +80,14 @@ function editArbitrary(sheets = SHEETS, rows = 26): fc.Arbitrary<Edit> {
         .array(fc.tuple(...Array.from({ length: width }, (_, i) => cellValue(column + i))), { minLength: height, maxLength: height })
         .map((values): Edit => ({ type: "cells", sheet, row, column, values })),
     );
+  // Title, header and label rows edited: the kept recognition cannot stand, the sheet is recognised again.
+  const structural = fc
+    .record({ sheet: fc.nat(sheets - 1), row: fc.constantFrom(...structuralRows), column: fc.integer({ min: 1, max: LIVE_COLUMNS.length }), value: fc.constantFrom(...STRUCTURAL_VALUES) })
+    .map(({ sheet, row, column, value }): Edit => ({ type: "cells", sheet, row, column, values: [[value]] }));
   return fc.oneof(
     { weight: 10, arbitrary: typed },
     { weight: 3, arbitrary: pasted },
+    { weight: 2, arbitrary: structural },
     { weight: 1, arbitrary: fc.record({ type: fc.constant("insertRow" as const), sheet: fc.nat(sheets - 1), row: fc.integer({ min: 2, max: rows - 4 }) }) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant("rename" as const), sheet: fc.nat(sheets - 1) }) },
   );
@@ -99,11 +117,11 @@ function apply(edit: Edit, grids: SheetGrid[], live: LiveCheck, step: number): L
 
 describe("live check", () => {
   it.each([
-    ["two plan sheets with sections", livePlanGrids, SHEETS, 26],
-    ["stacked outbound and inbound tables with trips over several rows", () => [stackedPlanGrid()], 1, 16],
-  ])("equals a full re-check after every edit of a random sequence: %s", (_label, makeGrids, sheets, rows) => {
+    ["two plan sheets with sections", livePlanGrids, SHEETS, 26, [1, 2, 3, 4, 9]],
+    ["stacked outbound and inbound tables with trips over several rows", () => [stackedPlanGrid()], 1, 16, [1, 2, 7, 8, 9, 10]],
+  ])("equals a full re-check after every edit of a random sequence: %s", (_label, makeGrids, sheets, rows, structuralRows) => {
     fc.assert(
-      fc.property(fc.array(editArbitrary(sheets, rows), { minLength: 1, maxLength: 12 }), (edits) => {
+      fc.property(fc.array(editArbitrary(sheets, rows, structuralRows), { minLength: 1, maxLength: 12 }), (edits) => {
         const grids = makeGrids();
         const live = LiveCheck.start(grids, CONTEXT);
         expect(live.findings()).toEqual(fullCheck(grids));
@@ -143,6 +161,30 @@ describe("live check", () => {
     expect(countriesOfTrip()).toEqual(["Nhật Bản", "Pháp", "Đức"]);
     expect(live.findings()).toEqual(fullCheck(grids));
     expect(live.plan().sheets.map((sheet) => (sheet.template ? sheet.kind : "none"))).toEqual(["outbound", "inbound"]);
+  });
+
+  it("keeps the recognition when a data row is typed, and recognises the sheet again when a title, label or empty row is", () => {
+    const grids = livePlanGrids();
+    const live = LiveCheck.start(grids, CONTEXT);
+    const sheet = grids[0].name;
+    const paste = (row: number, values: CellValue[], column = 1) => {
+      const changes = values.map((value, offset) => ({ row, column: column + offset, value }));
+      for (const change of changes) setCell(grids[0], change.row, change.column, change.value);
+      const before = live.recognitions;
+      live.applyCells(sheet, changes);
+      expect(live.findings()).toEqual(fullCheck(grids));
+      return live.recognitions - before;
+    };
+    const type = (row: number, column: number, value: CellValue) => paste(row, [value], column);
+    const countriesColumn = LIVE_COLUMNS.indexOf("countries") + 1;
+    // Data rows (a city trip, a department trip): re-parsed with the kept column map.
+    expect(type(7, countriesColumn, "Nhật Bản, Hàn Quốc")).toBe(0);
+    expect(type(12, LIVE_COLUMNS.indexOf("purpose") + 1, "Tham quan")).toBe(0);
+    // The title's year (it dates every period), a data row turned into a section label, a row under the table.
+    expect(type(1, 1, "KẾ HOẠCH ĐOÀN RA NĂM 2026")).toBeGreaterThan(0);
+    expect(type(13, 1, "III. Các đơn vị khác")).toBe(0); // still a delegation: its other cells are filled
+    expect(paste(13, ["III. Các đơn vị khác", ...LIVE_COLUMNS.slice(1).map(() => null)])).toBeGreaterThan(0);
+    expect(type(16, countriesColumn, "Lào")).toBeGreaterThan(0);
   });
 
   it("reads the sheet again when the header is edited", () => {

@@ -1,12 +1,14 @@
 /** Calendar arithmetic on ISO dates ("YYYY-MM-DD") for periods; no time zones involved. */
 import type { Delegation, Period } from "../../model";
+import { memoizeText } from "./memo";
 
 const DAY_MS = 86_400_000;
 
-export function dayNumber(iso: string): number {
+/** Days since 1970-01-01 of an ISO date; memoised, as a plan's dates repeat from row to row. */
+export const dayNumber = memoizeText((iso: string): number => {
   const [year, month, day] = iso.split("-").map(Number);
   return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
-}
+});
 
 /** Inclusive length of a period in days. */
 export function periodLength(period: Period): number {

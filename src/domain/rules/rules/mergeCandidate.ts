@@ -3,14 +3,18 @@
  * đồng" [S1]. Two delegations overlap in time, share a country and have similar purposes (Jaccard
  * similarity of folded word sets ≥ profile.params.mergeSimilarity).
  *
- * Near-linear: rows are bucketed by (country, month, purpose token) using the prefix filter of
- * similarity joins (two sets with Jaccard ≥ t share a token among the rarest |x| − ⌈t·|x|⌉ + 1 of each),
- * so only rows that could qualify are ever compared.
+ * Near-linear, and local: rows are grouped in clusters (one country, one month); two rows can pair only
+ * inside a cluster they share, and each cluster is worked on its own. Inside a cluster rows are bucketed
+ * by purpose word using the prefix filter of similarity joins (two sets with Jaccard ≥ t share a word among
+ * the |x| − ⌈t·|x|⌉ + 1 rarest of each, rarity counted in the cluster), and each row meets at most
+ * MAX_COMPARISONS_PER_ROW rows of each cluster. So a cluster's pairs depend on its own rows only (a live
+ * check re-runs the clusters an edit touches), and a cluster too dense to compare in full says so.
  */
 import type { CountryMatch, Delegation } from "../../model";
 import { compareRows, joinList, rowList } from "../messages";
 import { countryKey, distinctCountries } from "../lib/countries";
 import { MAX_RELATED } from "../lib/groups";
+import { memoizeText } from "../lib/memo";
 import { fieldText, words } from "../lib/text";
 import { dayNumber, monthIndexesCovered } from "../lib/time";
 import { S1 } from "../sources";
@@ -21,45 +25,75 @@ import type { PlanRule, Violation } from "../types";
 const STOPWORDS = new Set("va cac cua tai voi o ve cho de nhung mot so theo tu den nam the la co tren trong nuoc ngoai doan di".split(" "));
 
 /**
- * Rows one row is compared with, at most. A dense cluster (one country and month, purposes sharing
- * common words) would otherwise cost n² comparisons; past this many a row has been compared with more
- * candidates than a message could list, and the later rows still meet it from their side (a pair is
- * compared by whichever row comes first). Plans of a few thousand rows never reach it.
+ * Rows one row is compared with in one cluster, at most. A dense cluster (one country and month, purposes
+ * sharing common words) would otherwise cost n² comparisons; past this many a row has been compared with
+ * more candidates than a message could list, and the later rows still meet it from their side (a pair is
+ * compared by whichever row departs first). A cluster where some row reached it gets an information note
+ * on its first row, so the cap is never silent. Plans of a few thousand rows never reach it.
  */
 export const MAX_COMPARISONS_PER_ROW = 200;
 
-/** Month indexes (year × 12 + month) stay below this for any plan year up to 9999. */
-const MONTH_SPACE = 120_000;
-
 interface Candidate {
   delegation: Delegation;
-  words: string[];
-  /** Token ids in ascending order; ids are ranks by rarity, so the array starts with the rarest. */
-  tokens: Int32Array;
+  /** Ids of the row's purpose words (ids in spelling order). */
+  wordIds: Int32Array;
   countries: Map<string, CountryMatch>;
   start: number;
   end: number;
-  duplicateKey?: string;
+  /** duplicateKey of the row, worked out when the row first pairs (null: the row has none). */
+  duplicateKey?: string | null;
+  /** The clusters the row belongs to, ascending. */
+  clusters: number[];
 }
 
-function purposeWords(delegation: Delegation): string[] {
-  const text = fieldText(delegation, "purpose") ?? fieldText(delegation, "name");
-  return [...new Set(words(text).filter((word) => !STOPWORDS.has(word)))];
+interface Cluster {
+  country: CountryMatch;
+  month: number;
+  /** Candidate indexes, ascending (canonical row order). */
+  members: number[];
 }
 
-/** Jaccard similarity of two ascending id arrays. */
-function jaccard(a: Int32Array, b: Int32Array): number {
+/** The row's purpose words, each once (shared between rows with the same text: never change the array). */
+function purposeWords(delegation: Delegation): readonly string[] {
+  return wordsOfPurpose(fieldText(delegation, "purpose") ?? fieldText(delegation, "name") ?? "");
+}
+
+const wordsOfPurpose = memoizeText((text: string): readonly string[] => [...new Set(words(text).filter((word) => !STOPWORDS.has(word)))]);
+
+/** Jaccard similarity of two ascending id runs of one array: [a, a + aLength) and [b, b + bLength). */
+function jaccard(data: Int32Array, a: number, aLength: number, b: number, bLength: number): number {
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
+  const aEnd = a + aLength;
+  const bEnd = b + bLength;
+  for (let i = a, j = b; i < aEnd && j < bEnd; ) {
+    if (data[i] === data[j]) {
       shared++;
       i++;
       j++;
-    } else if (a[i] < b[j]) i++;
+    } else if (data[i] < data[j]) i++;
     else j++;
   }
-  const union = a.length + b.length - shared;
+  const union = aLength + bLength - shared;
   return union === 0 ? 1 : shared / union;
+}
+
+/** The first cluster (lowest id) two rows share; both lists ascend. */
+function firstSharedCluster(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) return a[i];
+    if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return -1;
+}
+
+function clusterKey(country: string, month: number): string {
+  return `${country}|${month}`;
+}
+
+/** "tháng 9/2025" of a month index (year × 12 + month − 1). */
+function monthLabel(month: number): string {
+  return `${(month % 12) + 1}/${Math.floor(month / 12)}`;
 }
 
 export const mergeCandidate: PlanRule = {
@@ -72,113 +106,76 @@ export const mergeCandidate: PlanRule = {
   checkAll(delegations, context, focus) {
     const threshold = context.profile.params.mergeSimilarity;
     const candidates: Candidate[] = [];
+    const purposes: (readonly string[])[] = [];
     // Canonical order: a lower index is an earlier row, whatever order the rows came in.
     for (const delegation of [...delegations].sort(compareRows)) {
       const period = delegation.period;
       const countries = new Map(distinctCountries(delegation).map((c) => [countryKey(c), c] as const));
       const purpose = purposeWords(delegation);
       if (!period || countries.size === 0 || (purpose.length === 0 && threshold > 0)) continue;
+      purposes.push(purpose);
       candidates.push({
         delegation,
-        words: purpose,
-        tokens: new Int32Array(0),
+        wordIds: new Int32Array(0),
         countries,
         start: dayNumber(period.start),
         end: dayNumber(period.end),
-        duplicateKey: duplicateKey(delegation),
+        clusters: [],
       });
     }
 
-    // Token ids by rarity (ties by spelling), so every row's ids sort rarest first.
-    const frequency = new Map<string, number>();
-    for (const candidate of candidates) for (const word of candidate.words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-    const ranked = [...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-    const tokenId = new Map(ranked.map((word, rank) => [word, rank]));
-    for (const candidate of candidates) candidate.tokens = Int32Array.from(candidate.words.map((word) => tokenId.get(word)!)).sort();
-    const tokenSpace = ranked.length + 1;
-    const ANY_TOKEN = ranked.length;
-
-    // Buckets keyed by (country, month, prefix token) as one number.
-    const countryIds = new Map<string, number>();
-    const buckets = new Map<number, number[]>();
+    // Word ids in order of first use; ranks inside a cluster break ties by spelling (`spelled[id]`).
+    const wordId = new Map<string, number>();
+    const spelled: string[] = [];
     candidates.forEach((candidate, index) => {
-      const size = candidate.tokens.length;
-      const prefix = threshold > 0 ? candidate.tokens.subarray(0, size - Math.ceil(threshold * size - 1e-9) + 1) : [ANY_TOKEN];
-      for (const country of candidate.countries.keys()) {
-        let countryId = countryIds.get(country);
-        if (countryId === undefined) countryIds.set(country, (countryId = countryIds.size));
-        for (const month of monthIndexesCovered(candidate.delegation.period!)) {
-          for (const token of prefix) {
-            const key = (countryId * MONTH_SPACE + month) * tokenSpace + token;
-            let bucket = buckets.get(key);
-            if (!bucket) buckets.set(key, (bucket = []));
-            bucket.push(index);
-          }
+      const ids = new Int32Array(purposes[index].length);
+      purposes[index].forEach((word, i) => {
+        let id = wordId.get(word);
+        if (id === undefined) wordId.set(word, (id = spelled.push(word) - 1));
+        ids[i] = id;
+      });
+      candidate.wordIds = ids;
+    });
+
+    // Clusters (country, month), numbered in key order so "the first cluster two rows share" is the same in any plan.
+    const byKey = new Map<string, Cluster>();
+    candidates.forEach((candidate, index) => {
+      const months = monthIndexesCovered(candidate.delegation.period!);
+      for (const [key, country] of candidate.countries) {
+        for (const month of months) {
+          const id = clusterKey(key, month);
+          let cluster = byKey.get(id);
+          if (!cluster) byKey.set(id, (cluster = { country, month, members: [] }));
+          cluster.members.push(index);
         }
       }
     });
-    // Each bucket in order of departure (then row): a row meets the later rows of a bucket only until
-    // one departs after it returns, and every pair is met from the same side in every bucket it shares.
-    const byStart = (p: number, q: number) => candidates[p].start - candidates[q].start || p - q;
-    const placeBuckets: number[][][] = candidates.map(() => []);
-    const placePositions: number[][] = candidates.map(() => []);
-    // Smallest buckets first, so the budget below is spent on the rare shared words (the likely partners).
-    for (const bucket of [...buckets.values()].sort((p, q) => p.length - q.length)) {
-      if (bucket.length === 1) continue;
-      bucket.sort(byStart);
-      bucket.forEach((index, position) => {
-        placeBuckets[index].push(bucket);
-        placePositions[index].push(position);
-      });
-    }
+    const clusters = [...byKey.keys()].sort().map((key) => byKey.get(key)!);
+    clusters.forEach((cluster, id) => {
+      for (const index of cluster.members) candidates[index].clusters.push(id);
+    });
 
-    // Each row meets the later rows of its buckets once: `seenBy[b] === a` marks b as already compared with a.
-    const seenBy = new Int32Array(candidates.length).fill(-1);
-    // Partners per row: the total, and the earliest ones (a huge cluster must not hold n² indexes).
-    const partners = new Map<number, number[]>();
-    const partnerCount = new Int32Array(candidates.length);
-    const link = (a: number, b: number) => {
-      partnerCount[a]++;
-      const list = partners.get(a);
-      if (!list) partners.set(a, [b]);
-      else if (list.push(b) > 4 * MAX_RELATED) list.sort((p, q) => p - q).length = MAX_RELATED;
+    const sweep: Sweep = {
+      candidates,
+      threshold,
+      focus,
+      starts: Int32Array.from(candidates, (c) => c.start),
+      ends: Int32Array.from(candidates, (c) => c.end),
+      sizes: Int32Array.from(candidates, (c) => c.wordIds.length),
+      seenBy: new Int32Array(candidates.length).fill(-1),
+      spelled,
+      wordCount: new Int32Array(spelled.length),
+      wordRank: new Int32Array(spelled.length),
+      partners: new Map(),
+      partnerCount: new Int32Array(candidates.length),
     };
-    // The free tests read flat arrays: at 100,000 rows, reaching into scattered candidate objects for
-    // every visit cost more in cache misses than all the rest of the rule.
-    const starts = Int32Array.from(candidates, (c) => c.start);
-    const ends = Int32Array.from(candidates, (c) => c.end);
-    const sizes = Int32Array.from(candidates, (c) => c.tokens.length);
-    for (let a = 0; a < candidates.length; a++) {
-      const x = candidates[a];
-      const xStart = starts[a];
-      const xEnd = ends[a];
-      // Jaccard ≥ t needs t·|x| ≤ |y| ≤ |x|/t: a free test before the real one.
-      const minSize = threshold * sizes[a] - 1e-9;
-      const maxSize = threshold > 0 ? sizes[a] / threshold + 1e-9 : Infinity;
-      const inBuckets = placeBuckets[a];
-      const positions = placePositions[a];
-      let budget = MAX_COMPARISONS_PER_ROW;
-      for (let p = 0; p < inBuckets.length && budget > 0; p++) {
-        const bucket = inBuckets[p];
-        for (let k = positions[p] + 1; k < bucket.length && budget > 0; k++) {
-          const b = bucket[k];
-          if (starts[b] > xEnd) break;
-          // Every visit counts, also of a row already met in another bucket.
-          budget--;
-          if (seenBy[b] === a) continue;
-          seenBy[b] = a;
-          if (sizes[b] < minSize || sizes[b] > maxSize) continue;
-          if (ends[b] < xStart) continue;
-          const y = candidates[b];
-          if (focus && !focus.has(x.delegation) && !focus.has(y.delegation)) continue;
-          if (jaccard(x.tokens, y.tokens) < threshold) continue;
-          // The same delegation written twice is duplicate-delegation's finding, not a merge.
-          if (x.duplicateKey !== undefined && x.duplicateKey === y.duplicateKey) continue;
-          link(a, b);
-          link(b, a);
-        }
-      }
-    }
+    const capped: Cluster[] = [];
+    clusters.forEach((cluster, clusterId) => {
+      if (cluster.members.length < 2) return;
+      if (focus && !cluster.members.some((index) => focus.has(candidates[index].delegation))) return;
+      if (pairInCluster(sweep, cluster.members, clusterId)) capped.push(cluster);
+    });
+    const { partners, partnerCount } = sweep;
 
     const violations: Violation[] = [];
     for (const [index, others] of partners) {
@@ -197,29 +194,232 @@ export const mergeCandidate: PlanRule = {
         messageEn: `Overlaps in time, also goes to ${countryNames.en} and has a similar purpose as ${list.en}: consider merging the delegations`,
       });
     }
+    for (const cluster of capped) {
+      const first = candidates[cluster.members[0]].delegation;
+      if (focus && !focus.has(first)) continue;
+      const size = cluster.members.length;
+      violations.push({
+        delegation: first,
+        at: "countries",
+        lowerTo: "info",
+        message:
+          `${size} đoàn cùng đến ${cluster.country.name} trong tháng ${monthLabel(cluster.month)}: quá nhiều để so từng cặp, mỗi đoàn chỉ được so với ` +
+          `${MAX_COMPARISONS_PER_ROW} đoàn khởi hành gần nhất có nội dung gần giống, nên có thể còn đoàn nên gộp chưa được nêu`,
+        messageEn:
+          `${size} delegations go to ${cluster.country.name} in ${monthLabel(cluster.month)}: too many to compare every pair, each was compared with the ` +
+          `${MAX_COMPARISONS_PER_ROW} nearest departures with a similar purpose, so some delegations worth merging may not be named`,
+      });
+    }
     return violations;
   },
-  // Partners share a (country, month, word) bucket; which of them a row reaches under the cap depends on the whole plan.
+  // A row pairs only inside its clusters (country, month), and a cluster's pairs depend on its own rows only.
   locality: {
     reach: "neighbours",
-    // Words are ranked by rarity over the whole plan and each row's comparisons are capped: a subset of
-    // rows could pair rows the full plan's cap never reaches.
-    capped: true,
     keys(delegation, context) {
       const period = delegation.period;
       if (!period) return [];
-      const threshold = context.profile.params.mergeSimilarity;
-      const purpose = purposeWords(delegation);
-      if (purpose.length === 0 && threshold > 0) return [];
-      // The prefix filter holds in any fixed order of words: two rows with Jaccard ≥ t share one of the first
-      // |x| − ⌈t·|x|⌉ + 1 words of each in alphabetical order, so the key names country, month and such a word.
-      const prefix = threshold > 0 ? [...purpose].sort().slice(0, purpose.length - Math.ceil(threshold * purpose.length - 1e-9) + 1) : [""];
+      if (purposeWords(delegation).length === 0 && context.profile.params.mergeSimilarity > 0) return [];
       const months = monthIndexesCovered(period);
       const keys: string[] = [];
-      for (const country of distinctCountries(delegation)) {
-        for (const month of months) for (const word of prefix) keys.push(`${countryKey(country)}|${month}|${word}`);
-      }
+      for (const country of distinctCountries(delegation)) for (const month of months) keys.push(clusterKey(countryKey(country), month));
       return keys;
     },
   },
 };
+
+/** What the comparisons share across clusters. */
+interface Sweep {
+  candidates: readonly Candidate[];
+  threshold: number;
+  focus: ReadonlySet<Delegation> | undefined;
+  // The free tests read flat arrays: at 100,000 rows, reaching into scattered candidate objects for
+  // every visit cost more in cache misses than all the rest of the rule.
+  starts: Int32Array;
+  ends: Int32Array;
+  sizes: Int32Array;
+  /** `seenBy[b] === a`: b was already met by a (in this cluster, or in an earlier one where the pair was judged). */
+  seenBy: Int32Array;
+  /** Each word id's word. */
+  spelled: readonly string[];
+  /** Scratch arrays over all word ids (rankedTokens). */
+  wordCount: Int32Array;
+  wordRank: Int32Array;
+  /** Partners per row: the earliest ones (a huge cluster must not hold n² indexes), and the total. */
+  partners: Map<number, number[]>;
+  partnerCount: Int32Array;
+}
+
+function link(sweep: Sweep, a: number, b: number): void {
+  sweep.partnerCount[a]++;
+  const list = sweep.partners.get(a);
+  if (!list) sweep.partners.set(a, [b]);
+  else if (list.push(b) > 4 * MAX_RELATED) list.sort((p, q) => p - q).length = MAX_RELATED;
+}
+
+/**
+ * Pairs the rows of one cluster (candidate indexes, ascending) and links them; true when some row reached
+ * MAX_COMPARISONS_PER_ROW with rows it had not met still ahead (the cluster was capped).
+ */
+function pairInCluster(sweep: Sweep, members: readonly number[], clusterId: number): boolean {
+  const { candidates, threshold, focus, starts, ends, sizes, seenBy } = sweep;
+  const tokens = rankedTokens(members, sweep);
+  const buckets = prefixBuckets(members, tokens, threshold, starts, sizes);
+  const { entries, entryBucket, entryPlace, bucketEnd, bucketData } = buckets;
+  let reachedCap = false;
+  for (let position = 0; position < members.length; position++) {
+    const a = members[position];
+    const x = candidates[a];
+    const xStart = starts[a];
+    const xEnd = ends[a];
+    // Jaccard ≥ t needs t·|x| ≤ |y| ≤ |x|/t: a free test before the real one.
+    const minSize = threshold * sizes[a] - 1e-9;
+    const maxSize = threshold > 0 ? sizes[a] / threshold + 1e-9 : Infinity;
+    let budget = MAX_COMPARISONS_PER_ROW;
+    visits: for (let e = entries[position]; e < entries[position + 1]; e++) {
+      const end = bucketEnd[entryBucket[e]];
+      for (let k = entryPlace[e] + 1; k < end; k++) {
+        const other = bucketData[k];
+        const b = members[other];
+        if (starts[b] > xEnd) break;
+        if (budget === 0) {
+          // Capped only when a row not yet met is left (later buckets mostly repeat rows already met).
+          reachedCap ||= unmetLeft(buckets, members, e, k, starts, seenBy, a, xEnd);
+          break visits;
+        }
+        // Every visit counts, also of a row already met in another bucket.
+        budget--;
+        if (seenBy[b] === a) continue;
+        seenBy[b] = a;
+        if (sizes[b] < minSize || sizes[b] > maxSize) continue;
+        if (ends[b] < xStart) continue;
+        const y = candidates[b];
+        if (focus && !focus.has(x.delegation) && !focus.has(y.delegation)) continue;
+        if (jaccard(tokens, tokens.offsets[position], sizes[a], tokens.offsets[other], sizes[b]) < threshold) continue;
+        // The same delegation written twice is duplicate-delegation's finding, not a merge.
+        const xKey = (x.duplicateKey ??= duplicateKey(x.delegation) ?? null);
+        if (xKey !== null && xKey === (y.duplicateKey ??= duplicateKey(y.delegation) ?? null)) continue;
+        // Rows sharing several clusters are paired in the first of them only.
+        if (x.clusters.length > 1 && y.clusters.length > 1 && firstSharedCluster(x.clusters, y.clusters) !== clusterId) continue;
+        link(sweep, a, b);
+        link(sweep, b, a);
+      }
+    }
+  }
+  return reachedCap;
+}
+
+/**
+ * A cluster's prefix-filter buckets, flat. Buckets hold positions in `members`, each in order of departure
+ * (then row): a row meets the later rows of a bucket only until one departs after it returns, and every pair
+ * is met from the same side in every bucket. A member's entries (entries[position] up to entries[position + 1])
+ * name its buckets, smallest first (the budget goes to the rare shared words, the likely partners), and its
+ * place in each (an index into bucketData; the bucket ends at bucketEnd[entryBucket[entry]]).
+ */
+interface Buckets {
+  bucketData: Int32Array;
+  bucketEnd: Int32Array;
+  entries: Int32Array;
+  entryBucket: Int32Array;
+  entryPlace: Int32Array;
+}
+
+function prefixBuckets(members: readonly number[], tokens: Tokens, threshold: number, starts: Int32Array, sizes: Int32Array): Buckets {
+  const anyWord = -1;
+  const byToken = new Map<number, number[]>();
+  // Members in order of departure (then row): every bucket filled in this order is already sorted.
+  const departures = Array.from(members.keys()).sort((p, q) => starts[members[p]] - starts[members[q]] || p - q);
+  for (const position of departures) {
+    const size = sizes[members[position]];
+    const prefixLength = threshold > 0 ? Math.min(size, size - Math.ceil(threshold * size - 1e-9) + 1) : 1;
+    const offset = tokens.offsets[position];
+    for (let i = 0; i < prefixLength; i++) {
+      const token = threshold > 0 ? tokens[offset + i] : anyWord;
+      const bucket = byToken.get(token);
+      if (bucket) bucket.push(position);
+      else byToken.set(token, [position]);
+    }
+  }
+  const lists = [...byToken.values()].filter((bucket) => bucket.length > 1).sort((p, q) => p.length - q.length);
+  let total = 0;
+  for (const bucket of lists) total += bucket.length;
+  const bucketData = new Int32Array(total);
+  const bucketEnd = new Int32Array(lists.length);
+  const entries = new Int32Array(members.length + 1);
+  let at = 0;
+  lists.forEach((bucket, index) => {
+    for (const position of bucket) {
+      bucketData[at++] = position;
+      entries[position + 1]++;
+    }
+    bucketEnd[index] = at;
+  });
+  for (let position = 0; position < members.length; position++) entries[position + 1] += entries[position];
+  const entryBucket = new Int32Array(total);
+  const entryPlace = new Int32Array(total);
+  const next = entries.slice(0, members.length);
+  at = 0;
+  lists.forEach((bucket, index) => {
+    for (let place = at; place < bucketEnd[index]; place++) {
+      const entry = next[bucketData[place]]++;
+      entryBucket[entry] = index;
+      entryPlace[entry] = place;
+    }
+    at = bucketEnd[index];
+  });
+  return { bucketData, bucketEnd, entries, entryBucket, entryPlace };
+}
+
+/**
+ * Whether a row whose budget ran out at place k of its entry e would still meet a row it has not met: looks
+ * at no more than MAX_COMPARISONS_PER_ROW further places, and says yes when it cannot tell.
+ */
+function unmetLeft(buckets: Buckets, members: readonly number[], e: number, k: number, starts: Int32Array, seenBy: Int32Array, a: number, end: number): boolean {
+  const { entries, entryBucket, entryPlace, bucketEnd, bucketData } = buckets;
+  const position = bucketData[entryPlace[e]];
+  let looked = 0;
+  for (let entry = e; entry < entries[position + 1]; entry++) {
+    const stop = bucketEnd[entryBucket[entry]];
+    for (let place = entry === e ? k : entryPlace[entry] + 1; place < stop; place++) {
+      const b = members[bucketData[place]];
+      if (starts[b] > end) break;
+      if (seenBy[b] !== a || ++looked > MAX_COMPARISONS_PER_ROW) return true;
+    }
+  }
+  return false;
+}
+
+/** Every member's tokens in one array: member `position` has sizes[members[position]] of them from offsets[position]. */
+type Tokens = Int32Array & { offsets: Int32Array };
+
+/**
+ * Each member's purpose words as ranks by rarity inside the cluster (ties by spelling), ascending: every
+ * member's run starts with its rarest words.
+ */
+function rankedTokens(members: readonly number[], sweep: Sweep): Tokens {
+  const { candidates, spelled, wordCount: count, wordRank: rank } = sweep;
+  const distinct: number[] = [];
+  const offsets = new Int32Array(members.length);
+  let total = 0;
+  members.forEach((index, position) => {
+    offsets[position] = total;
+    const ids = candidates[index].wordIds;
+    total += ids.length;
+    for (const id of ids) if (count[id]++ === 0) distinct.push(id);
+  });
+  distinct.sort((p, q) => count[p] - count[q] || (spelled[p] < spelled[q] ? -1 : spelled[p] > spelled[q] ? 1 : 0));
+  distinct.forEach((id, order) => (rank[id] = order));
+  const tokens = Object.assign(new Int32Array(total), { offsets });
+  members.forEach((index, position) => {
+    const ids = candidates[index].wordIds;
+    // Insertion sort in place: a purpose has a handful of words, and a view per member would cost more.
+    const from = offsets[position];
+    for (let i = 0; i < ids.length; i++) {
+      const value = rank[ids[i]];
+      let j = from + i;
+      for (; j > from && tokens[j - 1] > value; j--) tokens[j] = tokens[j - 1];
+      tokens[j] = value;
+    }
+  });
+  for (const id of distinct) count[id] = 0;
+  return tokens;
+}
