@@ -125,9 +125,14 @@ function rowStops(delegation: Delegation, written: ReturnType<typeof parseCountr
     if (cell && cell.row === delegation.row && delegation.raw[field] !== undefined) cells[field] = cell;
   }
   const stop: TripStop = { countries: delegation.countries, cells };
-  const ownPeriod = delegation.period?.precision === "day" && (cells.start ?? cells.end ?? cells.period) !== undefined ? delegation.period : undefined;
+  // A row whose dates cannot be read as one period (end before start) gives its stop no dates or days:
+  // period-invalid reports it, and a negative stay must not reach the per-country limit.
+  const ownPeriod =
+    delegation.period?.precision === "day" && delegation.periodError === undefined && (cells.start ?? cells.end ?? cells.period) !== undefined && periodDays(delegation.period) >= 1
+      ? delegation.period
+      : undefined;
   if (ownPeriod) stop.period = ownPeriod;
-  if (delegation.days !== undefined && cells.days) stop.days = delegation.daysPerCountry ? delegation.days * delegation.countries.length : delegation.days;
+  if (delegation.days !== undefined && delegation.days >= 0 && cells.days) stop.days = delegation.daysPerCountry ? delegation.days * delegation.countries.length : delegation.days;
   else if (ownPeriod) stop.days = periodDays(ownPeriod);
   return [stop];
 }

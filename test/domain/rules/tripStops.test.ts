@@ -4,6 +4,7 @@
  * trip. Read from sheets as units write them, then checked by the engine (profile hai-phong: 3 days per
  * country, 5 for a large conference's country, travel Europe 3 / Asia 2).
  */
+import { DelegationSchema } from "../../../src/domain/model";
 import { getProfile } from "../../../src/domain/profiles";
 import { checkPlan } from "../../../src/domain/rules/engine";
 import { readPlan } from "../../../src/domain/templates";
@@ -129,5 +130,18 @@ describe("one countries cell giving each country its days", () => {
       ["Pháp", true],
       ["Đức", true],
     ]);
+  });
+});
+
+describe("a stop whose own dates run backwards", () => {
+  it("gives that stop no days (period-invalid reports the dates), and the delegation stays valid", () => {
+    // Found by the recogniser's property test: "07/08/2026 → 05/08/2026" on a continuation row made a stop of −1 days.
+    const rows = [first("Pháp", day(2026, 8, 1), day(2026, 8, 3), null, VISIT), next("Đức", day(2026, 8, 7), day(2026, 8, 5), null)];
+    const plan = readPlan([gridOf([HEADER, ...rows], { merges: MERGED(2), name: "Đoàn ra" })], { year: 2026 });
+    for (const delegation of plan.delegations) {
+      expect(DelegationSchema.safeParse(delegation).success).toBe(true);
+      for (const stop of delegation.stops ?? []) expect(stop.days ?? 0).toBeGreaterThanOrEqual(0);
+    }
+    expect(check(rows, MERGED(2)).filter((finding) => finding.startsWith("days-per-country"))).toEqual([]);
   });
 });
