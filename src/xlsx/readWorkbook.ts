@@ -5,6 +5,7 @@
  * Vietnamese message instead of a stack trace, and nothing is inflated that could exhaust memory.
  */
 import { LISTS_SHEET, type CellArea, type CellValue, type SheetGrid } from "../workbook/types";
+import { fillGrid, GRID_MESSAGES, SparseCells, TooManyCellsError } from "./sheetCells";
 import { readWorkbookValues, type ValueReadOptions } from "./workbookValues";
 
 /** exceljs creates an object for every cell of a merged range: more than this would exhaust a browser tab. */
@@ -162,32 +163,31 @@ function sniffText(bytes: Uint8Array): "blank" | "html" | "text" | "binary" {
 type ExcelWorksheet = import("exceljs").Worksheet;
 type ExcelCell = import("exceljs").Cell;
 
+/**
+ * An exceljs sheet's values as a SheetGrid, bounded as the package reader bounds it (sheetCells.ts): over
+ * where the values are, far stray cells left out and named, merges clipped; too large → `unreadable`.
+ */
 export function toGrid(worksheet: ExcelWorksheet): SheetGrid {
-  const cells: { row: number; col: number; value: CellValue }[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = 0;
-  let right = 0;
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell: ExcelCell, colNumber: number) => {
-      // Like Office.js, a merged area holds its value in the top-left cell only.
-      if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
-      const value = toCellValue(cell.value);
-      if (value === null) return;
-      cells.push({ row: rowNumber, col: colNumber, value });
-      if (rowNumber < top) top = rowNumber;
-      if (rowNumber > bottom) bottom = rowNumber;
-      if (colNumber < left) left = colNumber;
-      if (colNumber > right) right = colNumber;
-    });
-  });
-  const grid: SheetGrid = { name: worksheet.name, originRow: 1, originCol: 1, values: [], merges: mergesOf(worksheet) };
+  const cells = new SparseCells();
+  const grid: SheetGrid = { name: worksheet.name, originRow: 1, originCol: 1, values: [], merges: [] };
   if (worksheet.state === "hidden" || worksheet.state === "veryHidden") grid.hidden = true;
-  if (cells.length === 0) return grid;
-  grid.originRow = top;
-  grid.originCol = left;
-  grid.values = Array.from({ length: bottom - top + 1 }, () => Array<CellValue>(right - left + 1).fill(null));
-  for (const cell of cells) grid.values[cell.row - top][cell.col - left] = cell.value;
+  try {
+    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell: ExcelCell, colNumber: number) => {
+        // Like Office.js, a merged area holds its value in the top-left cell only.
+        if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
+        const value = toCellValue(cell.value);
+        if (value !== null) cells.add(rowNumber, colNumber, value);
+      });
+    });
+  } catch (error) {
+    if (!(error instanceof TooManyCellsError)) throw error;
+    grid.unreadable = GRID_MESSAGES.tooManyCells(worksheet.name);
+    return grid;
+  }
+  cells.merges = mergesOf(worksheet);
+  const problem = fillGrid(grid, cells);
+  if (problem) grid.unreadable = problem;
   return grid;
 }
 

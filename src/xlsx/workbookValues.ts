@@ -11,29 +11,18 @@
  */
 import type { CellArea, CellValue, SheetGrid } from "../workbook/types";
 import { attribute, decodeXmlText, XmlScanner, type XmlHandler } from "./xmlScan";
+import { fillGrid, GRID_MESSAGES, MAX_COLUMN, MAX_ROW, SparseCells, TooManyCellsError } from "./sheetCells";
 import type { ZipPart, ZipSummary } from "./zipDirectory";
 import { inflatePart, PartTooLargeError } from "./zipInflate";
 
-/** The most cells a sheet's grid (rows × columns between its first and last values) may hold. */
-export const MAX_GRID_CELLS = 2_000_000;
-/** Merged cells cleared per sheet at most (clipped to the grid); beyond, the sheet is refused as too large. */
-const MAX_MERGE_WORK = 20_000_000;
-const MAX_ROW = 1_048_576;
-const MAX_COLUMN = 16_384;
-
 export const VALUE_MESSAGES = {
-  tooLarge: (sheet: string, from: string, to: string, cells: number) =>
-    `Trang «${sheet}» quá lớn để đọc: dữ liệu trải từ ô ${from} đến ô ${to} (${cells.toLocaleString("vi-VN")} ô, giới hạn ${MAX_GRID_CELLS.toLocaleString("vi-VN")}). ` +
-    `Thường do có ô gõ nhầm ở rất xa bảng: trong Excel bấm Ctrl+End để đến ô đó, xóa các dòng/cột thừa rồi lưu lại.`,
-  mergesTooLarge: (sheet: string) => `Trang «${sheet}» có quá nhiều ô gộp (vùng gộp quá lớn hoặc chồng lên nhau) để đọc: hãy bỏ gộp các vùng thừa trong Excel rồi lưu lại.`,
+  ...GRID_MESSAGES,
   broken: (sheet: string) => `Trang «${sheet}» bị hỏng (nội dung XML không đọc được đến hết): không đọc trang này. Hãy mở tệp bằng Excel và lưu lại.`,
   missing: (sheet: string) => `Trang «${sheet}» không có nội dung trong tệp (phần của trang bị thiếu): không đọc trang này.`,
   notWorksheet: (sheet: string) => `Trang «${sheet}» là trang biểu đồ hoặc hộp thoại, không phải bảng tính: bỏ qua.`,
 };
 
 export class WorkbookStructureError extends Error {}
-
-class SheetTooLargeError extends Error {}
 
 interface SheetEntry {
   name: string;
@@ -110,10 +99,7 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, opt
     } catch (error) {
       // A bomb refuses the whole file; any other fault (bad XML, data that does not inflate) only this sheet.
       if (error instanceof PartTooLargeError) throw error;
-      grid.unreadable =
-        error instanceof SheetTooLargeError
-          ? VALUE_MESSAGES.tooLarge(sheet.name, cellName(cells.top, cells.left), cellName(cells.bottom, cells.right), cells.values.length)
-          : VALUE_MESSAGES.broken(sheet.name);
+      grid.unreadable = error instanceof TooManyCellsError ? VALUE_MESSAGES.tooManyCells(sheet.name) : VALUE_MESSAGES.broken(sheet.name);
       continue;
     }
     const widest = cells.merges.reduce((most, m) => Math.max(most, (m.bottom - m.top + 1) * (m.right - m.left + 1)), 0);
@@ -262,41 +248,6 @@ async function readSharedStrings(bytes: Uint8Array, part: ZipPart | undefined): 
 
 // ---------------------------------------------------------------- cells
 
-/** The cells as read, in three parallel lists (a grid is only built once the extent is known). */
-class SparseCells {
-  /** Positions in typed arrays (grown by doubling): a few bytes a cell, no garbage while reading. */
-  rows = new Int32Array(1024);
-  columns = new Int32Array(1024);
-  values: CellValue[] = [];
-  merges: CellArea[] = [];
-  top = Infinity;
-  left = Infinity;
-  bottom = 0;
-  right = 0;
-
-  add(row: number, column: number, value: CellValue): void {
-    // More cells than a grid may hold: the sheet is too large whatever their extent; stop collecting now
-    // (a small, very compressible file can hold tens of millions of cells).
-    const index = this.values.length;
-    if (index >= MAX_GRID_CELLS) throw new SheetTooLargeError();
-    if (index === this.rows.length) {
-      const rows = new Int32Array(index * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-      const columns = new Int32Array(index * 2);
-      columns.set(this.columns);
-      this.columns = columns;
-    }
-    this.rows[index] = row;
-    this.columns[index] = column;
-    this.values.push(value);
-    if (row < this.top) this.top = row;
-    if (row > this.bottom) this.bottom = row;
-    if (column < this.left) this.left = column;
-    if (column > this.right) this.right = column;
-  }
-}
-
 function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles: readonly boolean[], date1904: boolean): XmlHandler {
   let row = 0;
   let column = 0;
@@ -423,46 +374,4 @@ function parseRange(ref: string): CellArea | undefined {
   const b = parseCell(to ?? "");
   if (!a || !b) return undefined;
   return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
-}
-
-function cellName(row: number, column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
-}
-
-/**
- * The dense grid over the values' extent, with merges clipped to it (a merged area keeps its value in its
- * top-left cell only, as Office.js gives it). Returns a message instead when the sheet is too large.
- */
-function fillGrid(grid: SheetGrid, cells: SparseCells): string | undefined {
-  if (cells.values.length === 0) {
-    grid.merges = [];
-    return undefined;
-  }
-  const height = cells.bottom - cells.top + 1;
-  const width = cells.right - cells.left + 1;
-  if (height * width > MAX_GRID_CELLS) {
-    return VALUE_MESSAGES.tooLarge(grid.name, cellName(cells.top, cells.left), cellName(cells.bottom, cells.right), height * width);
-  }
-  grid.originRow = cells.top;
-  grid.originCol = cells.left;
-  grid.values = Array.from({ length: height }, () => Array<CellValue>(width).fill(null));
-  for (let i = 0; i < cells.values.length; i++) grid.values[cells.rows[i] - cells.top][cells.columns[i] - cells.left] = cells.values[i];
-
-  let work = 0;
-  const merges: CellArea[] = [];
-  for (const merge of cells.merges) {
-    const clipped = { top: Math.max(merge.top, cells.top), left: Math.max(merge.left, cells.left), bottom: Math.min(merge.bottom, cells.bottom), right: Math.min(merge.right, cells.right) };
-    if (clipped.top > clipped.bottom || clipped.left > clipped.right) continue;
-    work += (clipped.bottom - clipped.top + 1) * (clipped.right - clipped.left + 1);
-    if (work > MAX_MERGE_WORK) return VALUE_MESSAGES.mergesTooLarge(grid.name);
-    for (let r = clipped.top; r <= clipped.bottom; r++) {
-      const line = grid.values[r - cells.top];
-      for (let c = clipped.left; c <= clipped.right; c++) if (r !== merge.top || c !== merge.left) line[c - cells.left] = null;
-    }
-    merges.push(clipped);
-  }
-  grid.merges = merges;
-  return undefined;
 }

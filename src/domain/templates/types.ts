@@ -13,6 +13,8 @@ export interface NotATemplate {
    * and its rows could not be parsed. An error for every caller, never an empty success.
    */
   unreadable?: true;
+  /** The host left far stray cells out of the sheet's grid: the note naming them (SheetGrid.farCells). */
+  farCellsNote?: string;
 }
 
 export interface RecognizedTemplate {
@@ -41,6 +43,8 @@ export interface RecognizedTemplate {
   unitName?: string;
   /** Year from the title ("KẾ HOẠCH ĐOÀN RA NĂM 2025"), when present. */
   titleYear?: number;
+  /** The host left far stray cells out of the sheet's grid: the note naming them (SheetGrid.farCells). */
+  farCellsNote?: string;
 }
 
 /** A workbook's plan: every sheet's recognition and the delegations of the recognised ones. */
