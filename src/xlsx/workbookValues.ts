@@ -19,7 +19,6 @@ export const VALUE_MESSAGES = {
   ...GRID_MESSAGES,
   broken: (sheet: string) => `Trang «${sheet}» bị hỏng (nội dung XML không đọc được đến hết): không đọc trang này. Hãy mở tệp bằng Excel và lưu lại.`,
   missing: (sheet: string) => `Trang «${sheet}» không có nội dung trong tệp (phần của trang bị thiếu): không đọc trang này.`,
-  notWorksheet: (sheet: string) => `Trang «${sheet}» là trang biểu đồ hoặc hộp thoại, không phải bảng tính: bỏ qua.`,
 };
 
 export class WorkbookStructureError extends Error {}
@@ -42,6 +41,8 @@ export interface ValueReadOptions {
    * playground's editable workbook), which creates every cell of a merged range.
    */
   maxMergeCells?: number;
+  /** Filled with the worksheet parts found broken (their sheets come back `unreadable`): the playground empties them for exceljs. */
+  brokenSheetParts?: { sheet: string; part: string }[];
 }
 
 export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, options: ValueReadOptions = {}): Promise<SheetGrid[]> {
@@ -80,14 +81,13 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, opt
 
   const grids: SheetGrid[] = [];
   for (const sheet of sheets) {
+    const rel = relations.get(sheet.relationId);
+    // Chart and dialog sheets hold no cells: left out, as Excel's worksheets and exceljs leave them out, and
+    // never parsed (a broken chart cannot break the file).
+    if (rel && !rel.type.endsWith("/worksheet")) continue;
     const grid: SheetGrid = { name: sheet.name, originRow: 1, originCol: 1, values: [], merges: [] };
     if (sheet.state === "hidden" || sheet.state === "veryHidden") grid.hidden = true;
     grids.push(grid);
-    const rel = relations.get(sheet.relationId);
-    if (rel && !rel.type.endsWith("/worksheet")) {
-      // Chart sheets hold no cells; nothing to read, and never parsed (a broken chart cannot break the file).
-      continue;
-    }
     const part = rel ? find(resolveTarget(folder, rel.target)) : undefined;
     if (!part) {
       grid.unreadable = VALUE_MESSAGES.missing(sheet.name);
@@ -100,6 +100,7 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, opt
       // A bomb refuses the whole file; any other fault (bad XML, data that does not inflate) only this sheet.
       if (error instanceof PartTooLargeError) throw error;
       grid.unreadable = error instanceof TooManyCellsError ? VALUE_MESSAGES.tooManyCells(sheet.name) : VALUE_MESSAGES.broken(sheet.name);
+      if (!(error instanceof TooManyCellsError)) options.brokenSheetParts?.push({ sheet: sheet.name, part: part.name });
       continue;
     }
     const widest = cells.merges.reduce((most, m) => Math.max(most, (m.bottom - m.top + 1) * (m.right - m.left + 1)), 0);
