@@ -37,42 +37,75 @@ export const GRID_MESSAGES = {
 /** More values than a grid may hold: the sheet is too large whatever their extent. */
 export class TooManyCellsError extends Error {}
 
-/** The cells as read, in parallel lists (a grid is only built once the extent is known). */
+/**
+ * The cells as read, in parallel typed lists (a grid is only built once the extent is known): a few bytes a
+ * cell and no garbage while reading. Numbers, most of a large sheet, stay unboxed in `numbers`; other values
+ * go to a compact list that `slots` points into.
+ */
 export class SparseCells {
-  /** Positions in typed arrays (grown by doubling): a few bytes a cell, no garbage while reading. */
-  rows = new Int32Array(1024);
-  columns = new Int32Array(1024);
-  values: CellValue[] = [];
+  rows: Int32Array;
+  columns: Int32Array;
+  numbers: Float64Array;
+  /** -1: the value is numbers[i]; otherwise its index in `others`. */
+  slots: Int32Array;
+  others: Exclude<CellValue, number>[] = [];
   merges: CellArea[] = [];
+  count = 0;
   top = Infinity;
   left = Infinity;
   bottom = 0;
   right = 0;
 
-  get count(): number {
-    return this.values.length;
+  /** `expected`: how many cells there may be (from the part's size), to allocate once instead of growing. */
+  constructor(expected = 1024) {
+    const size = Math.max(1024, Math.min(MAX_GRID_CELLS, Math.ceil(expected)));
+    this.rows = new Int32Array(size);
+    this.columns = new Int32Array(size);
+    this.numbers = new Float64Array(size);
+    this.slots = new Int32Array(size);
   }
 
   add(row: number, column: number, value: CellValue): void {
     // More cells than a grid may hold: stop collecting now (a small, very compressible file can hold tens
     // of millions of cells).
-    const index = this.values.length;
+    const index = this.count;
     if (index >= MAX_GRID_CELLS) throw new TooManyCellsError();
-    if (index === this.rows.length) {
-      const rows = new Int32Array(index * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-      const columns = new Int32Array(index * 2);
-      columns.set(this.columns);
-      this.columns = columns;
-    }
+    if (index === this.rows.length) this.grow();
     this.rows[index] = row;
     this.columns[index] = column;
-    this.values.push(value);
+    if (typeof value === "number") {
+      this.numbers[index] = value;
+      this.slots[index] = -1;
+    } else {
+      this.slots[index] = this.others.length;
+      this.others.push(value);
+    }
+    this.count = index + 1;
     if (row < this.top) this.top = row;
     if (row > this.bottom) this.bottom = row;
     if (column < this.left) this.left = column;
     if (column > this.right) this.right = column;
+  }
+
+  value(index: number): CellValue {
+    const slot = this.slots[index];
+    return slot < 0 ? this.numbers[index] : this.others[slot];
+  }
+
+  private grow(): void {
+    const size = this.rows.length * 2;
+    const rows = new Int32Array(size);
+    rows.set(this.rows);
+    this.rows = rows;
+    const columns = new Int32Array(size);
+    columns.set(this.columns);
+    this.columns = columns;
+    const numbers = new Float64Array(size);
+    numbers.set(this.numbers);
+    this.numbers = numbers;
+    const slots = new Int32Array(size);
+    slots.set(this.slots);
+    this.slots = slots;
   }
 }
 
@@ -171,8 +204,8 @@ export function fillGrid(grid: SheetGrid, cells: SparseCells): string | undefine
     const column = cells.columns[i];
     if (row < area.top || row > area.bottom || column < area.left || column > area.right) {
       far.count++;
-      if (far.cells.length < FAR_CELLS_LISTED) far.cells.push({ row, column, value: cells.values[i] });
-    } else values[row - area.top][column - area.left] = cells.values[i];
+      if (far.cells.length < FAR_CELLS_LISTED) far.cells.push({ row, column, value: cells.value(i) });
+    } else values[row - area.top][column - area.left] = cells.value(i);
   }
 
   let work = 0;

@@ -93,7 +93,8 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, opt
       grid.unreadable = VALUE_MESSAGES.missing(sheet.name);
       continue;
     }
-    const cells = new SparseCells();
+    // The shortest cell with a value, <c><v>1</v></c>, takes 15 bytes of the part.
+    const cells = new SparseCells(part.uncompressedBytes / 15);
     try {
       await scanPart(bytes, part, sheetHandler(cells, strings, dateStyles, date1904));
     } catch (error) {
@@ -253,25 +254,18 @@ function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles
   let row = 0;
   let column = 0;
   let inSheetData = false;
-  let cell: { row: number; column: number; type: string; style: number } | undefined;
-  let valueText: string[] | undefined;
+  // The open cell in plain locals (no object per cell: a sheet may hold 2,000,000 of them).
+  let inCell = false;
+  let cellType = "n";
+  let cellStyle = 0;
+  let valueText: string | undefined;
   let collecting = false;
   let inline: StringItem | undefined;
 
   return {
     open(name, attributes, selfClosing) {
-      if (name === "sheetData") inSheetData = !selfClosing;
-      else if (!inSheetData) {
-        if (name === "mergeCell") {
-          const area = parseRange(attribute(attributes, "ref") ?? "");
-          if (area) cells.merges.push(area);
-        }
-      } else if (name === "row") {
-        const r = Number(attribute(attributes, "r"));
-        row = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : row + 1;
-        column = 0;
-      } else if (name === "c") {
-        const ref = attribute(attributes, "r");
+      if (name === "c" && inSheetData) {
+        const ref = attributes === "" ? undefined : attribute(attributes, "r");
         const at = ref ? parseCell(ref) : undefined;
         if (at) {
           // Some writers leave the row's number out; the cell's own reference says where it is.
@@ -279,29 +273,44 @@ function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles
           column = at.column;
         } else column++;
         if (row < 1) row = 1;
-        cell = { row, column, type: attribute(attributes, "t") ?? "n", style: Number(attribute(attributes, "s") ?? 0) };
+        inCell = !selfClosing;
+        cellType = (attributes !== "" && attribute(attributes, "t")) || "n";
+        const style = attributes === "" ? undefined : attribute(attributes, "s");
+        cellStyle = style === undefined ? 0 : Number(style);
         valueText = undefined;
         inline = undefined;
-        if (selfClosing) cell = undefined;
-      } else if (cell && name === "v" && !selfClosing) {
-        valueText = [];
-        collecting = true;
-      } else if (cell && name === "is") {
+      } else if (name === "v" && inCell) {
+        if (!selfClosing) {
+          valueText = "";
+          collecting = true;
+        }
+      } else if (name === "row" && inSheetData) {
+        const r = attributes === "" ? NaN : Number(attribute(attributes, "r"));
+        row = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : row + 1;
+        column = 0;
+      } else if (name === "sheetData") inSheetData = !selfClosing;
+      else if (!inSheetData) {
+        if (name === "mergeCell") {
+          const area = parseRange(attribute(attributes, "ref") ?? "");
+          if (area) cells.merges.push(area);
+        }
+      } else if (inCell && name === "is") {
         inline = new StringItem();
       } else if (inline) inline.open(name, selfClosing);
     },
     close(name) {
-      if (name === "sheetData") inSheetData = false;
-      else if (name === "v") collecting = false;
-      else if (name === "c" && cell) {
-        const value = cellValue(cell.type, cell.style, valueText ? decodeXmlText(valueText.join("")) : undefined, inline, strings, dateStyles, date1904);
-        if (value !== null && cell.row <= MAX_ROW && cell.column <= MAX_COLUMN) cells.add(cell.row, cell.column, value);
-        cell = undefined;
+      if (name === "v") collecting = false;
+      else if (name === "c") {
+        if (!inCell) return;
+        const value = cellValue(cellType, cellStyle, valueText === undefined ? undefined : decodeXmlText(valueText), inline, strings, dateStyles, date1904);
+        if (value !== null && row <= MAX_ROW && column <= MAX_COLUMN) cells.add(row, column, value);
+        inCell = false;
         inline = undefined;
-      } else if (name !== "is" && inline) inline.close(name);
+      } else if (name === "sheetData") inSheetData = false;
+      else if (name !== "is" && inline) inline.close(name);
     },
     text(raw) {
-      if (collecting && valueText) valueText.push(raw);
+      if (collecting) valueText += raw;
       else if (inline) inline.text(raw);
     },
   };
