@@ -210,12 +210,24 @@ class StringItem {
   }
 
   take(): string {
-    const text = unescapeExcel(decodeXmlText(this.parts.join("")));
-    this.parts = [];
-    this.inText = false;
-    this.phonetic = 0;
+    const text = ownCopy(unescapeExcel(decodeXmlText(this.parts.length === 1 ? this.parts[0] : this.parts.join(""))));
+    this.reset();
     return text;
   }
+
+  reset(): void {
+    this.parts.length = 0;
+    this.inText = false;
+    this.phonetic = 0;
+  }
+}
+
+/**
+ * The text as a string of its own: a piece cut from the decoded part would keep the whole chunk it was cut
+ * from alive (V8 slices share their parent), so a sheet's values would hold all of its XML in memory.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (text + " ").slice(0, -1);
 }
 
 /** Excel's own escape for characters XML cannot hold ("_x000D_"), as exceljs undoes it. */
@@ -261,16 +273,18 @@ function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles
   let valueText: string | undefined;
   let collecting = false;
   let inline: StringItem | undefined;
+  // One item reused for every inline string (reset on each <is>): no object per cell.
+  const inlineItem = new StringItem();
 
   return {
     open(name, attributes, selfClosing) {
       if (name === "c" && inSheetData) {
         const ref = attributes === "" ? undefined : attribute(attributes, "r");
-        const at = ref ? parseCell(ref) : undefined;
-        if (at) {
+        const at = ref ? packedCell(ref) : -1;
+        if (at >= 0) {
           // Some writers leave the row's number out; the cell's own reference says where it is.
-          row = at.row;
-          column = at.column;
+          row = Math.floor(at / 16_384) + 1;
+          column = (at % 16_384) + 1;
         } else column++;
         if (row < 1) row = 1;
         inCell = !selfClosing;
@@ -295,7 +309,8 @@ function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles
           if (area) cells.merges.push(area);
         }
       } else if (inCell && name === "is") {
-        inline = new StringItem();
+        inlineItem.reset();
+        inline = inlineItem;
       } else if (inline) inline.open(name, selfClosing);
     },
     close(name) {
@@ -335,7 +350,7 @@ function cellValue(
       return value === undefined || value === "" ? null : value;
     }
     case "str":
-      return text === undefined || text === "" ? null : unescapeExcel(text);
+      return text === undefined || text === "" ? null : ownCopy(unescapeExcel(text));
     case "b":
       return text === undefined ? null : text.trim() === "1" || text.trim() === "true";
     case "e":
@@ -364,18 +379,44 @@ function excelDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
+/** "A1", "$AB$12" → row and column; undefined when not a cell reference inside the sheet. */
+function parseCell(ref: string): { row: number; column: number } | undefined {
+  const packed = packedCell(ref);
+  return packed < 0 ? undefined : { row: Math.floor(packed / 16_384) + 1, column: (packed % 16_384) + 1 };
 }
 
-function parseCell(ref: string): { row: number; column: number } | undefined {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
-  if (!match) return undefined;
-  const column = columnNumber(match[1].toUpperCase());
-  const row = Number(match[2]);
-  return row >= 1 && row <= MAX_ROW && column >= 1 && column <= MAX_COLUMN ? { row, column } : undefined;
+/**
+ * parseCell without an object (called for every cell): (row - 1) × 16,384 + column - 1, or -1. Read by
+ * hand: letters (1 to 3, any case), digits (1 to 7), each optionally after "$", spaces around allowed.
+ */
+function packedCell(ref: string): number {
+  let i = 0;
+  let end = ref.length;
+  while (i < end && isBlank(ref.charCodeAt(i))) i++;
+  while (end > i && isBlank(ref.charCodeAt(end - 1))) end--;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  let column = 0;
+  let letters = 0;
+  for (; i < end; i++, letters++) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower case
+    if (ch < 0x61 || ch > 0x7a) break;
+    column = column * 26 + ch - 0x60;
+  }
+  if (letters < 1 || letters > 3) return -1;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < end; i++, digits++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 0x30 || ch > 0x39) return -1;
+    row = row * 10 + ch - 0x30;
+  }
+  if (digits < 1 || digits > 7) return -1;
+  return row >= 1 && row <= MAX_ROW && column >= 1 && column <= MAX_COLUMN ? (row - 1) * 16_384 + column - 1 : -1;
+}
+
+function isBlank(ch: number): boolean {
+  return ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
 }
 
 function parseRange(ref: string): CellArea | undefined {
