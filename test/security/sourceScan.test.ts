@@ -56,6 +56,8 @@ const NETWORK_ALLOWED: Record<string, RegExp[]> = {
   "src/playground/Playground.tsx": [/\bfetch\s*\(\s*SAMPLE_URL\s*\)/],
   // An XML namespace name written into the master's package (a URI that names, never fetched).
   "src/cli/packageEdit.ts": [/"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/],
+  // XML namespace names of the empty parts that replace broken ones for the playground (never fetched).
+  "src/xlsx/editableWorkbook.ts": [/http:\/\/schemas\.openxmlformats\.org\/(?:spreadsheetml|package|drawingml)\/2006\/(?:main|relationships|spreadsheetDrawing|chart)\b/],
 };
 
 test("the scan sees the sources", () => {
