@@ -253,9 +253,11 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
 }
 
 function sheetSummaries(plan: PlanRead): SheetSummary[] {
-  return plan.sheets.map((sheet) =>
-    sheet.template
+  return plan.sheets.map((sheet) => {
+    const summary: SheetSummary = sheet.template
       ? { sheet: sheet.sheet, kind: sheet.kind, delegations: plan.delegations.filter((d) => d.sheet === sheet.sheet).length }
-      : { sheet: sheet.sheet, delegations: 0, reason: sheet.reason },
-  );
+      : { sheet: sheet.sheet, delegations: 0, reason: sheet.reason };
+    if (sheet.farCellsNote) summary.farCellsNote = sheet.farCellsNote;
+    return summary;
+  });
 }

@@ -80,9 +80,11 @@ function sheetTable(findings: readonly Finding[], labels: Labels, locale: "vi" |
     message: locale === "en" ? f.messageEn : f.message,
     suggestion: f.suggestion,
   }));
-  const cellWidth = Math.max(width(labels.cell), ...rows.map((r) => width(r.cell)));
-  const severityWidth = Math.max(width(labels.severity), ...rows.map((r) => width(r.severity)));
-  const ruleWidth = Math.max(width(labels.rule), ...rows.map((r) => width(r.rule)));
+  // No spread into Math.max or push: 200,000 findings (a 100,000-row plan) overflow the stack.
+  const widest = (label: string, of: (row: (typeof rows)[number]) => string) => rows.reduce((most, row) => Math.max(most, width(of(row))), width(label));
+  const cellWidth = widest(labels.cell, (r) => r.cell);
+  const severityWidth = widest(labels.severity, (r) => r.severity);
+  const ruleWidth = widest(labels.rule, (r) => r.rule);
   const indent = "    ";
   const line = (cell: string, severity: string, rule: string, message: string) =>
     `${indent}${pad(cell, cellWidth)}  ${pad(severity, severityWidth)}  ${pad(rule, ruleWidth)}  ${message}`.trimEnd();
@@ -104,7 +106,7 @@ export function formatFindings(findings: readonly Finding[], options: FormatFind
     lines.push(`${labels.file}: ${inFile[0].file ?? labels.noFile} — ${counts(inFile, labels)}`);
     for (const [sheet, inSheet] of groupBy(inFile, (f) => f.sheet)) {
       lines.push(`  ${labels.sheet} “${sheet}”: ${counts(inSheet, labels)}`);
-      lines.push(...sheetTable(inSheet, labels, locale));
+      for (const line of sheetTable(inSheet, labels, locale)) lines.push(line);
     }
     lines.push("");
   }

@@ -160,6 +160,8 @@ export interface JsonReport {
     error?: string;
     /** Sheets not read (fully), with the reason: the exit code is then 2. */
     unreadableSheets?: { sheet: string; reason: string }[];
+    /** Sheets read without some far stray cells (a value at XFD1048576): the note names them. */
+    farCells?: { sheet: string; note: string }[];
   }[];
   findings: { file?: string; sheet: string; row: number; column: string; cell: string; rule: string; severity: string; message: string }[];
 }
@@ -173,6 +175,8 @@ export function toJsonReport(results: FileResult[], findings: Finding[]): JsonRe
       const unread = unreadSheets(plan);
       const entry: JsonReport["files"][number] = error === undefined ? { file, sheets } : { file, sheets, error };
       if (unread.length > 0) entry.unreadableSheets = unread;
+      const far = (plan?.sheets ?? []).flatMap((s) => (s.farCellsNote ? [{ sheet: s.sheet, note: s.farCellsNote }] : []));
+      if (far.length > 0) entry.farCells = far;
       return entry;
     }),
     findings: findings.map((f) => ({ file: f.file, sheet: f.sheet, row: f.row, column: columnLetter(f.column), cell: f.cell, rule: f.rule, severity: f.severity, message: f.message })),
@@ -190,6 +194,7 @@ function toTextReport(results: FileResult[], findings: Finding[]): string {
     const rows: string[][] = [["Trang tính", "Loại", "Dòng tiêu đề", "Số đoàn"]];
     const notes: string[] = [];
     for (const sheet of plan?.sheets ?? []) {
+      if (sheet.farCellsNote) notes.push(`  ${sheet.farCellsNote}`);
       if (sheet.template) {
         const count = delegationsOfTable(sheet, plan?.delegations ?? []).length;
         rows.push([sheet.sheet, KIND_LABELS[sheet.kind], String(sheet.headerRow), String(count)]);

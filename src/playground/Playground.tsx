@@ -121,7 +121,8 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
       unsaved.current.saved();
       setActiveSheet(first?.name);
       setSelected(undefined);
-      setStatus(undefined);
+      // Parts left out on opening (a broken chart, drawing or sheet) are named, never dropped silently.
+      setStatus(host.openWarnings.length > 0 ? { kind: "info", text: host.openWarnings.join(" ") } : undefined);
     } catch (error) {
       setStatus({ kind: "error", text: failure(errorText(error)) });
     }

@@ -264,6 +264,7 @@ function SheetsSummary({ result }: { result: CheckResult }) {
             {templates.map((sheet) => (
               <li key={sheet.sheet}>
                 {format(t.sheetLine, { sheet: sheet.sheet, kind: sheet.kind ? kindName(sheet.kind, t) : "", count: sheet.delegations })}
+                {sheet.farCellsNote && <p className={panel.hint}>{sheet.farCellsNote}</p>}
               </li>
             ))}
           </ul>
@@ -276,7 +277,10 @@ function SheetsSummary({ result }: { result: CheckResult }) {
           </h3>
           <ul className={panel.plainList} aria-labelledby={othersTitleId}>
             {others.map((sheet) => (
-              <li key={sheet.sheet}>{format(t.notTemplateLine, { sheet: sheet.sheet, reason: sheet.reason ?? "" })}</li>
+              <li key={sheet.sheet}>
+                {format(t.notTemplateLine, { sheet: sheet.sheet, reason: sheet.reason ?? "" })}
+                {sheet.farCellsNote && <p className={panel.hint}>{sheet.farCellsNote}</p>}
+              </li>
             ))}
           </ul>
         </section>

@@ -16,6 +16,8 @@ export interface SheetSummary {
   delegations: number;
   /** Why the sheet is not a template, in Vietnamese. */
   reason?: string;
+  /** Far stray cells left out of the read (a value at XFD1048576), named, in Vietnamese. */
+  farCellsNote?: string;
 }
 
 export interface CheckResult {

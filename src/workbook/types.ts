@@ -62,6 +62,17 @@ export interface SheetGrid {
    * empty, and a checker must say so rather than report the sheet as checked.
    */
   unreadable?: string;
+  /**
+   * Cells left out of `values` because they lie far from the rest (a stray value at XFD1048576 would make
+   * the grid billions of cells): how many, the first few, and a Vietnamese note naming them for the user.
+   */
+  farCells?: FarCells;
+}
+
+export interface FarCells {
+  count: number;
+  cells: { row: number; column: number; value: CellValue }[];
+  note: string;
 }
 
 export type Severity = "error" | "warning" | "info";

@@ -28,7 +28,8 @@ import {
   type TableWrite,
   type WorkbookHost,
 } from "../workbook/types";
-import { loadXlsx, toCellValue, toGrid } from "./readWorkbook";
+import { loadEditableXlsx } from "./editableWorkbook";
+import { toCellValue, toGrid } from "./readWorkbook";
 import { putOfficerWork, takeOfficerWork } from "./sheetCarry";
 import { replaceSheet, writeTableInto } from "./writeWorkbook";
 
@@ -97,13 +98,21 @@ export class XlsxWorkbookHost implements WorkbookHost {
   private constructor(
     readonly workbook: Workbook,
     private fileName: string,
+    /** Sheets the reader found broken (emptied here): a check reports them as not read, never as empty. */
+    private readonly unreadableSheets: ReadonlyMap<string, string> = new Map(),
+    /** What was left out on opening (broken charts, drawings, sheets), in Vietnamese. */
+    readonly openWarnings: readonly string[] = [],
   ) {
     this.marks = readMarkState(workbook);
   }
 
-  /** Opens .xlsx bytes; rejects with readXlsx's WorkbookReadError (Vietnamese message) when they are not a workbook. */
+  /**
+   * Opens .xlsx bytes after the package reader's guards (editableWorkbook.ts); rejects with its
+   * WorkbookReadError (Vietnamese message) when they are not a workbook.
+   */
   static async open(data: ArrayBuffer | Uint8Array, fileName: string): Promise<XlsxWorkbookHost> {
-    return new XlsxWorkbookHost(await loadXlsx(data, fileName), fileName);
+    const { workbook, unreadable, warnings } = await loadEditableXlsx(data, fileName);
+    return new XlsxWorkbookHost(workbook, fileName, unreadable, warnings);
   }
 
   /** A host over a workbook already in memory (its marks state sheet, if any, is read). */
@@ -131,7 +140,10 @@ export class XlsxWorkbookHost implements WorkbookHost {
   }
 
   async readSheets(): Promise<SheetGrid[]> {
-    return this.userSheets().map(toGrid);
+    return this.userSheets().map((sheet) => {
+      const unreadable = this.unreadableSheets.get(sheet.name);
+      return unreadable === undefined ? toGrid(sheet) : { ...toGrid(sheet), values: [], merges: [], unreadable };
+    });
   }
 
   async applyMarks(marks: CellMark[]): Promise<void> {

@@ -6,10 +6,9 @@
  */
 import { LISTS_SHEET, type CellArea, type CellValue, type DateFormatCell, type SheetGrid } from "../workbook/types";
 import { datePrecisionOfFormat } from "../domain/values/dates";
+import { fillGrid, GRID_MESSAGES, SparseCells, TooManyCellsError } from "./sheetCells";
 import { readWorkbookValues, type ValueReadOptions } from "./workbookValues";
 
-/** exceljs creates an object for every cell of a merged range: more than this would exhaust a browser tab. */
-const MAX_EXCELJS_MERGE_CELLS = 1_000_000;
 import { inspectZip, MAX_UNCOMPRESSED_BYTES, type ZipSummary } from "./zipDirectory";
 import { checkInflatedSizes, PartTooLargeError } from "./zipInflate";
 
@@ -40,6 +39,9 @@ export const READ_MESSAGES = {
   unknown: "Không phải tệp Excel .xlsx: không nhận ra định dạng tệp.",
   tooLarge: (megabytes: number) =>
     `Tệp quá lớn: nội dung giải nén khoảng ${megabytes} MB, vượt giới hạn ${Math.round(MAX_UNCOMPRESSED_BYTES / 1e6)} MB (có thể là tệp hỏng hoặc tệp độc hại).`,
+  partSkipped: (part: string) =>
+    `Phần «${part}» của tệp bị hỏng (biểu đồ, hình vẽ hoặc phần phụ khác) nên đã bỏ qua; các trang tính vẫn được đọc. Tệp tải xuống sẽ không còn phần này.`,
+  sheetEmptied: (sheet: string) => `Trang «${sheet}» bị hỏng nên không đọc được và hiện trống ở đây; các trang khác vẫn được đọc.`,
   inflatesBeyondDeclared: (part: string) =>
     `Tệp bị khai sai dung lượng: phần «${part}» giải nén ra lớn hơn dung lượng ghi trong tệp (dấu hiệu tệp hỏng hoặc tệp độc hại kiểu “bom nén”), nên đã dừng đọc. Hãy mở tệp bằng Excel, kiểm tra nội dung rồi lưu lại thành .xlsx.`,
 };
@@ -54,6 +56,11 @@ const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
  * are read. Rejects with WorkbookReadError when the file as a whole is not a readable workbook.
  */
 export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string, options: ValueReadOptions = {}): Promise<SheetGrid[]> {
+  return (await readChecked(data, fileName, options)).grids;
+}
+
+/** readXlsx's grids with the checked bytes (the playground hands the same bytes on to exceljs). */
+export async function readChecked(data: ArrayBuffer | Uint8Array, fileName: string, options: ValueReadOptions = {}): Promise<{ bytes: Uint8Array; grids: SheetGrid[] }> {
   const { bytes, zip } = await checkPackage(data, fileName);
   let grids: SheetGrid[];
   try {
@@ -63,29 +70,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string,
     throw new WorkbookReadError("corrupt", READ_MESSAGES.corrupt, fileName);
   }
   // The add-in's own lists sheet is not part of the plan.
-  return grids.filter((grid) => grid.name !== LISTS_SHEET);
-}
-
-/**
- * The checked bytes loaded as an exceljs Workbook (rejects with WorkbookReadError, like readXlsx), for the
- * playground, which edits the workbook. exceljs expands every merged cell and every row it is given, so the
- * values are read first the safe way and a sheet too large or broken refuses the file before exceljs sees it.
- */
-export async function loadXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<import("exceljs").Workbook> {
-  const grids = await readXlsx(data, fileName, { maxMergeCells: MAX_EXCELJS_MERGE_CELLS });
-  const refused = grids.find((grid) => grid.unreadable !== undefined);
-  if (refused) throw new WorkbookReadError("too-large", refused.unreadable!, fileName);
-  const { bytes } = await checkPackage(data, fileName);
-
-  // Loaded on demand: the task pane only pays for exceljs when a file is actually read.
-  const ExcelJS = (await import("exceljs")).default;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new WorkbookReadError("corrupt", READ_MESSAGES.corrupt, fileName);
-  }
-  return workbook;
+  return { bytes, grids: grids.filter((grid) => grid.name !== LISTS_SHEET) };
 }
 
 /** The bytes sniffed, the zip directory and every part's inflated size checked; throws WorkbookReadError. */
@@ -163,37 +148,35 @@ function sniffText(bytes: Uint8Array): "blank" | "html" | "text" | "binary" {
 type ExcelWorksheet = import("exceljs").Worksheet;
 type ExcelCell = import("exceljs").Cell;
 
+/**
+ * An exceljs sheet's values as a SheetGrid, bounded as the package reader bounds it (sheetCells.ts): over
+ * where the values are, far stray cells left out and named, merges clipped; too large → `unreadable`.
+ */
 export function toGrid(worksheet: ExcelWorksheet): SheetGrid {
-  const cells: { row: number; col: number; value: CellValue }[] = [];
-  const dateFormats: DateFormatCell[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = 0;
-  let right = 0;
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell: ExcelCell, colNumber: number) => {
-      // Like Office.js, a merged area holds its value in the top-left cell only.
-      if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
-      const value = toCellValue(cell.value);
-      if (value === null) return;
-      cells.push({ row: rowNumber, col: colNumber, value });
-      // A date shown without its day ("9/2026" typed, turned into 1/9/2026 with "m/yyyy"): the domain reads the month.
-      const format = value instanceof Date ? cell.numFmt : undefined;
-      if (typeof format === "string" && datePrecisionOfFormat(format) !== "day") dateFormats.push({ row: rowNumber, column: colNumber, format });
-      if (rowNumber < top) top = rowNumber;
-      if (rowNumber > bottom) bottom = rowNumber;
-      if (colNumber < left) left = colNumber;
-      if (colNumber > right) right = colNumber;
-    });
-  });
-  const grid: SheetGrid = { name: worksheet.name, originRow: 1, originCol: 1, values: [], merges: mergesOf(worksheet) };
+  const cells = new SparseCells();
+  const grid: SheetGrid = { name: worksheet.name, originRow: 1, originCol: 1, values: [], merges: [] };
   if (worksheet.state === "hidden" || worksheet.state === "veryHidden") grid.hidden = true;
-  if (cells.length === 0) return grid;
-  if (dateFormats.length > 0) grid.dateFormats = dateFormats;
-  grid.originRow = top;
-  grid.originCol = left;
-  grid.values = Array.from({ length: bottom - top + 1 }, () => Array<CellValue>(right - left + 1).fill(null));
-  for (const cell of cells) grid.values[cell.row - top][cell.col - left] = cell.value;
+  try {
+    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell: ExcelCell, colNumber: number) => {
+        // Like Office.js, a merged area holds its value in the top-left cell only.
+        if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
+        const value = toCellValue(cell.value);
+        if (value === null) return;
+        cells.add(rowNumber, colNumber, value);
+        // A date shown without its day ("9/2026" typed, turned into 1/9/2026 with "m/yyyy"): the domain reads the month.
+        const format = value instanceof Date ? cell.numFmt : undefined;
+        if (typeof format === "string" && datePrecisionOfFormat(format) !== "day") cells.dateFormats.push({ row: rowNumber, column: colNumber, format });
+      });
+    });
+  } catch (error) {
+    if (!(error instanceof TooManyCellsError)) throw error;
+    grid.unreadable = GRID_MESSAGES.tooManyCells(worksheet.name);
+    return grid;
+  }
+  cells.merges = mergesOf(worksheet);
+  const problem = fillGrid(grid, cells);
+  if (problem) grid.unreadable = problem;
   return grid;
 }
 

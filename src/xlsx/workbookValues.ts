@@ -12,29 +12,17 @@
 import type { CellArea, CellValue, DateFormatCell, SheetGrid } from "../workbook/types";
 import { datePrecisionOfFormat } from "../domain/values/dates";
 import { attribute, decodeXmlText, XmlScanner, type XmlHandler } from "./xmlScan";
+import { fillGrid, GRID_MESSAGES, MAX_COLUMN, MAX_ROW, SparseCells, TooManyCellsError } from "./sheetCells";
 import type { ZipPart, ZipSummary } from "./zipDirectory";
 import { inflatePart, PartTooLargeError } from "./zipInflate";
 
-/** The most cells a sheet's grid (rows × columns between its first and last values) may hold. */
-export const MAX_GRID_CELLS = 2_000_000;
-/** Merged cells cleared per sheet at most (clipped to the grid); beyond, the sheet is refused as too large. */
-const MAX_MERGE_WORK = 20_000_000;
-const MAX_ROW = 1_048_576;
-const MAX_COLUMN = 16_384;
-
 export const VALUE_MESSAGES = {
-  tooLarge: (sheet: string, from: string, to: string, cells: number) =>
-    `Trang «${sheet}» quá lớn để đọc: dữ liệu trải từ ô ${from} đến ô ${to} (${cells.toLocaleString("vi-VN")} ô, giới hạn ${MAX_GRID_CELLS.toLocaleString("vi-VN")}). ` +
-    `Thường do có ô gõ nhầm ở rất xa bảng: trong Excel bấm Ctrl+End để đến ô đó, xóa các dòng/cột thừa rồi lưu lại.`,
-  mergesTooLarge: (sheet: string) => `Trang «${sheet}» có quá nhiều ô gộp (vùng gộp quá lớn hoặc chồng lên nhau) để đọc: hãy bỏ gộp các vùng thừa trong Excel rồi lưu lại.`,
+  ...GRID_MESSAGES,
   broken: (sheet: string) => `Trang «${sheet}» bị hỏng (nội dung XML không đọc được đến hết): không đọc trang này. Hãy mở tệp bằng Excel và lưu lại.`,
   missing: (sheet: string) => `Trang «${sheet}» không có nội dung trong tệp (phần của trang bị thiếu): không đọc trang này.`,
-  notWorksheet: (sheet: string) => `Trang «${sheet}» là trang biểu đồ hoặc hộp thoại, không phải bảng tính: bỏ qua.`,
 };
 
 export class WorkbookStructureError extends Error {}
-
-class SheetTooLargeError extends Error {}
 
 interface SheetEntry {
   name: string;
@@ -54,6 +42,8 @@ export interface ValueReadOptions {
    * playground's editable workbook), which creates every cell of a merged range.
    */
   maxMergeCells?: number;
+  /** Filled with the worksheet parts found broken (their sheets come back `unreadable`): the playground empties them for exceljs. */
+  brokenSheetParts?: { sheet: string; part: string }[];
 }
 
 export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, options: ValueReadOptions = {}): Promise<SheetGrid[]> {
@@ -92,29 +82,27 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, opt
 
   const grids: SheetGrid[] = [];
   for (const sheet of sheets) {
+    const rel = relations.get(sheet.relationId);
+    // Chart and dialog sheets hold no cells: left out, as Excel's worksheets and exceljs leave them out, and
+    // never parsed (a broken chart cannot break the file).
+    if (rel && !rel.type.endsWith("/worksheet")) continue;
     const grid: SheetGrid = { name: sheet.name, originRow: 1, originCol: 1, values: [], merges: [] };
     if (sheet.state === "hidden" || sheet.state === "veryHidden") grid.hidden = true;
     grids.push(grid);
-    const rel = relations.get(sheet.relationId);
-    if (rel && !rel.type.endsWith("/worksheet")) {
-      // Chart sheets hold no cells; nothing to read, and never parsed (a broken chart cannot break the file).
-      continue;
-    }
     const part = rel ? find(resolveTarget(folder, rel.target)) : undefined;
     if (!part) {
       grid.unreadable = VALUE_MESSAGES.missing(sheet.name);
       continue;
     }
-    const cells = new SparseCells();
+    // The shortest cell with a value, <c><v>1</v></c>, takes 15 bytes of the part.
+    const cells = new SparseCells(part.uncompressedBytes / 15);
     try {
       await scanPart(bytes, part, sheetHandler(cells, strings, dateStyles, date1904));
     } catch (error) {
       // A bomb refuses the whole file; any other fault (bad XML, data that does not inflate) only this sheet.
       if (error instanceof PartTooLargeError) throw error;
-      grid.unreadable =
-        error instanceof SheetTooLargeError
-          ? VALUE_MESSAGES.tooLarge(sheet.name, cellName(cells.top, cells.left), cellName(cells.bottom, cells.right), cells.values.length)
-          : VALUE_MESSAGES.broken(sheet.name);
+      grid.unreadable = error instanceof TooManyCellsError ? VALUE_MESSAGES.tooManyCells(sheet.name) : VALUE_MESSAGES.broken(sheet.name);
+      if (!(error instanceof TooManyCellsError)) options.brokenSheetParts?.push({ sheet: sheet.name, part: part.name });
       continue;
     }
     const widest = cells.merges.reduce((most, m) => Math.max(most, (m.bottom - m.top + 1) * (m.right - m.left + 1)), 0);
@@ -237,12 +225,24 @@ class StringItem {
   }
 
   take(): string {
-    const text = unescapeExcel(decodeXmlText(this.parts.join("")));
-    this.parts = [];
-    this.inText = false;
-    this.phonetic = 0;
+    const text = ownCopy(unescapeExcel(decodeXmlText(this.parts.length === 1 ? this.parts[0] : this.parts.join(""))));
+    this.reset();
     return text;
   }
+
+  reset(): void {
+    this.parts.length = 0;
+    this.inText = false;
+    this.phonetic = 0;
+  }
+}
+
+/**
+ * The text as a string of its own: a piece cut from the decoded part would keep the whole chunk it was cut
+ * from alive (V8 slices share their parent), so a sheet's values would hold all of its XML in memory.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (text + " ").slice(0, -1);
 }
 
 /** Excel's own escape for characters XML cannot hold ("_x000D_"), as exceljs undoes it. */
@@ -277,100 +277,75 @@ async function readSharedStrings(bytes: Uint8Array, part: ZipPart | undefined): 
 
 // ---------------------------------------------------------------- cells
 
-/** The cells as read, in three parallel lists (a grid is only built once the extent is known). */
-class SparseCells {
-  /** Positions in typed arrays (grown by doubling): a few bytes a cell, no garbage while reading. */
-  rows = new Int32Array(1024);
-  columns = new Int32Array(1024);
-  values: CellValue[] = [];
-  merges: CellArea[] = [];
-  /** Date cells shown without their day (few: kept as a plain list). */
-  dateFormats: DateFormatCell[] = [];
-  top = Infinity;
-  left = Infinity;
-  bottom = 0;
-  right = 0;
-
-  add(row: number, column: number, value: CellValue): void {
-    // More cells than a grid may hold: the sheet is too large whatever their extent; stop collecting now
-    // (a small, very compressible file can hold tens of millions of cells).
-    const index = this.values.length;
-    if (index >= MAX_GRID_CELLS) throw new SheetTooLargeError();
-    if (index === this.rows.length) {
-      const rows = new Int32Array(index * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-      const columns = new Int32Array(index * 2);
-      columns.set(this.columns);
-      this.columns = columns;
-    }
-    this.rows[index] = row;
-    this.columns[index] = column;
-    this.values.push(value);
-    if (row < this.top) this.top = row;
-    if (row > this.bottom) this.bottom = row;
-    if (column < this.left) this.left = column;
-    if (column > this.right) this.right = column;
-  }
-}
-
 function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles: DateStyles, date1904: boolean): XmlHandler {
   let row = 0;
   let column = 0;
   let inSheetData = false;
-  let cell: { row: number; column: number; type: string; style: number } | undefined;
-  let valueText: string[] | undefined;
+  // The open cell in plain locals (no object per cell: a sheet may hold 2,000,000 of them).
+  let inCell = false;
+  let cellType = "n";
+  let cellStyle = 0;
+  let valueText: string | undefined;
   let collecting = false;
   let inline: StringItem | undefined;
+  // One item reused for every inline string (reset on each <is>): no object per cell.
+  const inlineItem = new StringItem();
 
   return {
     open(name, attributes, selfClosing) {
-      if (name === "sheetData") inSheetData = !selfClosing;
+      if (name === "c" && inSheetData) {
+        const ref = attributes === "" ? undefined : attribute(attributes, "r");
+        const at = ref ? packedCell(ref) : -1;
+        if (at >= 0) {
+          // Some writers leave the row's number out; the cell's own reference says where it is.
+          row = Math.floor(at / 16_384) + 1;
+          column = (at % 16_384) + 1;
+        } else column++;
+        if (row < 1) row = 1;
+        inCell = !selfClosing;
+        cellType = (attributes !== "" && attribute(attributes, "t")) || "n";
+        const style = attributes === "" ? undefined : attribute(attributes, "s");
+        cellStyle = style === undefined ? 0 : Number(style);
+        valueText = undefined;
+        inline = undefined;
+      } else if (name === "v" && inCell) {
+        if (!selfClosing) {
+          valueText = "";
+          collecting = true;
+        }
+      } else if (name === "row" && inSheetData) {
+        const r = attributes === "" ? NaN : Number(attribute(attributes, "r"));
+        row = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : row + 1;
+        column = 0;
+      } else if (name === "sheetData") inSheetData = !selfClosing;
       else if (!inSheetData) {
         if (name === "mergeCell") {
           const area = parseRange(attribute(attributes, "ref") ?? "");
           if (area) cells.merges.push(area);
         }
-      } else if (name === "row") {
-        const r = Number(attribute(attributes, "r"));
-        row = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : row + 1;
-        column = 0;
-      } else if (name === "c") {
-        const ref = attribute(attributes, "r");
-        const at = ref ? parseCell(ref) : undefined;
-        if (at) {
-          // Some writers leave the row's number out; the cell's own reference says where it is.
-          row = at.row;
-          column = at.column;
-        } else column++;
-        if (row < 1) row = 1;
-        cell = { row, column, type: attribute(attributes, "t") ?? "n", style: Number(attribute(attributes, "s") ?? 0) };
-        valueText = undefined;
-        inline = undefined;
-        if (selfClosing) cell = undefined;
-      } else if (cell && name === "v" && !selfClosing) {
-        valueText = [];
-        collecting = true;
-      } else if (cell && name === "is") {
-        inline = new StringItem();
+      } else if (inCell && name === "is") {
+        inlineItem.reset();
+        inline = inlineItem;
       } else if (inline) inline.open(name, selfClosing);
     },
     close(name) {
-      if (name === "sheetData") inSheetData = false;
-      else if (name === "v") collecting = false;
-      else if (name === "c" && cell) {
-        const value = cellValue(cell.type, cell.style, valueText ? decodeXmlText(valueText.join("")) : undefined, inline, strings, dateStyles.isDate, date1904);
-        if (value !== null && cell.row <= MAX_ROW && cell.column <= MAX_COLUMN) {
-          cells.add(cell.row, cell.column, value);
-          const coarse = value instanceof Date ? dateStyles.coarse[cell.style] : undefined;
-          if (coarse !== undefined) cells.dateFormats.push({ row: cell.row, column: cell.column, format: coarse });
+      if (name === "v") collecting = false;
+      else if (name === "c") {
+        if (!inCell) return;
+        const value = cellValue(cellType, cellStyle, valueText === undefined ? undefined : decodeXmlText(valueText), inline, strings, dateStyles.isDate, date1904);
+        if (value !== null && row <= MAX_ROW && column <= MAX_COLUMN) {
+          cells.add(row, column, value);
+          // A date shown without its day ("9/2026" typed, turned into 1/9/2026 with "m/yyyy"): the domain reads the month.
+          const coarse = value instanceof Date ? dateStyles.coarse[cellStyle] : undefined;
+          if (coarse !== undefined) cells.dateFormats.push({ row, column, format: coarse });
         }
-        cell = undefined;
+        inCell = false;
         inline = undefined;
-      } else if (name !== "is" && inline) inline.close(name);
+      } else if (name === "sheetData") inSheetData = false;
+      else if (name !== "is" && inline) inline.close(name);
     },
     text(raw) {
-      if (collecting && valueText) valueText.push(raw);
+      if (collecting) valueText += raw;
       else if (inline) inline.text(raw);
     },
   };
@@ -395,7 +370,7 @@ function cellValue(
       return value === undefined || value === "" ? null : value;
     }
     case "str":
-      return text === undefined || text === "" ? null : unescapeExcel(text);
+      return text === undefined || text === "" ? null : ownCopy(unescapeExcel(text));
     case "b":
       return text === undefined ? null : text.trim() === "1" || text.trim() === "true";
     case "e":
@@ -424,18 +399,44 @@ function excelDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
+/** "A1", "$AB$12" → row and column; undefined when not a cell reference inside the sheet. */
+function parseCell(ref: string): { row: number; column: number } | undefined {
+  const packed = packedCell(ref);
+  return packed < 0 ? undefined : { row: Math.floor(packed / 16_384) + 1, column: (packed % 16_384) + 1 };
 }
 
-function parseCell(ref: string): { row: number; column: number } | undefined {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
-  if (!match) return undefined;
-  const column = columnNumber(match[1].toUpperCase());
-  const row = Number(match[2]);
-  return row >= 1 && row <= MAX_ROW && column >= 1 && column <= MAX_COLUMN ? { row, column } : undefined;
+/**
+ * parseCell without an object (called for every cell): (row - 1) × 16,384 + column - 1, or -1. Read by
+ * hand: letters (1 to 3, any case), digits (1 to 7), each optionally after "$", spaces around allowed.
+ */
+function packedCell(ref: string): number {
+  let i = 0;
+  let end = ref.length;
+  while (i < end && isBlank(ref.charCodeAt(i))) i++;
+  while (end > i && isBlank(ref.charCodeAt(end - 1))) end--;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  let column = 0;
+  let letters = 0;
+  for (; i < end; i++, letters++) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower case
+    if (ch < 0x61 || ch > 0x7a) break;
+    column = column * 26 + ch - 0x60;
+  }
+  if (letters < 1 || letters > 3) return -1;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < end; i++, digits++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 0x30 || ch > 0x39) return -1;
+    row = row * 10 + ch - 0x30;
+  }
+  if (digits < 1 || digits > 7) return -1;
+  return row >= 1 && row <= MAX_ROW && column >= 1 && column <= MAX_COLUMN ? (row - 1) * 16_384 + column - 1 : -1;
+}
+
+function isBlank(ch: number): boolean {
+  return ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
 }
 
 function parseRange(ref: string): CellArea | undefined {
@@ -444,47 +445,4 @@ function parseRange(ref: string): CellArea | undefined {
   const b = parseCell(to ?? "");
   if (!a || !b) return undefined;
   return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
-}
-
-function cellName(row: number, column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
-}
-
-/**
- * The dense grid over the values' extent, with merges clipped to it (a merged area keeps its value in its
- * top-left cell only, as Office.js gives it). Returns a message instead when the sheet is too large.
- */
-function fillGrid(grid: SheetGrid, cells: SparseCells): string | undefined {
-  if (cells.values.length === 0) {
-    grid.merges = [];
-    return undefined;
-  }
-  const height = cells.bottom - cells.top + 1;
-  const width = cells.right - cells.left + 1;
-  if (height * width > MAX_GRID_CELLS) {
-    return VALUE_MESSAGES.tooLarge(grid.name, cellName(cells.top, cells.left), cellName(cells.bottom, cells.right), height * width);
-  }
-  grid.originRow = cells.top;
-  grid.originCol = cells.left;
-  if (cells.dateFormats.length > 0) grid.dateFormats = cells.dateFormats;
-  grid.values = Array.from({ length: height }, () => Array<CellValue>(width).fill(null));
-  for (let i = 0; i < cells.values.length; i++) grid.values[cells.rows[i] - cells.top][cells.columns[i] - cells.left] = cells.values[i];
-
-  let work = 0;
-  const merges: CellArea[] = [];
-  for (const merge of cells.merges) {
-    const clipped = { top: Math.max(merge.top, cells.top), left: Math.max(merge.left, cells.left), bottom: Math.min(merge.bottom, cells.bottom), right: Math.min(merge.right, cells.right) };
-    if (clipped.top > clipped.bottom || clipped.left > clipped.right) continue;
-    work += (clipped.bottom - clipped.top + 1) * (clipped.right - clipped.left + 1);
-    if (work > MAX_MERGE_WORK) return VALUE_MESSAGES.mergesTooLarge(grid.name);
-    for (let r = clipped.top; r <= clipped.bottom; r++) {
-      const line = grid.values[r - cells.top];
-      for (let c = clipped.left; c <= clipped.right; c++) if (r !== merge.top || c !== merge.left) line[c - cells.left] = null;
-    }
-    merges.push(clipped);
-  }
-  grid.merges = merges;
-  return undefined;
 }

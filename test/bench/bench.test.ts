@@ -33,6 +33,9 @@ test("the JSON document has every documented key, with numbers where figures bel
   expect(formatReport(result)).toContain("Machine:");
   expect(result.hostile.merge_units).toBe(5);
   expect(result.hostile.far_cell_max_rss_mb).toBeGreaterThan(0);
+  expect(result.hostile.tiny_cells).toBe(20_000);
+  expect(result.hostile.tiny_cells_max_rss_mb).toBeGreaterThan(0);
+  expect(formatReport(result)).toContain("20000 tiny cells");
 });
 
 test("one officer's edit through the live check takes at most 2 syncs", () => {

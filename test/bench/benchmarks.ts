@@ -109,8 +109,8 @@ export interface LargeRead {
   findings: number;
 }
 
-const FULL = { checkRows: 10_000, mergeUnits: 100, mergeDelegations: 50, scaling: [1_000, 10_000, 100_000], largeRows: 100_000, hostileUnits: 1_000, hostilePerUnit: 10, liveRows: 10_000, liveEdits: 41 };
-const SMOKE = { checkRows: 200, mergeUnits: 3, mergeDelegations: 10, scaling: [100, 300], largeRows: 500, hostileUnits: 5, hostilePerUnit: 3, liveRows: 200, liveEdits: 5 };
+const FULL = { checkRows: 10_000, mergeUnits: 100, mergeDelegations: 50, scaling: [1_000, 10_000, 100_000], largeRows: 100_000, hostileUnits: 1_000, hostilePerUnit: 10, tinyCells: 1_999_990, liveRows: 10_000, liveEdits: 41 };
+const SMOKE = { checkRows: 200, mergeUnits: 3, mergeDelegations: 10, scaling: [100, 300], largeRows: 500, hostileUnits: 5, hostilePerUnit: 3, tinyCells: 20_000, liveRows: 200, liveEdits: 5 };
 /** The sync counts are the point of the benchmark (a constant whatever the size): real sizes even when smoke. */
 const SYNC_ROWS = [100, 10_000] as const;
 
@@ -221,7 +221,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
 
   const scalingPoints = await scaling(sizes.scaling, longRuns, log);
   const large = await readLarge(sizes.largeRows, log);
-  const hostile = await measureHostile(sizes.hostileUnits, sizes.hostilePerUnit, (line) => log(`hostile: ${line}`));
+  const hostile = await measureHostile(sizes.hostileUnits, sizes.hostilePerUnit, sizes.tinyCells, (line) => log(`hostile: ${line}`));
   const liveTiming = measureLiveUpdate(sizes.liveRows, sizes.liveEdits);
   log(`live: one edited row in ${liveTiming.rows} rows, ${liveTiming.ms.toFixed(1)} ms (median of ${liveTiming.edits})`);
   const liveSyncs = await measureLiveSyncs(sizes.liveRows);
@@ -292,6 +292,7 @@ export function formatReport(result: BenchResult): string {
     `rows100k   ${result.rows100k.rows} rows (${result.rows100k.file_mb} MB .xlsx): read ${result.rows100k.read_ms} ms, recognise+parse ${result.rows100k.parse_ms} ms, ` +
       `check ${result.rows100k.check_ms} ms, peak memory ${result.rows100k.max_rss_mb} MB, ${result.rows100k.findings} findings (no crash)`,
     `hostile    far cell (${result.hostile.far_cell_file_kb} KB, a cell at XFD1048576): read ${result.hostile.far_cell_read_ms} ms, peak ${result.hostile.far_cell_max_rss_mb} MB; ` +
+      `${result.hostile.tiny_cells} tiny cells (${result.hostile.tiny_cells_file_kb} KB): read ${result.hostile.tiny_cells_read_ms} ms, peak ${result.hostile.tiny_cells_max_rss_mb} MB; ` +
       `merge of ${result.hostile.merge_units} units (${result.hostile.merge_delegations} delegations): ${result.hostile.merge_ms} ms, peak ${result.hostile.merge_max_rss_mb} MB`,
     `live       one edited row in ${result.live_rows} rows: ${result.live_update_ms} ms domain time (CPU ${result.live_update_cpu_ms}), median of ${result.live_edits} edits ` +
       `(target < 20: ${target(result.live_update_ms < 20)}); ${result.live_syncs} syncs per edit (target ≤ 2: ${target(result.live_syncs <= 2)})`,

@@ -17,6 +17,13 @@ function finding(partial: Partial<Finding>): Finding {
 }
 
 describe("formatFindings", () => {
+  it("lists 250,000 findings of one sheet (a 100,000-row plan) without overflowing the stack", () => {
+    const findings = Array.from({ length: 250_000 }, (_, i) => finding({ row: i + 5, cell: `G${i + 5}` }));
+    const lines = formatFindings(findings).split("\n");
+    expect(lines).toContain("    G250004  Lỗi     Quá số nước trong một chuyến  Đoàn đi 4 nước (Nhật Bản, Hàn Quốc, Trung Quốc, Lào), vượt quá 3 nước/chuyến");
+    expect(lines.filter((line) => line.startsWith("    G"))).toHaveLength(250_000);
+  });
+
   it("says there is nothing to report", () => {
     expect(formatFindings([])).toBe("Không có phát hiện nào.\n");
     expect(formatFindings([], { locale: "en" })).toBe("No findings.\n");

@@ -2,7 +2,8 @@
  * Zip bombs are refused early: before exceljs is even loaded (it would inflate every part whole in
  * memory), and a bomb that lies about its sizes after inflating little more than it declared.
  */
-import { loadXlsx, readXlsx, WorkbookReadError } from "../../src/xlsx/readWorkbook";
+import { loadXlsx } from "../../src/xlsx/editableWorkbook";
+import { readXlsx, WorkbookReadError } from "../../src/xlsx/readWorkbook";
 import { buildXlsx } from "../fixtures/generate";
 import { UNREADABLE } from "./corpus";
 

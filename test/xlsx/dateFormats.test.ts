@@ -5,7 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import { readPlan } from "../../src/domain/templates";
-import { loadXlsx, readXlsx, toGrid } from "../../src/xlsx/readWorkbook";
+import { loadXlsx } from "../../src/xlsx/editableWorkbook";
+import { readXlsx, toGrid } from "../../src/xlsx/readWorkbook";
 import type { SheetGrid } from "../../src/workbook/types";
 
 const HEADER = ["STT", "Tên đoàn", "Trưởng đoàn", "Chức vụ", "Số lượng", "Nước đến", "Từ ngày", "Đến ngày", "Mục đích", "Nguồn kinh phí"];

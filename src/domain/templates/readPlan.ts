@@ -34,7 +34,10 @@ export function readPlan(grids: SheetGrid[], options: ReadPlanOptions = {}): Pla
       sheets.push({ sheet: name, template: false, reason: `Không đọc được trang tính: ${describe(error)}` });
       continue;
     }
-    for (let recognition of tables) {
+    // Values the host left out of the grid (far stray cells) are named once, on the sheet's first table.
+    const farCellsNote = typeof grid.farCells?.note === "string" && grid.farCells.note !== "" ? grid.farCells.note : undefined;
+    for (const [index, table] of tables.entries()) {
+      let recognition = table;
       if (recognition.template) {
         try {
           const parsed = parseSheet(grid, recognition, options.file, { year: options.year });
@@ -44,6 +47,7 @@ export function readPlan(grids: SheetGrid[], options: ReadPlanOptions = {}): Pla
           recognition = { sheet: name, template: false, reason: `Nhận ra biểu mẫu nhưng không đọc được các dòng: ${describe(error)}`, unreadable: true };
         }
       }
+      if (index === 0 && farCellsNote) recognition = { ...recognition, farCellsNote };
       sheets.push(recognition);
     }
   }

@@ -13,6 +13,8 @@ export interface NotATemplate {
    * and its rows could not be parsed. An error for every caller, never an empty success.
    */
   unreadable?: true;
+  /** The host left far stray cells out of the sheet's grid: the note naming them (SheetGrid.farCells). */
+  farCellsNote?: string;
 }
 
 export interface RecognizedTemplate {
@@ -43,6 +45,8 @@ export interface RecognizedTemplate {
   titleYear?: number;
   /** The cell the title year was read from. */
   titleCell?: CellRef;
+  /** The host left far stray cells out of the sheet's grid: the note naming them (SheetGrid.farCells). */
+  farCellsNote?: string;
 }
 
 /** A workbook's plan: every sheet's recognition and the delegations of the recognised ones. */

@@ -1,0 +1,91 @@
+/**
+ * Issue 11, the browser's path: the playground opens files through XlsxWorkbookHost (exceljs, editable),
+ * the CLI and the pane's consolidation through the package reader (readXlsx). The same hostile files go to
+ * both; both must run the same guards and hand the checker the same values.
+ */
+import { readPlan } from "../../src/domain/templates/readPlan";
+import { readXlsx } from "../../src/xlsx/readWorkbook";
+import { XlsxWorkbookHost } from "../../src/xlsx/XlsxWorkbookHost";
+import { HOSTILE_PACKAGES, planSheet, withUndercountedDirectory } from "../fixtures/badFiles";
+import { rawWorkbook } from "../fixtures/rawWorkbook";
+import { UNREADABLE } from "./corpus";
+import { repeatedChunks, textChunks, writeDeflatedZip } from "./deflateZip";
+
+jest.setTimeout(120_000);
+
+const bytesOf = (file: string) => HOSTILE_PACKAGES[file].build();
+/** Both paths' grids and plans, or each one's refusal. */
+async function bothPaths(bytes: Uint8Array, file: string) {
+  const reader = await readXlsx(bytes, file);
+  const host = await XlsxWorkbookHost.open(bytes, file);
+  return { reader, browser: await host.readSheets(), host };
+}
+
+describe("the same hostile file through the package reader and the playground's host", () => {
+  test.each(["o-xa-nhat.xlsx", "chu-phien-am.xlsx", "ngay-kieu-d.xlsx", "bieu-do-hong.xlsx", "trang-hong.xlsx"])("%s: the same grids and the same plan", async (file) => {
+    const { reader, browser } = await bothPaths(bytesOf(file), file);
+    expect(browser).toEqual(reader);
+    const plan = readPlan(reader, { file });
+    expect(readPlan(browser, { file })).toEqual(plan);
+    expect(plan.delegations).toHaveLength(3);
+  });
+
+  test("phonetic text: the rows after the inline string are kept (exceljs alone drops them)", async () => {
+    const { browser } = await bothPaths(bytesOf("chu-phien-am.xlsx"), "chu-phien-am.xlsx");
+    expect(readPlan(browser).delegations.map((d) => d.name)).toEqual(["Đoàn công tác số 1", "Đoàn công tác số 2", "Đoàn công tác số 3"]);
+  });
+
+  test('t="d" dates are dates in the editable workbook too, shown as dates', async () => {
+    const { host } = await bothPaths(bytesOf("ngay-kieu-d.xlsx"), "ngay-kieu-d.xlsx");
+    const { value, numFmt } = host.workbook.getWorksheet("Đoàn ra")!.getCell(4, 7);
+    expect(value).toEqual(new Date(Date.UTC(2025, 5, 10)));
+    expect(numFmt).toBe("dd/mm/yyyy");
+  });
+
+  test("broken drawing, chart and chart sheet: the file opens, the skipped parts are named", async () => {
+    const { host } = await bothPaths(bytesOf("bieu-do-hong.xlsx"), "bieu-do-hong.xlsx");
+    expect(host.openWarnings.join("\n")).toMatch(/Phần «xl\/drawings\/drawing1\.xml» của tệp bị hỏng/);
+    expect(host.openWarnings.every((warning) => /bị hỏng/.test(warning))).toBe(true);
+  });
+
+  test("a broken sheet: the file opens, that sheet is named as not read (never an empty success)", async () => {
+    const { host, browser } = await bothPaths(bytesOf("trang-hong.xlsx"), "trang-hong.xlsx");
+    expect(browser[1].unreadable).toMatch(/Trang «Đoàn vào» bị hỏng/);
+    expect(host.openWarnings).toEqual([expect.stringMatching(/Trang «Đoàn vào» bị hỏng nên không đọc được/)]);
+    expect(readPlan(browser).sheets[1]).toMatchObject({ sheet: "Đoàn vào", unreadable: true });
+  });
+
+  test("a merge over the whole sheet: the reader clips it; the playground refuses it before exceljs would build 17 billion cells", async () => {
+    const bytes = bytesOf("gop-ca-trang.xlsx");
+    expect(readPlan(await readXlsx(bytes, "gop-ca-trang.xlsx")).delegations).toHaveLength(3);
+    await expect(XlsxWorkbookHost.open(bytes, "gop-ca-trang.xlsx")).rejects.toMatchObject({ reason: "too-large", message: expect.stringMatching(/Trang «Đoàn ra» có quá nhiều ô gộp/) });
+  });
+
+  test("a zip bomb behind an undercounted directory is refused by both, with the same reason", async () => {
+    const bomb = withUndercountedDirectory(
+      await writeDeflatedZip([
+        { name: "[Content_Types].xml", chunks: textChunks("<Types/>") },
+        { name: "xl/workbook.xml", chunks: textChunks("<workbook/>") },
+        { name: "xl/worksheets/sheet1.xml", chunks: repeatedChunks(210 * 1000 * 1000) },
+      ]),
+    );
+    const reader = await readXlsx(bomb, "bom.xlsx").catch((error: Error) => error);
+    const browser = await XlsxWorkbookHost.open(bomb, "bom.xlsx").catch((error: Error) => error);
+    expect(reader).toMatchObject({ name: "WorkbookReadError", reason: "too-large" });
+    expect(browser).toMatchObject({ name: "WorkbookReadError", reason: "too-large", message: (reader as Error).message });
+  });
+
+  test.each(UNREADABLE.map((input) => [input.file, input] as const))("%s: refused by both with the same reason and message", async (_, input) => {
+    const bytes = await input.build();
+    const reader = await readXlsx(bytes, input.file).catch((error: Error) => error);
+    const browser = await XlsxWorkbookHost.open(bytes, input.file).catch((error: Error) => error);
+    expect(reader).toBeInstanceOf(Error);
+    expect(browser).toMatchObject({ name: "WorkbookReadError", reason: (reader as unknown as { reason: string }).reason, message: (reader as Error).message });
+  });
+
+  test("a good workbook: nothing skipped, no warnings", async () => {
+    const { host, reader, browser } = await bothPaths(rawWorkbook([planSheet("Đoàn ra", 3)]), "tot.xlsx");
+    expect(host.openWarnings).toEqual([]);
+    expect(browser).toEqual(reader);
+  });
+});
