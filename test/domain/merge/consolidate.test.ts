@@ -367,6 +367,62 @@ describe("re-import", () => {
   });
 });
 
+/** A written master as the next level reads it: a unit workbook named by its "Đơn vị:" line. */
+function masterAsUnit(plan: MasterPlan, file: string): UnitPlan {
+  const grids: SheetGrid[] = plan.sheets.map((table) => ({ name: table.sheet, originRow: 1, originCol: 1, values: table.rows.map((row) => [...row]), merges: table.merges ?? [] }));
+  return makeUnitPlan(file, grids, { year: 2025 });
+}
+
+describe("two levels: masters of units merged into a master of masters", () => {
+  // Two leaders of each first-level unit go to Japan: within the limit of 3 per agency, over it if a
+  // first-level master's agency were taken as the agency of its units' leaders.
+  const japan = (n: number, role: string) => trip(n, { leader: `Lê Văn Số ${n}`, role, countries: "Nhật Bản", start: `Tháng ${1 + (n % 12)}/2025` });
+  const units = ["Sở Y tế", "Sở Giáo dục và Đào tạo", "UBND xã Tân Hòa", "UBND phường Lê Chân"];
+  const spec = (unit: string, i: number): UnitSpecInput => ({
+    file: `don-vi-${i}.xlsx`,
+    unit,
+    outbound: [japan(10 * i + 1, "Giám đốc Sở"), japan(10 * i + 2, "Phó Giám đốc Sở")],
+    // Units 0 and 1 receive the same visiting delegation (one each: not a duplicate); unit 2 lists its own twice.
+    inbound: i < 2 ? [visit(1)] : i === 2 ? [visit(7), visit(7)] : [visit(20 + i)],
+  });
+  const masterA = consolidate([unitPlan(spec(units[0], 0)), unitPlan(spec(units[1], 1))], undefined, hp, { agency: { name: "Sở A" } });
+  const masterB = consolidate([unitPlan(spec(units[2], 2)), unitPlan(spec(units[3], 3))], undefined, hp, { agency: { name: "Sở B" } });
+  const masterC = consolidate([masterAsUnit(masterA, "so-a.xlsx"), masterAsUnit(masterB, "so-b.xlsx")], undefined, hp, { agency: { name: "Sở Ngoại vụ" } });
+
+  test("every kind's master names the unit of each row in “Đơn vị chủ trì”, printed", () => {
+    expect(column(sheetOf(masterA, MASTER_SHEET_NAMES.inbound), "Đơn vị chủ trì")).toEqual(["Sở Y tế", "Sở Giáo dục và Đào tạo"]);
+    const inbound = sheetOf(masterA, MASTER_SHEET_NAMES.inbound);
+    const printedRight = inbound.print!.area!.right;
+    expect(viewMaster(inbound.rows).titles.indexOf("Đơn vị chủ trì")).toBeLessThan(printedRight);
+  });
+
+  test("the master of masters keeps the first level's units, each row's sender is the first-level master", () => {
+    for (const kind of ["outbound", "inbound"] as const) {
+      const sheet = sheetOf(masterC, MASTER_SHEET_NAMES[kind]);
+      expect(new Set(column(sheet, "Đơn vị chủ trì"))).toEqual(new Set(units));
+      expect(new Set(column(sheet, "Đơn vị"))).toEqual(new Set(["Sở A", "Sở B"]));
+    }
+    expect(masterC.units.flatMap((unit) => unit.notes).filter((note) => note.includes("bảng tổng hợp của cấp dưới"))).toEqual(
+      expect.arrayContaining([expect.stringContaining("được giữ ở cột “Đơn vị chủ trì”")]),
+    );
+    expect(masterC.units.flatMap((unit) => unit.notes).some((note) => note.includes("không có cột"))).toBe(false);
+  });
+
+  test("cross-unit rules on the master of masters use the first level's units", () => {
+    expect(masterC.delegations.map((d) => d.unit).filter((u) => u !== undefined).sort()).toEqual(
+      units.flatMap((unit, i) => [unit, unit, ...(i === 2 ? [unit, unit] : [unit])]).sort(),
+    );
+    // Two leaders per unit to Japan: no unit has three.
+    expect(masterC.findings.filter((f) => f.rule === "leaders-same-destination")).toEqual([]);
+    // The same visit listed by two units is not a duplicate; the one a unit listed twice is.
+    const duplicates = masterC.findings.filter((f) => f.rule === "duplicate-delegation");
+    const inbound = sheetOf(masterC, MASTER_SHEET_NAMES.inbound);
+    const hosts = column(inbound, "Đơn vị chủ trì");
+    const rows = dataRows(inbound);
+    expect(duplicates.map((f) => f.row).sort()).toEqual(rows.filter((_, i) => hosts[i] === "UBND xã Tân Hòa").sort());
+  });
+});
+
 describe("cross-unit rules on the master", () => {
   test("a key leader with 2 trips in one unit and 1 in another is flagged on all three master rows", () => {
     const { a, b } = travellingLeaderUnits();
