@@ -22,11 +22,11 @@ import { columnLetter } from "../cells";
 import { unitKey } from "./identity";
 import { TEMPLATES } from "../templates/definitions";
 import { COUNTED_FIELD, FORM_NUMBERS, officialForm, SUMMED_FIELDS, type FormBodyRow } from "../templates/officialForm";
-import { fold } from "../text";
+import { fold, tidy } from "../text";
 import type { CellValue, SheetGrid, TableWrite } from "../../workbook/types";
 import { deadlines, fieldValue, isoToDate, looksLikeFormula } from "./cells";
 import { formColumn, masterLayout, sourceLabel, TIER_SECTIONS, type MasterGrouping, type MasterLayout } from "./layout";
-import { normalizedValue, originalsText } from "./normalize";
+import { normalizedValue, originalsText, placeTime, sameValue, type TimeCells } from "./normalize";
 import { prepareUnit, type PreparedUnit } from "./unit";
 import { computeStatistics, statisticsTable, type CountedRow } from "./statistics";
 import { missingUnits, missingUnitsTable } from "./expectedUnits";
@@ -52,7 +52,7 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
   for (const kind of PLAN_KINDS) {
     const layout = masterLayout(kind);
     const earlier = existingMaster?.sheets[kind];
-    const blocks = newBlocks(prepared, kind, layout);
+    const blocks = newBlocks(prepared, kind, layout, context.year);
     // A kind gets a sheet when it has rows to show, or had a sheet before.
     if (!earlier && [...blocks.values()].every((block) => block.length === 0)) continue;
     const extraHeaders = earlier?.extraHeaders ?? [];
@@ -222,7 +222,7 @@ export { unitKey } from "./identity";
  * A unit whose workbook has a sheet of the kind gets a block even when no row is kept: its earlier
  * rows are then replaced by nothing.
  */
-function newBlocks(prepared: readonly PreparedUnit[], kind: PlanKind, layout: MasterLayout): Map<string, NewRow[]> {
+function newBlocks(prepared: readonly PreparedUnit[], kind: PlanKind, layout: MasterLayout, year: number): Map<string, NewRow[]> {
   const blocks = new Map<string, NewRow[]>();
   for (const { unit, kept, kinds } of prepared) {
     if (!kinds.has(kind)) continue;
@@ -239,16 +239,17 @@ function newBlocks(prepared: readonly PreparedUnit[], kind: PlanKind, layout: Ma
     };
     for (const delegation of kept) {
       if (delegation.kind !== kind) continue;
-      block.push({ row: unitRow(delegation, unit, readerFor(delegation.sheet), layout), source: delegation });
+      block.push({ row: unitRow(delegation, unit, readerFor(delegation.sheet), layout, year), source: delegation });
     }
   }
   return blocks;
 }
 
-function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | undefined, layout: MasterLayout): MasterRow {
+function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | undefined, layout: MasterLayout, year: number): MasterRow {
   const provenance = { unit: unit.unitName, file: unit.fileName, source: sourceLabel(delegation.sheet, delegation.row) };
   const originals: { title: string; written: CellValue }[] = [];
   const split = splitLeaderCell(delegation, reader);
+  const time = timeCells(delegation, reader, layout, year);
   const values: CellValue[] = layout.columns.map((column) => {
     if (column.type === "field" && column.field === "unit") {
       // The unit that sent the row organises it unless it named another: the master, read as a plan by the
@@ -262,6 +263,14 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
         return split.name;
       }
       if (split && column.field === "leaderRole") return split.role;
+      if (time && (column.field === "period" || column.field === "start" || column.field === "end")) {
+        const written = time.written[column.field];
+        const placed = time.placed[column.field];
+        // Text moved as it is to another time cell needs no record; a text turned into dates does.
+        const carried = typeof written === "string" && Object.values(time.placed).some((value) => typeof value === "string" && value.includes(tidy(written)));
+        if (!sameValue(written, placed) && !sameValue(written, null) && !carried) originals.push({ title: column.title, written });
+        return placed;
+      }
       const written = fieldValue(delegation, column.field, reader);
       const normalized = normalizedValue(column.field, written, delegation);
       if (normalized === undefined) return written;
@@ -273,6 +282,14 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
   });
   values[layout.originalIndex] = originalsText(originals);
   return { values, extra: [], provenance };
+}
+
+/** The row's time cells as the unit wrote them and as the master places them (placeTime); undefined when they stay. */
+function timeCells(delegation: Delegation, reader: GridReader | undefined, layout: MasterLayout, year: number): { written: TimeCells; placed: TimeCells } | undefined {
+  if (layout.fieldIndex.period === undefined || layout.fieldIndex.start === undefined || layout.fieldIndex.end === undefined) return undefined;
+  const written: TimeCells = { period: fieldValue(delegation, "period", reader), start: fieldValue(delegation, "start", reader), end: fieldValue(delegation, "end", reader) };
+  const placed = placeTime(written, delegation, year);
+  return placed ? { written, placed } : undefined;
 }
 
 /**

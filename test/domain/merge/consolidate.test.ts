@@ -162,9 +162,10 @@ describe("values keep their types; nothing the unit wrote is changed", () => {
   const plan = consolidate([unitPlan(input)], undefined, hp);
   const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
 
-  test("normalised: members as numbers, dates typed as text as real dates, a quarter as written; what the unit wrote kept", () => {
+  test("normalised: members as numbers, dates typed as text as real dates, a quarter as written under Thời gian dự kiến; what the unit wrote kept", () => {
     expect(column(outbound, "Số lượng (người)")).toEqual([5, 5, 3]);
-    expect(column(outbound, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), "Quý III/2025"]);
+    expect(column(outbound, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), null]);
+    expect(column(outbound, "Thời gian dự kiến")).toEqual([null, null, "Quý III/2025"]);
     expect(column(outbound, "Đến ngày")).toEqual([day(2025, 5, 20), day(2025, 6, 20), null]);
     expect(column(outbound, "Giá trị gốc")).toEqual([null, "Số lượng (người): 05 người; Từ ngày: 15/06/2025; Đến ngày: 20/06/2025", null]);
     const formats = outbound.columnFormats ?? [];
@@ -193,7 +194,8 @@ describe("values keep their types; nothing the unit wrote is changed", () => {
     const plan = consolidate([{ ...unit, grids: undefined }], undefined, hp);
     const table = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
     expect(column(table, "Số lượng (người)")).toEqual([5, 5, 3]);
-    expect(column(table, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), "Quý III/2025"]);
+    expect(column(table, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), null]);
+    expect(column(table, "Thời gian dự kiến")).toEqual([null, null, "Quý III/2025"]);
   });
 
   test("countries by their standard names; a name that cannot be resolved is kept as written and marked; statistics count the standard name once", () => {
@@ -225,6 +227,49 @@ describe("values keep their types; nothing the unit wrote is changed", () => {
     const table = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
     expect(column(table, "Trong/ngoài kế hoạch")).toEqual([null, "Ngoài kế hoạch (phát sinh)", null]);
     expect(plan.delegations.map((d) => d.planStatus)).toEqual([undefined, "out", undefined]);
+  });
+});
+
+describe("the time of each delegation where the official form wants it", () => {
+  const input: UnitSpecInput = {
+    file: "xa.xlsx",
+    unit: "UBND xã Tân Hòa",
+    outbound: [
+      trip(1, { start: "Quý II/2025", end: null }),
+      trip(2, { start: "Tháng 9/2025", end: "Tháng 10/2025" }),
+      trip(3, { start: "15-20/5/2025", end: null }),
+      trip(4, { start: day(2025, 7, 1), end: day(2025, 7, 4) }),
+      trip(5, { start: "sau Tết", end: null }),
+    ],
+    inbound: [visit(1, { period: "Quý III/2025" }), visit(2, { period: "02-05/12/2025" }), visit(3, { period: "15/08/2025" })],
+  };
+  const plan = consolidate([unitPlan(input)], undefined, hp);
+  const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+  const inbound = sheetOf(plan, MASTER_SHEET_NAMES.inbound);
+
+  test("a coarse time goes under “Thời gian dự kiến”, exact days under “Từ ngày | Đến ngày” as real dates", () => {
+    expect(column(outbound, "Thời gian dự kiến")).toEqual(["Quý II/2025", "Tháng 9/2025 - Tháng 10/2025", null, null, null]);
+    expect(column(outbound, "Từ ngày")).toEqual([null, null, day(2025, 5, 15), day(2025, 7, 1), "sau Tết"]);
+    expect(column(outbound, "Đến ngày")).toEqual([null, null, day(2025, 5, 20), day(2025, 7, 4), null]);
+    expect(column(inbound, "Thời gian dự kiến")).toEqual(["Quý III/2025", null, null]);
+    expect(column(inbound, "Từ ngày")).toEqual([null, day(2025, 12, 2), day(2025, 8, 15)]);
+    expect(column(inbound, "Đến ngày")).toEqual([null, day(2025, 12, 5), null]);
+  });
+
+  test("what the unit wrote is kept where the master turned it into dates; a time moved as written needs no record", () => {
+    expect(column(outbound, "Giá trị gốc")).toEqual([null, null, "Từ ngày: 15-20/5/2025", null, null]);
+    expect(column(inbound, "Giá trị gốc")).toEqual([null, "Thời gian dự kiến: 02-05/12/2025", "Thời gian dự kiến: 15/08/2025"]);
+  });
+
+  test("the master read back, and read as a plan by the next level, gives the same periods and deadlines", () => {
+    const periods = (delegations: readonly { period?: unknown; periodError?: string }[]) => delegations.map((d) => [d.period, d.periodError]);
+    const units = unitPlan(input).plan.delegations;
+    expect(periods(plan.delegations)).toEqual(periods(units));
+    const reread = consolidate([], readBack(plan), hp);
+    expect(periods(reread.delegations)).toEqual(periods(units));
+    expect(reread.sheets).toEqual(plan.sheets);
+    const asPlan = readPlan(plan.sheets.slice(0, 2).map((table) => ({ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] })), { year: 2025 });
+    expect(periods(asPlan.delegations)).toEqual(periods(units));
   });
 });
 
