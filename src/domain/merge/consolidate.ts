@@ -8,7 +8,8 @@
  *   first earlier row; units new to the master go after the last unit row, so rows added by hand (no
  *   "Đơn vị") keep their place relative to the unit blocks (a hand row at the bottom stays at the
  *   bottom). Importing the same workbooks again gives the same master.
- * - STT is the master's own running number over the unit rows; hand rows are never changed.
+ * - STT is the master's own running number over the delegation rows (numberRows: a hand row's STT only
+ *   where it is empty or a plain number); nothing else of a hand row is changed.
  * - The cross-unit rules then run on the master rows, addressed to master cells.
  */
 import { PLAN_KINDS, type Delegation, type FieldId, type Finding, type PlanKind, type RuleId } from "../model";
@@ -87,7 +88,7 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
     });
     const sections = sectionRows(sheet, byRow, options.grouping ?? "tier");
     sheet.rows = sections.flatMap((section) => section.rows);
-    numberUnitRows(sheet.rows, layout);
+    numberRows(sheet.rows, layout);
     const form = masterDocument(sheet, sections, context.year, options);
     sheets.push(form.table);
     sheet.rows.forEach((row) => {
@@ -331,11 +332,34 @@ export function arrange(earlier: readonly MasterRow[], blocks: ReadonlyMap<strin
   return [...out.slice(0, afterLastUnitRow), ...remaining, ...out.slice(afterLastUnitRow)];
 }
 
-function numberUnitRows(rows: MasterRow[], layout: MasterLayout): void {
+/**
+ * STT 1…n over the delegation rows, in the order printed. A row typed by hand is a delegation when it
+ * fills the column the Tổng cộng row counts (so the last STT is the total's "n đoàn"); it gets its number
+ * only where its STT cell is empty or a plain number (one the officer typed, or an earlier merge wrote):
+ * any other text there ("5a", "Bổ sung") is the officer's and stays, and the row still takes its place in
+ * the count so the rows after it keep their numbers. A hand row that is not a delegation (a note) is left alone.
+ */
+function numberRows(rows: MasterRow[], layout: MasterLayout): void {
   const seq = layout.fieldIndex.seq;
+  const counted = layout.fieldIndex[COUNTED_FIELD[layout.kind]];
   if (seq === undefined) return;
   let next = 1;
-  for (const row of rows) if (row.provenance) row.values[seq] = next++;
+  for (const row of rows) {
+    if (row.provenance) {
+      row.values[seq] = next++;
+      continue;
+    }
+    const countedValue = counted === undefined ? null : row.values[counted];
+    if (countedValue === null || countedValue === "") continue;
+    const current = row.values[seq];
+    if (current === null || (typeof current === "string" && current.trim() === "") || plainNumber(current)) row.values[seq] = next;
+    next++;
+  }
+}
+
+/** A number as a STT cell holds it: 7, "7", "7.". */
+function plainNumber(value: CellValue): boolean {
+  return (typeof value === "number" && Number.isInteger(value) && value > 0) || (typeof value === "string" && /^\s*\d{1,6}\.?\s*$/.test(value));
 }
 
 /**

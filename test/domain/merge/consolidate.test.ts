@@ -388,12 +388,35 @@ describe("re-import", () => {
       const view = viewMaster(table.rows);
       expect(view.data[1].values).toEqual(padded(handMiddle));
       expect(view.data[5].values).toEqual(padded(handBottom));
-      // Unit rows are numbered; the hand row's "a" stays.
-      expect(column(table, "STT")).toEqual([1, "a", 2, 3, 4, null]);
+      // Every delegation row is numbered in order; the hand row's "a" stays (and holds its place), the row
+      // without a country is not counted by Tổng cộng and gets no number.
+      expect(column(table, "STT")).toEqual([1, "a", 3, 4, 5, null]);
       // And again: the same master.
       const again = consolidate([unitPlan({ ...A, outbound: [trip(7)] }), unitPlan(C)], readBack(next), hp);
       expect(again.sheets).toEqual(next.sheets);
     });
+  });
+
+  test("STT: every delegation row 1…n; a hand row's STT is written only where it was empty or a plain number", () => {
+    const hand = (stt: CellValue, name: string, country: CellValue, notes: CellValue = null): CellValue[] =>
+      [stt, name, "Trần Văn Tay", "Chánh Văn phòng", 2, null, country, "Tháng 8/2025", null, null, null, "Làm việc", null, "Ngân sách thành phố", null, null, null, notes];
+    const width = masterLayout("outbound").columns.length;
+    const padded = (values: CellValue[]) => [...values, ...Array(width - values.length).fill(null)];
+    const edited = readBack(first, (sheet, rows) => {
+      if (sheet !== MASTER_SHEET_NAMES.outbound) return rows;
+      const total = viewMaster(rows).totalRow! - 1;
+      const typed = [hand(null, "Tay trống", "Lào"), hand(99, "Tay số", "Lào"), hand("7.", "Tay số chấm", "Lào"), hand("Bổ sung", "Tay chữ", "Lào"), [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, "Ghi chú của Văn phòng"]];
+      return [...rows.slice(0, total), ...typed.map(padded), ...rows.slice(total)];
+    });
+    const next = consolidate([], edited, hp);
+    const table = sheetOf(next, MASTER_SHEET_NAMES.outbound);
+    expect(column(table, "STT")).toEqual([1, 2, 3, 4, 5, 6, 7, 8, "Bổ sung", null]);
+    expect(column(table, "Ghi chú").at(-1)).toBe("Ghi chú của Văn phòng");
+    // The last number is the Tổng cộng's count of delegations.
+    const count = table.formulas!.find((formula) => formula.formula.startsWith("=COUNTA"))!;
+    expect(count.result).toBe(9);
+    // Written once, the numbers stay the same on the next merge.
+    expect(consolidate([], readBack(next), hp).sheets).toEqual(next.sheets);
   });
 
   test("columns a user added to the master are kept, printed after the plan's columns", () => {
