@@ -6,7 +6,7 @@
  *
  * Charts (TableWrite.charts) are not written: exceljs cannot draw them; the tables carry the same figures.
  */
-import type { Border, Cell, Workbook, Worksheet } from "exceljs";
+import type { Border, Cell, Style, Workbook, Worksheet } from "exceljs";
 import { columnLetter } from "../domain/cells";
 import { isCellError, LISTS_SHEET, type CellStyle, type CellValue, type DropdownTarget, type StandardList, type TableWrite } from "../workbook/types";
 
@@ -67,8 +67,7 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
   const subHeaders = new Set(table.subHeaderRows ?? []);
   const textCells = new Set((table.textCells ?? []).map((cell) => `${cell.row}:${cell.column}`));
   const formats = table.columnFormats ?? [];
-  const thin = { style: "thin" as const, color: { argb: BORDER_COLOR } };
-  const border = { top: thin, left: thin, bottom: thin, right: thin };
+  const styles = new CellStyles();
 
   const widths = Array.from({ length: width }, (_, c) => table.columnWidths?.[c] ?? autoWidth(table, c, headerRows));
   table.rows.forEach((values, r) => {
@@ -81,16 +80,15 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
     for (let c = 0; c < span; c++) {
       const value = c < values.length ? values[c] : null;
       if (value === null && !isHeader && !isSubHeader) continue;
-      const cell = row.getCell(c + 1);
-      writeValue(cell, value, formats[c], textCells.has(`${rowNumber}:${c + 1}`));
+      const numFmt = writeValue(row.getCell(c + 1), value, formats[c], textCells.has(`${rowNumber}:${c + 1}`));
+      if (numFmt === undefined && !isHeader && !isSubHeader && !(typeof value === "string" && value.length > widths[c])) continue;
+      const style = styles.at(rowNumber, c + 1);
+      if (numFmt !== undefined) style.numFmt = numFmt;
       if (isHeader || isSubHeader) {
-        cell.font = { bold: true };
-        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
-        cell.border = border;
-        cell.alignment = { vertical: "middle", horizontal: isHeader ? "center" : "left", wrapText: true };
+        Object.assign(style, { bold: true, fill: true, border: "header", vertical: "middle", horizontal: isHeader ? "center" : "left", wrap: true });
       } else if (typeof value === "string" && value.length > widths[c]) {
-        // Only text wider than its column wraps: styling every data cell would double the write time.
-        cell.alignment = { vertical: "top", wrapText: true };
+        // Only text wider than its column wraps.
+        Object.assign(style, { vertical: "top", wrap: true });
       }
     }
   });
@@ -104,7 +102,7 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
     // "#'Sheet'!$A$1": an in-workbook target. Absolute references keep exceljs from also writing a
     // `location` that Excel would append to the target (exceljs issue #3027).
     target.value = { text, hyperlink: `#'${link.target.sheet.replace(/'/g, "''")}'!$${columnLetter(link.target.column)}$${link.target.row}` };
-    target.font = { bold: link.row <= headerRows, color: { argb: LINK_COLOR }, underline: true };
+    Object.assign(styles.at(link.row, link.column), { bold: link.row <= headerRows, link: true });
   }
 
   widths.forEach((columnWidth, c) => (sheet.getColumn(c + 1).width = columnWidth));
@@ -113,35 +111,106 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
   if (headerRows > 0 && table.subHeaderRows === undefined && width > 0 && table.rows.length > headerRows) {
     sheet.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows, column: width } };
   }
-  applyDocumentLayout(sheet, table);
+  applyDocumentLayout(sheet, table, styles);
+  styles.applyTo(sheet);
   return sheet;
 }
 
-/** Adds a style to what the cell already has (a later area's style over an earlier one's). */
-function styleCell(cell: Cell, style: CellStyle, line: Partial<Border>): void {
-  const { font, alignment } = cell;
-  if (style.bold !== undefined || style.italic !== undefined || style.size !== undefined) {
-    cell.font = { ...font, ...(style.bold !== undefined ? { bold: style.bold } : {}), ...(style.italic !== undefined ? { italic: style.italic } : {}), ...(style.size !== undefined ? { size: style.size } : {}) };
+/** Columns of a sheet, past the last (XFD = 16,384). */
+const EXCEL_COLUMNS = 16_385;
+
+/** What a cell's style is made of, flat so that equal styles have one key. */
+interface StyleSpec {
+  numFmt?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  /** Hyperlink look: blue, underlined. */
+  link?: boolean;
+  horizontal?: CellStyle["horizontal"];
+  vertical?: CellStyle["vertical"];
+  wrap?: boolean;
+  /** "header": the table header's light border; "body": the official form's black grid. */
+  border?: "header" | "body";
+  fill?: boolean;
+}
+
+/**
+ * Cell styles composed first, then written as one shared style object per distinct style. exceljs turns
+ * each cell's style into XML to find its id unless it has seen that very object before (a WeakMap): a
+ * 5,000-row master has ~150,000 styled cells but a few dozen distinct styles, and giving every cell its
+ * own object made the styles the larger part of the write time. The shared objects must never be
+ * mutated through a cell: code that changes a written cell's style copies it first (XlsxWorkbookHost.setFill).
+ */
+class CellStyles {
+  /** Keyed by row × COLUMNS + column: one number, no string per cell. */
+  private readonly specs = new Map<number, StyleSpec>();
+
+  /** The spec of a cell (1-based), created empty: callers add to it, a later area over an earlier one. */
+  at(row: number, column: number): StyleSpec {
+    const key = row * EXCEL_COLUMNS + column;
+    let spec = this.specs.get(key);
+    if (!spec) this.specs.set(key, (spec = {}));
+    return spec;
   }
-  if (style.horizontal !== undefined || style.vertical !== undefined || style.wrap !== undefined) {
-    cell.alignment = { ...alignment, ...(style.horizontal ? { horizontal: style.horizontal } : {}), ...(style.vertical ? { vertical: style.vertical } : {}), ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}) };
+
+  applyTo(sheet: Worksheet): void {
+    const shared = new Map<string, Partial<Style>>();
+    for (const [key, spec] of this.specs) {
+      const id = `${spec.numFmt ?? ""}|${spec.bold ?? ""}|${spec.italic ?? ""}|${spec.size ?? ""}|${spec.link ?? ""}|${spec.horizontal ?? ""}|${spec.vertical ?? ""}|${spec.wrap ?? ""}|${spec.border ?? ""}|${spec.fill ?? ""}`;
+      let style = shared.get(id);
+      if (!style) shared.set(id, (style = excelStyle(spec)));
+      const column = key % EXCEL_COLUMNS;
+      sheet.getRow((key - column) / EXCEL_COLUMNS).getCell(column).style = style;
+    }
   }
-  if (style.border) cell.border = { top: line, left: line, bottom: line, right: line };
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+}
+
+function excelStyle(spec: StyleSpec): Partial<Style> {
+  const style: Partial<Style> = {};
+  if (spec.numFmt !== undefined) style.numFmt = spec.numFmt;
+  if (spec.bold !== undefined || spec.italic !== undefined || spec.size !== undefined || spec.link) {
+    style.font = {
+      ...(spec.bold !== undefined ? { bold: spec.bold } : {}),
+      ...(spec.italic !== undefined ? { italic: spec.italic } : {}),
+      ...(spec.size !== undefined ? { size: spec.size } : {}),
+      ...(spec.link ? { color: { argb: LINK_COLOR }, underline: true } : {}),
+    };
+  }
+  if (spec.horizontal !== undefined || spec.vertical !== undefined || spec.wrap !== undefined) {
+    style.alignment = { ...(spec.horizontal ? { horizontal: spec.horizontal } : {}), ...(spec.vertical ? { vertical: spec.vertical } : {}), ...(spec.wrap !== undefined ? { wrapText: spec.wrap } : {}) };
+  }
+  if (spec.border) {
+    const line: Partial<Border> = { style: "thin", color: { argb: spec.border === "header" ? BORDER_COLOR : "FF000000" } };
+    style.border = { top: line, left: line, bottom: line, right: line };
+  }
+  if (spec.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+  return style;
+}
+
+/** Adds an area's style to what the cell's spec already has. */
+function addStyle(spec: StyleSpec, style: CellStyle): void {
+  if (style.bold !== undefined) spec.bold = style.bold;
+  if (style.italic !== undefined) spec.italic = style.italic;
+  if (style.size !== undefined) spec.size = style.size;
+  if (style.horizontal) spec.horizontal = style.horizontal;
+  if (style.vertical) spec.vertical = style.vertical;
+  if (style.wrap !== undefined) spec.wrap = style.wrap;
+  if (style.border) spec.border = "body";
+  if (style.fill) spec.fill = true;
 }
 
 /** The official form's look (TableWrite.styles, formulas, row heights, collapsed columns, print setup). */
-function applyDocumentLayout(sheet: Worksheet, table: TableWrite): void {
-  const thin: Partial<Border> = { style: "thin", color: { argb: "FF000000" } };
+function applyDocumentLayout(sheet: Worksheet, table: TableWrite, styles: CellStyles): void {
   for (const { area, style } of table.styles ?? []) {
     for (let row = area.top; row <= area.bottom; row++) {
-      for (let column = area.left; column <= area.right; column++) styleCell(sheet.getCell(row, column), style, thin);
+      for (let column = area.left; column <= area.right; column++) addStyle(styles.at(row, column), style);
     }
   }
   for (const formula of table.formulas ?? []) {
     const cell = sheet.getCell(formula.row, formula.column);
     cell.value = { formula: formula.formula.replace(/^=/, ""), result: formula.result } as never;
-    if (formula.format) cell.numFmt = formula.format;
+    if (formula.format) styles.at(formula.row, formula.column).numFmt = formula.format;
   }
   for (const { row, points } of table.rowHeights ?? []) sheet.getRow(row).height = points;
   if (table.collapsedColumns) {
@@ -171,31 +240,30 @@ function applyDocumentLayout(sheet: Worksheet, table: TableWrite): void {
   }
 }
 
-function writeValue(cell: Cell, value: CellValue, format: string | undefined, asText: boolean): void {
-  if (value === null || value === undefined) return;
+/** Writes the value; returns the number format the cell needs, if any (the caller styles the cell). */
+function writeValue(cell: Cell, value: CellValue, format: string | undefined, asText: boolean): string | undefined {
+  if (value === null || value === undefined) return undefined;
   if (typeof value === "string") {
     // A string cell is a shared string, never a formula; "@" keeps Excel from reading it as one on edit.
     cell.value = value;
-    if (asText || /^[=+\-@]/.test(value)) cell.numFmt = "@";
-    return;
+    return asText || /^[=+\-@]/.test(value) ? "@" : undefined;
   }
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return;
+    if (Number.isNaN(value.getTime())) return undefined;
     cell.value = value;
-    cell.numFmt = format ?? "dd/mm/yyyy";
-    return;
+    return format ?? "dd/mm/yyyy";
   }
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return;
+    if (!Number.isFinite(value)) return undefined;
     cell.value = value;
-    if (format) cell.numFmt = format;
-    return;
+    return format;
   }
   if (typeof value === "boolean") {
     cell.value = value;
-    return;
+    return undefined;
   }
   if (isCellError(value)) cell.value = { error: value.error } as never;
+  return undefined;
 }
 
 function cellText(value: CellValue | undefined): string {
