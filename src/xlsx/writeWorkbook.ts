@@ -82,14 +82,10 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
       if (value === null && !isHeader && !isSubHeader) continue;
       const numFmt = writeValue(row.getCell(c + 1), value, formats[c], textCells.has(`${rowNumber}:${c + 1}`));
       if (numFmt === undefined && !isHeader && !isSubHeader && !(typeof value === "string" && value.length > widths[c])) continue;
-      const style = styles.at(rowNumber, c + 1);
-      if (numFmt !== undefined) style.numFmt = numFmt;
-      if (isHeader || isSubHeader) {
-        Object.assign(style, { bold: true, fill: true, border: "header", vertical: "middle", horizontal: isHeader ? "center" : "left", wrap: true });
-      } else if (typeof value === "string" && value.length > widths[c]) {
-        // Only text wider than its column wraps.
-        Object.assign(style, { vertical: "top", wrap: true });
-      }
+      if (numFmt !== undefined) styles.add(rowNumber, c + 1, formatStyle(numFmt));
+      if (isHeader || isSubHeader) styles.add(rowNumber, c + 1, isHeader ? HEADER_STYLE : SUB_HEADER_STYLE);
+      // Only text wider than its column wraps.
+      else if (typeof value === "string" && value.length > widths[c]) styles.add(rowNumber, c + 1, WRAPPED_STYLE);
     }
   });
 
@@ -102,7 +98,7 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
     // "#'Sheet'!$A$1": an in-workbook target. Absolute references keep exceljs from also writing a
     // `location` that Excel would append to the target (exceljs issue #3027).
     target.value = { text, hyperlink: `#'${link.target.sheet.replace(/'/g, "''")}'!$${columnLetter(link.target.column)}$${link.target.row}` };
-    Object.assign(styles.at(link.row, link.column), { bold: link.row <= headerRows, link: true });
+    styles.add(link.row, link.column, { bold: link.row <= headerRows, link: true });
   }
 
   widths.forEach((columnWidth, c) => (sheet.getColumn(c + 1).width = columnWidth));
@@ -115,9 +111,6 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
   styles.applyTo(sheet);
   return sheet;
 }
-
-/** Columns of a sheet, past the last (XFD = 16,384). */
-const EXCEL_COLUMNS = 16_385;
 
 /** What a cell's style is made of, flat so that equal styles have one key. */
 interface StyleSpec {
@@ -135,34 +128,86 @@ interface StyleSpec {
   fill?: boolean;
 }
 
+const HEADER_STYLE: StyleSpec = { bold: true, fill: true, border: "header", vertical: "middle", horizontal: "center", wrap: true };
+const SUB_HEADER_STYLE: StyleSpec = { ...HEADER_STYLE, horizontal: "left" };
+const WRAPPED_STYLE: StyleSpec = { vertical: "top", wrap: true };
+const FORMAT_STYLES = new Map<string, StyleSpec>();
+
+/** One change object per number format. */
+function formatStyle(numFmt: string): StyleSpec {
+  let style = FORMAT_STYLES.get(numFmt);
+  if (!style) FORMAT_STYLES.set(numFmt, (style = { numFmt }));
+  return style;
+}
+
+function specKey(spec: StyleSpec): string {
+  return `${spec.numFmt ?? ""}|${spec.bold ?? ""}|${spec.italic ?? ""}|${spec.size ?? ""}|${spec.link ?? ""}|${spec.horizontal ?? ""}|${spec.vertical ?? ""}|${spec.wrap ?? ""}|${spec.border ?? ""}|${spec.fill ?? ""}`;
+}
+
 /**
  * Cell styles composed first, then written as one shared style object per distinct style. exceljs turns
  * each cell's style into XML to find its id unless it has seen that very object before (a WeakMap): a
  * 5,000-row master has ~150,000 styled cells but a few dozen distinct styles, and giving every cell its
- * own object made the styles the larger part of the write time. The shared objects must never be
- * mutated through a cell: code that changes a written cell's style copies it first (XlsxWorkbookHost.setFill).
+ * own object made the styles the larger part of the write time. A cell holds only the number of its
+ * style; adding a change to a style is looked up once per pair, so no object is made per cell. The shared
+ * objects must never be mutated through a cell: code that changes a written cell's style copies it first
+ * (XlsxWorkbookHost.setFill).
  */
 class CellStyles {
-  /** Keyed by row × COLUMNS + column: one number, no string per cell. */
-  private readonly specs = new Map<number, StyleSpec>();
+  /** Distinct styles; 0 is "none" (the cell keeps exceljs's default). */
+  private readonly specs: StyleSpec[] = [{}];
+  private readonly specIds = new Map<string, number>([[specKey({}), 0]]);
+  /** Changes seen, by key, and the style each (style, change) pair leads to. */
+  private readonly changeIds = new Map<string, number>();
+  /** The same change object (an area's, a constant) is keyed once. */
+  private readonly changeObjects = new WeakMap<StyleSpec, number>();
+  private readonly steps = new Map<number, number>();
+  /** Style number of each cell: rows of column-indexed arrays. */
+  private readonly cells: Uint16Array[] = [];
 
-  /** The spec of a cell (1-based), created empty: callers add to it, a later area over an earlier one. */
-  at(row: number, column: number): StyleSpec {
-    const key = row * EXCEL_COLUMNS + column;
-    let spec = this.specs.get(key);
-    if (!spec) this.specs.set(key, (spec = {}));
-    return spec;
+  /** Adds a change to the cell's style (1-based), a later change over an earlier one. */
+  add(row: number, column: number, change: StyleSpec): void {
+    let line = this.cells[row];
+    if (!line || line.length <= column) {
+      const wider = new Uint16Array(Math.max(column + 1, 32, line ? line.length * 2 : 0));
+      if (line) wider.set(line);
+      this.cells[row] = line = wider;
+    }
+    let changeId = this.changeObjects.get(change);
+    if (changeId === undefined) {
+      const changeKey = specKey(change);
+      changeId = this.changeIds.get(changeKey);
+      if (changeId === undefined) this.changeIds.set(changeKey, (changeId = this.changeIds.size));
+      this.changeObjects.set(change, changeId);
+    }
+    const from = line[column];
+    const step = from * 65_536 + changeId;
+    let to = this.steps.get(step);
+    if (to === undefined) {
+      const merged: StyleSpec = { ...this.specs[from] };
+      for (const [key, value] of Object.entries(change) as [keyof StyleSpec, never][]) if (value !== undefined) merged[key] = value;
+      const key = specKey(merged);
+      to = this.specIds.get(key);
+      if (to === undefined) {
+        to = this.specs.push(merged) - 1;
+        this.specIds.set(key, to);
+      }
+      this.steps.set(step, to);
+    }
+    line[column] = to;
   }
 
   applyTo(sheet: Worksheet): void {
-    const shared = new Map<string, Partial<Style>>();
-    for (const [key, spec] of this.specs) {
-      const id = `${spec.numFmt ?? ""}|${spec.bold ?? ""}|${spec.italic ?? ""}|${spec.size ?? ""}|${spec.link ?? ""}|${spec.horizontal ?? ""}|${spec.vertical ?? ""}|${spec.wrap ?? ""}|${spec.border ?? ""}|${spec.fill ?? ""}`;
-      let style = shared.get(id);
-      if (!style) shared.set(id, (style = excelStyle(spec)));
-      const column = key % EXCEL_COLUMNS;
-      sheet.getRow((key - column) / EXCEL_COLUMNS).getCell(column).style = style;
-    }
+    const shared: (Partial<Style> | undefined)[] = [];
+    this.cells.forEach((line, row) => {
+      if (!line) return;
+      const sheetRow = sheet.getRow(row);
+      for (let column = 1; column < line.length; column++) {
+        const id = line[column];
+        if (id === 0) continue;
+        sheetRow.getCell(column).style = shared[id] ??= excelStyle(this.specs[id]);
+      }
+    });
   }
 }
 
@@ -188,29 +233,32 @@ function excelStyle(spec: StyleSpec): Partial<Style> {
   return style;
 }
 
-/** Adds an area's style to what the cell's spec already has. */
-function addStyle(spec: StyleSpec, style: CellStyle): void {
-  if (style.bold !== undefined) spec.bold = style.bold;
-  if (style.italic !== undefined) spec.italic = style.italic;
-  if (style.size !== undefined) spec.size = style.size;
-  if (style.horizontal) spec.horizontal = style.horizontal;
-  if (style.vertical) spec.vertical = style.vertical;
-  if (style.wrap !== undefined) spec.wrap = style.wrap;
-  if (style.border) spec.border = "body";
-  if (style.fill) spec.fill = true;
+/** An area's style as a change to its cells' styles. */
+function areaStyle(style: CellStyle): StyleSpec {
+  return {
+    ...(style.bold !== undefined ? { bold: style.bold } : {}),
+    ...(style.italic !== undefined ? { italic: style.italic } : {}),
+    ...(style.size !== undefined ? { size: style.size } : {}),
+    ...(style.horizontal ? { horizontal: style.horizontal } : {}),
+    ...(style.vertical ? { vertical: style.vertical } : {}),
+    ...(style.wrap !== undefined ? { wrap: style.wrap } : {}),
+    ...(style.border ? { border: "body" as const } : {}),
+    ...(style.fill ? { fill: true } : {}),
+  };
 }
 
 /** The official form's look (TableWrite.styles, formulas, row heights, collapsed columns, print setup). */
 function applyDocumentLayout(sheet: Worksheet, table: TableWrite, styles: CellStyles): void {
   for (const { area, style } of table.styles ?? []) {
+    const change = areaStyle(style);
     for (let row = area.top; row <= area.bottom; row++) {
-      for (let column = area.left; column <= area.right; column++) addStyle(styles.at(row, column), style);
+      for (let column = area.left; column <= area.right; column++) styles.add(row, column, change);
     }
   }
   for (const formula of table.formulas ?? []) {
     const cell = sheet.getCell(formula.row, formula.column);
     cell.value = { formula: formula.formula.replace(/^=/, ""), result: formula.result } as never;
-    if (formula.format) styles.at(formula.row, formula.column).numFmt = formula.format;
+    if (formula.format) styles.add(formula.row, formula.column, formatStyle(formula.format));
   }
   for (const { row, points } of table.rowHeights ?? []) sheet.getRow(row).height = points;
   if (table.collapsedColumns) {
