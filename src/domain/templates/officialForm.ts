@@ -350,57 +350,65 @@ const POINTS_PER_WIDTH = 6.75;
 const CELL_PADDING = 1;
 const FONT_POINTS = 11;
 
-/** Vietnamese letters carry their tone and vowel marks on the base letter's advance: measure the base (đ as d). */
-function baseLetters(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
-}
+/** Width of each character below U+2000 once known (0: not yet), so a text is measured without normalising it. */
+const knownWidths = new Uint16Array(0x2000);
 
+/**
+ * A character's advance (thousandths of an em). Vietnamese letters carry their tone and vowel marks on the
+ * base letter's advance: a precomposed letter measures as its base (đ as d), a combining mark as nothing.
+ */
 function glyphWidth(code: number): number {
   if (code >= 32 && code <= 126) return GLYPH_WIDTHS[code - 32];
-  if (code >= 0x2e80) return WIDE_WIDTH;
-  return code === 0x2026 ? 1000 : OTHER_WIDTH;
+  if (code >= 0x2000) return code === 0x2026 ? 1000 : code >= 0x2e80 ? WIDE_WIDTH : OTHER_WIDTH;
+  const known = knownWidths[code];
+  if (known !== 0) return known === 0xffff ? 0 : known;
+  const base = String.fromCharCode(code).normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  const width = base === "" ? 0 : base.length === 1 && base.charCodeAt(0) !== code ? glyphWidth(base.charCodeAt(0)) : code < 32 ? 0 : OTHER_WIDTH;
+  knownWidths[code] = width === 0 ? 0xffff : width;
+  return width;
 }
 
 /** Width of a text in points at 11 pt. */
 export function textPoints(text: string, bold = false): number {
   let sum = 0;
-  const letters = baseLetters(text);
-  for (let i = 0; i < letters.length; i++) sum += glyphWidth(letters.charCodeAt(i));
+  for (let i = 0; i < text.length; i++) sum += glyphWidth(text.charCodeAt(i));
   return (sum / 1000) * FONT_POINTS * (bold ? BOLD_FACTOR : 1);
 }
 
-const lineCache = new Map<string, number>();
-const MAX_CACHED_LINES = 20_000;
-
 /**
  * Lines a text takes wrapped in a column this wide (characters), as a spreadsheet wraps it: by words at
- * the column's printable width (a word wider than the column breaks inside), each "\n" a new line.
+ * the column's printable width (a word wider than the column breaks inside), each "\n" a new line. One
+ * pass over the characters: a master measures every printed cell of thousands of rows.
  */
 export function lineCount(text: string, width: number, bold: boolean): number {
-  const key = `${width}|${bold ? 1 : 0}|${text}`;
-  const known = lineCache.get(key);
-  if (known !== undefined) return known;
-  const available = Math.max(1, width * POINTS_PER_WIDTH - CELL_PADDING);
-  const space = textPoints(" ", bold);
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    lines++;
-    let used = 0;
-    for (const word of paragraph.split(/\s+/).filter((part) => part !== "")) {
-      const wordPoints = textPoints(word, bold);
-      if (used > 0 && used + space + wordPoints <= available) {
-        used += space + wordPoints;
-        continue;
-      }
+  const scale = (FONT_POINTS * (bold ? BOLD_FACTOR : 1)) / 1000;
+  const available = Math.max(1, width * POINTS_PER_WIDTH - CELL_PADDING) / scale;
+  const space = GLYPH_WIDTHS[0];
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  const place = () => {
+    if (word === 0) return;
+    if (used > 0 && used + space + word <= available) used += space + word;
+    else {
       if (used > 0) lines++;
       // A word wider than the column: the spreadsheet breaks it where the line is full.
-      const extra = Math.max(0, Math.ceil(wordPoints / available) - 1);
+      const extra = Math.max(0, Math.ceil(word / available) - 1);
       lines += extra;
-      used = wordPoints - extra * available;
+      used = word - extra * available;
     }
+    word = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      place();
+      lines++;
+      used = 0;
+    } else if (code === 32 || code === 9 || code === 13 || code === 0xa0) place();
+    else word += glyphWidth(code);
   }
-  if (lineCache.size >= MAX_CACHED_LINES) lineCache.clear();
-  lineCache.set(key, lines);
+  place();
   return lines;
 }
 
