@@ -6,7 +6,7 @@
  *
  * Charts (TableWrite.charts) are not written: exceljs cannot draw them; the tables carry the same figures.
  */
-import type { Border, Cell, Workbook, Worksheet } from "exceljs";
+import type { Border, Cell, Style, Workbook, Worksheet } from "exceljs";
 import { columnLetter } from "../domain/cells";
 import { isCellError, LISTS_SHEET, type CellStyle, type CellValue, type DropdownTarget, type StandardList, type TableWrite } from "../workbook/types";
 
@@ -67,8 +67,7 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
   const subHeaders = new Set(table.subHeaderRows ?? []);
   const textCells = new Set((table.textCells ?? []).map((cell) => `${cell.row}:${cell.column}`));
   const formats = table.columnFormats ?? [];
-  const thin = { style: "thin" as const, color: { argb: BORDER_COLOR } };
-  const border = { top: thin, left: thin, bottom: thin, right: thin };
+  const styles = new CellStyles();
 
   const widths = Array.from({ length: width }, (_, c) => table.columnWidths?.[c] ?? autoWidth(table, c, headerRows));
   table.rows.forEach((values, r) => {
@@ -81,17 +80,12 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
     for (let c = 0; c < span; c++) {
       const value = c < values.length ? values[c] : null;
       if (value === null && !isHeader && !isSubHeader) continue;
-      const cell = row.getCell(c + 1);
-      writeValue(cell, value, formats[c], textCells.has(`${rowNumber}:${c + 1}`));
-      if (isHeader || isSubHeader) {
-        cell.font = { bold: true };
-        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
-        cell.border = border;
-        cell.alignment = { vertical: "middle", horizontal: isHeader ? "center" : "left", wrapText: true };
-      } else if (typeof value === "string" && value.length > widths[c]) {
-        // Only text wider than its column wraps: styling every data cell would double the write time.
-        cell.alignment = { vertical: "top", wrapText: true };
-      }
+      const numFmt = writeValue(row.getCell(c + 1), value, formats[c], textCells.has(`${rowNumber}:${c + 1}`));
+      if (numFmt === undefined && !isHeader && !isSubHeader && !(typeof value === "string" && value.length > widths[c])) continue;
+      if (numFmt !== undefined) styles.add(rowNumber, c + 1, formatStyle(numFmt));
+      if (isHeader || isSubHeader) styles.add(rowNumber, c + 1, isHeader ? HEADER_STYLE : SUB_HEADER_STYLE);
+      // Only text wider than its column wraps.
+      else if (typeof value === "string" && value.length > widths[c]) styles.add(rowNumber, c + 1, WRAPPED_STYLE);
     }
   });
 
@@ -104,7 +98,7 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
     // "#'Sheet'!$A$1": an in-workbook target. Absolute references keep exceljs from also writing a
     // `location` that Excel would append to the target (exceljs issue #3027).
     target.value = { text, hyperlink: `#'${link.target.sheet.replace(/'/g, "''")}'!$${columnLetter(link.target.column)}$${link.target.row}` };
-    target.font = { bold: link.row <= headerRows, color: { argb: LINK_COLOR }, underline: true };
+    styles.add(link.row, link.column, { bold: link.row <= headerRows, link: true });
   }
 
   widths.forEach((columnWidth, c) => (sheet.getColumn(c + 1).width = columnWidth));
@@ -113,35 +107,158 @@ export function writeTableInto(workbook: Workbook, table: TableWrite): Worksheet
   if (headerRows > 0 && table.subHeaderRows === undefined && width > 0 && table.rows.length > headerRows) {
     sheet.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows, column: width } };
   }
-  applyDocumentLayout(sheet, table);
+  applyDocumentLayout(sheet, table, styles);
+  styles.applyTo(sheet);
   return sheet;
 }
 
-/** Adds a style to what the cell already has (a later area's style over an earlier one's). */
-function styleCell(cell: Cell, style: CellStyle, line: Partial<Border>): void {
-  const { font, alignment } = cell;
-  if (style.bold !== undefined || style.italic !== undefined || style.size !== undefined) {
-    cell.font = { ...font, ...(style.bold !== undefined ? { bold: style.bold } : {}), ...(style.italic !== undefined ? { italic: style.italic } : {}), ...(style.size !== undefined ? { size: style.size } : {}) };
+/** What a cell's style is made of, flat so that equal styles have one key. */
+interface StyleSpec {
+  numFmt?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  /** Hyperlink look: blue, underlined. */
+  link?: boolean;
+  horizontal?: CellStyle["horizontal"];
+  vertical?: CellStyle["vertical"];
+  wrap?: boolean;
+  /** "header": the table header's light border; "body": the official form's black grid. */
+  border?: "header" | "body";
+  fill?: boolean;
+}
+
+const HEADER_STYLE: StyleSpec = { bold: true, fill: true, border: "header", vertical: "middle", horizontal: "center", wrap: true };
+const SUB_HEADER_STYLE: StyleSpec = { ...HEADER_STYLE, horizontal: "left" };
+const WRAPPED_STYLE: StyleSpec = { vertical: "top", wrap: true };
+const FORMAT_STYLES = new Map<string, StyleSpec>();
+
+/** One change object per number format. */
+function formatStyle(numFmt: string): StyleSpec {
+  let style = FORMAT_STYLES.get(numFmt);
+  if (!style) FORMAT_STYLES.set(numFmt, (style = { numFmt }));
+  return style;
+}
+
+function specKey(spec: StyleSpec): string {
+  return `${spec.numFmt ?? ""}|${spec.bold ?? ""}|${spec.italic ?? ""}|${spec.size ?? ""}|${spec.link ?? ""}|${spec.horizontal ?? ""}|${spec.vertical ?? ""}|${spec.wrap ?? ""}|${spec.border ?? ""}|${spec.fill ?? ""}`;
+}
+
+/**
+ * Cell styles composed first, then written as one shared style object per distinct style. exceljs turns
+ * each cell's style into XML to find its id unless it has seen that very object before (a WeakMap): a
+ * 5,000-row master has ~150,000 styled cells but a few dozen distinct styles, and giving every cell its
+ * own object made the styles the larger part of the write time. A cell holds only the number of its
+ * style; adding a change to a style is looked up once per pair, so no object is made per cell. The shared
+ * objects must never be mutated through a cell: code that changes a written cell's style copies it first
+ * (XlsxWorkbookHost.setFill).
+ */
+class CellStyles {
+  /** Distinct styles; 0 is "none" (the cell keeps exceljs's default). */
+  private readonly specs: StyleSpec[] = [{}];
+  private readonly specIds = new Map<string, number>([[specKey({}), 0]]);
+  /** Changes seen, by key, and the style each (style, change) pair leads to. */
+  private readonly changeIds = new Map<string, number>();
+  /** The same change object (an area's, a constant) is keyed once. */
+  private readonly changeObjects = new WeakMap<StyleSpec, number>();
+  private readonly steps = new Map<number, number>();
+  /** Style number of each cell: rows of column-indexed arrays. */
+  private readonly cells: Uint16Array[] = [];
+
+  /** Adds a change to the cell's style (1-based), a later change over an earlier one. */
+  add(row: number, column: number, change: StyleSpec): void {
+    let line = this.cells[row];
+    if (!line || line.length <= column) {
+      const wider = new Uint16Array(Math.max(column + 1, 32, line ? line.length * 2 : 0));
+      if (line) wider.set(line);
+      this.cells[row] = line = wider;
+    }
+    let changeId = this.changeObjects.get(change);
+    if (changeId === undefined) {
+      const changeKey = specKey(change);
+      changeId = this.changeIds.get(changeKey);
+      if (changeId === undefined) this.changeIds.set(changeKey, (changeId = this.changeIds.size));
+      this.changeObjects.set(change, changeId);
+    }
+    const from = line[column];
+    const step = from * 65_536 + changeId;
+    let to = this.steps.get(step);
+    if (to === undefined) {
+      const merged: StyleSpec = { ...this.specs[from] };
+      for (const [key, value] of Object.entries(change) as [keyof StyleSpec, never][]) if (value !== undefined) merged[key] = value;
+      const key = specKey(merged);
+      to = this.specIds.get(key);
+      if (to === undefined) {
+        to = this.specs.push(merged) - 1;
+        this.specIds.set(key, to);
+      }
+      this.steps.set(step, to);
+    }
+    line[column] = to;
   }
-  if (style.horizontal !== undefined || style.vertical !== undefined || style.wrap !== undefined) {
-    cell.alignment = { ...alignment, ...(style.horizontal ? { horizontal: style.horizontal } : {}), ...(style.vertical ? { vertical: style.vertical } : {}), ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}) };
+
+  applyTo(sheet: Worksheet): void {
+    const shared: (Partial<Style> | undefined)[] = [];
+    this.cells.forEach((line, row) => {
+      if (!line) return;
+      const sheetRow = sheet.getRow(row);
+      for (let column = 1; column < line.length; column++) {
+        const id = line[column];
+        if (id === 0) continue;
+        sheetRow.getCell(column).style = shared[id] ??= excelStyle(this.specs[id]);
+      }
+    });
   }
-  if (style.border) cell.border = { top: line, left: line, bottom: line, right: line };
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+}
+
+function excelStyle(spec: StyleSpec): Partial<Style> {
+  const style: Partial<Style> = {};
+  if (spec.numFmt !== undefined) style.numFmt = spec.numFmt;
+  if (spec.bold !== undefined || spec.italic !== undefined || spec.size !== undefined || spec.link) {
+    style.font = {
+      ...(spec.bold !== undefined ? { bold: spec.bold } : {}),
+      ...(spec.italic !== undefined ? { italic: spec.italic } : {}),
+      ...(spec.size !== undefined ? { size: spec.size } : {}),
+      ...(spec.link ? { color: { argb: LINK_COLOR }, underline: true } : {}),
+    };
+  }
+  if (spec.horizontal !== undefined || spec.vertical !== undefined || spec.wrap !== undefined) {
+    style.alignment = { ...(spec.horizontal ? { horizontal: spec.horizontal } : {}), ...(spec.vertical ? { vertical: spec.vertical } : {}), ...(spec.wrap !== undefined ? { wrapText: spec.wrap } : {}) };
+  }
+  if (spec.border) {
+    const line: Partial<Border> = { style: "thin", color: { argb: spec.border === "header" ? BORDER_COLOR : "FF000000" } };
+    style.border = { top: line, left: line, bottom: line, right: line };
+  }
+  if (spec.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+  return style;
+}
+
+/** An area's style as a change to its cells' styles. */
+function areaStyle(style: CellStyle): StyleSpec {
+  return {
+    ...(style.bold !== undefined ? { bold: style.bold } : {}),
+    ...(style.italic !== undefined ? { italic: style.italic } : {}),
+    ...(style.size !== undefined ? { size: style.size } : {}),
+    ...(style.horizontal ? { horizontal: style.horizontal } : {}),
+    ...(style.vertical ? { vertical: style.vertical } : {}),
+    ...(style.wrap !== undefined ? { wrap: style.wrap } : {}),
+    ...(style.border ? { border: "body" as const } : {}),
+    ...(style.fill ? { fill: true } : {}),
+  };
 }
 
 /** The official form's look (TableWrite.styles, formulas, row heights, collapsed columns, print setup). */
-function applyDocumentLayout(sheet: Worksheet, table: TableWrite): void {
-  const thin: Partial<Border> = { style: "thin", color: { argb: "FF000000" } };
+function applyDocumentLayout(sheet: Worksheet, table: TableWrite, styles: CellStyles): void {
   for (const { area, style } of table.styles ?? []) {
+    const change = areaStyle(style);
     for (let row = area.top; row <= area.bottom; row++) {
-      for (let column = area.left; column <= area.right; column++) styleCell(sheet.getCell(row, column), style, thin);
+      for (let column = area.left; column <= area.right; column++) styles.add(row, column, change);
     }
   }
   for (const formula of table.formulas ?? []) {
     const cell = sheet.getCell(formula.row, formula.column);
     cell.value = { formula: formula.formula.replace(/^=/, ""), result: formula.result } as never;
-    if (formula.format) cell.numFmt = formula.format;
+    if (formula.format) styles.add(formula.row, formula.column, formatStyle(formula.format));
   }
   for (const { row, points } of table.rowHeights ?? []) sheet.getRow(row).height = points;
   if (table.collapsedColumns) {
@@ -171,31 +288,30 @@ function applyDocumentLayout(sheet: Worksheet, table: TableWrite): void {
   }
 }
 
-function writeValue(cell: Cell, value: CellValue, format: string | undefined, asText: boolean): void {
-  if (value === null || value === undefined) return;
+/** Writes the value; returns the number format the cell needs, if any (the caller styles the cell). */
+function writeValue(cell: Cell, value: CellValue, format: string | undefined, asText: boolean): string | undefined {
+  if (value === null || value === undefined) return undefined;
   if (typeof value === "string") {
     // A string cell is a shared string, never a formula; "@" keeps Excel from reading it as one on edit.
     cell.value = value;
-    if (asText || /^[=+\-@]/.test(value)) cell.numFmt = "@";
-    return;
+    return asText || /^[=+\-@]/.test(value) ? "@" : undefined;
   }
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return;
+    if (Number.isNaN(value.getTime())) return undefined;
     cell.value = value;
-    cell.numFmt = format ?? "dd/mm/yyyy";
-    return;
+    return format ?? "dd/mm/yyyy";
   }
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return;
+    if (!Number.isFinite(value)) return undefined;
     cell.value = value;
-    if (format) cell.numFmt = format;
-    return;
+    return format;
   }
   if (typeof value === "boolean") {
     cell.value = value;
-    return;
+    return undefined;
   }
   if (isCellError(value)) cell.value = { error: value.error } as never;
+  return undefined;
 }
 
 function cellText(value: CellValue | undefined): string {

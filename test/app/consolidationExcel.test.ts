@@ -8,7 +8,7 @@ import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merg
 import { ExcelWorkbookHost } from "../../src/excel/ExcelWorkbookHost";
 import { HEADER_FILL } from "../../src/excel/writeTable";
 import { day, specToGrid } from "../fixtures/generate";
-import { travellingLeaderUnits, dataRow, trip, unitSpec, type UnitSpecInput } from "../domain/merge/units";
+import { travellingLeaderUnits, dataRow, trip, unitSpec, visit, type UnitSpecInput } from "../domain/merge/units";
 import { cellKey, createWorkbook, installFakeExcel, sheetByName, valuesOf, type FakeCell, type FakeExcel, type FakeSheet, type FakeValue } from "../excel/fakeExcel";
 import { masterColumn, viewMaster } from "../support/masterDocument";
 import type { CellValue, TableWrite } from "../../src/workbook/types";
@@ -202,6 +202,17 @@ describe("consolidation in Excel (fake)", () => {
     expect(master.hiddenColumns.size).toBe(6);
     expect(master.columnGroups).toEqual([]);
     expect(master.pageLayout.orientation).toBe("Landscape");
+  });
+
+  it("the inbound master prints the unit hosting each visit in “Đơn vị chủ trì”, as dplan merge does", async () => {
+    const { consolidation, fake } = await excelMaster();
+    await consolidation.addFiles([await unitFile({ ...B, inbound: [visit(1)] }), await unitFile({ file: "xa-tan-hoa.xlsx", unit: "UBND xã Tân Hòa", inbound: [visit(2), visit(3)] })]);
+    await consolidation.merge();
+    const master = sheetByName(fake.workbook, MASTER_SHEET_NAMES.inbound);
+    expect(fakeColumn(master, "Đơn vị chủ trì")).toEqual(["Sở Giáo dục và Đào tạo", "UBND xã Tân Hòa", "UBND xã Tân Hòa"]);
+    const view = viewMaster(fakeRows(master) as CellValue[][]);
+    const printedRight = /^A1:([A-Z]+)\d+$/.exec(master.pageLayout.printArea ?? "")![1];
+    expect(view.titles.indexOf("Đơn vị chủ trì") + 1).toBeLessThanOrEqual(printedRight.charCodeAt(0) - 64);
   });
 
   it("merges a plan sent from another workbook into the Excel master", async () => {

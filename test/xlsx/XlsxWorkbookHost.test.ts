@@ -257,6 +257,23 @@ describe("XlsxWorkbookHost: edits, tables, selection, changes", () => {
     await expect(host.writeTable({ sheet: "tên/không:hợp lệ", rows: [], headerRows: 0 })).rejects.toThrow(/Không tạo được trang tính/);
   });
 
+  test("a mark on a written table's cell changes that cell only (cells of one style share it in the writer)", async () => {
+    const host = await XlsxWorkbookHost.open(await userWorkbook(), "don-vi.xlsx");
+    const style = { border: true, wrap: true, vertical: "top" as const };
+    await host.writeTable({ sheet: "Tổng hợp", rows: [["a", "b"], ["c", null]], headerRows: 0, styles: [{ area: { top: 1, left: 1, bottom: 2, right: 2 }, style }] });
+    const sheet = host.workbook.getWorksheet("Tổng hợp")!;
+    expect(sheet.getCell("A1").style).toBe(sheet.getCell("B2").style);
+    await host.applyMarks([mark(1, 1, "error", "a", "Tổng hợp")]);
+    expect(sheet.getCell("A1").fill).toBeDefined();
+    for (const address of ["A2", "B1", "B2"]) {
+      expect(sheet.getCell(address).fill).toBeUndefined();
+      expect(sheet.getCell(address).border?.top?.style).toBe("thin");
+    }
+    await host.clearMarks();
+    expect(sheet.getCell("A1").fill).toBeUndefined();
+    expect(sheet.getCell("A1").alignment).toEqual({ vertical: "top", wrapText: true });
+  });
+
   test("writing a table over a marked sheet forgets its marks", async () => {
     const host = await XlsxWorkbookHost.open(await userWorkbook(), "don-vi.xlsx");
     await host.applyMarks([mark(2, 2, "error", "a"), mark(1, 1, "info", "b", "Khác")]);

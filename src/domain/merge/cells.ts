@@ -69,16 +69,14 @@ function typed(value: CellValue, field: FieldId, delegation: Delegation): CellVa
 
 /**
  * The re-entry day, when the plan states it: a day-precise period whose end is written (an end date, or
- * a period text naming a range). A single date is taken as the departure, and a month or quarter gives
+ * a text naming a range, which the master writes as the two dates). A single date is taken as the departure, and a month or quarter gives
  * no day: no deadline is computed rather than a guessed one.
  */
 export function returnDate(delegation: Delegation): string | undefined {
   const period = delegation.period;
   if (!period || period.precision !== "day" || delegation.periodError !== undefined) return undefined;
-  const endWritten = rawText(delegation, "end") !== undefined;
-  const startWritten = rawText(delegation, "start") !== undefined;
-  if (endWritten) return period.end;
-  if (startWritten) return undefined;
+  if (rawText(delegation, "end") !== undefined) return period.end;
+  // A range in one cell ("15-20/5/2026" under Thời gian or Từ ngày) names its last day; a single date does not.
   return period.end !== period.start ? period.end : undefined;
 }
 

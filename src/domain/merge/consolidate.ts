@@ -8,7 +8,8 @@
  *   first earlier row; units new to the master go after the last unit row, so rows added by hand (no
  *   "Đơn vị") keep their place relative to the unit blocks (a hand row at the bottom stays at the
  *   bottom). Importing the same workbooks again gives the same master.
- * - STT is the master's own running number over the unit rows; hand rows are never changed.
+ * - STT is the master's own running number over the delegation rows (numberRows: a hand row's STT only
+ *   where it is empty or a plain number); nothing else of a hand row is changed.
  * - The cross-unit rules then run on the master rows, addressed to master cells.
  */
 import { PLAN_KINDS, type Delegation, type FieldId, type Finding, type PlanKind, type RuleId } from "../model";
@@ -22,11 +23,11 @@ import { columnLetter } from "../cells";
 import { unitKey } from "./identity";
 import { TEMPLATES } from "../templates/definitions";
 import { COUNTED_FIELD, FORM_NUMBERS, officialForm, SUMMED_FIELDS, type FormBodyRow } from "../templates/officialForm";
-import { fold } from "../text";
+import { fold, tidy } from "../text";
 import type { CellValue, SheetGrid, TableWrite } from "../../workbook/types";
 import { deadlines, fieldValue, isoToDate, looksLikeFormula } from "./cells";
 import { formColumn, masterLayout, sourceLabel, TIER_SECTIONS, type MasterGrouping, type MasterLayout } from "./layout";
-import { normalizedValue, originalsText } from "./normalize";
+import { normalizedValue, originalsText, placeTime, sameValue, type TimeCells } from "./normalize";
 import { prepareUnit, type PreparedUnit } from "./unit";
 import { computeStatistics, statisticsTable, type CountedRow } from "./statistics";
 import { missingUnits, missingUnitsTable } from "./expectedUnits";
@@ -52,7 +53,7 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
   for (const kind of PLAN_KINDS) {
     const layout = masterLayout(kind);
     const earlier = existingMaster?.sheets[kind];
-    const blocks = newBlocks(prepared, kind, layout);
+    const blocks = newBlocks(prepared, kind, layout, context.year);
     // A kind gets a sheet when it has rows to show, or had a sheet before.
     if (!earlier && [...blocks.values()].every((block) => block.length === 0)) continue;
     const extraHeaders = earlier?.extraHeaders ?? [];
@@ -87,7 +88,7 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
     });
     const sections = sectionRows(sheet, byRow, options.grouping ?? "tier");
     sheet.rows = sections.flatMap((section) => section.rows);
-    numberUnitRows(sheet.rows, layout);
+    numberRows(sheet.rows, layout);
     const form = masterDocument(sheet, sections, context.year, options);
     sheets.push(form.table);
     sheet.rows.forEach((row) => {
@@ -222,7 +223,7 @@ export { unitKey } from "./identity";
  * A unit whose workbook has a sheet of the kind gets a block even when no row is kept: its earlier
  * rows are then replaced by nothing.
  */
-function newBlocks(prepared: readonly PreparedUnit[], kind: PlanKind, layout: MasterLayout): Map<string, NewRow[]> {
+function newBlocks(prepared: readonly PreparedUnit[], kind: PlanKind, layout: MasterLayout, year: number): Map<string, NewRow[]> {
   const blocks = new Map<string, NewRow[]>();
   for (const { unit, kept, kinds } of prepared) {
     if (!kinds.has(kind)) continue;
@@ -239,16 +240,17 @@ function newBlocks(prepared: readonly PreparedUnit[], kind: PlanKind, layout: Ma
     };
     for (const delegation of kept) {
       if (delegation.kind !== kind) continue;
-      block.push({ row: unitRow(delegation, unit, readerFor(delegation.sheet), layout), source: delegation });
+      block.push({ row: unitRow(delegation, unit, readerFor(delegation.sheet), layout, year), source: delegation });
     }
   }
   return blocks;
 }
 
-function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | undefined, layout: MasterLayout): MasterRow {
+function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | undefined, layout: MasterLayout, year: number): MasterRow {
   const provenance = { unit: unit.unitName, file: unit.fileName, source: sourceLabel(delegation.sheet, delegation.row) };
   const originals: { title: string; written: CellValue }[] = [];
   const split = splitLeaderCell(delegation, reader);
+  const time = timeCells(delegation, reader, layout, year);
   const values: CellValue[] = layout.columns.map((column) => {
     if (column.type === "field" && column.field === "unit") {
       // The unit that sent the row organises it unless it named another: the master, read as a plan by the
@@ -262,6 +264,14 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
         return split.name;
       }
       if (split && column.field === "leaderRole") return split.role;
+      if (time && (column.field === "period" || column.field === "start" || column.field === "end")) {
+        const written = time.written[column.field];
+        const placed = time.placed[column.field];
+        // Text moved as it is to another time cell needs no record; a text turned into dates does.
+        const carried = typeof written === "string" && Object.values(time.placed).some((value) => typeof value === "string" && value.includes(tidy(written)));
+        if (!sameValue(written, placed) && !sameValue(written, null) && !carried) originals.push({ title: column.title, written });
+        return placed;
+      }
       const written = fieldValue(delegation, column.field, reader);
       const normalized = normalizedValue(column.field, written, delegation);
       if (normalized === undefined) return written;
@@ -273,6 +283,14 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
   });
   values[layout.originalIndex] = originalsText(originals);
   return { values, extra: [], provenance };
+}
+
+/** The row's time cells as the unit wrote them and as the master places them (placeTime); undefined when they stay. */
+function timeCells(delegation: Delegation, reader: GridReader | undefined, layout: MasterLayout, year: number): { written: TimeCells; placed: TimeCells } | undefined {
+  if (layout.fieldIndex.period === undefined || layout.fieldIndex.start === undefined || layout.fieldIndex.end === undefined) return undefined;
+  const written: TimeCells = { period: fieldValue(delegation, "period", reader), start: fieldValue(delegation, "start", reader), end: fieldValue(delegation, "end", reader) };
+  const placed = placeTime(written, delegation, year);
+  return placed ? { written, placed } : undefined;
 }
 
 /**
@@ -314,11 +332,34 @@ export function arrange(earlier: readonly MasterRow[], blocks: ReadonlyMap<strin
   return [...out.slice(0, afterLastUnitRow), ...remaining, ...out.slice(afterLastUnitRow)];
 }
 
-function numberUnitRows(rows: MasterRow[], layout: MasterLayout): void {
+/**
+ * STT 1…n over the delegation rows, in the order printed. A row typed by hand is a delegation when it
+ * fills the column the Tổng cộng row counts (so the last STT is the total's "n đoàn"); it gets its number
+ * only where its STT cell is empty or a plain number (one the officer typed, or an earlier merge wrote):
+ * any other text there ("5a", "Bổ sung") is the officer's and stays, and the row still takes its place in
+ * the count so the rows after it keep their numbers. A hand row that is not a delegation (a note) is left alone.
+ */
+function numberRows(rows: MasterRow[], layout: MasterLayout): void {
   const seq = layout.fieldIndex.seq;
+  const counted = layout.fieldIndex[COUNTED_FIELD[layout.kind]];
   if (seq === undefined) return;
   let next = 1;
-  for (const row of rows) if (row.provenance) row.values[seq] = next++;
+  for (const row of rows) {
+    if (row.provenance) {
+      row.values[seq] = next++;
+      continue;
+    }
+    const countedValue = counted === undefined ? null : row.values[counted];
+    if (countedValue === null || countedValue === "") continue;
+    const current = row.values[seq];
+    if (current === null || (typeof current === "string" && current.trim() === "") || plainNumber(current)) row.values[seq] = next;
+    next++;
+  }
+}
+
+/** A number as a STT cell holds it: 7, "7", "7.". */
+function plainNumber(value: CellValue): boolean {
+  return (typeof value === "number" && Number.isInteger(value) && value > 0) || (typeof value === "string" && /^\s*\d{1,6}\.?\s*$/.test(value));
 }
 
 /**

@@ -2,11 +2,11 @@
  * Values normalised on their way into the master, the unit's own text kept beside them ("Giá trị gốc"):
  * countries by their standard names (the dropdowns' list; a name that cannot be resolved is kept as
  * written and marked by country-unknown on the master), members as a number, a date written as text as a
- * real date, a role by its standard name. A time coarser than a day ("Quý II/2026", "15-20/5") stays as
- * the unit wrote it.
+ * real date, a role by its standard name. A time coarser than a day ("Quý II/2026", "Tháng 9/2026") stays as
+ * the unit wrote it, under "Thời gian dự kiến" (placeTime).
  */
 import type { Delegation, FieldId } from "../model";
-import { parseDateCell } from "../values";
+import { parseDateCell, parsePeriod } from "../values";
 import { fold, tidy } from "../text";
 import { isCellError, type CellValue } from "../../workbook/types";
 import { isoToDate } from "./cells";
@@ -54,4 +54,54 @@ function writtenText(value: CellValue): string {
   if (value instanceof Date) return `${String(value.getUTCDate()).padStart(2, "0")}/${String(value.getUTCMonth() + 1).padStart(2, "0")}/${value.getUTCFullYear()}`;
   if (isCellError(value)) return value.error;
   return String(value ?? "");
+}
+
+/** The three time cells of a row: "Thời gian dự kiến", "Từ ngày", "Đến ngày". */
+export interface TimeCells {
+  period: CellValue;
+  start: CellValue;
+  end: CellValue;
+}
+
+function blank(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** Text that is a time but not one day ("Quý II/2026", "Tháng 9"). */
+function coarseText(value: CellValue): value is string {
+  return typeof value === "string" && value.trim() !== "" && parseDateCell(value) === undefined;
+}
+
+/**
+ * Where the master writes a row's time, when the unit put it in the other place: units write "Quý II/2026"
+ * under "Từ ngày" (a blank form has no "Thời gian dự kiến"), or "15-20/5/2026" under "Thời gian". The form
+ * wants a coarse time under "Thời gian dự kiến" and exact days under "Từ ngày | Đến ngày" as real dates.
+ * Only a time the row parser read without error is moved, and only so that the moved cells read back as
+ * the same period (a coarse text is re-read to make sure); undefined leaves the cells as written.
+ */
+export function placeTime(written: TimeCells, delegation: Delegation, year: number): TimeCells | undefined {
+  const period = delegation.period;
+  if (!period || delegation.periodError !== undefined) return undefined;
+  if (period.precision === "day") {
+    const end = period.end !== period.start ? isoToDate(period.end) : null;
+    // Days under "Thời gian" with no dates beside them.
+    if (!blank(written.period) && blank(written.start) && blank(written.end)) return { period: null, start: isoToDate(period.start), end };
+    // A range written in the start cell ("15-20/5/2026").
+    if (typeof written.start === "string" && blank(written.end) && end !== null) return { period: written.period, start: isoToDate(period.start), end };
+    return undefined;
+  }
+  if (!blank(written.period)) return undefined;
+  let text: string;
+  if (coarseText(written.start) && blank(written.end)) text = tidy(written.start);
+  else if (coarseText(written.start) && coarseText(written.end)) text = tidy(written.start) === tidy(written.end) ? tidy(written.start) : `${tidy(written.start)} - ${tidy(written.end)}`;
+  else return undefined;
+  const reread = parsePeriod(text, year).period;
+  if (!reread || reread.start !== period.start || reread.end !== period.end || reread.precision !== period.precision) return undefined;
+  return { period: text, start: null, end: null };
+}
+
+/** The same cell value (dates by their day). */
+export function sameValue(a: CellValue, b: CellValue): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return (blank(a) && blank(b)) || a === b;
 }

@@ -83,10 +83,12 @@ export function prepareUnit(unit: UnitPlan, context: MergeContext): PreparedUnit
     // A lower level's master: its provenance and deadlines are the add-in's own columns, rebuilt at this level.
     const lowerMaster = isMasterSheetName(sheet.sheet);
     if (lowerMaster) {
+      const what = sheet.kind === "people" ? "hoạt động" : "đoàn";
       notes.push(
-        sheet.kind === "outbound"
-          ? `Trang “${sheet.sheet}” là bảng tổng hợp của cấp dưới: đơn vị của từng đoàn được giữ ở cột “Đơn vị chủ trì”.`
-          : `Trang “${sheet.sheet}” là bảng tổng hợp của cấp dưới: mẫu này không có cột đơn vị chủ trì, nên các đoàn được ghi là của “${unit.unitName}” (đơn vị cấp dưới của từng đoàn xem ở bảng tổng hợp cấp dưới).`,
+        sheet.columns.unit !== undefined
+          ? `Trang “${sheet.sheet}” là bảng tổng hợp của cấp dưới: đơn vị của từng ${what} được giữ ở cột “Đơn vị chủ trì”.`
+          : // A master written before its kind had the column.
+            `Trang “${sheet.sheet}” là bảng tổng hợp của cấp dưới nhưng không có cột “Đơn vị chủ trì”, nên các ${what} được ghi là của “${unit.unitName}” (đơn vị cấp dưới của từng ${what} xem ở bảng tổng hợp cấp dưới).`,
       );
     }
     for (const extra of sheet.extraColumns) {

@@ -173,6 +173,19 @@ const LEADER_ROLE_VARIANTS = ["Chức vụ", "Chức vụ trưởng đoàn", "C�
 const FUNDING_VARIANTS = ["Nguồn kinh phí", "Kinh phí", "Nguồn vốn", "Nguồn kinh phí thực hiện", "Nguồn tài chính"];
 const FUNDING_ABBREVIATIONS = ["Nguồn KP", "KP", "NKP"];
 
+/**
+ * The unit that hosts an inbound visit or a people-to-people activity, as a consolidation names it (the
+ * unit that sent the row): a master of masters keeps the first level's units in it. Not in the blank
+ * templates (a unit's own plan is all its own). Listed after "Đơn vị mời, đón tiếp", which claims the same
+ * header "Đơn vị chủ trì" in a unit's inbound sheet: a lone "Đơn vị chủ trì" column is the host (the
+ * required field, ties go to the earlier field), and only a sheet with both columns (a master) fills this.
+ */
+const HOSTING_UNIT: FieldDefinition = {
+  id: "unit",
+  title: "Đơn vị chủ trì",
+  variants: ["Đơn vị chủ trì", "Đơn vị đề xuất", "Cơ quan đề xuất", "Đơn vị đăng ký"],
+};
+
 const OUTBOUND: TemplateDefinition = {
   kind: "outbound",
   name: "Kế hoạch đoàn ra",
@@ -304,6 +317,7 @@ const INBOUND: TemplateDefinition = {
       abbreviations: FUNDING_ABBREVIATIONS,
     },
     COST,
+    HOSTING_UNIT,
     PLAN_STATUS,
     NOTES,
   ],
@@ -355,6 +369,7 @@ const PEOPLE: TemplateDefinition = {
     },
     { id: "funding", title: "Nguồn kinh phí", variants: FUNDING_VARIANTS, abbreviations: FUNDING_ABBREVIATIONS },
     COST,
+    HOSTING_UNIT,
     NOTES,
   ],
   templateFields: ["seq", "locality", "activity", "partner", "form", "period", "venue", "members", "funding", "notes"],

@@ -190,8 +190,13 @@ export function officialForm(spec: OfficialFormSpec): OfficialForm {
     const values = all.map((_, index) => line.values[index] ?? null);
     const row = push(values);
     bodyRows.push(row);
-    const lines = Math.max(1, ...values.map((value, index) => (typeof value === "string" ? lineCount(value, all[index].width, false) : 1)));
-    if (lines > 1) heights.push({ row, points: LINE_POINTS * lines + 3 });
+    // The printed columns set the height: the collapsed ones are read on screen, widened as needed.
+    let lines = 1;
+    for (let index = 0; index < printed; index++) {
+      const value = values[index];
+      if (typeof value === "string") lines = Math.max(lines, lineCount(value, all[index].width, false));
+    }
+    if (lines > 1) heights.push({ row, points: rowPoints(lines) });
   }
 
   // Tổng cộng: COUNTA/SUM from the first body row to the row above the total, so rows inserted anywhere
@@ -319,11 +324,100 @@ function sideBlocks(columns: readonly FormColumn[]): { left: { last: number }; r
   return { left: { last }, right: { first } };
 }
 
-/** Lines a text takes wrapped in a column this wide (characters); bold text runs wider. */
+/**
+ * Advance widths (thousandths of an em) of the printable ASCII characters, space to "~", in DejaVu Sans: the
+ * font LibreOffice prints Calibri with where Calibri and Carlito are missing, and wider than Calibri itself
+ * (about 1.25×) for nearly every glyph, so text measured with it fits in Excel too. Read from the font's hmtx.
+ */
+const GLYPH_WIDTHS = [
+  317, 400, 459, 837, 636, 950, 779, 274, 390, 390, 500, 837, 317, 360, 317, 336, 636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 336, 336, 837, 837, 837, 530, 1000, 684,
+  686, 698, 770, 631, 575, 774, 751, 294, 294, 655, 557, 862, 748, 787, 603, 787, 694, 634, 610, 731, 684, 988, 685, 610, 685, 390, 336, 390, 837, 500, 500, 612, 634, 549,
+  634, 615, 352, 634, 633, 277, 277, 579, 277, 974, 633, 611, 634, 634, 411, 520, 392, 633, 591, 817, 591, 591, 524, 636, 336, 636, 837,
+];
+/** A letter outside ASCII once its marks are gone (Greek, Cyrillic …): about an "n"; CJK and the like: a full em. */
+const OTHER_WIDTH = 640;
+const WIDE_WIDTH = 1000;
+/** Bold prints wider: Calibri Bold by ~4%, LibreOffice's DejaVu fallback for it by up to ~12%. */
+const BOLD_FACTOR = 1.12;
+/**
+ * Printable width of a column, in points of 11-point text measured with GLYPH_WIDTHS, per character of
+ * column width, less the cell's padding. Calibrated on LibreOffice's wrapping of master columns 12–24 wide
+ * (6.75–6.9 per character) and Excel's (7 px + 5 per character of Calibri, ×1.25 into DejaVu measure:
+ * 6.56 × width + 4.7), at or below both for the printed columns (up to 30 wide) so that neither wraps a line the
+ * estimate did not count.
+ */
+const POINTS_PER_WIDTH = 6.75;
+const CELL_PADDING = 1;
+const FONT_POINTS = 11;
+
+/** Width of each character below U+2000 once known (0: not yet), so a text is measured without normalising it. */
+const knownWidths = new Uint16Array(0x2000);
+
+/**
+ * A character's advance (thousandths of an em). Vietnamese letters carry their tone and vowel marks on the
+ * base letter's advance: a precomposed letter measures as its base (đ as d), a combining mark as nothing.
+ */
+function glyphWidth(code: number): number {
+  if (code >= 32 && code <= 126) return GLYPH_WIDTHS[code - 32];
+  if (code >= 0x2000) return code === 0x2026 ? 1000 : code >= 0x2e80 ? WIDE_WIDTH : OTHER_WIDTH;
+  const known = knownWidths[code];
+  if (known !== 0) return known === 0xffff ? 0 : known;
+  const base = String.fromCharCode(code).normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  const width = base === "" ? 0 : base.length === 1 && base.charCodeAt(0) !== code ? glyphWidth(base.charCodeAt(0)) : code < 32 ? 0 : OTHER_WIDTH;
+  knownWidths[code] = width === 0 ? 0xffff : width;
+  return width;
+}
+
+/** Width of a text in points at 11 pt. */
+export function textPoints(text: string, bold = false): number {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum += glyphWidth(text.charCodeAt(i));
+  return (sum / 1000) * FONT_POINTS * (bold ? BOLD_FACTOR : 1);
+}
+
+/**
+ * Lines a text takes wrapped in a column this wide (characters), as a spreadsheet wraps it: by words at
+ * the column's printable width (a word wider than the column breaks inside), each "\n" a new line. One
+ * pass over the characters: a master measures every printed cell of thousands of rows.
+ */
 export function lineCount(text: string, width: number, bold: boolean): number {
-  // Measured on LibreOffice's rendering of Calibri 11: about 1.2 letters of running text per character of width.
-  const perLine = Math.max(1, (width - 1) * (bold ? 0.95 : 1.2));
-  return text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.trim().length / perLine)), 0);
+  const scale = (FONT_POINTS * (bold ? BOLD_FACTOR : 1)) / 1000;
+  const available = Math.max(1, width * POINTS_PER_WIDTH - CELL_PADDING) / scale;
+  const space = GLYPH_WIDTHS[0];
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  const place = () => {
+    if (word === 0) return;
+    if (used > 0 && used + space + word <= available) used += space + word;
+    else {
+      if (used > 0) lines++;
+      // A word wider than the column: the spreadsheet breaks it where the line is full.
+      const extra = Math.max(0, Math.ceil(word / available) - 1);
+      lines += extra;
+      used = word - extra * available;
+    }
+    word = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      place();
+      lines++;
+      used = 0;
+    } else if (code === 32 || code === 9 || code === 13 || code === 0xa0) place();
+    else word += glyphWidth(code);
+  }
+  place();
+  return lines;
+}
+
+/**
+ * Row height for this many lines of 11-point text: Excel's 15 points a line, and a little room above the
+ * first line for stacked Vietnamese marks on capitals ("Ế", "Ộ"), which reach above the line's ascent.
+ */
+export function rowPoints(lines: number): number {
+  return LINE_POINTS * lines + 3;
 }
 
 // ---------------------------------------------------------------- reading the form back

@@ -162,9 +162,10 @@ describe("values keep their types; nothing the unit wrote is changed", () => {
   const plan = consolidate([unitPlan(input)], undefined, hp);
   const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
 
-  test("normalised: members as numbers, dates typed as text as real dates, a quarter as written; what the unit wrote kept", () => {
+  test("normalised: members as numbers, dates typed as text as real dates, a quarter as written under Thời gian dự kiến; what the unit wrote kept", () => {
     expect(column(outbound, "Số lượng (người)")).toEqual([5, 5, 3]);
-    expect(column(outbound, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), "Quý III/2025"]);
+    expect(column(outbound, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), null]);
+    expect(column(outbound, "Thời gian dự kiến")).toEqual([null, null, "Quý III/2025"]);
     expect(column(outbound, "Đến ngày")).toEqual([day(2025, 5, 20), day(2025, 6, 20), null]);
     expect(column(outbound, "Giá trị gốc")).toEqual([null, "Số lượng (người): 05 người; Từ ngày: 15/06/2025; Đến ngày: 20/06/2025", null]);
     const formats = outbound.columnFormats ?? [];
@@ -193,7 +194,8 @@ describe("values keep their types; nothing the unit wrote is changed", () => {
     const plan = consolidate([{ ...unit, grids: undefined }], undefined, hp);
     const table = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
     expect(column(table, "Số lượng (người)")).toEqual([5, 5, 3]);
-    expect(column(table, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), "Quý III/2025"]);
+    expect(column(table, "Từ ngày")).toEqual([day(2025, 5, 15), day(2025, 6, 15), null]);
+    expect(column(table, "Thời gian dự kiến")).toEqual([null, null, "Quý III/2025"]);
   });
 
   test("countries by their standard names; a name that cannot be resolved is kept as written and marked; statistics count the standard name once", () => {
@@ -225,6 +227,49 @@ describe("values keep their types; nothing the unit wrote is changed", () => {
     const table = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
     expect(column(table, "Trong/ngoài kế hoạch")).toEqual([null, "Ngoài kế hoạch (phát sinh)", null]);
     expect(plan.delegations.map((d) => d.planStatus)).toEqual([undefined, "out", undefined]);
+  });
+});
+
+describe("the time of each delegation where the official form wants it", () => {
+  const input: UnitSpecInput = {
+    file: "xa.xlsx",
+    unit: "UBND xã Tân Hòa",
+    outbound: [
+      trip(1, { start: "Quý II/2025", end: null }),
+      trip(2, { start: "Tháng 9/2025", end: "Tháng 10/2025" }),
+      trip(3, { start: "15-20/5/2025", end: null }),
+      trip(4, { start: day(2025, 7, 1), end: day(2025, 7, 4) }),
+      trip(5, { start: "sau Tết", end: null }),
+    ],
+    inbound: [visit(1, { period: "Quý III/2025" }), visit(2, { period: "02-05/12/2025" }), visit(3, { period: "15/08/2025" })],
+  };
+  const plan = consolidate([unitPlan(input)], undefined, hp);
+  const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+  const inbound = sheetOf(plan, MASTER_SHEET_NAMES.inbound);
+
+  test("a coarse time goes under “Thời gian dự kiến”, exact days under “Từ ngày | Đến ngày” as real dates", () => {
+    expect(column(outbound, "Thời gian dự kiến")).toEqual(["Quý II/2025", "Tháng 9/2025 - Tháng 10/2025", null, null, null]);
+    expect(column(outbound, "Từ ngày")).toEqual([null, null, day(2025, 5, 15), day(2025, 7, 1), "sau Tết"]);
+    expect(column(outbound, "Đến ngày")).toEqual([null, null, day(2025, 5, 20), day(2025, 7, 4), null]);
+    expect(column(inbound, "Thời gian dự kiến")).toEqual(["Quý III/2025", null, null]);
+    expect(column(inbound, "Từ ngày")).toEqual([null, day(2025, 12, 2), day(2025, 8, 15)]);
+    expect(column(inbound, "Đến ngày")).toEqual([null, day(2025, 12, 5), null]);
+  });
+
+  test("what the unit wrote is kept where the master turned it into dates; a time moved as written needs no record", () => {
+    expect(column(outbound, "Giá trị gốc")).toEqual([null, null, "Từ ngày: 15-20/5/2025", null, null]);
+    expect(column(inbound, "Giá trị gốc")).toEqual([null, "Thời gian dự kiến: 02-05/12/2025", "Thời gian dự kiến: 15/08/2025"]);
+  });
+
+  test("the master read back, and read as a plan by the next level, gives the same periods and deadlines", () => {
+    const periods = (delegations: readonly { period?: unknown; periodError?: string }[]) => delegations.map((d) => [d.period, d.periodError]);
+    const units = unitPlan(input).plan.delegations;
+    expect(periods(plan.delegations)).toEqual(periods(units));
+    const reread = consolidate([], readBack(plan), hp);
+    expect(periods(reread.delegations)).toEqual(periods(units));
+    expect(reread.sheets).toEqual(plan.sheets);
+    const asPlan = readPlan(plan.sheets.slice(0, 2).map((table) => ({ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] })), { year: 2025 });
+    expect(periods(asPlan.delegations)).toEqual(periods(units));
   });
 });
 
@@ -343,12 +388,35 @@ describe("re-import", () => {
       const view = viewMaster(table.rows);
       expect(view.data[1].values).toEqual(padded(handMiddle));
       expect(view.data[5].values).toEqual(padded(handBottom));
-      // Unit rows are numbered; the hand row's "a" stays.
-      expect(column(table, "STT")).toEqual([1, "a", 2, 3, 4, null]);
+      // Every delegation row is numbered in order; the hand row's "a" stays (and holds its place), the row
+      // without a country is not counted by Tổng cộng and gets no number.
+      expect(column(table, "STT")).toEqual([1, "a", 3, 4, 5, null]);
       // And again: the same master.
       const again = consolidate([unitPlan({ ...A, outbound: [trip(7)] }), unitPlan(C)], readBack(next), hp);
       expect(again.sheets).toEqual(next.sheets);
     });
+  });
+
+  test("STT: every delegation row 1…n; a hand row's STT is written only where it was empty or a plain number", () => {
+    const hand = (stt: CellValue, name: string, country: CellValue, notes: CellValue = null): CellValue[] =>
+      [stt, name, "Trần Văn Tay", "Chánh Văn phòng", 2, null, country, "Tháng 8/2025", null, null, null, "Làm việc", null, "Ngân sách thành phố", null, null, null, notes];
+    const width = masterLayout("outbound").columns.length;
+    const padded = (values: CellValue[]) => [...values, ...Array(width - values.length).fill(null)];
+    const edited = readBack(first, (sheet, rows) => {
+      if (sheet !== MASTER_SHEET_NAMES.outbound) return rows;
+      const total = viewMaster(rows).totalRow! - 1;
+      const typed = [hand(null, "Tay trống", "Lào"), hand(99, "Tay số", "Lào"), hand("7.", "Tay số chấm", "Lào"), hand("Bổ sung", "Tay chữ", "Lào"), [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, "Ghi chú của Văn phòng"]];
+      return [...rows.slice(0, total), ...typed.map(padded), ...rows.slice(total)];
+    });
+    const next = consolidate([], edited, hp);
+    const table = sheetOf(next, MASTER_SHEET_NAMES.outbound);
+    expect(column(table, "STT")).toEqual([1, 2, 3, 4, 5, 6, 7, 8, "Bổ sung", null]);
+    expect(column(table, "Ghi chú").at(-1)).toBe("Ghi chú của Văn phòng");
+    // The last number is the Tổng cộng's count of delegations.
+    const count = table.formulas!.find((formula) => formula.formula.startsWith("=COUNTA"))!;
+    expect(count.result).toBe(9);
+    // Written once, the numbers stay the same on the next merge.
+    expect(consolidate([], readBack(next), hp).sheets).toEqual(next.sheets);
   });
 
   test("columns a user added to the master are kept, printed after the plan's columns", () => {
@@ -364,6 +432,62 @@ describe("re-import", () => {
     expect(table.print?.area.right).toBe(TEMPLATES.outbound.fields.length + 1);
     expect(column(table, "Ý kiến của Sở")).toEqual([null, null, null, "Đồng ý", null]);
     expect(next.warnings.some((w) => w.includes("Ý kiến của Sở"))).toBe(true);
+  });
+});
+
+/** A written master as the next level reads it: a unit workbook named by its "Đơn vị:" line. */
+function masterAsUnit(plan: MasterPlan, file: string): UnitPlan {
+  const grids: SheetGrid[] = plan.sheets.map((table) => ({ name: table.sheet, originRow: 1, originCol: 1, values: table.rows.map((row) => [...row]), merges: table.merges ?? [] }));
+  return makeUnitPlan(file, grids, { year: 2025 });
+}
+
+describe("two levels: masters of units merged into a master of masters", () => {
+  // Two leaders of each first-level unit go to Japan: within the limit of 3 per agency, over it if a
+  // first-level master's agency were taken as the agency of its units' leaders.
+  const japan = (n: number, role: string) => trip(n, { leader: `Lê Văn Số ${n}`, role, countries: "Nhật Bản", start: `Tháng ${1 + (n % 12)}/2025` });
+  const units = ["Sở Y tế", "Sở Giáo dục và Đào tạo", "UBND xã Tân Hòa", "UBND phường Lê Chân"];
+  const spec = (unit: string, i: number): UnitSpecInput => ({
+    file: `don-vi-${i}.xlsx`,
+    unit,
+    outbound: [japan(10 * i + 1, "Giám đốc Sở"), japan(10 * i + 2, "Phó Giám đốc Sở")],
+    // Units 0 and 1 receive the same visiting delegation (one each: not a duplicate); unit 2 lists its own twice.
+    inbound: i < 2 ? [visit(1)] : i === 2 ? [visit(7), visit(7)] : [visit(20 + i)],
+  });
+  const masterA = consolidate([unitPlan(spec(units[0], 0)), unitPlan(spec(units[1], 1))], undefined, hp, { agency: { name: "Sở A" } });
+  const masterB = consolidate([unitPlan(spec(units[2], 2)), unitPlan(spec(units[3], 3))], undefined, hp, { agency: { name: "Sở B" } });
+  const masterC = consolidate([masterAsUnit(masterA, "so-a.xlsx"), masterAsUnit(masterB, "so-b.xlsx")], undefined, hp, { agency: { name: "Sở Ngoại vụ" } });
+
+  test("every kind's master names the unit of each row in “Đơn vị chủ trì”, printed", () => {
+    expect(column(sheetOf(masterA, MASTER_SHEET_NAMES.inbound), "Đơn vị chủ trì")).toEqual(["Sở Y tế", "Sở Giáo dục và Đào tạo"]);
+    const inbound = sheetOf(masterA, MASTER_SHEET_NAMES.inbound);
+    const printedRight = inbound.print!.area!.right;
+    expect(viewMaster(inbound.rows).titles.indexOf("Đơn vị chủ trì")).toBeLessThan(printedRight);
+  });
+
+  test("the master of masters keeps the first level's units, each row's sender is the first-level master", () => {
+    for (const kind of ["outbound", "inbound"] as const) {
+      const sheet = sheetOf(masterC, MASTER_SHEET_NAMES[kind]);
+      expect(new Set(column(sheet, "Đơn vị chủ trì"))).toEqual(new Set(units));
+      expect(new Set(column(sheet, "Đơn vị"))).toEqual(new Set(["Sở A", "Sở B"]));
+    }
+    expect(masterC.units.flatMap((unit) => unit.notes).filter((note) => note.includes("bảng tổng hợp của cấp dưới"))).toEqual(
+      expect.arrayContaining([expect.stringContaining("được giữ ở cột “Đơn vị chủ trì”")]),
+    );
+    expect(masterC.units.flatMap((unit) => unit.notes).some((note) => note.includes("không có cột"))).toBe(false);
+  });
+
+  test("cross-unit rules on the master of masters use the first level's units", () => {
+    expect(masterC.delegations.map((d) => d.unit).filter((u) => u !== undefined).sort()).toEqual(
+      units.flatMap((unit, i) => [unit, unit, ...(i === 2 ? [unit, unit] : [unit])]).sort(),
+    );
+    // Two leaders per unit to Japan: no unit has three.
+    expect(masterC.findings.filter((f) => f.rule === "leaders-same-destination")).toEqual([]);
+    // The same visit listed by two units is not a duplicate; the one a unit listed twice is.
+    const duplicates = masterC.findings.filter((f) => f.rule === "duplicate-delegation");
+    const inbound = sheetOf(masterC, MASTER_SHEET_NAMES.inbound);
+    const hosts = column(inbound, "Đơn vị chủ trì");
+    const rows = dataRows(inbound);
+    expect(duplicates.map((f) => f.row).sort()).toEqual(rows.filter((_, i) => hosts[i] === "UBND xã Tân Hòa").sort());
   });
 });
 
