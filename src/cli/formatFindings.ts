@@ -22,8 +22,8 @@ const LABELS = {
     message: "Nội dung",
     suggestion: "Gợi ý",
     total: "Tổng cộng",
-    findings: "phát hiện",
-    severities: { error: "lỗi", warning: "cảnh báo", info: "thông tin" },
+    findings: { one: "phát hiện", other: "phát hiện" },
+    severities: { error: { one: "lỗi", other: "lỗi" }, warning: { one: "cảnh báo", other: "cảnh báo" }, info: { one: "thông tin", other: "thông tin" } },
     severityNames: { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" },
   },
   en: {
@@ -37,8 +37,8 @@ const LABELS = {
     message: "Message",
     suggestion: "Suggestion",
     total: "Total",
-    findings: "findings",
-    severities: { error: "errors", warning: "warnings", info: "info" },
+    findings: { one: "finding", other: "findings" },
+    severities: { error: { one: "error", other: "errors" }, warning: { one: "warning", other: "warnings" }, info: { one: "info", other: "info" } },
     severityNames: { error: "Error", warning: "Warning", info: "Info" },
   },
 } as const;
@@ -55,8 +55,13 @@ function pad(text: string, size: number): string {
   return text + " ".repeat(Math.max(0, size - width(text)));
 }
 
+/** "1 error", "2 errors" (Vietnamese nouns do not change with the count). */
+function counted(count: number, noun: { one: string; other: string }): string {
+  return `${count} ${count === 1 ? noun.one : noun.other}`;
+}
+
 function counts(findings: readonly Finding[], labels: Labels): string {
-  return SEVERITY_ORDER.map((severity) => `${findings.filter((f) => f.severity === severity).length} ${labels.severities[severity]}`).join(", ");
+  return SEVERITY_ORDER.map((severity) => counted(findings.filter((f) => f.severity === severity).length, labels.severities[severity])).join(", ");
 }
 
 /** Groups in first-seen order of already sorted findings. */
@@ -110,6 +115,6 @@ export function formatFindings(findings: readonly Finding[], options: FormatFind
     }
     lines.push("");
   }
-  lines.push(`${labels.total}: ${counts(sorted, labels)} (${sorted.length} ${labels.findings})`);
+  lines.push(`${labels.total}: ${counts(sorted, labels)} (${counted(sorted.length, labels.findings)})`);
   return `${lines.join("\n")}\n`;
 }

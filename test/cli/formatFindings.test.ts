@@ -61,12 +61,18 @@ describe("formatFindings", () => {
 
   it("uses the English messages and headings on request", () => {
     const text = formatFindings([finding({})], { locale: "en" });
-    expect(text).toContain("File: (no file) — 1 errors, 0 warnings, 0 info");
+    expect(text).toContain("File: (no file) — 1 error, 0 warnings, 0 info");
     expect(text).toContain("Cell  Severity  Rule                            Message");
     expect(text).toContain("G5    Error     Too many countries in one trip  The trip covers 4 countries, more than 3 per trip");
     // The rule's id is for --json: the table names the rule.
     expect(text).not.toContain("countries-max");
-    expect(text).toMatch(/Total: 1 errors, 0 warnings, 0 info \(1 findings\)\n$/);
+    expect(text).toMatch(/Total: 1 error, 0 warnings, 0 info \(1 finding\)\n$/);
+  });
+
+  it("agrees in number in English: 1 error, 2 errors, 0 warnings", () => {
+    const two = formatFindings([finding({ row: 3, cell: "G3" }), finding({ row: 4, cell: "G4" }), finding({ row: 5, cell: "G5", severity: "warning" })], { locale: "en" });
+    expect(two).toMatch(/Total: 2 errors, 1 warning, 0 info \(3 findings\)\n$/);
+    expect(two).not.toMatch(/\b1 (errors|warnings|findings)\b/);
   });
 
   it("is the same whatever order the findings come in", () => {
