@@ -4,7 +4,7 @@
  * password-protected files, CSV or HTML saved as .xls, broken or enormous zips) gets a clear
  * Vietnamese message instead of a stack trace, and nothing is inflated that could exhaust memory.
  */
-import { LISTS_SHEET, type CellArea, type CellValue, type DateFormatCell, type SheetGrid } from "../workbook/types";
+import { LISTS_SHEET, type CellArea, type CellValue, type SheetGrid } from "../workbook/types";
 import { datePrecisionOfFormat } from "../domain/values/dates";
 import { fillGrid, GRID_MESSAGES, SparseCells, TooManyCellsError } from "./sheetCells";
 import { readWorkbookValues, type ValueReadOptions } from "./workbookValues";

@@ -9,7 +9,7 @@
  * inflates in small steps into a tokenizer), keeps the cells sparse while reading, and builds a sheet's
  * dense grid only over where its values are, refusing (that sheet, by name) a grid too large to hold.
  */
-import type { CellArea, CellValue, DateFormatCell, SheetGrid } from "../workbook/types";
+import type { CellArea, CellValue, SheetGrid } from "../workbook/types";
 import { datePrecisionOfFormat } from "../domain/values/dates";
 import { attribute, decodeXmlText, XmlScanner, type XmlHandler } from "./xmlScan";
 import { fillGrid, GRID_MESSAGES, MAX_COLUMN, MAX_ROW, SparseCells, TooManyCellsError } from "./sheetCells";
