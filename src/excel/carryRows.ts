@@ -17,6 +17,7 @@
  * sheet has notes; the copy, the pastes, the note moves and the deletion travel with writeTable's requests.
  */
 import type { CarryPlan } from "../workbook/types";
+import { carriedFormula } from "../xlsx/sheetCarry";
 import { cellAddress, parseArea } from "./a1";
 
 /** A block of the old sheet (1-based) and the cell its top-left corner goes to. */
@@ -75,16 +76,23 @@ export function noteTarget(plan: CarryPlan, address: string): string | null | un
 export interface CarryStarted {
   copy: Excel.Worksheet;
   notes?: Excel.NoteCollection;
+  /** Each carried block's formulas on the old sheet, in carryBlocks order. */
+  formulas: { block: CarryBlock; range: Excel.Range }[];
+  sheetName: string;
 }
 
 /** Queued with the request that reads the old sheet's charts: the hidden copy, and the notes to read. */
-export function startCarry(sheet: Excel.Worksheet, notes: boolean): CarryStarted {
+export function startCarry(sheet: Excel.Worksheet, sheetName: string, plan: CarryPlan, notes: boolean): CarryStarted {
   const copy = sheet.copy("End");
   copy.visibility = "Hidden";
-  if (!notes) return { copy };
+  const formulas = carryBlocks(plan).map((block) => ({
+    block,
+    range: sheet.getRangeByIndexes(block.from.row - 1, block.from.column - 1, block.from.rows, block.from.columns).load("formulas"),
+  }));
+  if (!notes) return { copy, formulas, sheetName };
   const collection = sheet.notes;
   collection.load("items/content");
-  return { copy, notes: collection };
+  return { copy, notes: collection, formulas, sheetName };
 }
 
 /** The notes' cells: a further request only when the sheet has notes. Returns the located notes. */
@@ -97,8 +105,8 @@ export async function locateNotes(context: Excel.RequestContext, started: CarryS
 }
 
 /** Queued before the sheet is written: validation leaves the carried cells' old places (it comes back with the paste). */
-export function clearCarriedValidation(sheet: Excel.Worksheet, plan: CarryPlan): void {
-  for (const { from } of carryBlocks(plan)) sheet.getRangeByIndexes(from.row - 1, from.column - 1, from.rows, from.columns).dataValidation.clear();
+export function clearCarriedValidation(sheet: Excel.Worksheet, started: CarryStarted): void {
+  for (const { block: { from } } of started.formulas) sheet.getRangeByIndexes(from.row - 1, from.column - 1, from.rows, from.columns).dataValidation.clear();
 }
 
 /**
@@ -106,9 +114,19 @@ export function clearCarriedValidation(sheet: Excel.Worksheet, plan: CarryPlan):
  * moved, the copy deleted. Notes on cells the re-import dropped go with them.
  */
 export function finishCarry(sheet: Excel.Worksheet, started: CarryStarted, plan: CarryPlan, notes: { content: string; cell: Excel.Range }[]): void {
-  for (const { from, to } of carryBlocks(plan)) {
+  for (const { block, range } of started.formulas) {
+    const { from, to } = block;
     const source = started.copy.getRangeByIndexes(from.row - 1, from.column - 1, from.rows, from.columns);
     sheet.getRangeByIndexes(to.row - 1, to.column - 1, from.rows, from.columns).copyFrom(source, "All");
+    // A paste moves references by the cell's own offset; the plan knows where each referenced row and column went.
+    (range.formulas as unknown[][]).forEach((line, r) =>
+      line.forEach((formula, c) => {
+        if (typeof formula !== "string" || !formula.startsWith("=")) return;
+        const old = { row: from.row + r, column: from.column + c };
+        const moved = { row: to.row + r, column: to.column + c };
+        sheet.getRangeByIndexes(moved.row - 1, moved.column - 1, 1, 1).formulas = [[carriedFormula(formula, plan, started.sheetName, old, moved)]];
+      }),
+    );
   }
   const moves: { address: string; content: string }[] = [];
   for (const { content, cell } of notes) {

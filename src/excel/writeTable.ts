@@ -89,12 +89,12 @@ async function writeInto(
     sheet = existing;
     sheet.charts.load("items/name");
     const plan = table.carry;
-    const started = plan ? startCarry(sheet, options.notes ?? false) : undefined;
+    const started = plan ? startCarry(sheet, table.sheet, plan, options.notes ?? false) : undefined;
     if (started) carrying(started);
     await context.sync();
     if (plan && started) {
       const notes = await locateNotes(context, started);
-      clearCarriedValidation(sheet, plan);
+      clearCarriedValidation(sheet, started);
       finish = () => finishCarry(sheet, started, plan, notes);
     }
     for (const chart of sheet.charts.items) chart.delete();

@@ -199,7 +199,7 @@ abstract class FakeClientObject<T> {
     if (target === null) return;
     for (const [head, ...rest] of paths) {
       if (rest.length === 0) {
-        if (head === "values" || head === "numberFormat") staged.largestRead = Math.max(staged.largestRead, this.cellsOf(target));
+        if (head === "values" || head === "numberFormat" || head === "formulas") staged.largestRead = Math.max(staged.largestRead, this.cellsOf(target));
         const value = this.scalar(target, head);
         staged.add(value, () => this.loaded.set(head, value));
       } else {
@@ -589,6 +589,9 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       forEachCell(area, (row, column) => (ensureCell(sheet, row, column).numberFormat = rows[row - area.top][column - area.left]));
     });
   }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
   /** Formulas the add-in writes itself (totals): kept as the formula, never computed by the fake. */
   set formulas(rows: unknown[][]) {
     this.command("formulas", rows, true, ({ sheet, area }) => {
@@ -704,6 +707,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         return area.bottom - area.top + 1;
       case "columnCount":
         return area.right - area.left + 1;
+      case "formulas":
       case "values":
       case "numberFormat": {
         const cells = cellCount(area);
@@ -716,7 +720,9 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
           const line: unknown[] = [];
           for (let column = area.left; column <= area.right; column++) {
             const cell = sheet.cells.get(cellKey(row, column));
-            line.push(property === "values" ? readValue(cell) : (cell?.numberFormat ?? "General"));
+            // Range.formulas: "the formula in A1-style notation. If a cell has no formula, its value is returned instead."
+            if (property === "formulas") line.push(cell?.formula ?? readValue(cell));
+            else line.push(property === "values" ? readValue(cell) : (cell?.numberFormat ?? "General"));
           }
           rows.push(line);
         }
