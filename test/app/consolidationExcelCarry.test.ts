@@ -6,6 +6,7 @@
  * works from is gone afterwards, also when the write fails.
  */
 import { createConsolidationServices } from "../../src/app/consolidation";
+import { MESSAGES } from "../../src/app/consolidationMessages";
 import { createPaneServices } from "../../src/app/paneServices";
 import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
 import { ExcelWorkbookHost } from "../../src/excel/ExcelWorkbookHost";
@@ -181,12 +182,19 @@ describe("a re-import in Excel keeps the officer's work (TableWrite.carry)", () 
     expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Sheet1", MASTER_SHEET_NAMES.outbound, STATISTICS_SHEET_NAME]);
   });
 
-  it("without ExcelApi 1.18 the cells still follow their rows (notes cannot be moved)", async () => {
+  it("without ExcelApi 1.18 the cells still follow their rows, and the summary says the notes could not be moved", async () => {
     const { fake, places, merged } = await reimport(2, { apiVersion: "1.17" });
-    await merged;
+    const summary = await merged;
     const sheet = sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound);
     const moved = places.hand + 2;
     expect(sheet.cells.get(cellKey(moved, places.column("Kinh phí dự kiến (triệu đồng)")))?.formula).toBe(`=${letter(places.column("Số lượng (người)"))}${moved}*10`);
+    expect(sheet.notes.get(`${letter(places.column("Tên đoàn"))}${places.hand}`)?.content).toBe("Sở tự bổ sung sau cuộc họp");
+    expect(summary.warnings).toContain(MESSAGES.notesNotCarried(MASTER_SHEET_NAMES.outbound));
     expect(fake.workbook.sheets).toHaveLength(3);
+  });
+
+  it("with ExcelApi 1.18 the summary has no such warning", async () => {
+    const { merged } = await reimport(2);
+    expect((await merged).warnings).not.toContain(MESSAGES.notesNotCarried(MASTER_SHEET_NAMES.outbound));
   });
 });
