@@ -89,7 +89,7 @@ async function writeInto(
     sheet = existing;
     sheet.charts.load("items/name");
     const plan = table.carry;
-    const started = plan ? startCarry(sheet, table.sheet, plan, options.notes ?? false) : undefined;
+    const started = plan ? startCarry(sheet, existing.name, plan, options.notes ?? false) : undefined;
     if (started) carrying(started);
     await context.sync();
     if (plan && started) {
