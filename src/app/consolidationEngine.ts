@@ -300,11 +300,14 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
 
       // Where the earlier master's rows and columns went: a host that can carries the officer's own cells.
       const carries = carryPlans(existing, plan);
+      const hostWarnings: string[] = [];
       for (let index = 0; index < plan.sheets.length; index++) {
         const table = plan.sheets[index];
         onProgress?.({ step: "writing", done: index, total: plan.sheets.length, sheet: table.sheet });
         const carry = carries.get(table.sheet);
         await host.writeTable(carry ? { ...table, carry } : table);
+        // A host that cannot write notes cannot move them either: say so rather than leave them on wrong rows unsaid.
+        if (carry && !host.capabilities.notes) hostWarnings.push(MESSAGES.notesNotCarried(table.sheet));
       }
       onProgress?.({ step: "marking", done: plan.sheets.length, total: plan.sheets.length });
       await host.applyMarks(findingsToMarks(plan.findings, locale));
@@ -326,7 +329,7 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
         units: unitTotals(plan.units),
         excluded: plan.excluded.map(leftOut),
         findings: { total: plan.findings.length, errors: count("error"), warnings: count("warning"), infos: count("info") },
-        warnings: plan.warnings,
+        warnings: [...plan.warnings, ...hostWarnings],
         skipped: entries.filter((entry) => entry.problem !== undefined).map((entry) => ({ fileName: entry.fileName, problem: entry.problem! })),
         mergedAt: now().toISOString(),
         unitsSheet: UNITS_SHEET_NAME,

@@ -12,7 +12,8 @@
  * Syncs: 2 for a new sheet — (1) the workbook's sheets, (2) every write; 3 to rewrite an existing one —
  * (2) its charts, (3) clearing and every write. Only a table too big for one request (Excel on the web
  * caps a request at 5 MB) sends its further rows in one more sync per `syncBudgetBytes` (about 4 MB):
- * a master of 5,000 rows still takes 2 or 3.
+ * a master of 5,000 rows still takes 2 or 3. A re-imported master that carries the officer's cells
+ * (carryRows.ts) takes one more to find its notes when it has any, whatever its rows.
  *
  * An existing sheet is rewritten in place (cleared: values, formats, links, merges, conditional formats,
  * charts, frozen rows), never deleted and added again: deleting a sheet turns every formula, name and
@@ -22,6 +23,7 @@
 import type { CellValue, ChartRequest, TableWrite } from "../workbook/types";
 import { areaAddress, cellAddress, quoteSheetName } from "./a1";
 import { TEXT_FORMAT, toExcelInput } from "./cellValues";
+import { clearCarriedValidation, dropCopy, finishCarry, locateNotes, startCarry, type CarryStarted } from "./carryRows";
 
 export const HEADER_FILL = "#DDEBF7";
 export const DATE_FORMAT = "dd/mm/yyyy";
@@ -32,6 +34,8 @@ export interface TableWriteOptions {
   charts: boolean;
   /** Group collapsed columns under an outline (ExcelApi 1.10); without it they are only hidden. */
   outline?: boolean;
+  /** Move notes with a re-imported master's rows (ExcelApi 1.18, carryRows.ts). */
+  notes?: boolean;
   /** Estimated request bytes per sync for the values (Excel on the web refuses requests over 5 MB). */
   syncBudgetBytes?: number;
 }
@@ -50,11 +54,10 @@ export function characterWidthToPoints(characters: number): number {
 }
 
 /**
- * Writes the table into its sheet, clearing an existing one first. Not yet followed here: `table.carry`
- * (the officer's own cells of a re-imported master, which the CLI and the playground keep). A re-import in
- * Excel therefore keeps hand rows and added columns by value only: their formulas become values, their
- * fills, fonts, borders and number formats become the form's, every conditional format of the sheet is
- * removed, and notes and data validation stay at their old cell addresses (on other rows once rows moved).
+ * Writes the table into its sheet, clearing an existing one first. A re-imported master (`table.carry`)
+ * keeps the officer's own cells at their new rows (carryRows.ts): one more sync only to read where the
+ * sheet's notes are, and a hidden copy of the old sheet that is deleted in the last request — or, when a
+ * request fails, in one more.
  */
 export async function writeTableSheet(context: Excel.RequestContext, table: TableWrite, options: TableWriteOptions = { charts: true }): Promise<void> {
   const worksheets = context.workbook.worksheets;
@@ -62,13 +65,38 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
   await context.sync();
 
   const existing = worksheets.items.find((item) => item.name.toLowerCase() === table.sheet.toLowerCase());
+  let carry: CarryStarted | undefined;
+  try {
+    await writeInto(context, existing, table, options, (started) => (carry = started));
+  } catch (error) {
+    if (carry) await dropCopy(context, carry);
+    throw error;
+  }
+}
+
+async function writeInto(
+  context: Excel.RequestContext,
+  existing: Excel.Worksheet | undefined,
+  table: TableWrite,
+  options: TableWriteOptions,
+  carrying: (started: CarryStarted) => void,
+): Promise<void> {
   let sheet: Excel.Worksheet;
+  let finish = () => {};
   if (!existing) {
-    sheet = worksheets.add(table.sheet);
+    sheet = context.workbook.worksheets.add(table.sheet);
   } else {
     sheet = existing;
     sheet.charts.load("items/name");
+    const plan = table.carry;
+    const started = plan ? startCarry(sheet, existing.name, plan, options.notes ?? false) : undefined;
+    if (started) carrying(started);
     await context.sync();
+    if (plan && started) {
+      const notes = await locateNotes(context, started);
+      clearCarriedValidation(sheet, started);
+      finish = () => finishCarry(sheet, started, plan, notes);
+    }
     for (const chart of sheet.charts.items) chart.delete();
     const whole = sheet.getRange();
     whole.conditionalFormats.clearAll();
@@ -76,7 +104,6 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
     whole.clear("All");
     sheet.freezePanes.unfreeze();
   }
-
   const width = table.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   const height = table.rows.length;
   const formats = dataFormats(table, width);
@@ -124,11 +151,14 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
   }
   applyDocumentLayout(sheet, table, options);
   if (options.charts) addCharts(sheet, table.charts ?? [], width);
+  // The officer's cells go over the written ones: with the last rows written.
+  if (later.length === 0) finish();
   await context.sync();
 
   // Only past one request's budget: one more sync per further chunk of rows.
-  for (const chunk of later) {
+  for (const [index, chunk] of later.entries()) {
     sheet.getRangeByIndexes(chunk.start, 0, chunk.rows.length, width).values = chunk.rows;
+    if (index === later.length - 1) finish();
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each chunk must travel in its own request (5 MB cap)
     await context.sync();
   }

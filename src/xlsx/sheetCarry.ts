@@ -569,5 +569,16 @@ export function putOfficerWork(sheet: Worksheet, work: OfficerWork, plan: CarryP
   }
 }
 
+/**
+ * A carried cell's formula (Excel's form, with or without "=") as it reads at its new place: references to
+ * this sheet follow the plan's rows and columns, as in the package edit (the Excel host pastes cells, which
+ * moves references by the cell's own offset only, and writes this over it).
+ */
+export function carriedFormula(formula: string, plan: CarryPlan, sheetName: string, from: Cell, to: Cell): string {
+  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  const moved = moveFormula(body, new Carry(plan, sheetName), from, to);
+  return formula.startsWith("=") ? `=${moved}` : moved;
+}
+
 /** For tests: a formula's references as they read after the rows and columns moved. */
 export const formulaForTests = { rewriteReferences, shiftRelative };

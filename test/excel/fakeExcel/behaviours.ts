@@ -48,7 +48,7 @@ export function checkFocus(label: string, platform: Platform, otherWorkbookFocus
 // error". The fake: any write to the cells, formats, notes, validation or conditional formats of a
 // protected sheet fails with AccessDenied; with the workbook's structure protected, adding, deleting,
 // renaming, moving or hiding sheets does.
-const STRUCTURE_WRITES = new Set(["WorksheetCollection.add", "Worksheet.delete", "Worksheet.name", "Worksheet.position", "Worksheet.visibility"]);
+const STRUCTURE_WRITES = new Set(["WorksheetCollection.add", "Worksheet.copy", "Worksheet.delete", "Worksheet.name", "Worksheet.position", "Worksheet.visibility"]);
 
 export function checkProtection(label: string, book: FakeWorkbook, sheet: FakeSheet | undefined): void {
   if (STRUCTURE_WRITES.has(label)) {
@@ -130,4 +130,65 @@ export function breakReferencesTo(book: FakeWorkbook, deleted: FakeSheet): void 
       if (typeof rule?.list?.source === "string") rule.list.source = rule.list.source.replace(reference, "#REF!");
     }
   }
+}
+
+// ── Copying a worksheet ────────────────────────────────────────────────────────────────────────────
+// Source: Worksheet.copy in @types/office-js (ExcelApi 1.7): "Copies a worksheet and places it at the
+// specified position … The default value is "None", which inserts the worksheet at the beginning of the
+// worksheet [collection]"; relativeTo "is only needed if positionType is Before or After". The reference
+// does not say what the copy is named nor what it carries: the fake copies everything it models (cells,
+// formats, merges, notes, validation, conditional formats, charts, layout) and names it as Excel's "Move
+// or Copy" does ("Tổng hợp (2)", cut to Excel's 31 characters); code must use the returned sheet, never
+// guess the name. Like adding a sheet, it is refused while the workbook's structure is protected.
+export const MAX_SHEET_NAME = 31;
+
+export function copyName(book: FakeWorkbook, name: string): string {
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!book.sheets.some((sheet) => sheet.name.toLowerCase() === candidate.toLowerCase())) return candidate;
+  }
+}
+
+// ── Range.copyFrom ─────────────────────────────────────────────────────────────────────────────────
+// Source: Range.copyFrom in @types/office-js (ExcelApi 1.9): "Copies cell data or formatting from the
+// source range or RangeAreas to the current range. The destination range can be a different size …
+// expanded automatically if it's smaller … Like the copy functionality in the Excel UI, if the
+// destination range is an exact multiple greater than the source range … the source content is
+// replicated"; copyType "Default is All" (RangeCopyType: All, Formulas, Values, Formats, Link). The
+// office-js-snippets sample range-copyfrom.yaml: "Copy a range preserving the formulas". As a paste in
+// the Excel UI, "All" brings values, formulas with their relative references moved by the offset
+// (absolute ones kept), number formats and cell formats, data validation and conditional formats (clipped
+// to the copied cells, their relative references moved too); an empty source cell empties the
+// destination cell. Harsher readings where the reference is silent: notes are NOT copied (it names only
+// "cell data or formatting"; the code moves notes itself), the source may be on another sheet but must
+// still exist when the request runs (a deleted sheet: ItemNotFound), and the fake models only "All",
+// without skipBlanks or transpose, into a destination of the source's shape or a single cell (anything
+// else fails the test loudly rather than guess at replication).
+const REFERENCE = /(?<![A-Za-z0-9_.$!'\]])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(!])/g;
+
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+function columnLetters(column: number): string {
+  let text = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
+  return text;
+}
+
+/** A formula as a paste writes it `rows` down and `columns` right: relative references move, $-parts stay, text literals untouched. */
+export function pastedFormula(formula: string, rows: number, columns: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part.replace(REFERENCE, (_whole, colAbs: string, letters: string, rowAbs: string, digits: string) => {
+            const column = colAbs ? columnNumber(letters) : columnNumber(letters) + columns;
+            const row = rowAbs ? Number(digits) : Number(digits) + rows;
+            return column < 1 || row < 1 ? "#REF!" : `${colAbs}${columnLetters(column)}${rowAbs}${row}`;
+          }),
+    )
+    .join("");
 }

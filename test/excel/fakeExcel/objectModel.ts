@@ -9,7 +9,7 @@
 import type { CellArea } from "../../../src/workbook/types";
 import { MAX_COLUMNS, MAX_ROWS, areaAddress, cellAddress, parseArea } from "../../../src/excel/a1";
 import { ACTION_OVERHEAD_BYTES, FakeContextCore, FakeOfficeError, Staged, byteSize } from "./context";
-import { breakReferencesTo, checkFormatDelete, checkFormatRead, checkMergedAreas, checkProtection, formatAt } from "./behaviours";
+import { breakReferencesTo, checkFormatDelete, checkFormatRead, checkMergedAreas, checkProtection, copyName, formatAt, pastedFormula } from "./behaviours";
 import { shiftRows } from "./userActions";
 import {
   cellKey,
@@ -49,6 +49,10 @@ function intersects(a: CellArea, b: CellArea): boolean {
 
 function contains(outer: CellArea, inner: CellArea): boolean {
   return outer.top <= inner.top && outer.left <= inner.left && outer.bottom >= inner.bottom && outer.right >= inner.right;
+}
+
+function clip(area: CellArea, within: CellArea): CellArea {
+  return { top: Math.max(area.top, within.top), left: Math.max(area.left, within.left), bottom: Math.min(area.bottom, within.bottom), right: Math.min(area.right, within.right) };
 }
 
 function cellCount(area: CellArea): number {
@@ -195,7 +199,7 @@ abstract class FakeClientObject<T> {
     if (target === null) return;
     for (const [head, ...rest] of paths) {
       if (rest.length === 0) {
-        if (head === "values" || head === "numberFormat") staged.largestRead = Math.max(staged.largestRead, this.cellsOf(target));
+        if (head === "values" || head === "numberFormat" || head === "formulas") staged.largestRead = Math.max(staged.largestRead, this.cellsOf(target));
         const value = this.scalar(target, head);
         staged.add(value, () => this.loaded.set(head, value));
       } else {
@@ -461,6 +465,47 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     });
   }
 
+  /** Worksheet.copy (ExcelApi 1.7, behaviours.ts): a full copy at the position asked, under a name of Excel's choosing. */
+  copy(positionType: "None" | "Before" | "After" | "Beginning" | "End" = "None", relativeTo?: FakeWorksheet): FakeWorksheet {
+    this.context.core.requireApi("1.7", "Worksheet.copy");
+    let created: FakeSheet | undefined;
+    this.context.core.enqueue({
+      bytes: ACTION_OVERHEAD_BYTES + byteSize(positionType),
+      writes: true,
+      label: "Worksheet.copy",
+      run: () => {
+        const book = this.context.book;
+        const source = this.target();
+        checkProtection("Worksheet.copy", book, undefined);
+        const copy: FakeSheet = {
+          ...structuredClone({ ...source, conditionalFormats: [] }),
+          id: newId(book, "SHEET"),
+          name: copyName(book, source.name),
+          conditionalFormats: source.conditionalFormats.map((format) => ({ ...structuredClone(format), id: newId(book, "CF") })),
+        };
+        let at = 0;
+        if (positionType === "End") at = book.sheets.length;
+        else if (positionType === "Before" || positionType === "After") {
+          if (!relativeTo) throw new FakeOfficeError("InvalidArgument", "relativeTo is needed with Before or After.");
+          const anchor = book.sheets.indexOf(relativeTo.resolveForFake());
+          at = positionType === "Before" ? anchor : anchor + 1;
+        }
+        book.sheets.splice(at, 0, copy);
+        created = copy;
+      },
+    });
+    return new FakeWorksheet(this.context, () => {
+      if (!created) throw new Error("fake: the copied worksheet is used before its copy ran");
+      if (!this.context.book.sheets.includes(created)) throw new FakeOfficeError("ItemNotFound", "The worksheet no longer exists.");
+      return created;
+    });
+  }
+
+  /** The fake's own access to the sheet a proxy stands for. */
+  resolveForFake(): FakeSheet {
+    return this.target();
+  }
+
   delete(): void {
     this.command("delete", null, true, (sheet) => {
       const book = this.context.book;
@@ -544,6 +589,9 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       forEachCell(area, (row, column) => (ensureCell(sheet, row, column).numberFormat = rows[row - area.top][column - area.left]));
     });
   }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
   /** Formulas the add-in writes itself (totals): kept as the formula, never computed by the fake. */
   set formulas(rows: unknown[][]) {
     this.command("formulas", rows, true, ({ sheet, area }) => {
@@ -595,6 +643,50 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return cellCount(area);
   }
 
+  /** Range.copyFrom (ExcelApi 1.9) as behaviours.ts reads it: "All" only, into the source's shape or one cell. */
+  copyFrom(source: FakeRange | string, copyType = "All", skipBlanks = false, transpose = false): void {
+    this.context.core.requireApi("1.9", "Range.copyFrom");
+    if (copyType !== "All" || skipBlanks || transpose) throw new Error(`fake: copyFrom ${copyType} (skipBlanks ${skipBlanks}, transpose ${transpose}) is not modelled`);
+    this.command("copyFrom", typeof source === "string" ? source : "range", true, (target) => {
+      const from = typeof source === "string" ? { sheet: target.sheet, area: parseArea(source) } : source.resolveForFake();
+      if (!this.context.book.sheets.includes(from.sheet)) throw new FakeOfficeError("ItemNotFound", "The source range's worksheet no longer exists.");
+      const height = from.area.bottom - from.area.top + 1;
+      const width = from.area.right - from.area.left + 1;
+      const single = target.area.top === target.area.bottom && target.area.left === target.area.right;
+      const sameShape = target.area.bottom - target.area.top + 1 === height && target.area.right - target.area.left + 1 === width;
+      if (!single && !sameShape) throw new Error("fake: copyFrom into a range of another shape (replication) is not modelled");
+      const to: CellArea = { top: target.area.top, left: target.area.left, bottom: target.area.top + height - 1, right: target.area.left + width - 1 };
+      const down = to.top - from.area.top;
+      const right = to.left - from.area.left;
+      // Read everything first: source and destination may overlap.
+      const cells: [number, number, FakeCell | undefined, FakeValidation | undefined][] = [];
+      forEachCell(from.area, (row, column) => cells.push([row, column, structuredClone(from.sheet.cells.get(cellKey(row, column))), structuredClone(from.sheet.validations.get(cellKey(row, column)))]));
+      const formats = from.sheet.conditionalFormats
+        .map((format) => ({ format, areas: format.areas.filter((a) => intersects(a, from.area)).map((a) => clip(a, from.area)) }))
+        .filter(({ areas }) => areas.length > 0);
+      const sheet = target.sheet;
+      for (const [row, column, cell, validation] of cells) {
+        const key = cellKey(row + down, column + right);
+        if (cell) {
+          if (cell.formula) cell.formula = pastedFormula(cell.formula, down, right);
+          sheet.cells.set(key, cell);
+        } else sheet.cells.delete(key);
+        if (validation) sheet.validations.set(key, validation);
+        else sheet.validations.delete(key);
+      }
+      // The destination's own rules give way where the pasted cells go (rules wholly inside them).
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((format) => !format.areas.every((a) => contains(to, a)));
+      for (const { format, areas } of formats.reverse()) {
+        sheet.conditionalFormats.unshift({
+          ...structuredClone(format),
+          id: newId(this.context.book, "CF"),
+          ...(format.formula !== undefined ? { formula: pastedFormula(format.formula, down, right) } : {}),
+          areas: areas.map((a) => ({ top: a.top + down, left: a.left + right, bottom: a.bottom + down, right: a.right + right })),
+        });
+      }
+    });
+  }
+
   private checkShape(rows: unknown[][], area: CellArea): void {
     const height = area.bottom - area.top + 1;
     const width = area.right - area.left + 1;
@@ -615,6 +707,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         return area.bottom - area.top + 1;
       case "columnCount":
         return area.right - area.left + 1;
+      case "formulas":
       case "values":
       case "numberFormat": {
         const cells = cellCount(area);
@@ -627,7 +720,9 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
           const line: unknown[] = [];
           for (let column = area.left; column <= area.right; column++) {
             const cell = sheet.cells.get(cellKey(row, column));
-            line.push(property === "values" ? readValue(cell) : (cell?.numberFormat ?? "General"));
+            // Range.formulas: "the formula in A1-style notation. If a cell has no formula, its value is returned instead."
+            if (property === "formulas") line.push(cell?.formula ?? readValue(cell));
+            else line.push(property === "values" ? readValue(cell) : (cell?.numberFormat ?? "General"));
           }
           rows.push(line);
         }
@@ -1138,6 +1233,14 @@ export class FakeNote extends FakeClientObject<NoteTarget> {
   protected override scalar({ sheet, address }: NoteTarget, property: string): unknown {
     if (property === "content") return sheet.notes.get(address)?.content;
     return super.scalar({ sheet, address }, property);
+  }
+  /** Note.getLocation (ExcelApi 1.18): the note's cell. */
+  getLocation(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, address } = this.target();
+      if (!sheet.notes.has(address)) throw new FakeOfficeError("ItemNotFound", "The note no longer exists.");
+      return { sheet, area: parseArea(address) };
+    });
   }
   delete(): void {
     this.command("delete", null, true, ({ sheet, address }) => {
