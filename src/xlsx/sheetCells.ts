@@ -152,6 +152,25 @@ export function keptArea(cells: SparseCells, maxCells = MAX_GRID_CELLS): CellAre
   return undefined;
 }
 
+/** A merge no larger than this (a title or a group header over empty columns) widens the grid to hold it whole. */
+const ORDINARY_MERGE_CELLS = 10_000;
+
+/**
+ * The kept area widened by the ordinary merges that touch it, so a title merged over A4:C4 with its value in A4
+ * reads as A4:C4 (as Office.js gives it), not cut at the last column holding a value. Huge merges (A1:XFD1048576)
+ * still get clipped to the values.
+ */
+function withOrdinaryMerges(area: CellArea, merges: readonly CellArea[]): CellArea {
+  let widened = area;
+  for (const merge of merges) {
+    if (cellsIn(merge) > ORDINARY_MERGE_CELLS) continue;
+    if (merge.bottom < widened.top || merge.top > widened.bottom || merge.right < widened.left || merge.left > widened.right) continue;
+    const union = areaOf(Math.min(widened.top, merge.top), Math.min(widened.left, merge.left), Math.max(widened.bottom, merge.bottom), Math.max(widened.right, merge.right));
+    if (cellsIn(union) <= MAX_GRID_CELLS) widened = union;
+  }
+  return widened;
+}
+
 /** The widest run of empty lines between two occupied ones; the kept side is the one holding more values. */
 function widestGap(counts: Int32Array, origin: number): { from: number; to: number } | undefined {
   let total = 0;
@@ -195,8 +214,9 @@ export function fillGrid(grid: SheetGrid, cells: SparseCells): string | undefine
   grid.values = [];
   grid.merges = [];
   if (cells.count === 0) return undefined;
-  const area = keptArea(cells);
-  if (!area) return GRID_MESSAGES.tooLarge(grid.name, cellName(cells.top, cells.left), cellName(cells.bottom, cells.right), cellsIn(areaOf(cells.top, cells.left, cells.bottom, cells.right)));
+  const kept = keptArea(cells);
+  if (!kept) return GRID_MESSAGES.tooLarge(grid.name, cellName(cells.top, cells.left), cellName(cells.bottom, cells.right), cellsIn(areaOf(cells.top, cells.left, cells.bottom, cells.right)));
+  const area = withOrdinaryMerges(kept, cells.merges);
   const height = area.bottom - area.top + 1;
   const width = area.right - area.left + 1;
   const values = Array.from({ length: height }, () => Array<CellValue>(width).fill(null));

@@ -65,6 +65,19 @@ describe("fillGrid", () => {
     expect(grid.farCells?.note).toMatch(/7 ô có dữ liệu nằm rất xa bảng \(XFD1048570: “xa 0”, .*XFD1048574: “xa 4”, …\), ngoài vùng được đọc A1:J20/);
   });
 
+  test("an ordinary merge reaching past the last value (a title over A4:C4, value in A4) is read whole, as Office.js gives it", () => {
+    // Found by the playground's self-test: the merge was cut to A4:B4 because column C holds no value.
+    const cells = cellsOf([[4, 1, "KẾ HOẠCH ĐOÀN RA"], [5, 1, "STT"], [5, 2, "Tên đoàn"]]);
+    cells.merges = [{ top: 4, left: 1, bottom: 4, right: 3 }, { top: 900, left: 1, bottom: 901, right: 2 }];
+    const grid = emptyGrid();
+    expect(fillGrid(grid, cells)).toBeUndefined();
+    expect(grid.merges).toEqual([{ top: 4, left: 1, bottom: 4, right: 3 }]);
+    expect(grid.values).toEqual([
+      ["KẾ HOẠCH ĐOÀN RA", null, null],
+      ["STT", "Tên đoàn", null],
+    ]);
+  });
+
   test("a sheet without far cells has no farCells", () => {
     const grid = emptyGrid();
     fillGrid(grid, cellsOf(block(3, 2)));
