@@ -135,7 +135,7 @@ describe("live check", () => {
           expect(live.plan().delegations.map((d) => d.id).sort()).toEqual(readPlan(grids).delegations.map((d) => d.id).sort());
         });
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.LIVE_PROPERTY_RUNS) || 40 },
     );
   });
 
