@@ -122,20 +122,16 @@ export const mergeCandidate: PlanRule = {
   locality: {
     reach: "neighbours",
     keys(delegation, context) {
-      const period = delegation.period;
-      if (!period) return [];
-      if (purposeWords(delegation).length === 0 && context.profile.params.mergeSimilarity > 0) return [];
-      const months = monthIndexesCovered(period);
-      const keys: string[] = [];
-      for (const country of distinctCountries(delegation)) for (const month of months) keys.push(clusterKey(countryKey(country), month));
-      return keys;
+      const data = rowData(delegation);
+      if (!data || (data.purpose.length === 0 && context.profile.params.mergeSimilarity > 0)) return [];
+      return data.clusterKeys;
     },
     parts: {
       part(key, rows, context) {
         const threshold = context.profile.params.mergeSimilarity;
-        const { candidates, clusters, spelled } = prepare(rows, threshold);
-        const cluster = clusters.find((each) => each.key === key);
-        if (!cluster || cluster.members.length < 2) return undefined;
+        const { candidates, spelled } = prepare(rows, threshold, false);
+        const cluster = clusterOf(candidates, key);
+        if (!cluster) return undefined;
         return pairInCluster(newSweep(candidates, spelled, threshold, undefined), cluster);
       },
       allParts(rows, context) {
@@ -143,7 +139,7 @@ export const mergeCandidate: PlanRule = {
       },
       violations(rows, partOf, context) {
         const threshold = context.profile.params.mergeSimilarity;
-        return violationsOf(prepare(rows, threshold).candidates, partOf as (key: string) => ClusterPart | undefined);
+        return violationsOf(prepare(rows, threshold, false).candidates, partOf as (key: string) => ClusterPart | undefined);
       },
       rowsChanged(before, after, edited) {
         return rowsChangedBetween(before as ClusterPart | undefined, after as ClusterPart | undefined, edited);
@@ -165,49 +161,85 @@ function pairAll(delegations: readonly Delegation[], threshold: number, focus: R
   return { candidates, parts };
 }
 
-/** The rows that can pair (a period, a country, a purpose) in canonical order, their word ids, and their clusters in key order. */
-function prepare(delegations: readonly Delegation[], threshold: number): { candidates: Candidate[]; clusters: Cluster[]; spelled: string[] } {
-  const candidates: Candidate[] = [];
-  const purposes: (readonly string[])[] = [];
-  // Canonical order: a lower index is an earlier row, whatever order the rows came in.
-  for (const delegation of [...delegations].sort(compareRows)) {
-    const period = delegation.period;
-    const countries = countriesOf(delegation);
-    const purpose = purposeWords(delegation);
-    if (!period || countries.size === 0 || (purpose.length === 0 && threshold > 0)) continue;
-    purposes.push(purpose);
-    candidates.push({ delegation, wordIds: new Int32Array(0), countries, start: dayNumber(period.start), end: dayNumber(period.end), clusters: [] });
-  }
+/** What the rule reads of one row, worked out once per delegation object (rows are never changed once read). */
+interface RowData {
+  countries: Map<string, CountryMatch>;
+  purpose: readonly string[];
+  start: number;
+  end: number;
+  /** The row's clusters, ascending by key. */
+  clusters: { key: string; country: CountryMatch; month: number }[];
+  clusterKeys: string[];
+}
 
-  // Word ids in order of first use; ranks inside a cluster break ties by spelling (`spelled[id]`).
+const rowDataCache = new WeakMap<Delegation, RowData | null>();
+
+/** null: the row has no period or no country, and pairs with nothing. */
+function rowData(delegation: Delegation): RowData | null {
+  let data = rowDataCache.get(delegation);
+  if (data !== undefined) return data;
+  const period = delegation.period;
+  const countries = countriesOf(delegation);
+  if (!period || countries.size === 0) data = null;
+  else {
+    const months = monthIndexesCovered(period);
+    const clusters: RowData["clusters"] = [];
+    for (const [countryId, country] of countries) for (const month of months) clusters.push({ key: clusterKey(countryId, month), country, month });
+    clusters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    data = { countries, purpose: purposeWords(delegation), start: dayNumber(period.start), end: dayNumber(period.end), clusters, clusterKeys: clusters.map((cluster) => cluster.key) };
+  }
+  rowDataCache.set(delegation, data);
+  return data;
+}
+
+/**
+ * The rows that can pair (a period, a country, a purpose) in canonical order with their word ids, and (when
+ * `withClusters`) their clusters in key order.
+ */
+function prepare(delegations: readonly Delegation[], threshold: number, withClusters = true): { candidates: Candidate[]; clusters: Cluster[]; spelled: string[] } {
+  const candidates: Candidate[] = [];
   const wordId = new Map<string, number>();
   const spelled: string[] = [];
-  candidates.forEach((candidate, index) => {
-    const ids = new Int32Array(purposes[index].length);
-    purposes[index].forEach((word, i) => {
+  // Canonical order: a lower index is an earlier row, whatever order the rows came in.
+  for (const delegation of [...delegations].sort(compareRows)) {
+    const data = rowData(delegation);
+    if (!data || (data.purpose.length === 0 && threshold > 0)) continue;
+    // Word ids in order of first use; ranks inside a cluster break ties by spelling (`spelled[id]`).
+    const ids = new Int32Array(data.purpose.length);
+    data.purpose.forEach((word, i) => {
       let id = wordId.get(word);
       if (id === undefined) wordId.set(word, (id = spelled.push(word) - 1));
       ids[i] = id;
     });
-    candidate.wordIds = ids;
-  });
+    candidates.push({ delegation, wordIds: ids, countries: data.countries, start: data.start, end: data.end, clusters: data.clusterKeys });
+  }
+  if (!withClusters) return { candidates, clusters: [], spelled };
 
   // Clusters (country, month) in key order, so "the first cluster two rows share" is the same in any plan.
   const byKey = new Map<string, Cluster>();
   candidates.forEach((candidate, index) => {
-    const months = monthIndexesCovered(candidate.delegation.period!);
-    for (const [countryId, country] of candidate.countries) {
-      for (const month of months) {
-        const key = clusterKey(countryId, month);
-        let cluster = byKey.get(key);
-        if (!cluster) byKey.set(key, (cluster = { key, country, month, members: [] }));
-        cluster.members.push(index);
-      }
+    for (const { key, country, month } of rowData(candidate.delegation)!.clusters) {
+      let cluster = byKey.get(key);
+      if (!cluster) byKey.set(key, (cluster = { key, country, month, members: [] }));
+      cluster.members.push(index);
     }
   });
   const clusters = [...byKey.keys()].sort().map((key) => byKey.get(key)!);
-  for (const cluster of clusters) for (const index of cluster.members) candidates[index].clusters.push(cluster.key);
   return { candidates, clusters, spelled };
+}
+
+/** The cluster of this key among these candidates (the rows holding the key), undefined when fewer than two hold it. */
+function clusterOf(candidates: readonly Candidate[], key: string): Cluster | undefined {
+  let cluster: Cluster | undefined;
+  candidates.forEach((candidate, index) => {
+    if (!candidate.clusters.includes(key)) return;
+    if (!cluster) {
+      const { country, month } = rowData(candidate.delegation)!.clusters.find((each) => each.key === key)!;
+      cluster = { key, country, month, members: [] };
+    }
+    cluster.members.push(index);
+  });
+  return cluster && cluster.members.length >= 2 ? cluster : undefined;
 }
 
 function countriesOf(delegation: Delegation): Map<string, CountryMatch> {
