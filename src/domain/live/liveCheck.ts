@@ -105,9 +105,11 @@ class LinkIndex {
     for (const key of mentions) for (const other of this.members.get(key) ?? []) into.add(other);
   }
 
-  /** Every row reachable from the seeds through links (the seeds included). */
+  /** Every row reachable from the seeds through links (the seeds included). Each key is expanded once. */
   reachable(seeds: Iterable<string>): Set<string> {
     const seen = new Set<string>();
+    const expanded = new Set<string>();
+    const expandedMentions = new Set<string>();
     const queue: string[] = [];
     const visit = (id: string) => {
       if (seen.has(id)) return;
@@ -116,9 +118,19 @@ class LinkIndex {
     };
     for (const seed of seeds) visit(seed);
     while (queue.length > 0) {
-      const next = new Set<string>();
-      this.linked(queue.pop()!, next);
-      next.forEach(visit);
+      const id = queue.pop()!;
+      for (const key of this.keysOf.get(id) ?? []) {
+        if (expanded.has(key)) continue;
+        expanded.add(key);
+        this.members.get(key)?.forEach(visit);
+        this.mentioned.get(key)?.forEach(visit);
+      }
+      for (const key of this.mentionsOf.get(id) ?? []) {
+        // A key expanded in full already gave its members.
+        if (expanded.has(key) || expandedMentions.has(key)) continue;
+        expandedMentions.add(key);
+        this.members.get(key)?.forEach(visit);
+      }
     }
     return seen;
   }

@@ -35,7 +35,7 @@ export const MAX_COMPARISONS_PER_ROW = 200;
 
 interface Candidate {
   delegation: Delegation;
-  /** Ids of the row's purpose words (ids in spelling order). */
+  /** Ids of the row's purpose words (WORD_IDS). */
   wordIds: Int32Array;
   countries: Map<string, CountryMatch>;
   start: number;
@@ -165,6 +165,8 @@ function pairAll(delegations: readonly Delegation[], threshold: number, focus: R
 interface RowData {
   countries: Map<string, CountryMatch>;
   purpose: readonly string[];
+  /** The purpose words' ids (WORD_IDS). */
+  wordIds: Int32Array;
   start: number;
   end: number;
   /** The row's clusters, ascending by key. */
@@ -173,6 +175,35 @@ interface RowData {
 }
 
 const rowDataCache = new WeakMap<Delegation, RowData | null>();
+
+/**
+ * Ids of purpose words, shared by every check (a row's ids are kept with the row). Ids only name words:
+ * ranks inside a cluster come from counts and spelling, never from ids. Grows with the words of the plans
+ * read, a few thousand.
+ */
+const WORD_IDS = new Map<string, number>();
+const SPELLED: string[] = [];
+
+/** Scratch arrays over all word ids, kept between checks; rankedTokens leaves every count at 0 again. */
+let scratch = { wordCount: new Int32Array(0), wordRank: new Int32Array(0) };
+
+function wordScratch(words: number): { wordCount: Int32Array; wordRank: Int32Array } {
+  if (scratch.wordCount.length < words) {
+    const size = Math.max(words, 2 * scratch.wordCount.length);
+    scratch = { wordCount: new Int32Array(size), wordRank: new Int32Array(size) };
+  }
+  return scratch;
+}
+
+function wordIdsOf(words: readonly string[]): Int32Array {
+  const ids = new Int32Array(words.length);
+  words.forEach((word, i) => {
+    let id = WORD_IDS.get(word);
+    if (id === undefined) WORD_IDS.set(word, (id = SPELLED.push(word) - 1));
+    ids[i] = id;
+  });
+  return ids;
+}
 
 /** null: the row has no period or no country, and pairs with nothing. */
 function rowData(delegation: Delegation): RowData | null {
@@ -186,7 +217,8 @@ function rowData(delegation: Delegation): RowData | null {
     const clusters: RowData["clusters"] = [];
     for (const [countryId, country] of countries) for (const month of months) clusters.push({ key: clusterKey(countryId, month), country, month });
     clusters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    data = { countries, purpose: purposeWords(delegation), start: dayNumber(period.start), end: dayNumber(period.end), clusters, clusterKeys: clusters.map((cluster) => cluster.key) };
+    const purpose = purposeWords(delegation);
+    data = { countries, purpose, wordIds: wordIdsOf(purpose), start: dayNumber(period.start), end: dayNumber(period.end), clusters, clusterKeys: clusters.map((cluster) => cluster.key) };
   }
   rowDataCache.set(delegation, data);
   return data;
@@ -196,23 +228,15 @@ function rowData(delegation: Delegation): RowData | null {
  * The rows that can pair (a period, a country, a purpose) in canonical order with their word ids, and (when
  * `withClusters`) their clusters in key order.
  */
-function prepare(delegations: readonly Delegation[], threshold: number, withClusters = true): { candidates: Candidate[]; clusters: Cluster[]; spelled: string[] } {
+function prepare(delegations: readonly Delegation[], threshold: number, withClusters = true): { candidates: Candidate[]; clusters: Cluster[]; spelled: readonly string[] } {
   const candidates: Candidate[] = [];
-  const wordId = new Map<string, number>();
-  const spelled: string[] = [];
   // Canonical order: a lower index is an earlier row, whatever order the rows came in.
   for (const delegation of [...delegations].sort(compareRows)) {
     const data = rowData(delegation);
     if (!data || (data.purpose.length === 0 && threshold > 0)) continue;
-    // Word ids in order of first use; ranks inside a cluster break ties by spelling (`spelled[id]`).
-    const ids = new Int32Array(data.purpose.length);
-    data.purpose.forEach((word, i) => {
-      let id = wordId.get(word);
-      if (id === undefined) wordId.set(word, (id = spelled.push(word) - 1));
-      ids[i] = id;
-    });
-    candidates.push({ delegation, wordIds: ids, countries: data.countries, start: data.start, end: data.end, clusters: data.clusterKeys });
+    candidates.push({ delegation, wordIds: data.wordIds, countries: data.countries, start: data.start, end: data.end, clusters: data.clusterKeys });
   }
+  const spelled = SPELLED;
   if (!withClusters) return { candidates, clusters: [], spelled };
 
   // Clusters (country, month) in key order, so "the first cluster two rows share" is the same in any plan.
@@ -257,8 +281,7 @@ function newSweep(candidates: readonly Candidate[], spelled: readonly string[], 
     seenBy: new Int32Array(candidates.length).fill(-1),
     visit: 0,
     spelled,
-    wordCount: new Int32Array(spelled.length),
-    wordRank: new Int32Array(spelled.length),
+    ...wordScratch(spelled.length),
   };
 }
 
