@@ -7,8 +7,10 @@
  * inside a cluster they share, and each cluster is worked on its own. Inside a cluster rows are bucketed
  * by purpose word using the prefix filter of similarity joins (two sets with Jaccard ≥ t share a word among
  * the |x| − ⌈t·|x|⌉ + 1 rarest of each, rarity counted in the cluster), and each row meets at most
- * MAX_COMPARISONS_PER_ROW rows of each cluster. So a cluster's pairs depend on its own rows only (a live
- * check re-runs the clusters an edit touches), and a cluster too dense to compare in full says so.
+ * MAX_COMPARISONS_PER_ROW rows of each cluster. So a cluster's pairs and cap note depend on its own rows only
+ * (a pair sharing several clusters is linked in the first by key, which the two rows' own keys decide): a live
+ * check keeps each cluster's part (locality.parts) and works out again only the clusters an edit touches. A
+ * cluster too dense to compare in full says so.
  */
 import type { CountryMatch, Delegation } from "../../model";
 import { compareRows, joinList, rowList } from "../messages";
