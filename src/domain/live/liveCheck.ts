@@ -7,9 +7,9 @@
  * sheet in full.
  */
 import type { Delegation, Finding } from "../model";
-import { checkPlan, compareFindings, type CheckContext } from "../rules/engine";
+import { checkPlan, compareFindings, findingsOf, type CheckContext } from "../rules/engine";
 import { RULES } from "../rules/registry";
-import { isRowRule, type PlanRule, type Rule, type RuleLocality } from "../rules/types";
+import { isRowRule, type KeyedParts, type PlanRule, type Rule, type RuleLocality } from "../rules/types";
 import { editKeepsRecognition, parseSheet, readPlan, recognizeSheetTables, type ReadPlanOptions } from "../templates/readPlan";
 import type { PlanRead, RecognizedTemplate, SheetRecognition } from "../templates/types";
 import type { CellValue, SheetGrid } from "../../workbook/types";
@@ -67,6 +67,20 @@ class LinkIndex {
     this.mentionsOf.delete(id);
   }
 
+  /** The row's keys (none when the index does not hold it). */
+  keysOfRow(id: string): readonly string[] {
+    return this.keysOf.get(id) ?? [];
+  }
+
+  /** Ids of the rows holding this key. */
+  membersOf(key: string): ReadonlySet<string> {
+    return this.members.get(key) ?? new Set();
+  }
+
+  keys(): IterableIterator<string> {
+    return this.members.keys();
+  }
+
   /** Rows linked to this one: sharing a key, or one's key mentioned by the other. */
   linked(id: string, into: Set<string>): void {
     for (const key of this.keysOf.get(id) ?? []) {
@@ -91,9 +105,11 @@ class LinkIndex {
     for (const key of mentions) for (const other of this.members.get(key) ?? []) into.add(other);
   }
 
-  /** Every row reachable from the seeds through links (the seeds included). */
+  /** Every row reachable from the seeds through links (the seeds included). Each key is expanded once. */
   reachable(seeds: Iterable<string>): Set<string> {
     const seen = new Set<string>();
+    const expanded = new Set<string>();
+    const expandedMentions = new Set<string>();
     const queue: string[] = [];
     const visit = (id: string) => {
       if (seen.has(id)) return;
@@ -102,9 +118,19 @@ class LinkIndex {
     };
     for (const seed of seeds) visit(seed);
     while (queue.length > 0) {
-      const next = new Set<string>();
-      this.linked(queue.pop()!, next);
-      next.forEach(visit);
+      const id = queue.pop()!;
+      for (const key of this.keysOf.get(id) ?? []) {
+        if (expanded.has(key)) continue;
+        expanded.add(key);
+        this.members.get(key)?.forEach(visit);
+        this.mentioned.get(key)?.forEach(visit);
+      }
+      for (const key of this.mentionsOf.get(id) ?? []) {
+        // A key expanded in full already gave its members.
+        if (expanded.has(key) || expandedMentions.has(key)) continue;
+        expandedMentions.add(key);
+        this.members.get(key)?.forEach(visit);
+      }
     }
     return seen;
   }
@@ -132,6 +158,8 @@ export class LiveCheck {
   private readonly findingsByRule = new Map<string, Map<string, Finding[]>>();
   private readonly links = new Map<string, LinkIndex>();
   private readonly byCell = new Map<string, Set<Finding>>();
+  /** Per rule with RuleLocality.parts: its part per key, built at the first edit (a full check keeps none). */
+  private readonly partsByRule = new Map<string, Map<string, unknown>>();
   private sorted: Finding[] | undefined;
   private readonly activeRules: Rule[];
   /** Sheets recognised again since the start (an edit that kept the recognition adds none): tests and diagnostics. */
@@ -557,7 +585,7 @@ export class LiveCheck {
 
     for (const rule of this.activeRules) {
       if (isRowRule(rule)) continue;
-      const { ids, findings } = this.recheckPlanRule(rule, changedOld, changedNew);
+      const { ids, findings } = this.recheckPlanRule(rule, changedOld, changedNew, touchedIds);
       replace(rule.id, ids, findings);
     }
 
@@ -574,7 +602,7 @@ export class LiveCheck {
   }
 
   /** The rows whose findings of this rule must be replaced, and their new findings. */
-  private recheckPlanRule(rule: PlanRule, changedOld: Map<string, Delegation>, changedNew: Map<string, Delegation>): { ids: Set<string>; findings: Finding[] } {
+  private recheckPlanRule(rule: PlanRule, changedOld: Map<string, Delegation>, changedNew: Map<string, Delegation>, edited: ReadonlySet<string>): { ids: Set<string>; findings: Finding[] } {
     const index = this.links.get(rule.id);
     if (!rule.locality || !index) {
       const ids = new Set(this.findingsByRule.get(rule.id)!.keys());
@@ -583,6 +611,8 @@ export class LiveCheck {
     }
     const relevantOld = [...changedOld.keys()];
     const relevantNew = [...changedNew.values()].filter((delegation) => rule.kinds.includes(delegation.kind));
+
+    if (rule.locality.reach === "neighbours" && rule.locality.parts) return this.recheckByParts(rule, rule.locality.parts, index, relevantOld, relevantNew, edited);
 
     if (rule.locality.reach === "neighbours") {
       // Rows whose linked rows changed: those linked to a touched row before or after the edit.
@@ -610,6 +640,50 @@ export class LiveCheck {
     const scope = index.reachable([...seeds, ...relevantNew.map((delegation) => delegation.id)]);
     const ids = new Set([...before, ...scope]);
     return { ids, findings: checkPlan(this.rows(scope), this.context, [rule]) };
+  }
+
+  /**
+   * A rule kept per key: works out again the parts of the keys the edited rows held or hold, and the findings
+   * of the rows whose share of those parts changed (every row of those keys when the parts are first built).
+   */
+  private recheckByParts(rule: PlanRule, parts: KeyedParts, index: LinkIndex, relevantOld: string[], relevantNew: Delegation[], edited: ReadonlySet<string>): { ids: Set<string>; findings: Finding[] } {
+    const changedKeys = new Set<string>();
+    for (const id of relevantOld) for (const key of index.keysOfRow(id)) changedKeys.add(key);
+    const affected = new Set<string>(relevantOld);
+    let kept = this.partsByRule.get(rule.id);
+    if (!kept) for (const key of changedKeys) for (const id of index.membersOf(key)) affected.add(id);
+    for (const id of relevantOld) index.remove(id);
+    for (const delegation of relevantNew) {
+      index.add(delegation);
+      affected.add(delegation.id);
+      for (const key of index.keysOfRow(delegation.id)) changedKeys.add(key);
+    }
+    if (!kept) {
+      if (parts.allParts) {
+        kept = parts.allParts([...this.delegations.values()].filter((delegation) => rule.kinds.includes(delegation.kind)), this.context);
+      } else {
+        kept = new Map();
+        for (const key of index.keys()) {
+          const part = parts.part(key, this.rows(index.membersOf(key)), this.context);
+          if (part !== undefined) kept.set(key, part);
+        }
+      }
+      this.partsByRule.set(rule.id, kept);
+      for (const key of changedKeys) for (const id of index.membersOf(key)) affected.add(id);
+    } else {
+      for (const key of changedKeys) {
+        const members = index.membersOf(key);
+        const before = kept.get(key);
+        const after = members.size > 0 ? parts.part(key, this.rows(members), this.context) : undefined;
+        if (after === undefined) kept.delete(key);
+        else kept.set(key, after);
+        for (const id of parts.rowsChanged(before, after, edited)) affected.add(id);
+      }
+    }
+    const partsNow = kept;
+    const present = this.rows(affected).filter((delegation) => rule.kinds.includes(delegation.kind));
+    const violations = parts.violations(present, (key) => partsNow.get(key), this.context);
+    return { ids: affected, findings: findingsOf(rule, violations, this.context) };
   }
 
   private rows(ids: Iterable<string>): Delegation[] {

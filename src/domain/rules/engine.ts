@@ -32,10 +32,17 @@ export function checkPlan(delegations: readonly Delegation[], context: CheckCont
     const rows = ordered.filter((delegation) => rule.kinds.includes(delegation.kind));
     if (rows.length === 0) continue;
     const violations = isRowRule(rule) ? rows.flatMap((row) => rule.checkRow(row, context)) : rule.checkAll(rows, context, focus);
-    const source = ruleCitation(rule, context.profile);
-    findings.push(...oncePerCell(violations.map((violation) => toFinding(rule, severity, violation, source))));
+    findings.push(...findingsOf(rule, violations, context));
   }
   return findings.sort(compareFindings);
+}
+
+/** One rule's violations as checkPlan turns them into findings (none when the profile turns the rule off), sorted. */
+export function findingsOf(rule: Rule, violations: readonly Violation[], context: CheckContext): Finding[] {
+  const severity = effectiveSeverity(rule, context);
+  if (severity === "off") return [];
+  const source = ruleCitation(rule, context.profile);
+  return oncePerCell(violations.map((violation) => toFinding(rule, severity, violation, source))).sort(compareFindings);
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

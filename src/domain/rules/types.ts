@@ -90,6 +90,27 @@ export interface RuleLocality {
   reach: "neighbours" | "component";
   keys(delegation: Delegation, context: CheckContext): Iterable<string>;
   mentions?(delegation: Delegation, context: CheckContext): Iterable<string>;
+  /**
+   * For a "neighbours" rule whose violations are assembled from one part per key, each part depending only
+   * on the rows holding that key: a live check keeps the parts and works out again only those of the keys
+   * an edited row held or holds, instead of re-running the rule on every group of the rows linked to it.
+   */
+  parts?: KeyedParts;
+}
+
+/** A rule's result kept per key (RuleLocality.parts); a part is opaque to the live check. */
+export interface KeyedParts<Part = unknown> {
+  /** The part of one key, from the rows holding it (in any order); undefined: the key adds nothing. */
+  part(key: string, rows: readonly Delegation[], context: CheckContext): Part | undefined;
+  /** Every key's part at once (a first build; faster than key by key), keys without a part left out. */
+  allParts?(rows: readonly Delegation[], context: CheckContext): Map<string, Part>;
+  /** The violations of these rows, given the current part of every key. */
+  violations(rows: readonly Delegation[], partOf: (key: string) => Part | undefined, context: CheckContext): Violation[];
+  /**
+   * Ids of the rows whose violations may differ when a key's part goes from `before` to `after` (either may be
+   * undefined), given the ids of the rows that were edited (their own violations are always worked out again).
+   */
+  rowsChanged(before: Part | undefined, after: Part | undefined, edited: ReadonlySet<string>): Iterable<string>;
 }
 
 export type Rule = RowRule | PlanRule;

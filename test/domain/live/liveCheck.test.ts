@@ -8,6 +8,9 @@ import { LiveCheck, type CellChange, type LiveUpdate } from "../../../src/domain
 import type { Finding } from "../../../src/domain/model";
 import { getProfile } from "../../../src/domain/profiles";
 import { checkPlan, type CheckContext } from "../../../src/domain/rules";
+import { RULES } from "../../../src/domain/rules/registry";
+import { mergeCandidate } from "../../../src/domain/rules/rules/mergeCandidate";
+import type { PlanRule } from "../../../src/domain/rules/types";
 import { readPlan } from "../../../src/domain/templates";
 import type { CellValue, SheetGrid } from "../../../src/workbook/types";
 import { livePlanGrids, LIVE_COLUMNS, stackedPlanGrid, valuePool } from "./livePlan";
@@ -135,7 +138,7 @@ describe("live check", () => {
           expect(live.plan().delegations.map((d) => d.id).sort()).toEqual(readPlan(grids).delegations.map((d) => d.id).sort());
         });
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.LIVE_PROPERTY_RUNS) || 40 },
     );
   });
 
@@ -246,5 +249,36 @@ describe("live check on a dense cluster (merge-candidate's comparison cap)", () 
       live.applyCells(grids[0].name, [change]);
       expect(live.findings()).toEqual(fullCheck(grids));
     }
+  });
+
+  it("works out again only the clusters an edited row held or holds", () => {
+    const grids = [clusterGrid(80)];
+    const parts = mergeCandidate.locality!.parts!;
+    const worked: string[] = [];
+    const spied: PlanRule = {
+      ...mergeCandidate,
+      locality: { ...mergeCandidate.locality!, parts: { ...parts, part: (key, rows, context) => (worked.push(key), parts.part(key, rows, context)) } },
+    };
+    const live = LiveCheck.start(grids, CONTEXT, {}, RULES.map((rule) => (rule.id === mergeCandidate.id ? spied : rule)));
+    const keysAt = (row: number) => [...mergeCandidate.locality!.keys(live.plan().delegations.find((delegation) => delegation.row === row)!, CONTEXT)];
+    const edit = (change: CellChange) => {
+      const before = keysAt(change.row);
+      setCell(grids[0], change.row, change.column, change.value);
+      worked.length = 0;
+      live.applyCells(grids[0].name, [change]);
+      expect(live.findings()).toEqual(fullCheck(grids));
+      return { worked: [...worked].sort(), held: [...new Set([...before, ...keysAt(change.row)])].sort() };
+    };
+    const allKeys = new Set(live.plan().delegations.flatMap((delegation) => [...mergeCandidate.locality!.keys(delegation, CONTEXT)]));
+    expect(allKeys.size).toBeGreaterThan(1);
+    edit({ row: 10, column: column("purpose"), value: "Tham quan cảng biển Incheon" }); // the first edit builds every cluster's part
+    // A Korea-only row (i = 8) gets another purpose: Japan's cluster is not worked again.
+    const purposeEdit = edit({ row: 10, column: column("purpose"), value: "Làm việc với thành phố Incheon về hợp tác cảng biển logistics đợt 1" });
+    expect(purposeEdit.held).toHaveLength(1);
+    expect(purposeEdit.worked).toEqual(purposeEdit.held);
+    // The same row moved to Japan: its old cluster and its new one.
+    const countryEdit = edit({ row: 10, column: column("countries"), value: "Nhật Bản" });
+    expect(countryEdit.held).toHaveLength(2);
+    expect(countryEdit.worked).toEqual(countryEdit.held);
   });
 });

@@ -7,8 +7,10 @@
  * inside a cluster they share, and each cluster is worked on its own. Inside a cluster rows are bucketed
  * by purpose word using the prefix filter of similarity joins (two sets with Jaccard ≥ t share a word among
  * the |x| − ⌈t·|x|⌉ + 1 rarest of each, rarity counted in the cluster), and each row meets at most
- * MAX_COMPARISONS_PER_ROW rows of each cluster. So a cluster's pairs depend on its own rows only (a live
- * check re-runs the clusters an edit touches), and a cluster too dense to compare in full says so.
+ * MAX_COMPARISONS_PER_ROW rows of each cluster. So a cluster's pairs and cap note depend on its own rows only
+ * (a pair sharing several clusters is linked in the first by key, which the two rows' own keys decide): a live
+ * check keeps each cluster's part (locality.parts) and works out again only the clusters an edit touches. A
+ * cluster too dense to compare in full says so.
  */
 import type { CountryMatch, Delegation } from "../../model";
 import { compareRows, joinList, rowList } from "../messages";
@@ -35,22 +37,32 @@ export const MAX_COMPARISONS_PER_ROW = 200;
 
 interface Candidate {
   delegation: Delegation;
-  /** Ids of the row's purpose words (ids in spelling order). */
+  /** Ids of the row's purpose words (WORD_IDS). */
   wordIds: Int32Array;
   countries: Map<string, CountryMatch>;
   start: number;
   end: number;
   /** duplicateKey of the row, worked out when the row first pairs (null: the row has none). */
   duplicateKey?: string | null;
-  /** The clusters the row belongs to, ascending. */
-  clusters: number[];
+  /** The keys of the clusters the row belongs to, ascending. */
+  clusters: string[];
 }
 
 interface Cluster {
+  key: string;
   country: CountryMatch;
   month: number;
   /** Candidate indexes, ascending (canonical row order). */
   members: number[];
+}
+
+/**
+ * What one cluster contributes, from its own rows only: each member's partners paired in it (how many, and
+ * the first MAX_RELATED in row order), and the note when it was capped. A live check keeps one per cluster.
+ */
+interface ClusterPart {
+  partners: Map<string, { count: number; first: Delegation[] }>;
+  capped?: { first: Delegation; size: number; country: CountryMatch; month: number };
 }
 
 /** The row's purpose words, each once (shared between rows with the same text: never change the array). */
@@ -77,14 +89,14 @@ function jaccard(data: Int32Array, a: number, aLength: number, b: number, bLengt
   return union === 0 ? 1 : shared / union;
 }
 
-/** The first cluster (lowest id) two rows share; both lists ascend. */
-function firstSharedCluster(a: readonly number[], b: readonly number[]): number {
+/** The first cluster (lowest key) two rows share; both lists ascend. */
+function firstSharedCluster(a: readonly string[], b: readonly string[]): string | undefined {
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) return a[i];
     if (a[i] < b[j]) i++;
     else j++;
   }
-  return -1;
+  return undefined;
 }
 
 function clusterKey(country: string, month: number): string {
@@ -104,128 +116,254 @@ export const mergeCandidate: PlanRule = {
   parameters: { profileParams: ["mergeSimilarity"] },
   source: S1,
   checkAll(delegations, context, focus) {
-    const threshold = context.profile.params.mergeSimilarity;
-    const candidates: Candidate[] = [];
-    const purposes: (readonly string[])[] = [];
-    // Canonical order: a lower index is an earlier row, whatever order the rows came in.
-    for (const delegation of [...delegations].sort(compareRows)) {
-      const period = delegation.period;
-      const countries = new Map(distinctCountries(delegation).map((c) => [countryKey(c), c] as const));
-      const purpose = purposeWords(delegation);
-      if (!period || countries.size === 0 || (purpose.length === 0 && threshold > 0)) continue;
-      purposes.push(purpose);
-      candidates.push({
-        delegation,
-        wordIds: new Int32Array(0),
-        countries,
-        start: dayNumber(period.start),
-        end: dayNumber(period.end),
-        clusters: [],
-      });
-    }
-
-    // Word ids in order of first use; ranks inside a cluster break ties by spelling (`spelled[id]`).
-    const wordId = new Map<string, number>();
-    const spelled: string[] = [];
-    candidates.forEach((candidate, index) => {
-      const ids = new Int32Array(purposes[index].length);
-      purposes[index].forEach((word, i) => {
-        let id = wordId.get(word);
-        if (id === undefined) wordId.set(word, (id = spelled.push(word) - 1));
-        ids[i] = id;
-      });
-      candidate.wordIds = ids;
-    });
-
-    // Clusters (country, month), numbered in key order so "the first cluster two rows share" is the same in any plan.
-    const byKey = new Map<string, Cluster>();
-    candidates.forEach((candidate, index) => {
-      const months = monthIndexesCovered(candidate.delegation.period!);
-      for (const [key, country] of candidate.countries) {
-        for (const month of months) {
-          const id = clusterKey(key, month);
-          let cluster = byKey.get(id);
-          if (!cluster) byKey.set(id, (cluster = { country, month, members: [] }));
-          cluster.members.push(index);
-        }
-      }
-    });
-    const clusters = [...byKey.keys()].sort().map((key) => byKey.get(key)!);
-    clusters.forEach((cluster, id) => {
-      for (const index of cluster.members) candidates[index].clusters.push(id);
-    });
-
-    const sweep: Sweep = {
-      candidates,
-      threshold,
-      focus,
-      starts: Int32Array.from(candidates, (c) => c.start),
-      ends: Int32Array.from(candidates, (c) => c.end),
-      sizes: Int32Array.from(candidates, (c) => c.wordIds.length),
-      seenBy: new Int32Array(candidates.length).fill(-1),
-      spelled,
-      wordCount: new Int32Array(spelled.length),
-      wordRank: new Int32Array(spelled.length),
-      partners: new Map(),
-      partnerCount: new Int32Array(candidates.length),
-    };
-    const capped: Cluster[] = [];
-    clusters.forEach((cluster, clusterId) => {
-      if (cluster.members.length < 2) return;
-      if (focus && !cluster.members.some((index) => focus.has(candidates[index].delegation))) return;
-      if (pairInCluster(sweep, cluster.members, clusterId)) capped.push(cluster);
-    });
-    const { partners, partnerCount } = sweep;
-
-    const violations: Violation[] = [];
-    for (const [index, others] of partners) {
-      const self = candidates[index];
-      if (focus && !focus.has(self.delegation)) continue;
-      const rows = others.sort((p, q) => p - q).slice(0, MAX_RELATED).map((other) => candidates[other]);
-      const shared = new Map<string, string>();
-      for (const row of rows) for (const [key, country] of row.countries) if (self.countries.has(key)) shared.set(key, country.name);
-      const countryNames = joinList([...shared.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, name]) => name));
-      const related = rows.map((row) => row.delegation);
-      const list = rowList(related, self.delegation, partnerCount[index]);
-      violations.push({
-        delegation: self.delegation,
-        related,
-        message: `Đoàn trùng thời gian, cùng đến ${countryNames.vi} và có nội dung tương tự với ${list.vi}: cân nhắc gộp các đoàn`,
-        messageEn: `Overlaps in time, also goes to ${countryNames.en} and has a similar purpose as ${list.en}: consider merging the delegations`,
-      });
-    }
-    for (const cluster of capped) {
-      const first = candidates[cluster.members[0]].delegation;
-      if (focus && !focus.has(first)) continue;
-      const size = cluster.members.length;
-      violations.push({
-        delegation: first,
-        at: "countries",
-        lowerTo: "info",
-        message:
-          `${size} đoàn cùng đến ${cluster.country.name} trong tháng ${monthLabel(cluster.month)}: quá nhiều để so từng cặp, mỗi đoàn chỉ được so với ` +
-          `${MAX_COMPARISONS_PER_ROW} đoàn khởi hành gần nhất có nội dung gần giống, nên có thể còn đoàn nên gộp chưa được nêu`,
-        messageEn:
-          `${size} delegations go to ${cluster.country.name} in ${monthLabel(cluster.month)}: too many to compare every pair, each was compared with the ` +
-          `${MAX_COMPARISONS_PER_ROW} nearest departures with a similar purpose, so some delegations worth merging may not be named`,
-      });
-    }
-    return violations;
+    const { candidates, parts } = pairAll(delegations, context.profile.params.mergeSimilarity, focus);
+    const wanted = focus ? candidates.filter((candidate) => focus.has(candidate.delegation)) : candidates;
+    return violationsOf(wanted, (key) => parts.get(key));
   },
   // A row pairs only inside its clusters (country, month), and a cluster's pairs depend on its own rows only.
   locality: {
     reach: "neighbours",
     keys(delegation, context) {
-      const period = delegation.period;
-      if (!period) return [];
-      if (purposeWords(delegation).length === 0 && context.profile.params.mergeSimilarity > 0) return [];
-      const months = monthIndexesCovered(period);
-      const keys: string[] = [];
-      for (const country of distinctCountries(delegation)) for (const month of months) keys.push(clusterKey(countryKey(country), month));
-      return keys;
+      const data = rowData(delegation);
+      if (!data || (data.purpose.length === 0 && context.profile.params.mergeSimilarity > 0)) return [];
+      return data.clusterKeys;
+    },
+    parts: {
+      part(key, rows, context) {
+        const threshold = context.profile.params.mergeSimilarity;
+        const { candidates, spelled } = prepare(rows, threshold, false);
+        const cluster = clusterOf(candidates, key);
+        if (!cluster) return undefined;
+        return pairInCluster(newSweep(candidates, spelled, threshold, undefined), cluster);
+      },
+      allParts(rows, context) {
+        return pairAll(rows, context.profile.params.mergeSimilarity, undefined).parts;
+      },
+      violations(rows, partOf, context) {
+        const threshold = context.profile.params.mergeSimilarity;
+        return violationsOf(prepare(rows, threshold, false).candidates, partOf as (key: string) => ClusterPart | undefined);
+      },
+      rowsChanged(before, after, edited) {
+        return rowsChangedBetween(before as ClusterPart | undefined, after as ClusterPart | undefined, edited);
+      },
     },
   },
 };
+
+/** Every cluster's part (of the clusters holding a row of `focus`, when given). */
+function pairAll(delegations: readonly Delegation[], threshold: number, focus: ReadonlySet<Delegation> | undefined): { candidates: Candidate[]; parts: Map<string, ClusterPart> } {
+  const { candidates, clusters, spelled } = prepare(delegations, threshold);
+  const sweep = newSweep(candidates, spelled, threshold, focus);
+  const parts = new Map<string, ClusterPart>();
+  for (const cluster of clusters) {
+    if (cluster.members.length < 2) continue;
+    if (focus && !cluster.members.some((index) => focus.has(candidates[index].delegation))) continue;
+    parts.set(cluster.key, pairInCluster(sweep, cluster));
+  }
+  return { candidates, parts };
+}
+
+/** What the rule reads of one row, worked out once per delegation object (rows are never changed once read). */
+interface RowData {
+  countries: Map<string, CountryMatch>;
+  purpose: readonly string[];
+  /** The purpose words' ids (WORD_IDS). */
+  wordIds: Int32Array;
+  start: number;
+  end: number;
+  /** The row's clusters, ascending by key. */
+  clusters: { key: string; country: CountryMatch; month: number }[];
+  clusterKeys: string[];
+}
+
+const rowDataCache = new WeakMap<Delegation, RowData | null>();
+
+/**
+ * Ids of purpose words, shared by every check (a row's ids are kept with the row). Ids only name words:
+ * ranks inside a cluster come from counts and spelling, never from ids. Grows with the words of the plans
+ * read, a few thousand.
+ */
+const WORD_IDS = new Map<string, number>();
+const SPELLED: string[] = [];
+
+/** Scratch arrays over all word ids, kept between checks; rankedTokens leaves every count at 0 again. */
+let scratch = { wordCount: new Int32Array(0), wordRank: new Int32Array(0) };
+
+function wordScratch(words: number): { wordCount: Int32Array; wordRank: Int32Array } {
+  if (scratch.wordCount.length < words) {
+    const size = Math.max(words, 2 * scratch.wordCount.length);
+    scratch = { wordCount: new Int32Array(size), wordRank: new Int32Array(size) };
+  }
+  return scratch;
+}
+
+function wordIdsOf(words: readonly string[]): Int32Array {
+  const ids = new Int32Array(words.length);
+  words.forEach((word, i) => {
+    let id = WORD_IDS.get(word);
+    if (id === undefined) WORD_IDS.set(word, (id = SPELLED.push(word) - 1));
+    ids[i] = id;
+  });
+  return ids;
+}
+
+/** null: the row has no period or no country, and pairs with nothing. */
+function rowData(delegation: Delegation): RowData | null {
+  let data = rowDataCache.get(delegation);
+  if (data !== undefined) return data;
+  const period = delegation.period;
+  const countries = countriesOf(delegation);
+  if (!period || countries.size === 0) data = null;
+  else {
+    const months = monthIndexesCovered(period);
+    const clusters: RowData["clusters"] = [];
+    for (const [countryId, country] of countries) for (const month of months) clusters.push({ key: clusterKey(countryId, month), country, month });
+    clusters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const purpose = purposeWords(delegation);
+    data = { countries, purpose, wordIds: wordIdsOf(purpose), start: dayNumber(period.start), end: dayNumber(period.end), clusters, clusterKeys: clusters.map((cluster) => cluster.key) };
+  }
+  rowDataCache.set(delegation, data);
+  return data;
+}
+
+/**
+ * The rows that can pair (a period, a country, a purpose) in canonical order with their word ids, and (when
+ * `withClusters`) their clusters in key order.
+ */
+function prepare(delegations: readonly Delegation[], threshold: number, withClusters = true): { candidates: Candidate[]; clusters: Cluster[]; spelled: readonly string[] } {
+  const candidates: Candidate[] = [];
+  // Canonical order: a lower index is an earlier row, whatever order the rows came in.
+  for (const delegation of [...delegations].sort(compareRows)) {
+    const data = rowData(delegation);
+    if (!data || (data.purpose.length === 0 && threshold > 0)) continue;
+    candidates.push({ delegation, wordIds: data.wordIds, countries: data.countries, start: data.start, end: data.end, clusters: data.clusterKeys });
+  }
+  const spelled = SPELLED;
+  if (!withClusters) return { candidates, clusters: [], spelled };
+
+  // Clusters (country, month) in key order, so "the first cluster two rows share" is the same in any plan.
+  const byKey = new Map<string, Cluster>();
+  candidates.forEach((candidate, index) => {
+    for (const { key, country, month } of rowData(candidate.delegation)!.clusters) {
+      let cluster = byKey.get(key);
+      if (!cluster) byKey.set(key, (cluster = { key, country, month, members: [] }));
+      cluster.members.push(index);
+    }
+  });
+  const clusters = [...byKey.keys()].sort().map((key) => byKey.get(key)!);
+  return { candidates, clusters, spelled };
+}
+
+/** The cluster of this key among these candidates (the rows holding the key), undefined when fewer than two hold it. */
+function clusterOf(candidates: readonly Candidate[], key: string): Cluster | undefined {
+  let cluster: Cluster | undefined;
+  candidates.forEach((candidate, index) => {
+    if (!candidate.clusters.includes(key)) return;
+    if (!cluster) {
+      const { country, month } = rowData(candidate.delegation)!.clusters.find((each) => each.key === key)!;
+      cluster = { key, country, month, members: [] };
+    }
+    cluster.members.push(index);
+  });
+  return cluster && cluster.members.length >= 2 ? cluster : undefined;
+}
+
+function countriesOf(delegation: Delegation): Map<string, CountryMatch> {
+  return new Map(distinctCountries(delegation).map((country) => [countryKey(country), country] as const));
+}
+
+function newSweep(candidates: readonly Candidate[], spelled: readonly string[], threshold: number, focus: ReadonlySet<Delegation> | undefined): Sweep {
+  return {
+    candidates,
+    threshold,
+    focus,
+    starts: Int32Array.from(candidates, (c) => c.start),
+    ends: Int32Array.from(candidates, (c) => c.end),
+    sizes: Int32Array.from(candidates, (c) => c.wordIds.length),
+    seenBy: new Int32Array(candidates.length).fill(-1),
+    visit: 0,
+    spelled,
+    ...wordScratch(spelled.length),
+  };
+}
+
+/** The violations of these rows (candidates, in canonical order) from the parts of their clusters. */
+function violationsOf(rows: readonly Candidate[], partOf: (key: string) => ClusterPart | undefined): Violation[] {
+  const violations: Violation[] = [];
+  const notes: { key: string; violation: Violation }[] = [];
+  const countriesById = new Map<string, Map<string, CountryMatch>>();
+  for (const self of rows) {
+    let count = 0;
+    let first: Delegation[] = [];
+    for (const key of self.clusters) {
+      const part = partOf(key);
+      if (!part) continue;
+      const entry = part.partners.get(self.delegation.id);
+      if (entry) {
+        count += entry.count;
+        first = first.concat(entry.first);
+      }
+      if (part.capped?.first.id === self.delegation.id) notes.push({ key, violation: cappedNote(part.capped) });
+    }
+    if (count === 0) continue;
+    // A pair is linked in one cluster only, so the clusters' lists never repeat a row.
+    const related = first.sort(compareRows).slice(0, MAX_RELATED);
+    const shared = new Map<string, string>();
+    for (const row of related) {
+      let countries = countriesById.get(row.id);
+      if (!countries) countriesById.set(row.id, (countries = countriesOf(row)));
+      for (const [key, country] of countries) if (self.countries.has(key)) shared.set(key, country.name);
+    }
+    const countryNames = joinList([...shared.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, name]) => name));
+    const list = rowList(related, self.delegation, count);
+    violations.push({
+      delegation: self.delegation,
+      related,
+      message: `Đoàn trùng thời gian, cùng đến ${countryNames.vi} và có nội dung tương tự với ${list.vi}: cân nhắc gộp các đoàn`,
+      messageEn: `Overlaps in time, also goes to ${countryNames.en} and has a similar purpose as ${list.en}: consider merging the delegations`,
+    });
+  }
+  notes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...violations, ...notes.map((note) => note.violation)];
+}
+
+function cappedNote(capped: NonNullable<ClusterPart["capped"]>): Violation {
+  const { first, size, country, month } = capped;
+  return {
+    delegation: first,
+    at: "countries",
+    lowerTo: "info",
+    message:
+      `${size} đoàn cùng đến ${country.name} trong tháng ${monthLabel(month)}: quá nhiều để so từng cặp, mỗi đoàn chỉ được so với ` +
+      `${MAX_COMPARISONS_PER_ROW} đoàn khởi hành gần nhất có nội dung gần giống, nên có thể còn đoàn nên gộp chưa được nêu`,
+    messageEn:
+      `${size} delegations go to ${country.name} in ${monthLabel(month)}: too many to compare every pair, each was compared with the ` +
+      `${MAX_COMPARISONS_PER_ROW} nearest departures with a similar purpose, so some delegations worth merging may not be named`,
+  };
+}
+
+/** Rows whose violations may differ between two parts of one cluster (see KeyedParts.rowsChanged). */
+function rowsChangedBetween(before: ClusterPart | undefined, after: ClusterPart | undefined, edited: ReadonlySet<string>): Set<string> {
+  const changed = new Set<string>();
+  const compare = (one: ClusterPart | undefined, other: ClusterPart | undefined) => {
+    if (!one) return;
+    for (const [id, entry] of one.partners) {
+      if (changed.has(id)) continue;
+      const counterpart = other?.partners.get(id);
+      const same =
+        counterpart !== undefined &&
+        counterpart.count === entry.count &&
+        counterpart.first.length === entry.first.length &&
+        counterpart.first.every((row, i) => row.id === entry.first[i].id);
+      // An edited partner may change the countries the message names.
+      if (!same || entry.first.some((row) => edited.has(row.id))) changed.add(id);
+    }
+    if (one.capped) changed.add(one.capped.first.id);
+  };
+  compare(before, after);
+  compare(after, before);
+  return changed;
+}
 
 /** What the comparisons share across clusters. */
 interface Sweep {
@@ -237,31 +375,35 @@ interface Sweep {
   starts: Int32Array;
   ends: Int32Array;
   sizes: Int32Array;
-  /** `seenBy[b] === a`: b was already met by a (in this cluster, or in an earlier one where the pair was judged). */
+  /**
+   * `seenBy[b] === visit`: b was already met in the current visit (one row's pass through one cluster). Counted
+   * per cluster, so whether a cluster is capped depends on its own rows only, as its pairs do.
+   */
   seenBy: Int32Array;
+  visit: number;
   /** Each word id's word. */
   spelled: readonly string[];
   /** Scratch arrays over all word ids (rankedTokens). */
   wordCount: Int32Array;
   wordRank: Int32Array;
-  /** Partners per row: the earliest ones (a huge cluster must not hold n² indexes), and the total. */
-  partners: Map<number, number[]>;
-  partnerCount: Int32Array;
-}
-
-function link(sweep: Sweep, a: number, b: number): void {
-  sweep.partnerCount[a]++;
-  const list = sweep.partners.get(a);
-  if (!list) sweep.partners.set(a, [b]);
-  else if (list.push(b) > 4 * MAX_RELATED) list.sort((p, q) => p - q).length = MAX_RELATED;
 }
 
 /**
- * Pairs the rows of one cluster (candidate indexes, ascending) and links them; true when some row reached
- * MAX_COMPARISONS_PER_ROW with rows it had not met still ahead (the cluster was capped).
+ * Pairs the rows of one cluster and notes whether some row reached MAX_COMPARISONS_PER_ROW with rows it had
+ * not met still ahead (the cluster was capped).
  */
-function pairInCluster(sweep: Sweep, members: readonly number[], clusterId: number): boolean {
+function pairInCluster(sweep: Sweep, cluster: Cluster): ClusterPart {
   const { candidates, threshold, focus, starts, ends, sizes, seenBy } = sweep;
+  const { members, key: clusterId } = cluster;
+  // Partners per row: the earliest ones (a huge cluster must not hold n² indexes), and the total.
+  const partners = new Map<number, number[]>();
+  const partnerCount = new Map<number, number>();
+  const link = (a: number, b: number) => {
+    partnerCount.set(a, (partnerCount.get(a) ?? 0) + 1);
+    const list = partners.get(a);
+    if (!list) partners.set(a, [b]);
+    else if (list.push(b) > 4 * MAX_RELATED) list.sort((p, q) => p - q).length = MAX_RELATED;
+  };
   const tokens = rankedTokens(members, sweep);
   const buckets = prefixBuckets(members, tokens, threshold, starts, sizes);
   const { entries, entryBucket, entryPlace, bucketEnd, bucketData } = buckets;
@@ -275,6 +417,7 @@ function pairInCluster(sweep: Sweep, members: readonly number[], clusterId: numb
     const minSize = threshold * sizes[a] - 1e-9;
     const maxSize = threshold > 0 ? sizes[a] / threshold + 1e-9 : Infinity;
     let budget = MAX_COMPARISONS_PER_ROW;
+    const visit = ++sweep.visit;
     visits: for (let e = entries[position]; e < entries[position + 1]; e++) {
       const end = bucketEnd[entryBucket[e]];
       for (let k = entryPlace[e] + 1; k < end; k++) {
@@ -283,13 +426,13 @@ function pairInCluster(sweep: Sweep, members: readonly number[], clusterId: numb
         if (starts[b] > xEnd) break;
         if (budget === 0) {
           // Capped only when a row not yet met is left (later buckets mostly repeat rows already met).
-          reachedCap ||= unmetLeft(buckets, members, e, k, starts, seenBy, a, xEnd);
+          reachedCap ||= unmetLeft(buckets, members, e, k, starts, seenBy, visit, xEnd);
           break visits;
         }
         // Every visit counts, also of a row already met in another bucket.
         budget--;
-        if (seenBy[b] === a) continue;
-        seenBy[b] = a;
+        if (seenBy[b] === visit) continue;
+        seenBy[b] = visit;
         if (sizes[b] < minSize || sizes[b] > maxSize) continue;
         if (ends[b] < xStart) continue;
         const y = candidates[b];
@@ -300,12 +443,18 @@ function pairInCluster(sweep: Sweep, members: readonly number[], clusterId: numb
         if (xKey !== null && xKey === (y.duplicateKey ??= duplicateKey(y.delegation) ?? null)) continue;
         // Rows sharing several clusters are paired in the first of them only.
         if (x.clusters.length > 1 && y.clusters.length > 1 && firstSharedCluster(x.clusters, y.clusters) !== clusterId) continue;
-        link(sweep, a, b);
-        link(sweep, b, a);
+        link(a, b);
+        link(b, a);
       }
     }
   }
-  return reachedCap;
+  const part: ClusterPart = { partners: new Map() };
+  for (const [index, list] of partners) {
+    const first = list.sort((p, q) => p - q).slice(0, MAX_RELATED).map((other) => candidates[other].delegation);
+    part.partners.set(candidates[index].delegation.id, { count: partnerCount.get(index)!, first });
+  }
+  if (reachedCap) part.capped = { first: candidates[members[0]].delegation, size: members.length, country: cluster.country, month: cluster.month };
+  return part;
 }
 
 /**
@@ -373,7 +522,7 @@ function prefixBuckets(members: readonly number[], tokens: Tokens, threshold: nu
  * Whether a row whose budget ran out at place k of its entry e would still meet a row it has not met: looks
  * at no more than MAX_COMPARISONS_PER_ROW further places, and says yes when it cannot tell.
  */
-function unmetLeft(buckets: Buckets, members: readonly number[], e: number, k: number, starts: Int32Array, seenBy: Int32Array, a: number, end: number): boolean {
+function unmetLeft(buckets: Buckets, members: readonly number[], e: number, k: number, starts: Int32Array, seenBy: Int32Array, visit: number, end: number): boolean {
   const { entries, entryBucket, entryPlace, bucketEnd, bucketData } = buckets;
   const position = bucketData[entryPlace[e]];
   let looked = 0;
@@ -382,7 +531,7 @@ function unmetLeft(buckets: Buckets, members: readonly number[], e: number, k: n
     for (let place = entry === e ? k : entryPlace[entry] + 1; place < stop; place++) {
       const b = members[bucketData[place]];
       if (starts[b] > end) break;
-      if (seenBy[b] !== a || ++looked > MAX_COMPARISONS_PER_ROW) return true;
+      if (seenBy[b] !== visit || ++looked > MAX_COMPARISONS_PER_ROW) return true;
     }
   }
   return false;
