@@ -38,6 +38,11 @@ export class LiveSession {
     return new LiveSession(LiveCheck.adopt(grids, plan, findings, context), locale);
   }
 
+  /** Builds what the first edit would otherwise build (merge-candidate's clusters): call when idle after a check. */
+  prepare(): void {
+    this.live.prepare();
+  }
+
   /** Sheets holding a recognised plan: the ones whose edits are watched. */
   planSheets(): string[] {
     // Once per sheet, however many plan tables it stacks.

@@ -601,6 +601,30 @@ export class LiveCheck {
     return { removed: diff.removed, added: diff.added, rowsRechecked: rowsRead, fullSheets };
   }
 
+  /**
+   * Builds the kept parts of the rules kept per key (merge-candidate's clusters) now, so the first edit pays
+   * only for its own keys (building them all takes about as long as the rule's full check). Hosts call it when
+   * idle after a check; the parts are the same as those the first edit would build. Idempotent.
+   */
+  prepare(): void {
+    for (const rule of this.activeRules) {
+      if (isRowRule(rule) || rule.locality?.reach !== "neighbours" || !rule.locality.parts || this.partsByRule.has(rule.id)) continue;
+      const index = this.links.get(rule.id);
+      if (!index) continue;
+      this.partsByRule.set(rule.id, this.buildParts(rule, rule.locality.parts, index));
+    }
+  }
+
+  private buildParts(rule: PlanRule, parts: KeyedParts, index: LinkIndex): Map<string, unknown> {
+    if (parts.allParts) return parts.allParts([...this.delegations.values()].filter((delegation) => rule.kinds.includes(delegation.kind)), this.context);
+    const kept = new Map<string, unknown>();
+    for (const key of index.keys()) {
+      const part = parts.part(key, this.rows(index.membersOf(key)), this.context);
+      if (part !== undefined) kept.set(key, part);
+    }
+    return kept;
+  }
+
   /** The rows whose findings of this rule must be replaced, and their new findings. */
   private recheckPlanRule(rule: PlanRule, changedOld: Map<string, Delegation>, changedNew: Map<string, Delegation>, edited: ReadonlySet<string>): { ids: Set<string>; findings: Finding[] } {
     const index = this.links.get(rule.id);
@@ -659,15 +683,7 @@ export class LiveCheck {
       for (const key of index.keysOfRow(delegation.id)) changedKeys.add(key);
     }
     if (!kept) {
-      if (parts.allParts) {
-        kept = parts.allParts([...this.delegations.values()].filter((delegation) => rule.kinds.includes(delegation.kind)), this.context);
-      } else {
-        kept = new Map();
-        for (const key of index.keys()) {
-          const part = parts.part(key, this.rows(index.membersOf(key)), this.context);
-          if (part !== undefined) kept.set(key, part);
-        }
-      }
+      kept = this.buildParts(rule, parts, index);
       this.partsByRule.set(rule.id, kept);
       for (const key of changedKeys) for (const id of index.membersOf(key)) affected.add(id);
     } else {
