@@ -91,6 +91,8 @@ export function prepareUnit(unit: UnitPlan, context: MergeContext): PreparedUnit
             `Trang “${sheet.sheet}” là bảng tổng hợp của cấp dưới nhưng không có cột “Đơn vị chủ trì”, nên các ${what} được ghi là của “${unit.unitName}” (đơn vị cấp dưới của từng ${what} xem ở bảng tổng hợp cấp dưới).`,
       );
     }
+    // Far stray cells the reader left out (SheetGrid.farCells): named, so nothing is dropped silently.
+    if (sheet.farCellsNote) notes.push(`${sheet.farCellsNote} Các ô đó cũng không được tổng hợp.`);
     for (const extra of sheet.extraColumns) {
       if (lowerMaster && OWN_COLUMNS.has(headerKey(extra.header))) continue;
       notes.push(`Cột “${extra.header}” (trang “${sheet.sheet}”) không có trong mẫu tổng hợp nên không được chuyển sang bảng tổng hợp.`);
