@@ -5,7 +5,7 @@
 import { LiveCheck, type CellChange, type LiveUpdate } from "../domain/live/liveCheck";
 import type { Finding } from "../domain/model";
 import type { CheckContext } from "../domain/rules";
-import { compareFindings } from "../domain/rules";
+import { compareFindings, planYearFindings } from "../domain/rules";
 import type { PlanRead } from "../domain/templates";
 import type { CellMark, CellPosition, MarkChanges, SheetGrid } from "../workbook/types";
 import { findingsToMarks } from "./marks";
@@ -25,17 +25,27 @@ export interface LiveResult {
   marks: MarkChanges;
   /** Delegations on the edited rows (the status line's count). */
   rows: number;
+  /** Sheets read again in full or whose title's year was checked again (the status line names them when no row was). */
+  sheets: string[];
 }
+
+const findingKey = (finding: Finding) => `${finding.sheet}\u0000${finding.row}\u0000${finding.column}\u0000${finding.message}`;
 
 export class LiveSession {
   private constructor(
     private readonly live: LiveCheck,
+    private readonly context: CheckContext,
     private readonly locale: "vi" | "en",
+    /** The plan-year findings at the titles (planYear.ts): made outside the rule engine, so kept here. */
+    private titleFindings: Finding[],
   ) {}
 
   /** Continues from a full check just made of these grids (nothing is checked again). */
   static fromCheck(grids: readonly SheetGrid[], plan: PlanRead, findings: readonly Finding[], context: CheckContext, locale: "vi" | "en"): LiveSession {
-    return new LiveSession(LiveCheck.adopt(grids, plan, findings, context), locale);
+    const titleFindings = planYearFindings(plan, context);
+    const titleKeys = new Set(titleFindings.map(findingKey));
+    const ruleFindings = findings.filter((finding) => !titleKeys.has(findingKey(finding)));
+    return new LiveSession(LiveCheck.adopt(grids, plan, ruleFindings, context), context, locale, titleFindings);
   }
 
   /** Builds what the first edit would otherwise build (merge-candidate's clusters): call when idle after a check. */
@@ -59,12 +69,13 @@ export class LiveSession {
   }
 
   findings(): Finding[] {
-    return this.live.findings();
+    if (this.titleFindings.length === 0) return this.live.findings();
+    return [...this.live.findings(), ...this.titleFindings].sort(compareFindings);
   }
 
   /** Every mark the findings ask for now (one per cell), in the session's language. */
   marks(): CellMark[] {
-    return findingsToMarks(this.live.findings(), this.locale);
+    return findingsToMarks(this.findings(), this.locale);
   }
 
   plan(): PlanRead {
@@ -84,8 +95,19 @@ export class LiveSession {
       fullSheets.push(...update.fullSheets);
       rows += update.rowsRechecked;
     }
+    // A title edited to another year (or back) changes the plan-year finding, which the engine does not make.
+    const sheets = new Set(fullSheets);
+    const titles = planYearFindings(this.live.plan(), this.context);
+    const before = new Map(this.titleFindings.map((finding) => [findingKey(finding), finding]));
+    const after = new Map(titles.map((finding) => [findingKey(finding), finding]));
+    const gone = [...before].filter(([key]) => !after.has(key)).map(([, finding]) => finding);
+    const come = [...after].filter(([key]) => !before.has(key)).map(([, finding]) => finding);
+    removed.push(...gone);
+    added.push(...come);
+    for (const finding of [...gone, ...come]) sheets.add(finding.sheet);
+    this.titleFindings = titles;
     const update: LiveUpdate = { removed, added, rowsRechecked: rows, fullSheets };
-    return { update, marks: this.markChanges(update), rows };
+    return { update, marks: this.markChanges(update), rows, sheets: [...sheets] };
   }
 
   private markChanges(update: LiveUpdate): MarkChanges {
@@ -95,7 +117,8 @@ export class LiveSession {
     }
     const changes: MarkChanges = { set: [], clear: [] };
     for (const cell of cells.values()) {
-      const here = this.live.findingsAt(cell.sheet, cell.row, cell.column).sort(compareFindings);
+      const titleHere = this.titleFindings.filter((finding) => finding.sheet === cell.sheet && finding.row === cell.row && finding.column === cell.column);
+      const here = [...this.live.findingsAt(cell.sheet, cell.row, cell.column), ...titleHere].sort(compareFindings);
       if (here.length === 0) changes.clear.push(cell);
       else changes.set.push(...findingsToMarks(here, this.locale));
     }

@@ -140,7 +140,7 @@ export function createPaneServices(host: WorkbookHost, options: PaneServiceOptio
     const result = live.apply(edits);
     const plan = live.plan();
     lastCheck = { ...lastCheck, plan, findings: live.findings() };
-    lastResult = { sheets: sheetSummaries(plan), findings: lastCheck.findings, checkedAt: lastResult.checkedAt, live: { rows: result.rows, at: now().toISOString() } };
+    lastResult = { sheets: sheetSummaries(plan), findings: lastCheck.findings, checkedAt: lastResult.checkedAt, live: { rows: result.rows, at: now().toISOString(), ...(result.rows === 0 && result.sheets.length > 0 ? { sheets: result.sheets } : {}) } };
     for (const listener of listeners) listener(lastResult);
     return result;
   }

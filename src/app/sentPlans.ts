@@ -1,5 +1,5 @@
 /**
- * Plans sent with "Gửi sang bảng tổng hợp": a unit's workbook stores its recognised plan in the add-in's
+ * Plans sent with "Gửi sang sổ tổng hợp": a unit's workbook stores its recognised plan in the add-in's
  * shared storage, the master's pane lists and merges it. Stored JSON-safe: the values of the plan's
  * template sheets (a Date as {date: ISO}), the unit's name, the workbook's name and when it was sent;
  * the master reads the plan again from those values (with its own plan year), as it reads a file.

@@ -14,8 +14,9 @@ export interface UnitFileOptions {
 
 /** Rejects with the reader's WorkbookReadError (a Vietnamese message and a reason code) when unreadable. */
 export async function readUnitFile(data: ArrayBuffer | Uint8Array, fileName: string, options: UnitFileOptions = {}): Promise<UnitPlan> {
-  const { readXlsx } = await import("../xlsx/readWorkbook");
-  return makeUnitPlan(fileName, await readXlsx(data, fileName), options);
+  const { readXlsx, MAX_EDITABLE_MERGE_CELLS } = await import("../xlsx/readWorkbook");
+  // A merged range the playground refuses to open is refused here too (its sheet named as not read), not clipped silently.
+  return makeUnitPlan(fileName, await readXlsx(data, fileName, { maxMergeCells: MAX_EDITABLE_MERGE_CELLS }), options);
 }
 
 /** The reader's refusal (WorkbookReadError), recognised without loading the reader. */

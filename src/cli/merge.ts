@@ -49,8 +49,8 @@ import { replaceOwnSheets } from "./packageEdit";
 export const MERGE_USAGE = `Cách dùng:
   dplan merge TỆP.xlsx... -o TỔNG-HỢP.xlsx [--profile ID] [--year YYYY] [--unit TỆP=TÊN ĐƠN VỊ] [--units DANH-SÁCH]
               [--confirm] [--agency …] [--place …] [--group-by tier|unit]
-      Tổng hợp kế hoạch của các đơn vị vào một bảng tổng hợp (một trang cho mỗi loại kế hoạch và trang Thống kê).
-      -o, --output TỆP   tệp tổng hợp (.xlsx). Nếu tệp đã là bảng tổng hợp: nhập lại, thay các dòng cũ của
+      Tổng hợp kế hoạch của các đơn vị vào một sổ tổng hợp (một trang cho mỗi loại kế hoạch và trang Thống kê).
+      -o, --output TỆP   tệp tổng hợp (.xlsx). Nếu tệp đã là sổ tổng hợp: nhập lại, thay các dòng cũ của
                          đơn vị được nhập, giữ các dòng và trang tính thêm bằng tay. Không ghi đè tệp đầu vào.
       --profile ID       bộ quy định áp dụng, ví dụ hai-phong, ha-noi, lai-chau, default (mặc định: default)
       --year YYYY        năm kế hoạch (mặc định: năm của bộ quy định, hoặc năm ghi trên tiêu đề các tệp)
@@ -59,16 +59,16 @@ export const MERGE_USAGE = `Cách dùng:
                          một đơn vị từ tệp khác với tệp đã tổng hợp trước (thay các dòng cũ của đơn vị đó); và xóa
                          các dòng cũ của một loại kế hoạch mà tệp mới của đơn vị không còn (mặc định: giữ lại)
       --units TỆP        danh sách đơn vị phải gửi kế hoạch (.txt/.csv mỗi dòng một đơn vị, hoặc .xlsx có cột
-                         "Đơn vị"); bảng tổng hợp liệt kê các đơn vị chưa gửi (mặc định: trang "Danh sách đơn vị"
+                         "Đơn vị"); sổ tổng hợp liệt kê các đơn vị chưa gửi (mặc định: trang "Danh sách đơn vị"
                          của tệp tổng hợp, nếu không có thì danh sách trong bộ quy định)
-      --agency "CHỦ QUẢN/CƠ QUAN"  cơ quan chủ quản và cơ quan lập bảng tổng hợp (góc trên bên trái), ví dụ
+      --agency "CHỦ QUẢN/CƠ QUAN"  cơ quan chủ quản và cơ quan lập sổ tổng hợp (góc trên bên trái), ví dụ
                          "UBND thành phố Hải Phòng/Sở Ngoại vụ"
       --place TÊN        địa danh ở dòng ngày tháng trên chữ ký, ví dụ "Hải Phòng"
       --group-by tier|unit  chia mục theo cấp trưởng đoàn (I. Lãnh đạo thành phố / II. cấp sở, ngành; mặc định)
                          hoặc theo đơn vị (1. Sở Y tế, 2. …)
 
 Các tệp đầu vào không bao giờ bị sửa. Các đoàn thiếu thông tin bắt buộc không được tổng hợp và được liệt kê.
-Mã thoát: 0 xong, không có lỗi; 1 bảng tổng hợp có lỗi (quy định liên đơn vị); 2 có tệp không đọc được
+Mã thoát: 0 xong, không có lỗi; 1 sổ tổng hợp có lỗi (quy định liên đơn vị); 2 có tệp không đọc được
 hoặc không có biểu mẫu (các tệp khác vẫn được tổng hợp), hoặc sai cách dùng.
 `;
 
@@ -303,7 +303,7 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     }
     if (!existing) {
       const names = Object.values(MASTER_SHEET_NAMES).map((n) => `“${n}”`).join(", ");
-      io.stderr(`Tệp «${output}» đã có và không phải bảng tổng hợp (không có trang ${names} với các cột Đơn vị, Tệp, Dòng gốc): không ghi đè. Hãy chọn tên khác cho -o.\n`);
+      io.stderr(`Tệp «${output}» đã có và không phải sổ tổng hợp (không có trang ${names} với các cột Đơn vị, Tệp, Dòng gốc): không ghi đè. Hãy chọn tên khác cho -o.\n`);
       return EXIT_PROBLEM;
     }
   }
@@ -423,7 +423,7 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     io.stderr(
       units.length > 0
         ? `${problems.length} tệp không được tổng hợp (xem trên); các tệp còn lại đã được tổng hợp vào «${output}».\n`
-        : `Không có tệp nào đọc được: chưa ghi bảng tổng hợp.\n`,
+        : `Không có tệp nào đọc được: chưa ghi sổ tổng hợp.\n`,
     );
     return EXIT_PROBLEM;
   }
@@ -587,7 +587,7 @@ function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): st
   }
 
   if (context.wrote) {
-    lines.push(`Đã ghi bảng tổng hợp: ${context.output}`);
+    lines.push(`Đã ghi sổ tổng hợp: ${context.output}`);
     for (const { sheet, fromUnits, byHand } of masterSheetCounts(plan.masterSheets)) {
       lines.push(`  ${sheet}: ${fromUnits} đoàn của các đơn vị${byHand > 0 ? `, ${byHand} dòng nhập tay được giữ nguyên` : ""}`);
     }
@@ -597,7 +597,7 @@ function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): st
         lines.push(`  Đã xóa ${drop.rows} ${DROPPED_ROWS[drop.kind]} cũ của đơn vị “${drop.unit}” (tệp «${drop.file}» không còn kế hoạch ${KIND_LABELS[drop.kind].toLowerCase()}), theo --confirm.`);
       }
     } else if (context.dropped.length > 0) {
-      lines.push("  Nếu đơn vị đã bỏ kế hoạch đó, chạy lại lệnh với --confirm để xóa các dòng cũ này khỏi bảng tổng hợp.");
+      lines.push("  Nếu đơn vị đã bỏ kế hoạch đó, chạy lại lệnh với --confirm để xóa các dòng cũ này khỏi sổ tổng hợp.");
     }
     lines.push("");
   }
@@ -633,7 +633,7 @@ function unitLines(file: string, summary: UnitSummary): string[] {
 
 function findingLines(findings: Finding[]): string[] {
   if (findings.length === 0) return ["Các quy định liên đơn vị (lãnh đạo chủ chốt đi quá số lần, đoàn trùng, nên gộp đoàn, nhiều lãnh đạo cùng nước đến): không có phát hiện."];
-  const lines = [`Phát hiện trên bảng tổng hợp (quy định liên đơn vị): ${findings.length}`];
+  const lines = [`Phát hiện trên sổ tổng hợp (quy định liên đơn vị): ${findings.length}`];
   for (const f of findings) lines.push(`  ${SEVERITY_LABELS[f.severity]}  ${f.sheet}!${f.cell}  [${f.rule}] ${f.message}`);
   return lines;
 }

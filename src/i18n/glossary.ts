@@ -34,6 +34,13 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     viVariants: [word("sổ tính"), word("workbook")],
   },
   {
+    concept: "the workbook the units' plans are merged into",
+    // A workbook ("sổ làm việc"), not one table: "bảng" reads as a single sheet or the pane.
+    vi: "sổ tổng hợp",
+    en: "master workbook",
+    viVariants: [word("bảng tổng hợp")],
+  },
+  {
     concept: "one tab of a workbook",
     vi: "trang tính",
     en: "sheet",

@@ -22,7 +22,7 @@ export const playground = defineStrings({
     dropHint: "hoặc kéo thả tệp .xlsx vào đây",
     dropHere: "Thả tệp .xlsx để mở",
     unsavedTitle: "Tải xuống sổ làm việc đang xem trước khi mở tệp khác?",
-    unsavedText: "“{file}” có thay đổi chưa tải xuống (như bảng tổng hợp vừa gộp, các ô vừa sửa). Mở “{next}” mà không tải xuống thì các thay đổi này sẽ mất.",
+    unsavedText: "“{file}” có thay đổi chưa tải xuống (như sổ tổng hợp vừa gộp, các ô vừa sửa). Mở “{next}” mà không tải xuống thì các thay đổi này sẽ mất.",
     unsavedSave: "Tải xuống rồi mở",
     unsavedDiscard: "Bỏ thay đổi và mở",
     unsavedCancel: "Hủy",

@@ -38,8 +38,20 @@ interface Editing {
 export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSelect, onFollowLink, onPickListItem, onEditCell, t }: WorkbookGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<Editing>();
-  const commit = (cell: CellRef, text: string, move: boolean) => {
+  // Whether an edit is open, read synchronously: moving focus away (Escape, Enter) blurs the input before React
+  // re-renders, and that blur must neither save a cancelled edit nor save a committed one twice.
+  const editOpen = useRef(false);
+  const startEditing = (next: Editing) => {
+    editOpen.current = true;
+    setEditing(next);
+  };
+  const closeEditing = () => {
+    editOpen.current = false;
     setEditing(undefined);
+  };
+  const commit = (cell: CellRef, text: string, move: boolean) => {
+    if (!editOpen.current) return;
+    closeEditing();
     onEditCell(cell, text);
     if (move) onSelect({ ...cell, row: cell.row + 1 });
     scroller.current?.focus();
@@ -128,12 +140,13 @@ export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSele
                 aria-label={format(t.editLabel, { cell: view.address })}
                 autoFocus
                 value={editing.text}
-                onChange={(event) => setEditing({ cell: cellRef, text: event.target.value })}
+                onChange={(event) => startEditing({ cell: cellRef, text: event.target.value })}
                 onKeyDown={(event) => {
                   event.stopPropagation();
                   if (event.key === "Enter") commit(cellRef, editing.text, true);
                   else if (event.key === "Escape") {
-                    setEditing(undefined);
+                    // As in Excel: Escape discards the typed text and keeps the cell's value.
+                    closeEditing();
                     scroller.current?.focus();
                   }
                 }}
@@ -141,7 +154,7 @@ export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSele
               />
             ) : undefined
           }
-          onEdit={() => setEditing({ cell: cellRef, text: view.text })}
+          onEdit={() => startEditing({ cell: cellRef, text: view.text })}
           rowSpan={rowSpan}
           colSpan={colSpan}
           selected={isSelected}
@@ -167,12 +180,12 @@ export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSele
     // As in Excel: Enter or F2 edits the cell's text, a typed character replaces it.
     if (event.key === "Enter" || event.key === "F2") {
       event.preventDefault();
-      setEditing({ cell: selected, text: cellView(host, sheet, selected.row, selected.column).text });
+      startEditing({ cell: selected, text: cellView(host, sheet, selected.row, selected.column).text });
       return;
     }
     if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
-      setEditing({ cell: selected, text: event.key });
+      startEditing({ cell: selected, text: event.key });
       return;
     }
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };

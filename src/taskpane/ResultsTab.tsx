@@ -159,7 +159,11 @@ export function ResultsTab({ services, settings, result, onResult }: Props) {
               <>
                 <br />
                 {result.live.error === undefined ? (
-                  <span className={panel.hint}>{format(t.liveStatus, { rows: result.live.rows, time: formatClock(result.live.at, locale) })}</span>
+                  <span className={panel.hint}>
+                    {result.live.rows === 0 && result.live.sheets && result.live.sheets.length > 0
+                      ? format(t.liveStatusSheets, { sheets: result.live.sheets.map((sheet) => `“${sheet}”`).join(", "), time: formatClock(result.live.at, locale) })
+                      : format(t.liveStatus, { rows: result.live.rows, time: formatClock(result.live.at, locale) })}
+                  </span>
                 ) : (
                   <span role="alert">{format(t.liveFailed, { time: formatClock(result.live.at, locale), detail: result.live.error })}</span>
                 )}

@@ -80,7 +80,7 @@ export interface MergeProgress {
   sheet?: string;
 }
 
-/** A plan sent with "Gửi sang bảng tổng hợp", as the master's pane lists it. */
+/** A plan sent with "Gửi sang sổ tổng hợp", as the master's pane lists it. */
 export interface SentPlanEntry {
   key: string;
   unitName: string;
@@ -187,7 +187,7 @@ export interface ConsolidationServices {
   includeSentPlan(key: string): Promise<UnitSource[]>;
   /** Deletes a sent plan from the shared storage (and from the list); resolves to the plans left. */
   deleteSentPlan(key: string): Promise<SentPlanEntry[]>;
-  /** In a unit's workbook: reads and recognises its plan and stores it for the master ("Gửi sang bảng tổng hợp"). */
+  /** In a unit's workbook: reads and recognises its plan and stores it for the master ("Gửi sang sổ tổng hợp"). */
   sendToMaster(): Promise<SendOutcome>;
   /**
    * Merges every unit that can be merged into the open workbook: master sheets (a unit's earlier rows

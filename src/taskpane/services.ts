@@ -37,7 +37,7 @@ export interface CheckResult {
    * The last live update (Kiểm tra khi nhập liệu): rows re-checked and when (ISO); `error`, when it failed
    * (live checking stopped until the next check): what went wrong, as the error said it.
    */
-  live?: { rows: number; at: string; error?: string };
+  live?: { rows: number; at: string; error?: string; sheets?: string[] };
 }
 
 /** A cell of the current workbook, 1-based. */

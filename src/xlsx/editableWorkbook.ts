@@ -10,11 +10,8 @@
  */
 import type { Cell, Workbook, Worksheet } from "exceljs";
 import type { SheetGrid } from "../workbook/types";
-import { readChecked, READ_MESSAGES, toCellValue, WorkbookReadError } from "./readWorkbook";
+import { MAX_EDITABLE_MERGE_CELLS, readChecked, READ_MESSAGES, toCellValue, WorkbookReadError } from "./readWorkbook";
 import { XmlScanner } from "./xmlScan";
-
-/** exceljs creates an object for every cell of a merged range: more than this would exhaust a browser tab. */
-const MAX_EXCELJS_MERGE_CELLS = 1_000_000;
 
 export interface EditableWorkbook {
   workbook: Workbook;
@@ -27,7 +24,7 @@ export interface EditableWorkbook {
 /** Rejects with WorkbookReadError, like readXlsx; a sheet too large for exceljs refuses the file. */
 export async function loadEditableXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<EditableWorkbook> {
   const brokenSheetParts: { sheet: string; part: string }[] = [];
-  const { bytes, grids } = await readChecked(data, fileName, { maxMergeCells: MAX_EXCELJS_MERGE_CELLS, brokenSheetParts });
+  const { bytes, grids } = await readChecked(data, fileName, { maxMergeCells: MAX_EDITABLE_MERGE_CELLS, brokenSheetParts });
   const broken = new Set(brokenSheetParts.map((entry) => entry.sheet));
   // Too large (exceljs would build every cell) or missing: refused before exceljs sees it.
   const refused = grids.find((grid) => grid.unreadable !== undefined && !broken.has(grid.name));

@@ -26,6 +26,13 @@ export class WorkbookReadError extends Error {
   }
 }
 
+/**
+ * exceljs creates an object for every cell of a merged range: more than this would exhaust a browser tab, so
+ * the playground refuses such a sheet. Unit files read for Tổng hợp refuse it the same way (the officer opening
+ * the file and the consolidation reading it see the same sheet, or the same refusal).
+ */
+export const MAX_EDITABLE_MERGE_CELLS = 1_000_000;
+
 export const READ_MESSAGES = {
   empty: "Tệp rỗng: không có dữ liệu để đọc.",
   xls: "Tệp .xls (Excel 97-2003): hãy mở trong Excel và Lưu thành .xlsx",

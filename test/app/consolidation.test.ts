@@ -254,7 +254,7 @@ describe("consolidation: files into the open workbook", () => {
 
     const lookalike: SheetGrid = { name: MASTER_SHEET_NAMES.outbound, originRow: 1, originCol: 1, values: [["STT", "Tên đoàn"], [1, "Đoàn A"]], merges: [] };
     host.grids = [lookalike];
-    await expect(consolidation.merge()).rejects.toThrow(/không phải bảng tổng hợp/);
+    await expect(consolidation.merge()).rejects.toThrow(/không phải trang tổng hợp/);
     expect(host.tables).toEqual([]);
     expect(host.grids).toEqual([lookalike]);
   });

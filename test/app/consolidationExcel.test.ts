@@ -21,7 +21,7 @@ jest.setTimeout(60_000);
 let fake: FakeExcel | undefined;
 afterEach(() => fake?.uninstall());
 
-async function excelMaster(sheets = [{ name: "Sheet1", values: [["Bảng tổng hợp kế hoạch đoàn 2025"]] as FakeValue[][] }]) {
+async function excelMaster(sheets = [{ name: "Sheet1", values: [["Sổ tổng hợp kế hoạch đoàn 2025"]] as FakeValue[][] }]) {
   fake = installFakeExcel(createWorkbook({ name: "Tổng hợp 2025.xlsx", sheets }));
   const host = new ExcelWorkbookHost();
   const storage = memoryPlanStorage();
@@ -100,7 +100,7 @@ describe("consolidation in Excel (fake)", () => {
     expect(statistics.charts.length).toBe(summary.charts);
     expect(statistics.charts.every((chart) => chart.title && chart.position)).toBe(true);
     // The user's first sheet is untouched.
-    expect(valuesOf(sheetByName(fake.workbook, "Sheet1"), { top: 1, left: 1, bottom: 1, right: 1 })).toEqual([["Bảng tổng hợp kế hoạch đoàn 2025"]]);
+    expect(valuesOf(sheetByName(fake.workbook, "Sheet1"), { top: 1, left: 1, bottom: 1, right: 1 })).toEqual([["Sổ tổng hợp kế hoạch đoàn 2025"]]);
   });
 
   it("re-importing replaces a unit's rows, keeps a row typed in by hand and leaves the master as it was for the same files", async () => {

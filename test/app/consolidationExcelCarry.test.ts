@@ -27,7 +27,7 @@ let fake: FakeExcel | undefined;
 afterEach(() => fake?.uninstall());
 
 async function excelMaster(apiVersion = "1.20") {
-  fake = installFakeExcel(createWorkbook({ name: "Tổng hợp 2025.xlsx", sheets: [{ name: "Sheet1", values: [["Bảng tổng hợp"]] }] }), { apiVersion });
+  fake = installFakeExcel(createWorkbook({ name: "Tổng hợp 2025.xlsx", sheets: [{ name: "Sheet1", values: [["Sổ tổng hợp"]] }] }), { apiVersion });
   const host = new ExcelWorkbookHost();
   const storage = memoryPlanStorage();
   const pane = createPaneServices(host, { storage });

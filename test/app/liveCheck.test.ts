@@ -67,3 +67,43 @@ describe("live check in the pane's services", () => {
     expect(services.liveApply([{ sheet: "Đoàn ra", kind: "cells", changes: [{ row: 6, column: COUNTRIES, value: "Lào, Lào, Nhật Bản, Pháp, Đức" }] }])).toBeUndefined();
   });
 });
+
+describe("live check: the title's year", () => {
+  const memory = () => {
+    const data = new Map<string, unknown>();
+    return { get: async <T>(key: string) => data.get(key) as T | undefined, set: async (key: string, value: unknown) => void data.set(key, value) };
+  };
+  const titleFinding = (services: ReturnType<typeof createPaneServices>) => services.latestResult()!.findings.filter((f) => f.rule === "period-invalid" && f.cell === "A1");
+
+  it("a title edited to another year than Cài đặt gets the plan-year finding and mark, and loses them when set back", async () => {
+    const host = new MemoryHost(livePlanGrids());
+    const services = createPaneServices(host, { storage: memory(), documentSettings: memory(), now: () => new Date("2025-03-01T10:42:00Z") });
+    await services.check(SETTINGS);
+    expect(titleFinding(services)).toEqual([]);
+
+    const edited = services.liveApply([{ sheet: "Đoàn ra", kind: "cells", changes: [{ row: 1, column: 1, value: "KẾ HOẠCH ĐOÀN RA NĂM 2026" }] }])!;
+    expect(titleFinding(services)).toEqual([expect.objectContaining({ sheet: "Đoàn ra", row: 1, column: 1, severity: expect.any(String) })]);
+    expect(titleFinding(services)[0].message).toContain("Tiêu đề ghi năm 2026, khác năm kế hoạch 2025");
+    expect(edited.marks.set).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: "Đoàn ra", row: 1, column: 1 })]));
+    const status = services.latestResult()!.live!;
+    // The status names what was checked again: rows, or else the sheet (never "0 rows").
+    expect(status.rows > 0 || (status.sheets ?? []).includes("Đoàn ra")).toBe(true);
+    expect(edited.sheets).toContain("Đoàn ra");
+
+    const back = services.liveApply([{ sheet: "Đoàn ra", kind: "cells", changes: [{ row: 1, column: 1, value: "KẾ HOẠCH ĐOÀN RA NĂM 2025" }] }])!;
+    expect(titleFinding(services)).toEqual([]);
+    expect(back.marks.clear).toEqual(expect.arrayContaining([{ sheet: "Đoàn ra", row: 1, column: 1 }]));
+  });
+
+  it("a title naming another year at the check keeps its finding through unrelated edits, and loses it when fixed", async () => {
+    const grids = livePlanGrids();
+    grids[0].values[0][0] = "KẾ HOẠCH ĐOÀN RA NĂM 2026";
+    const services = createPaneServices(new MemoryHost(grids), { storage: memory(), documentSettings: memory() });
+    await services.check(SETTINGS);
+    expect(titleFinding(services)).toHaveLength(1);
+    services.liveApply([{ sheet: "Đoàn ra", kind: "cells", changes: [{ row: 6, column: COUNTRIES, value: "Lào" }] }]);
+    expect(titleFinding(services)).toHaveLength(1);
+    services.liveApply([{ sheet: "Đoàn ra", kind: "cells", changes: [{ row: 1, column: 1, value: "KẾ HOẠCH ĐOÀN RA NĂM 2025" }] }]);
+    expect(titleFinding(services)).toEqual([]);
+  });
+});

@@ -22,7 +22,7 @@ export interface MergeSyncs {
 }
 
 export async function measureMergeSyncs(units: number, per: number): Promise<MergeSyncs> {
-  const fake = installFakeExcel(createWorkbook({ name: "Tổng hợp.xlsx", sheets: [{ name: "Sheet1", values: [["Bảng tổng hợp"]] }] }));
+  const fake = installFakeExcel(createWorkbook({ name: "Tổng hợp.xlsx", sheets: [{ name: "Sheet1", values: [["Sổ tổng hợp"]] }] }));
   try {
     const host = new ExcelWorkbookHost();
     const storage = memoryPlanStorage();

@@ -185,7 +185,7 @@ describe("dplan merge", () => {
     const io = diskIO();
     expect(await runMerge([old, "-o", output], io)).toBe(2);
     expect(fs.existsSync(output)).toBe(false);
-    expect(io.err).toMatch(/chưa ghi bảng tổng hợp/);
+    expect(io.err).toMatch(/chưa ghi sổ tổng hợp/);
   });
 
   test("re-import into an existing master: the unit's rows are replaced, hand rows and own sheets kept, idempotent", async () => {
@@ -232,7 +232,7 @@ describe("dplan merge", () => {
     const before = digest(other);
     const io = diskIO();
     expect(await runMerge([a, "-o", other], io)).toBe(2);
-    expect(io.err).toMatch(/đã có và không phải bảng tổng hợp/);
+    expect(io.err).toMatch(/đã có và không phải sổ tổng hợp/);
     expect(digest(other)).toBe(before);
   });
 

@@ -77,7 +77,7 @@ describe("the user's sheets", () => {
     const b = await put("b.xlsx", unit("b.xlsx", "Sở Xây dựng", [2]));
     const io = diskIO();
     expect(await runMerge([b, "-o", output], io)).toBe(2);
-    expect(io.err).toMatch(/Trang “Tổng hợp đoàn vào” đã có.*không phải bảng tổng hợp/);
+    expect(io.err).toMatch(/Trang “Tổng hợp đoàn vào” đã có.*không phải trang tổng hợp/);
     expect(digest(output)).toBe(before);
   });
 });

@@ -52,7 +52,8 @@ describe("the glossary", () => {
     expect(new Set(GLOSSARY.map((entry) => entry.vi)).size).toBe(GLOSSARY.length);
     expect(glossaryViolations("Mở sổ tính, chọn sheet Đoàn ra của tiện ích", "vi").map((v) => v.use)).toEqual(["phần bổ trợ", "sổ làm việc", "trang tính"]);
     expect(glossaryViolations("Kiểm tra: 1 lỗi, 2 cảnh báo, {infos} lưu ý; tổng hợp 3, loại {excluded}", "vi").map((v) => v.use)).toEqual(["thông tin", "bỏ qua"]);
-    expect(glossaryViolations("Lưu ý về bảng tổng hợp cũ: các profile, tabulator", "vi")).toEqual([]);
+    expect(glossaryViolations("Lưu ý về sổ tổng hợp cũ: các profile, tabulator", "vi")).toEqual([]);
+    expect(glossaryViolations("Tổng hợp vào bảng tổng hợp; Gửi sang Bảng tổng hợp", "vi").map((v) => v.use)).toEqual(["sổ tổng hợp"]);
     // A term never flags itself.
     for (const entry of GLOSSARY) expect(glossaryViolations(entry.vi, "vi")).toEqual([]);
   });

@@ -109,7 +109,7 @@ describe("Tổng hợp tab: the plan year", () => {
     const { host } = await renderTab();
     pick(file(A.file), file("nam-2026.xlsx"));
     await screen.findByText("Đã đọc 2 tệp, tất cả tổng hợp được.", {}, SLOW);
-    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào sổ này" }));
     const question = await screen.findByRole("group", { name: /Năm kế hoạch chưa thống nhất: năm 2026 \(Sở Tư pháp\); năm 2025 \(Sở Xây dựng\); Cài đặt ghi năm 2025/ }, SLOW);
     // Nothing is written before the answer.
     expect(host.tables).toEqual([]);
@@ -124,7 +124,7 @@ describe("Tổng hợp tab: the plan year", () => {
     await renderTab();
     pick(file(A.file));
     await screen.findByText("Đã đọc 1 tệp, tất cả tổng hợp được.", {}, SLOW);
-    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào sổ này" }));
     await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
     expect(screen.getByText("Năm kế hoạch 2025 (theo tiêu đề các tệp của đơn vị).")).toBeInTheDocument();
     expect(screen.queryByRole("group", { name: /Năm kế hoạch chưa thống nhất/ })).not.toBeInTheDocument();
@@ -137,7 +137,7 @@ describe("Tổng hợp tab", () => {
     expect(screen.getByText(/Chưa có đơn vị nào\. Chọn hoặc kéo thả/)).toBeInTheDocument();
     expect(fileInput()).toHaveAttribute("type", "file");
     expect(fileInput()).toHaveAttribute("multiple");
-    expect(screen.getByRole("button", { name: "Tổng hợp vào bảng này" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Tổng hợp vào sổ này" })).toBeDisabled();
     expect(screen.getByText(/Chưa có đơn vị nào tổng hợp được/)).toBeInTheDocument();
     // The shared-storage note says where sending works, and that files always do.
     expect(screen.getByText(/Excel trên web; Excel cho Windows\/Mac với thời gian chạy dùng chung.*luôn dùng được/)).toBeInTheDocument();
@@ -173,7 +173,7 @@ describe("Tổng hợp tab", () => {
     fireEvent.keyDown(nameB, { key: "Enter" });
     await waitFor(() => expect(screen.getByText(/Tên bạn đã sửa/)).toBeInTheDocument());
 
-    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào sổ này" }));
     await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
     expect(screen.getByText(/^Đã tổng hợp 2 đơn vị vào sổ này lúc/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: `${MASTER_SHEET_NAMES.outbound}: 3 đoàn của các đơn vị` })).toBeInTheDocument();
@@ -190,7 +190,7 @@ describe("Tổng hợp tab", () => {
     expect(screen.getByRole("tab", { name: "Tổng hợp" })).toHaveAttribute("aria-selected", "true");
     fireEvent.click(screen.getByRole("button", { name: "Xem các phát hiện ở thẻ Kiểm tra" }));
     expect(screen.getByRole("tab", { name: "Kiểm tra" })).toHaveAttribute("aria-selected", "true");
-    expect(screen.getByText(/^Quy định liên đơn vị trên bảng tổng hợp/)).toBeInTheDocument();
+    expect(screen.getByText(/^Quy định liên đơn vị trên sổ tổng hợp/)).toBeInTheDocument();
     expect(screen.getAllByText(/3 lần/).length).toBeGreaterThan(0);
   });
 
@@ -199,7 +199,7 @@ describe("Tổng hợp tab", () => {
     await renderTab({ host: new MemoryHost([{ name: "Sheet1", originRow: 1, originCol: 1, values: [], merges: [] }, list], "Tổng hợp.xlsx") });
     pick(file(A.file));
     await screen.findByText("Đã đọc 1 tệp, tất cả tổng hợp được.", {}, SLOW);
-    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào sổ này" }));
     await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
     const missing = within(screen.getByRole("list", { name: /^Đơn vị chưa gửi kế hoạch \(2\/3;/ }));
     expect(missing.getAllByRole("listitem").map((item) => item.textContent)).toEqual(["Sở Tư pháp", "UBND xã Tân Lập"]);
@@ -209,9 +209,9 @@ describe("Tổng hợp tab", () => {
     await renderTab();
     pick(file(A.file));
     await screen.findByText("Đã đọc 1 tệp, tất cả tổng hợp được.", {}, SLOW);
-    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào sổ này" }));
     await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
-    expect(screen.getByText(/thêm trang “Danh sách đơn vị” \(cột “Đơn vị”\) vào bảng tổng hợp/)).toBeInTheDocument();
+    expect(screen.getByText(/thêm trang “Danh sách đơn vị” \(cột “Đơn vị”\) vào sổ tổng hợp/)).toBeInTheDocument();
   });
 
   it("shows a corrupt file's and an .xls file's Vietnamese reason, and merges the others", async () => {
@@ -226,7 +226,7 @@ describe("Tổng hợp tab", () => {
     fireEvent.click(screen.getByRole("button", { name: "Bỏ khỏi danh sách: “cu.xls”" }));
     expect(screen.queryByText(READ_MESSAGES.xls)).not.toBeInTheDocument();
 
-    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào sổ này" }));
     await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
     expect(screen.getByText("Không tổng hợp:")).toBeInTheDocument();
     expect(screen.getByText(`hong.xlsx: ${READ_MESSAGES.corrupt}`)).toBeInTheDocument();
@@ -259,7 +259,7 @@ describe("Tổng hợp tab", () => {
     await renderTab({ host });
     pick(file(A.file));
     await screen.findByText("Đã đọc 1 tệp, tất cả tổng hợp được.", {}, SLOW);
-    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào sổ này" }));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Không tổng hợp được");
     expect(alert).toHaveTextContent("Trang “Thống kê” đã có trong sổ này và không phải trang thống kê do phần bổ trợ tạo");
@@ -284,7 +284,7 @@ describe("Tổng hợp tab", () => {
     expect(units().getByText(/^Gửi từ sổ “KH Sở Xây dựng\.xlsx” lúc/)).toBeInTheDocument();
     expect(sent.getByRole("button", { name: "Đọc lại: kế hoạch đã gửi của Sở Xây dựng" })).toBeInTheDocument();
 
-    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào bảng này" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tổng hợp vào sổ này" }));
     await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
     expect(viewMaster(host.tables.find((t) => t.sheet === MASTER_SHEET_NAMES.outbound)!.rows).data).toHaveLength(2);
 
@@ -297,7 +297,7 @@ describe("Tổng hợp tab", () => {
   it("in a unit's workbook, sends the plan, says so and lists it", async () => {
     const storage = memoryPlanStorage();
     await renderTab({ host: new MemoryHost(unitSpec(A).sheets.map(specToGrid), "KH Sở Xây dựng.xlsx"), storage });
-    fireEvent.click(screen.getByRole("button", { name: "Gửi sang bảng tổng hợp" }));
+    fireEvent.click(screen.getByRole("button", { name: "Gửi sang sổ tổng hợp" }));
     expect(await screen.findByText(/^Đã gửi kế hoạch của Sở Xây dựng \(3 đoàn\) lúc/)).toBeInTheDocument();
     // The list of sent plans follows.
     await within(await screen.findByRole("list", { name: "Các kế hoạch đã gửi" })).findByText(/^Sở Xây dựng — sổ/);
@@ -323,7 +323,7 @@ describe("Tổng hợp tab", () => {
 
   it("a workbook without a plan cannot be sent, with the reason", async () => {
     await renderTab();
-    fireEvent.click(screen.getByRole("button", { name: "Gửi sang bảng tổng hợp" }));
+    fireEvent.click(screen.getByRole("button", { name: "Gửi sang sổ tổng hợp" }));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Không gửi được");
     expect(alert).toHaveTextContent("Sổ làm việc này không có biểu mẫu kế hoạch");

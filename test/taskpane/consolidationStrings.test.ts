@@ -5,9 +5,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 
 describe("consolidation strings", () => {
   it("are registered for both locales", () => {
-    expect(stringsFor("vi").consolidation.merge).toBe("Tổng hợp vào bảng này");
+    expect(stringsFor("vi").consolidation.merge).toBe("Tổng hợp vào sổ này");
     expect(stringsFor("en").consolidation.merge).toBe("Consolidate into this workbook");
-    expect(stringsFor("vi").consolidation.send).toBe("Gửi sang bảng tổng hợp");
+    expect(stringsFor("vi").consolidation.send).toBe("Gửi sang sổ tổng hợp");
   });
 
   it.each(Object.keys(consolidation.vi) as (keyof typeof consolidation.vi)[])("%s has the same placeholders in vi and en, and no empty text", (key) => {

@@ -148,7 +148,7 @@ function earlierRowsKept(prepared: readonly PreparedUnit[], existing: MasterShee
       const count = rows.filter((row) => row.provenance && unitKey(row.provenance.unit) === unitKey(unit.unitName)).length;
       if (count > 0) {
         warnings.push(
-          `Đơn vị “${unit.unitName}” nhập lại từ tệp «${unit.fileName}» không có kế hoạch ${KIND_NAMES[kind]}: ${count} ${kind === "people" ? "hoạt động đối ngoại nhân dân" : KIND_NAMES[kind]} cũ của đơn vị vẫn được giữ trên bảng tổng hợp. Nếu đơn vị đã bỏ kế hoạch này, hãy xóa các dòng đó.`,
+          `Đơn vị “${unit.unitName}” nhập lại từ tệp «${unit.fileName}» không có kế hoạch ${KIND_NAMES[kind]}: ${count} ${kind === "people" ? "hoạt động đối ngoại nhân dân" : KIND_NAMES[kind]} cũ của đơn vị vẫn được giữ trên sổ tổng hợp. Nếu đơn vị đã bỏ kế hoạch này, hãy xóa các dòng đó.`,
         );
       }
     }

@@ -61,5 +61,5 @@ export function describeUnitConflict(conflict: UnitConflict): string {
   if (conflict.kind === "similar-names") {
     return `Hai tên đơn vị chỉ khác nhau ở dấu hoặc chữ hoa: “${conflict.unit}” và “${conflict.other}”. Nếu là một đơn vị, hãy sửa tên cho giống nhau; nếu là hai đơn vị khác nhau, hãy xác nhận để tổng hợp riêng.`;
   }
-  return `Đơn vị “${conflict.unit}” đã có trong bảng tổng hợp với các dòng lấy từ tệp ${conflict.earlierFiles.map((f) => `«${f}»`).join(", ")}; nhập tệp «${conflict.file}» sẽ thay các dòng đó. Nếu đúng là bản mới của cùng đơn vị, hãy xác nhận; nếu là đơn vị khác, hãy đặt tên đơn vị khác.`;
+  return `Đơn vị “${conflict.unit}” đã có trong sổ tổng hợp với các dòng lấy từ tệp ${conflict.earlierFiles.map((f) => `«${f}»`).join(", ")}; nhập tệp «${conflict.file}» sẽ thay các dòng đó. Nếu đúng là bản mới của cùng đơn vị, hãy xác nhận; nếu là đơn vị khác, hãy đặt tên đơn vị khác.`;
 }

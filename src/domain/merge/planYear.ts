@@ -19,7 +19,7 @@ export function titleYear(plans: readonly (PlanRead | undefined)[]): number | un
 export interface PlanYearInfo {
   /** The year of the settings (Cài đặt). */
   settingsYear: number;
-  /** Each year the units' titles name, with the units naming it, latest year first. */
+  /** Each year the units' titles name, with the units naming it (and their sheets, when a unit's sheets disagree), latest year first. */
   titles: { year: number; units: string[] }[];
   /** The titles' year when they name one, else the settings'. */
   proposed: number;
@@ -31,10 +31,19 @@ export interface PlanYearInfo {
 export function planYearInfo(units: readonly UnitPlan[], settingsYear: number): PlanYearInfo {
   const byYear = new Map<number, string[]>();
   for (const unit of units) {
-    const years = new Set(unit.plan.sheets.flatMap((sheet) => (sheet.template && sheet.titleYear !== undefined ? [sheet.titleYear] : [])));
-    for (const year of years) {
+    const sheetsByYear = new Map<number, string[]>();
+    for (const sheet of unit.plan.sheets) {
+      if (!sheet.template || sheet.titleYear === undefined) continue;
+      const sheets = sheetsByYear.get(sheet.titleYear) ?? [];
+      if (!sheets.includes(sheet.sheet)) sheets.push(sheet.sheet);
+      sheetsByYear.set(sheet.titleYear, sheets);
+    }
+    // One unit under two years: its sheets disagree, so each year names the unit's sheets that give it.
+    const disagrees = sheetsByYear.size > 1;
+    for (const [year, sheets] of sheetsByYear) {
+      const label = disagrees ? `${unit.unitName} (trang ${sheets.map((sheet) => `“${sheet}”`).join(", ")})` : unit.unitName;
       const named = byYear.get(year) ?? [];
-      if (!named.some((name) => unitKey(name) === unitKey(unit.unitName))) named.push(unit.unitName);
+      if (!named.some((name) => unitKey(name) === unitKey(label))) named.push(label);
       byYear.set(year, named);
     }
   }

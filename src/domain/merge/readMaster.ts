@@ -45,7 +45,7 @@ function readMasterSheet(grid: SheetGrid, kind: PlanKind, warnings: string[]): M
     }
   }
   if (headerRow === undefined) {
-    warnings.push(`Trang “${grid.name}” không có các cột ${Object.values(PROVENANCE_TITLES).join(", ")} của bảng tổng hợp: không đọc lại được.`);
+    warnings.push(`Trang “${grid.name}” không có các cột ${Object.values(PROVENANCE_TITLES).join(", ")} của sổ tổng hợp: không đọc lại được.`);
     return undefined;
   }
 

@@ -6,7 +6,7 @@ import { PLAN_KINDS, type Delegation, type PlanKind } from "../model";
 import { TEMPLATES } from "../templates/definitions";
 import { compareText } from "../rules/messages";
 import { fold } from "../text";
-import type { ChartRequest, TableWrite } from "../../workbook/types";
+import type { CellArea, ChartRequest, TableWrite } from "../../workbook/types";
 import { unitKey } from "./identity";
 import { STATISTICS_SHEET_NAME } from "./layout";
 import type { StatisticsTable } from "./types";
@@ -125,10 +125,13 @@ export function statisticsTable(tables: StatisticsTable[], year: number): TableW
   const rows: TableWrite["rows"] = [[`THỐNG KÊ KẾ HOẠCH ĐOÀN NĂM ${year}`]];
   const subHeaderRows: number[] = [];
   const charts: ChartRequest[] = [];
+  const merges: CellArea[] = [];
   for (const table of tables) {
     rows.push([]);
     rows.push([table.title]);
     subHeaderRows.push(rows.length);
+    // A long title ("Theo nước đến / quốc tịch (…)") spans its table's width: one 36-wide cell would cut it off.
+    if (table.columns.length > 1) merges.push({ top: rows.length, left: 1, bottom: rows.length, right: table.columns.length });
     rows.push([...table.columns]);
     const headerRow = rows.length;
     subHeaderRows.push(headerRow);
@@ -147,6 +150,7 @@ export function statisticsTable(tables: StatisticsTable[], year: number): TableW
     headerRows: 1,
     subHeaderRows,
     columnWidths: [36, ...Array.from({ length: width - 1 }, () => 14)],
+    merges,
     charts,
   };
 }

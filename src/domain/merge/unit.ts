@@ -86,14 +86,16 @@ export function prepareUnit(unit: UnitPlan, context: MergeContext): PreparedUnit
       const what = sheet.kind === "people" ? "hoạt động" : "đoàn";
       notes.push(
         sheet.columns.unit !== undefined
-          ? `Trang “${sheet.sheet}” là bảng tổng hợp của cấp dưới: đơn vị của từng ${what} được giữ ở cột “Đơn vị chủ trì”.`
+          ? `Trang “${sheet.sheet}” là trang tổng hợp của cấp dưới: đơn vị của từng ${what} được giữ ở cột “Đơn vị chủ trì”.`
           : // A master written before its kind had the column.
-            `Trang “${sheet.sheet}” là bảng tổng hợp của cấp dưới nhưng không có cột “Đơn vị chủ trì”, nên các ${what} được ghi là của “${unit.unitName}” (đơn vị cấp dưới của từng ${what} xem ở bảng tổng hợp cấp dưới).`,
+            `Trang “${sheet.sheet}” là trang tổng hợp của cấp dưới nhưng không có cột “Đơn vị chủ trì”, nên các ${what} được ghi là của “${unit.unitName}” (đơn vị cấp dưới của từng ${what} xem ở sổ tổng hợp cấp dưới).`,
       );
     }
+    // Far stray cells the reader left out (SheetGrid.farCells): named, so nothing is dropped silently.
+    if (sheet.farCellsNote) notes.push(`${sheet.farCellsNote} Các ô đó cũng không được tổng hợp.`);
     for (const extra of sheet.extraColumns) {
       if (lowerMaster && OWN_COLUMNS.has(headerKey(extra.header))) continue;
-      notes.push(`Cột “${extra.header}” (trang “${sheet.sheet}”) không có trong mẫu tổng hợp nên không được chuyển sang bảng tổng hợp.`);
+      notes.push(`Cột “${extra.header}” (trang “${sheet.sheet}”) không có trong mẫu tổng hợp nên không được chuyển sang sổ tổng hợp.`);
     }
   }
   if (taken.length === 0 && !notes.some((note) => note.startsWith("Trang ẩn"))) {

@@ -105,7 +105,7 @@ export function profileSummary(profile: Profile): string[] {
     const fields = profile.requiredFields[kind];
     if (fields.length > 0) lines.push(`Bắt buộc (${KIND_LABELS[kind]}): ${fields.map((f) => FIELD_LABELS[f]).join(", ")}`);
   }
-  if (profile.units && profile.units.length > 0) lines.push(`Danh sách đơn vị gửi kế hoạch: ${profile.units.length} đơn vị (bảng tổng hợp liệt kê đơn vị chưa gửi)`);
+  if (profile.units && profile.units.length > 0) lines.push(`Danh sách đơn vị gửi kế hoạch: ${profile.units.length} đơn vị (sổ tổng hợp liệt kê đơn vị chưa gửi)`);
   lines.push(`Báo cáo kết quả chuyến đi: ${deadlineText(profile.deadlines.report)}`);
   lines.push(`Nộp lại hộ chiếu: ${deadlineText(profile.deadlines.passport)}`);
   const overrides = Object.entries(profile.severities ?? {}) as [RuleId, string][];

@@ -339,7 +339,7 @@ describe("re-import", () => {
     const renamed = { ...unitPlan({ ...A, outbound: [trip(9)] }), fileName: "so-y-te-ban-sao.xlsx" };
     const [conflict] = findUnitConflicts([renamed], readBack(first));
     expect(conflict).toMatchObject({ kind: "other-file", unit: "Sở Y tế", file: "so-y-te-ban-sao.xlsx" });
-    expect(describeUnitConflict(conflict)).toMatch(/đã có trong bảng tổng hợp.*so-y-te-ban-sao\.xlsx.*xác nhận/);
+    expect(describeUnitConflict(conflict)).toMatch(/đã có trong sổ tổng hợp.*so-y-te-ban-sao\.xlsx.*xác nhận/);
     expect(findUnitConflicts([unitPlan({ ...A, outbound: [trip(9)] })], readBack(first))).toEqual([]);
   });
 
@@ -470,7 +470,7 @@ describe("two levels: masters of units merged into a master of masters", () => {
       expect(new Set(column(sheet, "Đơn vị chủ trì"))).toEqual(new Set(units));
       expect(new Set(column(sheet, "Đơn vị"))).toEqual(new Set(["Sở A", "Sở B"]));
     }
-    expect(masterC.units.flatMap((unit) => unit.notes).filter((note) => note.includes("bảng tổng hợp của cấp dưới"))).toEqual(
+    expect(masterC.units.flatMap((unit) => unit.notes).filter((note) => note.includes("trang tổng hợp của cấp dưới"))).toEqual(
       expect.arrayContaining([expect.stringContaining("được giữ ở cột “Đơn vị chủ trì”")]),
     );
     expect(masterC.units.flatMap((unit) => unit.notes).some((note) => note.includes("không có cột"))).toBe(false);

@@ -108,6 +108,11 @@ describe("statistics", () => {
     expect(kindsChart).toMatchObject({ type: "pie", headerRow: titleRow + 1, firstRow: titleRow + 2, lastRow: titleRow + 3, labelColumn: 1, valueColumns: [2] });
     const countries = sheet.charts!.find((c) => c.title.startsWith("Theo nước"))!;
     expect(countries.valueColumns).toEqual([2, 3]);
+    // Each table's title spans its table's columns (a long title is not cut off at column A).
+    const countriesTitle = sheet.rows.findIndex((row) => typeof row[0] === "string" && row[0].startsWith("Theo nước")) + 1;
+    const countriesWidth = sheet.rows[countriesTitle].length;
+    expect(sheet.merges).toContainEqual({ top: countriesTitle, left: 1, bottom: countriesTitle, right: countriesWidth });
+    expect(sheet.merges).toContainEqual({ top: titleRow, left: 1, bottom: titleRow, right: 3 });
     expect(sheet.rows[countries.firstRow - 1][0]).toBe("Nhật Bản");
   });
 

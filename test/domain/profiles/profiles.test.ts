@@ -333,7 +333,7 @@ describe("profileSummary", () => {
 
   it("counts a department's list of units (units that sent nothing are listed on the master)", () => {
     const { profile } = parseProfileJson(JSON.stringify({ extends: "hai-phong", id: "so-gd-hp", units: ["Trường THPT Trần Phú", "Trường THPT Ngô Quyền"] }));
-    expect(profileSummary(profile!)).toContain("Danh sách đơn vị gửi kế hoạch: 2 đơn vị (bảng tổng hợp liệt kê đơn vị chưa gửi)");
+    expect(profileSummary(profile!)).toContain("Danh sách đơn vị gửi kế hoạch: 2 đơn vị (sổ tổng hợp liệt kê đơn vị chưa gửi)");
     expect(validateProfile({ ...clone(getProfile("hai-phong")), units: [""] }).errors?.[0]).toMatch(/^units\[0\]: phải là tên đơn vị/);
   });
 
