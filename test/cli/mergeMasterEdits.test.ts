@@ -1,0 +1,87 @@
+/**
+ * Review 1: what an officer types into the official form of a master (outside the delegation rows) and rows
+ * the officer cleared, across a re-import of one unit through the CLI.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import type { CliIO } from "../../src/cli/main";
+import { runMerge } from "../../src/cli/merge";
+import { MASTER_SHEET_NAMES } from "../../src/domain/merge";
+import { buildXlsx } from "../fixtures/generate";
+import { trip, unitSpec } from "../domain/merge/units";
+
+let dir: string;
+let printed: string[];
+const io = (): CliIO => ({ stdout: (text) => printed.push(text), stderr: () => undefined, readFile: async (file) => fs.promises.readFile(file) });
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dplan-masteredits-"));
+  printed = [];
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+jest.setTimeout(90_000);
+
+/** A master of two units (Sở Y tế 3 trips, Sở Xây dựng 1) and the file of Sở Xây dựng, for a re-import. */
+async function twoUnitMaster(): Promise<{ output: string; b: string }> {
+  const a = path.join(dir, "a.xlsx");
+  const b = path.join(dir, "b.xlsx");
+  fs.writeFileSync(a, await buildXlsx(unitSpec({ file: "a.xlsx", unit: "Sở Y tế", outbound: [trip(1), trip(2), trip(3)] })));
+  fs.writeFileSync(b, await buildXlsx(unitSpec({ file: "b.xlsx", unit: "Sở Xây dựng", outbound: [trip(4)] })));
+  const output = path.join(dir, "tong-hop.xlsx");
+  expect(await runMerge([a, b, "-o", output, "--agency", "UBND THÀNH PHỐ HẢI PHÒNG/SỞ NGOẠI VỤ", "--place", "Hải Phòng"], io())).toBe(0);
+  return { output, b };
+}
+
+async function editMaster(file: string, edit: (sheet: ExcelJS.Worksheet) => void): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  edit(workbook.getWorksheet(MASTER_SHEET_NAMES.outbound)!);
+  await workbook.xlsx.writeFile(file);
+}
+
+async function masterSheet(file: string): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook.getWorksheet(MASTER_SHEET_NAMES.outbound)!;
+}
+
+/** Sheet rows whose first cell's text matches. */
+function rowsWhere(sheet: ExcelJS.Worksheet, test: (text: string) => boolean): number[] {
+  const found: number[] = [];
+  sheet.eachRow((row, number) => row.values && (row.values as unknown[]).some((value) => typeof value === "string" && test(value)) && found.push(number));
+  return found;
+}
+
+function textOf(sheet: ExcelJS.Worksheet, row: number): string[] {
+  return (sheet.getRow(row).values as unknown[]).filter((value): value is string => typeof value === "string");
+}
+
+test("F8: a delegation row the officer cleared is dropped on a re-import, and the count said matches the Tổng cộng", async () => {
+  const { output, b } = await twoUnitMaster();
+  const before = await masterSheet(output);
+  const cleared = rowsWhere(before, (text) => text === "Đoàn công tác số 2")[0];
+  expect(cleared).toBeGreaterThan(0);
+  // Delete over the printed columns (A:R); the provenance columns outside the print area stay.
+  await editMaster(output, (sheet) => {
+    for (let column = 1; column <= 18; column++) sheet.getRow(cleared).getCell(column).value = null;
+  });
+  fs.writeFileSync(b, await buildXlsx(unitSpec({ file: "b.xlsx", unit: "Sở Xây dựng", outbound: [trip(4), trip(5)] })));
+  printed = [];
+  expect(await runMerge([b, "-o", output], io())).toBe(0);
+
+  const after = await masterSheet(output);
+  const numbered: number[] = [];
+  after.eachRow((row) => {
+    const stt = row.getCell(1).value;
+    if (typeof stt === "number") {
+      numbered.push(stt);
+      expect(textOf(after, row.number).length).toBeGreaterThan(0);
+    }
+  });
+  // 2 of Sở Y tế left, 2 of Sở Xây dựng: 4 numbered rows, each with its delegation.
+  expect(numbered).toEqual([1, 2, 3, 4]);
+  expect(printed.join("\n")).toMatch(/Tổng hợp đoàn ra: 4 đoàn của các đơn vị/);
+  expect(printed.join("\n")).not.toMatch(/dòng nhập tay/);
+  expect(printed.join("\n")).toContain(`bỏ 1 dòng đã bị xóa hết nội dung, chỉ còn số thứ tự (dòng ${cleared})`);
+});
