@@ -85,3 +85,37 @@ test("F8: a delegation row the officer cleared is dropped on a re-import, and th
   expect(printed.join("\n")).not.toMatch(/dòng nhập tay/);
   expect(printed.join("\n")).toContain(`bỏ 1 dòng đã bị xóa hết nội dung, chỉ còn số thứ tự (dòng ${cleared})`);
 });
+
+test("F1, F2: the officer's letter line, date line, signers' names and rows below the signature survive a re-import", async () => {
+  const { output, b } = await twoUnitMaster();
+  let dateColumn = 0;
+  let hintsRow = 0;
+  await editMaster(output, (sheet) => {
+    const letterRow = rowsWhere(sheet, (text) => text.startsWith("(Kèm theo Công văn số"))[0];
+    sheet.getCell(letterRow, 1).value = "(Kèm theo Công văn số 123/SNV-HTQT ngày 05 tháng 12 năm 2026 của Sở Ngoại vụ)";
+    const dateRow = rowsWhere(sheet, (text) => /^Hải Phòng, ngày …… tháng/.test(text))[0];
+    dateColumn = (sheet.getRow(dateRow).values as unknown[]).length - 1;
+    sheet.getCell(dateRow, dateColumn).value = "Hải Phòng, ngày 05 tháng 12 năm 2026";
+    hintsRow = dateRow + 2;
+    sheet.getCell(hintsRow + 2, 1).value = "Trần Văn Lập";
+    sheet.getCell(hintsRow + 2, dateColumn).value = "Nguyễn Văn Thủ";
+    sheet.getCell(hintsRow + 4, 1).value = "Nơi nhận:";
+    sheet.getCell(hintsRow + 4, 1).font = { bold: true, italic: true };
+    sheet.getCell(hintsRow + 5, 1).value = "- UBND thành phố;";
+    sheet.getCell(hintsRow + 6, 1).value = "- Lưu: VT, HTQT.";
+  });
+  // Sở Xây dựng sends one more trip: the signature block moves down a row.
+  fs.writeFileSync(b, await buildXlsx(unitSpec({ file: "b.xlsx", unit: "Sở Xây dựng", outbound: [trip(4), trip(5)] })));
+  expect(await runMerge([b, "-o", output], io())).toBe(0);
+
+  const after = await masterSheet(output);
+  expect(rowsWhere(after, (text) => text === "(Kèm theo Công văn số 123/SNV-HTQT ngày 05 tháng 12 năm 2026 của Sở Ngoại vụ)")).toHaveLength(1);
+  const dateRows = rowsWhere(after, (text) => text === "Hải Phòng, ngày 05 tháng 12 năm 2026");
+  expect(dateRows).toEqual([hintsRow - 2 + 1]);
+  const moved = hintsRow + 1;
+  expect(after.getCell(moved, 1).value).toBe("(Ký, ghi rõ họ tên)");
+  expect([after.getCell(moved + 2, 1).value, after.getCell(moved + 2, dateColumn).value]).toEqual(["Trần Văn Lập", "Nguyễn Văn Thủ"]);
+  expect([4, 5, 6].map((offset) => after.getCell(moved + offset, 1).value)).toEqual(["Nơi nhận:", "- UBND thành phố;", "- Lưu: VT, HTQT."]);
+  expect(after.getCell(moved + 4, 1).font).toEqual(expect.objectContaining({ bold: true, italic: true }));
+  expect(rowsWhere(after, (text) => text.includes("……"))).toEqual([]);
+});

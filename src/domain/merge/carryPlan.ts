@@ -30,6 +30,13 @@ export function carryPlans(existing: MasterSheetRows | undefined, plan: MasterPl
       rows.set(row.readRow, to);
       if (!row.provenance) handRows.add(row.readRow);
     });
+    // The officer's closing rows (date line, signers' names, "Nơi nhận"), written again below the new
+    // signature block: their cells are carried as a hand row's are.
+    const closing = sheet.closingRows;
+    for (let index = 0; closing && index < closing.count; index++) {
+      rows.set(closing.from + index, closing.to + index);
+      handRows.add(closing.from + index);
+    }
     const columns = new Map<number, number>();
     old.readColumns.layout.forEach((column, index) => {
       const to = fresh.readColumns!.layout[index];
