@@ -119,3 +119,30 @@ test("F1, F2: the officer's letter line, date line, signers' names and rows belo
   expect(after.getCell(moved + 4, 1).font).toEqual(expect.objectContaining({ bold: true, italic: true }));
   expect(rowsWhere(after, (text) => text.includes("……"))).toEqual([]);
 });
+
+test("F3: the officer's fill, validation and formula on another unit's rows survive a re-import; a formula the merge's value contradicts gives way, said", async () => {
+  const { output } = await twoUnitMaster();
+  let row = 0;
+  await editMaster(output, (sheet) => {
+    row = rowsWhere(sheet, (text) => text === "Đoàn công tác số 4")[0];
+    sheet.getCell(row, 2).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    sheet.getCell(row, 17).dataValidation = { type: "list", allowBlank: true, formulae: ['"Có,Không"'] };
+    const note = sheet.getCell(row, 18);
+    note.value = { formula: `E${row}&" người"`, result: `${sheet.getCell(row, 5).value} người` };
+    sheet.getCell(row, 1).value = { formula: "1+3", result: 4 };
+  });
+  // Sở Y tế sends one more trip: Sở Xây dựng's row moves down one, and its STT becomes 5.
+  const a = path.join(dir, "a.xlsx");
+  fs.writeFileSync(a, await buildXlsx(unitSpec({ file: "a.xlsx", unit: "Sở Y tế", outbound: [trip(1), trip(2), trip(3), trip(6)] })));
+  printed = [];
+  expect(await runMerge([a, "-o", output], io())).toBe(0);
+
+  const after = await masterSheet(output);
+  const moved = rowsWhere(after, (text) => text === "Đoàn công tác số 4")[0];
+  expect(moved).toBe(row + 1);
+  expect(after.getCell(moved, 2).fill).toEqual(expect.objectContaining({ pattern: "solid", fgColor: expect.objectContaining({ argb: "FFFFFF00" }) }));
+  expect(after.getCell(moved, 17).dataValidation).toEqual(expect.objectContaining({ type: "list", formulae: ['"Có,Không"'] }));
+  expect(after.getCell(moved, 18).value).toEqual(expect.objectContaining({ formula: `E${moved}&" người"` }));
+  expect(after.getCell(moved, 1).value).toBe(5);
+  expect(printed.join("\n")).toContain(`Ô A${row} của trang “${MASTER_SHEET_NAMES.outbound}”: công thức =1+3 không được giữ`);
+});
