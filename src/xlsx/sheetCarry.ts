@@ -176,6 +176,32 @@ function sharedFormulas(sheetXml: string): Map<string, { formula: string; at: Ce
   return shared;
 }
 
+/**
+ * The old sheet's values and merged areas the fresh sheet has no place for: in a column the new sheet does
+ * not map, or below every row that stays (a stray cell far down or right). Said by cell, never dropped
+ * silently; the form's own cells and a re-imported unit's rows are rewritten on purpose and not listed.
+ */
+function uncarriedWork(oldXml: string, carry: Carry): string[] {
+  const lastRow = Math.max(carry.plan.headerRow.old, ...carry.plan.rows.keys());
+  const outside = (cell: Cell) => !carry.plan.columns.has(cell.column) || cell.row > lastRow;
+  const lost: string[] = [];
+  for (const row of oldXml.matchAll(ROW)) {
+    for (const cell of (row[2] ?? "").matchAll(CELL)) {
+      const at = parseAddress(attribute(cell[1], "r") ?? "");
+      const shown = shownValue(cell[2] ?? "");
+      if (!at || shown === "" || !outside(at)) continue;
+      // A shared string's <v> is an index into the package's table, not the text: the address says enough.
+      lost.push(attribute(cell[1], "t") === "s" ? `ô ${address(at)}` : `ô ${address(at)} («${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}»)`);
+    }
+  }
+  for (const merge of oldXml.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
+    const from = parseAddress(merge[1]);
+    if (from && outside(from)) lost.push(`vùng gộp ô ${merge[1]}:${merge[2]}`);
+  }
+  if (lost.length === 0) return [];
+  return [`Trang “${carry.sheetName}”: bảng tổng hợp mới không giữ được ${lost.join(", ")} nằm ngoài bảng (ngoài các cột, hoặc dưới phần chữ ký). Nếu cần, hãy chép lại từ bản cũ.`];
+}
+
 /** The text a cell element shows: its <v> or its inline string's <t> runs. */
 function shownValue(inner: string): string {
   const value = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
@@ -517,7 +543,7 @@ export function carryOfficerWork(old: OldSheetParts, newXml: string, plan: Sheet
   xml = carryValidations(old.sheetXml, xml, carry);
   xml = carryNotes(old, xml, carry, out);
   out.sheetXml = xml;
-  out.notices = carry.notices;
+  out.notices = [...carry.notices, ...uncarriedWork(old.sheetXml, carry)];
   return out;
 }
 

@@ -118,6 +118,8 @@ test("F1, F2: the officer's letter line, date line, signers' names and rows belo
   expect([4, 5, 6].map((offset) => after.getCell(moved + offset, 1).value)).toEqual(["Nơi nhận:", "- UBND thành phố;", "- Lưu: VT, HTQT."]);
   expect(after.getCell(moved + 4, 1).font).toEqual(expect.objectContaining({ bold: true, italic: true }));
   expect(rowsWhere(after, (text) => text.includes("……"))).toEqual([]);
+  // Nothing of the form itself is reported as left out.
+  expect(printed.join("\n")).not.toContain("không giữ được");
 });
 
 test("F3: the officer's fill, validation and formula on another unit's rows survive a re-import; a formula the merge's value contradicts gives way, said", async () => {
@@ -145,4 +147,19 @@ test("F3: the officer's fill, validation and formula on another unit's rows surv
   expect(after.getCell(moved, 18).value).toEqual(expect.objectContaining({ formula: `E${moved}&" người"` }));
   expect(after.getCell(moved, 1).value).toBe(5);
   expect(printed.join("\n")).toContain(`Ô A${row} của trang “${MASTER_SHEET_NAMES.outbound}”: công thức =1+3 không được giữ`);
+});
+
+test("F4: a stray value and a merged area far outside the master's table are reported by cell on a re-import", async () => {
+  const { output, b } = await twoUnitMaster();
+  await editMaster(output, (sheet) => {
+    sheet.getCell("XFD1048576").value = "lạc";
+    sheet.mergeCells("Z60:AB70");
+  });
+  fs.writeFileSync(b, await buildXlsx(unitSpec({ file: "b.xlsx", unit: "Sở Xây dựng", outbound: [trip(4), trip(5)] })));
+  printed = [];
+  expect(await runMerge([b, "-o", output], io())).toBe(0);
+  const said = printed.join("\n");
+  expect(said).toContain(`Trang “${MASTER_SHEET_NAMES.outbound}”: bảng tổng hợp mới không giữ được`);
+  expect(said).toContain("ô XFD1048576");
+  expect(said).toContain("vùng gộp ô Z60:AB70");
 });
