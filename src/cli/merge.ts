@@ -402,7 +402,9 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     if (base) {
       // Only the add-in's own sheets change; every other part of the master stays byte for byte (packageEdit.ts).
       try {
-        bytes = replaceOwnSheets(base, bytes, plan.sheets.map((sheet) => sheet.sheet), carryPlans(existing, plan));
+        const notices: string[] = [];
+        bytes = replaceOwnSheets(base, bytes, plan.sheets.map((sheet) => sheet.sheet), carryPlans(existing, plan), notices);
+        plan.warnings.push(...notices);
       } catch (error) {
         io.stderr(`Không ghi được vào tệp tổng hợp «${output}» mà vẫn giữ nguyên các phần khác của tệp (${error instanceof Error ? error.message : String(error)}): chưa ghi gì. Hãy mở tệp bằng Excel, lưu lại rồi chạy lại, hoặc chọn tên khác cho -o.\n`);
         return EXIT_PROBLEM;

@@ -259,7 +259,7 @@ function oldSheetParts(master: Entry[], sheet: SheetPart) {
  * only those sheets); every other part byte-identical. Throws PackageEditError when the master's package
  * is not one this edit can handle (the caller then refuses rather than rewrite it).
  */
-export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sheetNames: readonly string[], carries: ReadonlyMap<string, SheetCarry> = new Map()): Uint8Array {
+export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sheetNames: readonly string[], carries: ReadonlyMap<string, SheetCarry> = new Map(), notices: string[] = []): Uint8Array {
   const master = readEntries(Buffer.from(masterZip.buffer, masterZip.byteOffset, masterZip.byteLength));
   const fresh = readEntries(Buffer.from(freshZip.buffer, freshZip.byteOffset, freshZip.byteLength));
   const byName = (entries: Entry[], name: string) => entries.find((entry) => entry.name === name);
@@ -296,6 +296,7 @@ export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sh
       replacedAny = true;
       const plan = carries.get(name);
       const carried = plan ? carryOfficerWork(oldSheetParts(master, target), xml, plan) : undefined;
+      notices.push(...(carried?.notices ?? []));
       replaced.set(target.part, newEntry(target.part, carried?.sheetXml ?? xml));
       for (const [part, content] of carried?.parts ?? []) replaced.set(part, newEntry(part, content));
       // The old sheet's relationships (its drawing, tables) went with its content; carried notes come back.

@@ -140,6 +140,12 @@ export interface CarryPlan {
   rows: ReadonlyMap<number, number>;
   /** Earlier rows typed by hand. */
   handRows: ReadonlySet<number>;
+  /**
+   * Earlier rows of units not re-imported (they stay as they were): the officer's styles, validation,
+   * conditional formats and formulas on them are carried too (a formula only where the merge's value is its
+   * cached result). Only the CLI's package edit follows it so far; other hosts carry their notes.
+   */
+  keptRows?: ReadonlySet<number>;
   /** Earlier column → column in this write, for columns found by title in both. */
   columns: ReadonlyMap<number, number>;
   /** Earlier columns the officer added. */

@@ -42,6 +42,8 @@ export interface CarriedSheet {
   relations: string[];
   /** Parts of the master rewritten (the old sheet's comments, VML drawing, threaded comments). */
   parts: Map<string, string>;
+  /** What could not be carried, for the officer (Vietnamese). */
+  notices?: string[];
 }
 
 const COMMENTS = "/comments";
@@ -55,6 +57,9 @@ interface Cell {
 
 /** A carry context: where old cells go. */
 class Carry {
+  /** What the carry could not keep, for the officer (Vietnamese). */
+  readonly notices: string[] = [];
+
   constructor(
     readonly plan: SheetCarry,
     readonly sheetName: string,
@@ -62,7 +67,7 @@ class Carry {
 
   /** Whether the old cell's own element (formula, style) is carried. */
   carries(row: number, column: number): boolean {
-    return this.plan.rows.has(row) && this.plan.columns.has(column) && (this.plan.handRows.has(row) || this.plan.addedColumns.has(column));
+    return this.plan.rows.has(row) && this.plan.columns.has(column) && (this.plan.handRows.has(row) || this.plan.addedColumns.has(column) || this.plan.keptRows?.has(row) === true);
   }
 
   /** Whether a note on the old cell is carried. */
@@ -171,6 +176,39 @@ function sharedFormulas(sheetXml: string): Map<string, { formula: string; at: Ce
   return shared;
 }
 
+/**
+ * The old sheet's values and merged areas the fresh sheet has no place for: in a column the new sheet does
+ * not map, or below every row that stays (a stray cell far down or right). Said by cell, never dropped
+ * silently; the form's own cells and a re-imported unit's rows are rewritten on purpose and not listed.
+ */
+function uncarriedWork(oldXml: string, carry: Carry): string[] {
+  const lastRow = Math.max(carry.plan.headerRow.old, ...carry.plan.rows.keys());
+  const outside = (cell: Cell) => !carry.plan.columns.has(cell.column) || cell.row > lastRow;
+  const lost: string[] = [];
+  for (const row of oldXml.matchAll(ROW)) {
+    for (const cell of (row[2] ?? "").matchAll(CELL)) {
+      const at = parseAddress(attribute(cell[1], "r") ?? "");
+      const shown = shownValue(cell[2] ?? "");
+      if (!at || shown === "" || !outside(at)) continue;
+      // A shared string's <v> is an index into the package's table, not the text: the address says enough.
+      lost.push(attribute(cell[1], "t") === "s" ? `ô ${address(at)}` : `ô ${address(at)} («${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}»)`);
+    }
+  }
+  for (const merge of oldXml.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
+    const from = parseAddress(merge[1]);
+    if (from && outside(from)) lost.push(`vùng gộp ô ${merge[1]}:${merge[2]}`);
+  }
+  if (lost.length === 0) return [];
+  return [`Trang “${carry.sheetName}”: bảng tổng hợp mới không giữ được ${lost.join(", ")} nằm ngoài bảng (ngoài các cột, hoặc dưới phần chữ ký). Nếu cần, hãy chép lại từ bản cũ.`];
+}
+
+/** The text a cell element shows: its <v> or its inline string's <t> runs. */
+function shownValue(inner: string): string {
+  const value = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+  if (value !== undefined) return decodeXmlText(value);
+  return [...inner.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((match) => decodeXmlText(match[1])).join("");
+}
+
 /** The carried cell as written at its new place: the merge's value, the old style and formula. */
 function carriedCell(old: OldCell, fresh: { attributes: string; inner?: string } | undefined, carry: Carry, shared: Map<string, { formula: string; at: Cell }>): string {
   const to = carry.target(old.row, old.column);
@@ -185,6 +223,15 @@ function carriedCell(old: OldCell, fresh: { attributes: string; inner?: string }
       formula = master ? shiftRelative(master.formula, carry.sheetName, old.row - master.at.row, old.column - master.at.column) : formula;
     }
     if (formula === undefined) return fresh ? `<c${attributes}${typeAttribute(fresh.attributes)}>${fresh.inner ?? ""}</c>` : `<c${attributes}/>`;
+    // On a row of a unit kept as it was, the merge may rewrite a cell (STT, deadlines): the formula stays
+    // only where its cached result is what the merge wrote; else the merge's value, and the officer is told.
+    const ownRow = carry.plan.handRows.has(old.row) || carry.plan.addedColumns.has(old.column);
+    if (!ownRow && shownValue(fresh?.inner ?? "") !== shownValue(old.inner)) {
+      carry.notices.push(
+        `Ô ${address(old)} của trang “${carry.sheetName}”: công thức =${formula} không được giữ vì bảng tổng hợp ghi giá trị mới «${shownValue(fresh?.inner ?? "")}» (công thức cho «${shownValue(old.inner)}»); ô ${address(to)} nay là giá trị.`,
+      );
+      return fresh?.inner ? `<c${attributes}${typeAttribute(fresh.attributes)}>${fresh.inner}</c>` : `<c${attributes}/>`;
+    }
     const moved = moveFormula(formula, carry, old, to);
     let kept = attribute(fAttributes, "t") === "array" ? ` t="array" ref="${address(to)}"` : "";
     if (attribute(fAttributes, "ca") === "1") kept += ' ca="1"';
@@ -194,7 +241,9 @@ function carriedCell(old: OldCell, fresh: { attributes: string; inner?: string }
   // No formula: the value the merge wrote (it equals the old one, or the merge changed it on purpose),
   // else the old value (a cell the merge left empty keeps what the officer wrote).
   if (fresh && fresh.inner) return `<c${attributes}${typeAttribute(fresh.attributes)}>${fresh.inner}</c>`;
-  if (old.inner) return `<c${attributes}${typeAttribute(old.attributes)}>${old.inner}</c>`;
+  // A kept unit row's cell the merge emptied (a deadline no longer due) stays empty: only its style is the officer's.
+  const ownRow = carry.plan.handRows.has(old.row) || carry.plan.addedColumns.has(old.column);
+  if (old.inner && ownRow) return `<c${attributes}${typeAttribute(old.attributes)}>${old.inner}</c>`;
   return `<c${attributes}/>`;
 }
 
@@ -494,6 +543,7 @@ export function carryOfficerWork(old: OldSheetParts, newXml: string, plan: Sheet
   xml = carryValidations(old.sheetXml, xml, carry);
   xml = carryNotes(old, xml, carry, out);
   out.sheetXml = xml;
+  out.notices = [...carry.notices, ...uncarriedWork(old.sheetXml, carry)];
   return out;
 }
 

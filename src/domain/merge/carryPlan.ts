@@ -24,12 +24,21 @@ export function carryPlans(existing: MasterSheetRows | undefined, plan: MasterPl
 
     const rows = new Map<number, number>([[old.readColumns.headerRow, fresh.readColumns.headerRow]]);
     const handRows = new Set<number>();
+    const keptRows = new Set<number>();
     sheet.rows.forEach((row, index) => {
       const to = fresh.rows[index].readRow;
       if (row.readRow === undefined || to === undefined) return;
       rows.set(row.readRow, to);
       if (!row.provenance) handRows.add(row.readRow);
+      else keptRows.add(row.readRow);
     });
+    // The officer's closing rows (date line, signers' names, "Nơi nhận"), written again below the new
+    // signature block: their cells are carried as a hand row's are.
+    const closing = sheet.closingRows;
+    for (let index = 0; closing && index < closing.count; index++) {
+      rows.set(closing.from + index, closing.to + index);
+      handRows.add(closing.from + index);
+    }
     const columns = new Map<number, number>();
     old.readColumns.layout.forEach((column, index) => {
       const to = fresh.readColumns!.layout[index];
@@ -42,7 +51,7 @@ export function carryPlans(existing: MasterSheetRows | undefined, plan: MasterPl
       columns.set(column, to);
       addedColumns.add(column);
     });
-    carries.set(sheet.sheet, { rows, handRows, columns, addedColumns, headerRow: { old: old.readColumns.headerRow, new: fresh.readColumns.headerRow } });
+    carries.set(sheet.sheet, { rows, handRows, keptRows, columns, addedColumns, headerRow: { old: old.readColumns.headerRow, new: fresh.readColumns.headerRow } });
   }
   return carries;
 }

@@ -465,6 +465,7 @@ export function masterDocument(sheet: MasterSheet, sections: readonly Section[],
       bodyRows.push(row);
     }
   }
+  const kept = options.formLines?.[sheet.sheet];
   const position = (field: FieldId) => fields.findIndex((column) => column.field === field) + 1;
   const form = officialForm({
     title: TEMPLATES[kind].title,
@@ -478,7 +479,10 @@ export function masterDocument(sheet: MasterSheet, sections: readonly Section[],
     body,
     totals: { countColumn: position(COUNTED_FIELD[kind]), sumColumns: SUMMED_FIELDS.filter((field) => position(field) > 0).map((field) => ({ column: position(field), decimals: field === "cost" })) },
     signer: "THỦ TRƯỞNG CƠ QUAN",
+    ...(kept?.letter ? { letter: kept.letter } : {}),
+    ...(kept?.closing ? { closing: kept.closing.rows } : {}),
   });
+  if (kept?.closing) sheet.closingRows = { from: kept.closing.from, to: form.signatureRow, count: kept.closing.rows.length };
   const rowOf = new Map<MasterRow, number>();
   bodyRows.forEach((row, index) => row && rowOf.set(row, form.bodyRows[index]));
   const textCells: { row: number; column: number }[] = [];

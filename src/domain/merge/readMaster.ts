@@ -72,6 +72,7 @@ function readMasterSheet(grid: SheetGrid, kind: PlanKind, warnings: string[]): M
   if (first <= reader.lastRow && isColumnNumberRow(reader, first)) first++;
   const { unit: unitIndex, file: fileIndex, source: sourceIndex } = layout.provenanceIndex;
   const rows: MasterRow[] = [];
+  const cleared: number[] = [];
   let section: string | undefined;
   for (let row = first; row <= reader.lastRow; row++) {
     const kindOfRow = formRowKind(reader.nonEmptyCells(row));
@@ -81,14 +82,35 @@ function readMasterSheet(grid: SheetGrid, kind: PlanKind, warnings: string[]): M
     const values: CellValue[] = layout.columns.map(() => null);
     for (const [column, index] of mapped) values[index] = normalize(reader.value(row, column), isDateColumn(layout.columns[index]));
     const masterRow: MasterRow = { values, extra: extra.map((e) => normalize(reader.value(row, e.column), false)), readRow: row };
+    // A row the officer cleared (Delete over its cells) keeps only the STT an earlier merge wrote: it is no
+    // delegation, and kept it would stay as an empty numbered row the Tổng cộng does not count.
+    if (onlyNumbered(masterRow, layout)) {
+      cleared.push(row);
+      continue;
+    }
     const unit = text(values[unitIndex]);
     if (unit !== "") masterRow.provenance = { unit, file: text(values[fileIndex]), source: text(values[sourceIndex]) };
     if (section !== undefined) masterRow.section = section;
     rows.push(masterRow);
   }
+  if (cleared.length > 0) {
+    warnings.push(`Trang “${grid.name}”: bỏ ${cleared.length} dòng đã bị xóa hết nội dung, chỉ còn số thứ tự (dòng ${cleared.join(", ")}); số thứ tự được đánh lại.`);
+  }
   const layoutColumns = layout.columns.map((_, index) => [...mapped].find(([, mappedIndex]) => mappedIndex === index)?.[0]);
   const readColumns = { headerRow, layout: layoutColumns, extra: extra.map((e) => e.column) };
   return { kind, sheet: String(grid.name), extraHeaders: extra.map((e) => e.header), rows, readColumns };
+}
+
+/**
+ * Nothing in the row's plan columns but (at most) a plain STT number: the provenance, "Giá trị gốc" and
+ * deadline columns the merge wrote outside the print area do not make it a delegation.
+ */
+function onlyNumbered(row: MasterRow, layout: ReturnType<typeof masterLayout>): boolean {
+  const blank = (value: CellValue) => value === null || (typeof value === "string" && value.trim() === "");
+  const seq = layout.fieldIndex.seq;
+  const stt = seq === undefined ? null : row.values[seq];
+  const plainStt = blank(stt) || (typeof stt === "number" && Number.isInteger(stt)) || (typeof stt === "string" && /^\s*\d{1,6}\.?\s*$/.test(stt));
+  return plainStt && layout.columns.every((column, index) => index === seq || column.type !== "field" || blank(row.values[index])) && row.extra.every(blank);
 }
 
 function isColumnNumber(text: string): boolean {

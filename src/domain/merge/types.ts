@@ -32,6 +32,19 @@ export interface MasterFormOptions {
   place?: string;
   /** Sections: outbound by the head's tier (I/II, the letters' form [S0]) or every kind by unit ("1. Sở Y tế"). */
   grouping?: MasterGrouping;
+  /** What the officer filled in on each master sheet's form (by sheet name), read back from an earlier master. */
+  formLines?: Record<string, MasterFormLines>;
+}
+
+/** The officer's lines of one master sheet's form, kept across a re-import (formBack.ts). */
+export interface MasterFormLines {
+  /** The "(Kèm theo Công văn số … ngày …)" line as filled in. */
+  letter?: string;
+  /**
+   * The sheet's rows from the place/date line to its last row: the officer's date, signers' names and rows
+   * typed below ("Nơi nhận: …"), by column; `from` is the date line's sheet row.
+   */
+  closing?: { from: number; rows: CellValue[][] };
 }
 
 /** Where a master row came from. */
@@ -64,6 +77,8 @@ export interface MasterSheet {
   rows: MasterRow[];
   /** Where readMaster found the columns: the header row, each layout column's sheet column (by layout index), each added column's. */
   readColumns?: { headerRow: number; layout: (number | undefined)[]; extra: number[] };
+  /** Set by a re-import that kept the officer's closing rows (MasterFormLines.closing): earlier first row, new first row, count. */
+  closingRows?: { from: number; to: number; count: number };
 }
 
 /** The master sheets found in an existing master workbook. */

@@ -65,6 +65,14 @@ export interface OfficialFormSpec {
   totals?: { countColumn: number; sumColumns: { column: number; decimals: boolean }[] };
   /** Right signer: "THỦ TRƯỞNG CƠ QUAN" (master) or "THỦ TRƯỞNG ĐƠN VỊ" (a unit's template). */
   signer: string;
+  /** The letter line as the officer filled it in (else the placeholder LETTER_LINE). */
+  letter?: string;
+  /**
+   * The officer's closing rows from an earlier sheet, from the place/date line down: what they filled in over
+   * the block's own cells wins (a date line still of dots gives way to this one's place), further rows
+   * (signers' names, "Nơi nhận: …") follow the block.
+   */
+  closing?: CellValue[][];
 }
 
 export interface OfficialForm {
@@ -136,7 +144,7 @@ export function officialForm(spec: OfficialFormSpec): OfficialForm {
   };
   const titleRow = across(`${spec.title} NĂM ${spec.year}`.toUpperCase(), { bold: true, size: 14 });
   heights.push({ row: titleRow, points: 22 });
-  across(LETTER_LINE, { italic: true });
+  across(spec.letter?.trim() || LETTER_LINE, { italic: true });
   across(`Đơn vị: ${spec.unit?.trim() || DOTS}`, { bold: true });
   push(blank());
   if (rows.length !== TITLE_ROWS) throw new Error("officialForm: title block rows");
@@ -236,6 +244,14 @@ export function officialForm(spec: OfficialFormSpec): OfficialForm {
   const hints = block("(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)");
   style(signers, 1, signers, printed, { bold: true, horizontal: "center" });
   style(hints, 1, hints, printed, { italic: true, horizontal: "center" });
+  (spec.closing ?? []).forEach((kept, index) => {
+    const row = signatureRow + index;
+    if (row > hints) rows.push(blank());
+    kept.slice(0, width).forEach((value, column) => {
+      if (value === null || value === "" || (row === signatureRow && typeof value === "string" && value.includes("……"))) return;
+      rows[row - 1][column] = value;
+    });
+  });
   const end = rows.length;
 
   const outside = spec.outside?.length ? { first: printed + 1, last: width } : undefined;
