@@ -27,7 +27,7 @@ import { fold, tidy } from "../text";
 import type { CellValue, SheetGrid, TableWrite } from "../../workbook/types";
 import { deadlines, fieldValue, isoToDate, looksLikeFormula } from "./cells";
 import { formColumn, masterLayout, sourceLabel, TIER_SECTIONS, type MasterGrouping, type MasterLayout } from "./layout";
-import { normalizedValue, originalsText, placeTime, sameValue, type TimeCells } from "./normalize";
+import { coarseDateText, normalizedValue, originalsText, placeTime, sameValue, type TimeCells } from "./normalize";
 import { prepareUnit, type PreparedUnit } from "./unit";
 import { computeStatistics, statisticsTable, type CountedRow } from "./statistics";
 import { missingUnits, missingUnitsTable } from "./expectedUnits";
@@ -267,9 +267,10 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
       if (time && (column.field === "period" || column.field === "start" || column.field === "end")) {
         const written = time.written[column.field];
         const placed = time.placed[column.field];
-        // Text moved as it is to another time cell needs no record; a text turned into dates does.
+        // Text moved as it is to another time cell needs no record; a text turned into dates does, and so
+        // does a date shown as a month turned into text (recorded as the unit saw it, "9/2026").
         const carried = typeof written === "string" && Object.values(time.placed).some((value) => typeof value === "string" && value.includes(tidy(written)));
-        if (!sameValue(written, placed) && !sameValue(written, null) && !carried) originals.push({ title: column.title, written });
+        if (!sameValue(written, placed) && !sameValue(written, null) && !carried) originals.push({ title: column.title, written: time.recorded[column.field] });
         return placed;
       }
       const written = fieldValue(delegation, column.field, reader);
@@ -286,11 +287,17 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
 }
 
 /** The row's time cells as the unit wrote them and as the master places them (placeTime); undefined when they stay. */
-function timeCells(delegation: Delegation, reader: GridReader | undefined, layout: MasterLayout, year: number): { written: TimeCells; placed: TimeCells } | undefined {
+function timeCells(delegation: Delegation, reader: GridReader | undefined, layout: MasterLayout, year: number): { written: TimeCells; recorded: TimeCells; placed: TimeCells } | undefined {
   if (layout.fieldIndex.period === undefined || layout.fieldIndex.start === undefined || layout.fieldIndex.end === undefined) return undefined;
   const written: TimeCells = { period: fieldValue(delegation, "period", reader), start: fieldValue(delegation, "start", reader), end: fieldValue(delegation, "end", reader) };
-  const placed = placeTime(written, delegation, year);
-  return placed ? { written, placed } : undefined;
+  // A date cell shown as a month keeps that precision: the master has no number format to show it by, so
+  // it goes as text ("Tháng 9/2026"), and "Giá trị gốc" keeps what the unit saw ("9/2026").
+  const shownText = (field: keyof TimeCells) => coarseDateText(written[field], delegation.raw[field]);
+  const asShown: TimeCells = { period: shownText("period") ?? written.period, start: shownText("start") ?? written.start, end: shownText("end") ?? written.end };
+  const recorded: TimeCells = { ...written };
+  for (const field of ["period", "start", "end"] as const) if (shownText(field) !== undefined) recorded[field] = (delegation.raw[field] ?? "").replace(/^0(\d)\//, "$1/");
+  const placed = placeTime(asShown, delegation, year);
+  return placed ? { written, recorded, placed } : undefined;
 }
 
 /**

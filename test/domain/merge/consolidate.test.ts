@@ -7,7 +7,7 @@ import { TEMPLATES } from "../../../src/domain/templates/definitions";
 import type { CellValue, SheetGrid, TableWrite } from "../../../src/workbook/types";
 import { day, outboundAbbreviated, specToGrid, unitWorkbook } from "../../fixtures/generate";
 import { masterColumn, viewMaster } from "../../support/masterDocument";
-import { travellingLeaderUnits, dataRow, trip, unitPlan, unitSpec, visit, type UnitSpecInput } from "./units";
+import { travellingLeaderUnits, dataRow, gridsOf, trip, unitPlan, unitSpec, visit, type UnitSpecInput } from "./units";
 
 const hp = { profile: getProfile("hai-phong"), year: 2025 };
 
@@ -270,6 +270,47 @@ describe("the time of each delegation where the official form wants it", () => {
     expect(reread.sheets).toEqual(plan.sheets);
     const asPlan = readPlan(plan.sheets.slice(0, 2).map((table) => ({ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] })), { year: 2025 });
     expect(periods(asPlan.delegations)).toEqual(periods(units));
+  });
+});
+
+describe("a time coarser than a day keeps its precision in the master", () => {
+  const input: UnitSpecInput = {
+    file: "vh.xlsx",
+    unit: "Phòng Văn hóa",
+    year: 2026,
+    outbound: [
+      trip(1, { start: day(2026, 9, 1), end: null, countries: "Hàn Quốc", purpose: "Giao lưu văn hóa nghệ thuật dân tộc tại lễ hội Chuncheon" }),
+      trip(2, { start: day(2026, 9, 14), end: day(2026, 9, 16), countries: "Hàn Quốc", purpose: "Giao lưu văn hóa nghệ thuật dân tộc tại lễ hội Chuncheon" }),
+      trip(3, { start: "dịp 2/9", end: null }),
+    ],
+  };
+  const spec = unitSpec(input);
+  const grids = gridsOf(spec);
+  // "9/2026" typed into Từ ngày: Excel stores the date 1/9/2026 and shows it by the format m/yyyy.
+  const sheet = grids.find((grid) => grid.values.some((line) => line.includes("Từ ngày")))!;
+  const headerIndex = sheet.values.findIndex((line) => line.includes("Từ ngày"));
+  const startColumn = sheet.values[headerIndex].indexOf("Từ ngày") + sheet.originCol;
+  sheet.dateFormats = [{ row: dataRow(input, 1), column: startColumn, format: "m/yyyy" }];
+  const plan = consolidate([makeUnitPlan(spec.file, grids, { year: 2026 })], undefined, { ...hp, year: 2026 });
+  const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+
+  test("a month shown in a date cell goes under “Thời gian dự kiến” as a month, the unit's “9/2026” kept", () => {
+    expect(column(outbound, "Thời gian dự kiến")[0]).toBe("Tháng 9/2026");
+    expect(column(outbound, "Từ ngày")[0]).toBeNull();
+    expect(column(outbound, "Giá trị gốc")[0]).toBe("Từ ngày: 9/2026");
+  });
+
+  test("a festival (“dịp 2/9”) stays as written under “Thời gian dự kiến”, not a day", () => {
+    expect(column(outbound, "Thời gian dự kiến")[2]).toBe("dịp 2/9");
+    expect(column(outbound, "Từ ngày")[2]).toBeNull();
+  });
+
+  test("the master, checked again, still reads the month and finds the merge candidates", () => {
+    const reread = consolidate([], readBack(plan), { ...hp, year: 2026 });
+    expect(reread.delegations[0].period).toEqual({ start: "2026-09-01", end: "2026-09-30", precision: "month" });
+    const asPlan = readPlan(plan.sheets.slice(0, 1).map((table) => ({ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] })), { year: 2026 });
+    const candidates = checkPlan(asPlan.delegations, { ...hp, year: 2026 }).filter((finding) => finding.rule === "merge-candidate");
+    expect(candidates.length).toBeGreaterThan(0);
   });
 });
 
