@@ -1,4 +1,4 @@
-import { consolidate, describeUnitConflict, findUnitConflicts, makeUnitPlan, masterLayout, readMaster, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../../src/domain/merge";
+import { consolidate, describeUnitConflict, findUnitConflicts, latestFilePerUnit, makeUnitPlan, masterLayout, readMaster, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../../src/domain/merge";
 import type { MasterPlan, MasterSheetRows, UnitPlan } from "../../../src/domain/merge";
 import { getProfile } from "../../../src/domain/profiles";
 import { checkPlan } from "../../../src/domain/rules/engine";
@@ -382,6 +382,17 @@ describe("re-import", () => {
     expect(conflict).toMatchObject({ kind: "other-file", unit: "Sở Y tế", file: "so-y-te-ban-sao.xlsx" });
     expect(describeUnitConflict(conflict)).toMatch(/đã có trong bảng tổng hợp.*so-y-te-ban-sao\.xlsx.*xác nhận/);
     expect(findUnitConflicts([unitPlan({ ...A, outbound: [trip(9)] })], readBack(first))).toEqual([]);
+  });
+
+  test("two files of the same unit in one merge are asked about; once confirmed, the later file is the one merged", () => {
+    const older = unitPlan({ ...A, outbound: [trip(1)] });
+    const newer = { ...unitPlan({ ...A, outbound: [trip(9)] }), fileName: "so-y-te-v2.xlsx" };
+    const [conflict] = findUnitConflicts([older, newer], undefined);
+    expect(conflict).toEqual({ kind: "several-files", unit: "Sở Y tế", files: ["so-y-te.xlsx", "so-y-te-v2.xlsx"] });
+    expect(describeUnitConflict(conflict)).toMatch(/2 tệp.*chỉ tổng hợp tệp sau cùng «so-y-te-v2\.xlsx» \(bỏ «so-y-te\.xlsx»\)/);
+    const { kept, superseded } = latestFilePerUnit([older, unitPlan(B), newer]);
+    expect(kept.map((unit) => unit.fileName)).toEqual(["so-gd.xlsx", "so-y-te-v2.xlsx"]);
+    expect(superseded).toEqual([{ unit: older, by: newer }]);
   });
 
   test("a unit whose new sheet has only incomplete rows loses its earlier rows of that kind", () => {
