@@ -264,6 +264,13 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
         return split.name;
       }
       if (split && column.field === "leaderRole") return split.role;
+      if (column.field === "planStatus") {
+        const status = statusFromEvidence(delegation, reader);
+        if (status) {
+          originals.push({ title: column.title, written: status.evidence });
+          return status.name;
+        }
+      }
       if (time && (column.field === "period" || column.field === "start" || column.field === "end")) {
         const written = time.written[column.field];
         const placed = time.placed[column.field];
@@ -284,6 +291,20 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
   });
   values[layout.originalIndex] = originalsText(originals);
   return { values, extra: [], provenance };
+}
+
+/**
+ * A unit without a status column whose name or notes say the status ("Đoàn phát sinh", "Đoàn E (bổ sung ngoài
+ * kế hoạch)"): the master's status column gets the status by its standard name, the text stays in "Giá trị gốc".
+ */
+function statusFromEvidence(delegation: Delegation, reader: GridReader | undefined): { name: string; evidence: CellValue } | undefined {
+  const ref = delegation.cells.planStatus;
+  if (delegation.planStatus === undefined || !ref) return undefined;
+  const sharedWith = (Object.keys(delegation.cells) as FieldId[]).some((field) => field !== "planStatus" && delegation.cells[field]?.row === ref.row && delegation.cells[field]?.column === ref.column);
+  if (!sharedWith) return undefined;
+  const evidence = fieldValue(delegation, "planStatus", reader);
+  if (evidence === null) return undefined;
+  return { name: PLAN_STATUS.find((status) => status.id === delegation.planStatus)!.name, evidence };
 }
 
 /** The row's time cells as the unit wrote them and as the master places them (placeTime); undefined when they stay. */

@@ -1,5 +1,6 @@
 import { consolidate, describeUnitConflict, findUnitConflicts, latestFilePerUnit, makeUnitPlan, masterLayout, readMaster, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../../src/domain/merge";
 import type { MasterPlan, MasterSheetRows, UnitPlan } from "../../../src/domain/merge";
+import { PLAN_STATUS } from "../../../src/domain/lists/planStatus";
 import { getProfile } from "../../../src/domain/profiles";
 import { checkPlan } from "../../../src/domain/rules/engine";
 import { readPlan } from "../../../src/domain/templates";
@@ -311,6 +312,28 @@ describe("a time coarser than a day keeps its precision in the master", () => {
     const asPlan = readPlan(plan.sheets.slice(0, 1).map((table) => ({ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] })), { year: 2026 });
     const candidates = checkPlan(asPlan.delegations, { ...hp, year: 2026 }).filter((finding) => finding.rule === "merge-candidate");
     expect(candidates.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the plan status of a unit without a status column", () => {
+  test("the master's “Trong/ngoài kế hoạch” gets the standard status; the unit's words stay in “Giá trị gốc”", () => {
+    const input: UnitSpecInput = {
+      file: "vh.xlsx",
+      unit: "Sở Văn hóa",
+      outbound: [trip(1, { notes: "Đoàn phát sinh" }), trip(2, { name: "Đoàn E (bổ sung ngoài kế hoạch)" }), trip(3, { notes: "trong kế hoạch đã duyệt" }), trip(4)],
+    };
+    const plan = consolidate([unitPlan(input)], undefined, hp);
+    const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+    const names = (id: "in" | "out") => PLAN_STATUS.find((status) => status.id === id)!.name;
+    expect(column(outbound, "Trong/ngoài kế hoạch")).toEqual([names("out"), names("out"), names("in"), null]);
+    expect(column(outbound, "Giá trị gốc")).toEqual([
+      "Trong/ngoài kế hoạch: Đoàn phát sinh",
+      "Trong/ngoài kế hoạch: Đoàn E (bổ sung ngoài kế hoạch)",
+      "Trong/ngoài kế hoạch: trong kế hoạch đã duyệt",
+      null,
+    ]);
+    expect(column(outbound, "Tên đoàn")[1]).toBe("Đoàn E (bổ sung ngoài kế hoạch)");
+    expect(readBack(plan).sheets.outbound!.rows.length).toBe(4);
   });
 });
 
