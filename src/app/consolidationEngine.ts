@@ -18,6 +18,7 @@ import {
   fileStem,
   findForeignSheet,
   findUnitConflicts,
+  latestFilePerUnit,
   findUnitsSheet,
   formOptionsFromMaster,
   unitListFromGrid,
@@ -287,12 +288,14 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
       refuseForeignSheets(grids, existing);
       const conflicts = findUnitConflicts(units, existing);
       if (conflicts.length > 0 && !choice?.confirmUnits) throw new UnitConflictError(conflicts.map(describeUnitConflict));
+      // Confirmed: of several files of one unit, the later in the list is merged (the conflict said so).
+      const { kept: merged, superseded } = latestFilePerUnit(units);
       // The department's units: the master's own "Danh sách đơn vị" sheet, else its profile's list.
       const unitsSheet = findUnitsSheet(grids);
       const expectedUnits = unitsSheet ? unitListFromGrid(unitsSheet) : context.profile.units;
       // Cài đặt's agency, else what the master already shows (never blanked by a re-import).
       const shown = formOptionsFromMaster(grids);
-      const plan = consolidate(units, existing, context, {
+      const plan = consolidate(merged, existing, context, {
         ...shown,
         ...(agency ? { agency } : {}),
         ...(expectedUnits && expectedUnits.length > 0 ? { expectedUnits } : {}),
@@ -300,7 +303,7 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
 
       // Where the earlier master's rows and columns went: a host that can carries the officer's own cells.
       const carries = carryPlans(existing, plan);
-      const hostWarnings: string[] = [];
+      const hostWarnings: string[] = superseded.map(({ unit, by }) => MESSAGES.supersededFile(unit.fileName, unit.unitName, by.fileName));
       for (let index = 0; index < plan.sheets.length; index++) {
         const table = plan.sheets[index];
         onProgress?.({ step: "writing", done: index, total: plan.sheets.length, sheet: table.sheet });
@@ -318,7 +321,11 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
         origin: "consolidation",
       });
       // consolidate keeps the order of its units: the previews now show what the merge did.
-      ready.forEach((entry, index) => (entry.summary = plan.units[index]));
+      const summaryOf = new Map(merged.map((unit, index) => [unit, plan.units[index]] as const));
+      ready.forEach((entry, index) => {
+        const summary = summaryOf.get(units[index]);
+        if (summary) entry.summary = summary;
+      });
 
       const statistics = plan.sheets.find((sheet) => sheet.sheet === STATISTICS_SHEET_NAME);
       const count = (severity: string) => plan.findings.filter((finding) => finding.severity === severity).length;

@@ -17,6 +17,7 @@ export const MESSAGES = {
   sentPlanUnreadable: "Không đọc được kế hoạch đã gửi này (gửi từ phiên bản khác của phần bổ trợ, hoặc dữ liệu bị hỏng): hãy xóa và gửi lại.",
   foreignMasterSheet: (sheet: string) =>
     `Trang “${sheet}” đã có trong sổ này nhưng không phải trang tổng hợp (không có các cột Đơn vị, Tệp, Dòng gốc): phần bổ trợ không ghi đè. Hãy đổi tên trang đó rồi tổng hợp lại.`,
+  supersededFile: (file: string, unit: string, by: string) => `Tệp «${file}» không được tổng hợp: cùng đơn vị “${unit}” với tệp «${by}» ở sau trong danh sách, đã dùng tệp «${by}».`,
   notesNotCarried: (sheet: string) =>
     `Trang “${sheet}”: Excel này chưa cho phần bổ trợ di chuyển ghi chú (cần ExcelApi 1.18), nên ghi chú ở các dòng nhập tay và các cột tự thêm vẫn nằm ở ô cũ và có thể đã lệch dòng. Công thức, định dạng, danh sách chọn và định dạng có điều kiện đã được giữ ở dòng mới. Hãy kiểm tra lại các ghi chú.`,
   foreignStatisticsSheet: (sheet: string) =>

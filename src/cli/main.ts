@@ -6,10 +6,12 @@
 import { checkContext, defaultPlanYear } from "../app/context";
 import { columnLetter } from "../domain/cells";
 import type { Delegation, Finding, PlanKind } from "../domain/model";
+import { STATISTICS_SHEET_NAME, UNITS_SHEET_NAME } from "../domain/merge";
 import { DEFAULT_PROFILE_ID } from "../domain/profiles";
 import { checkPlan, compareFindings, planYearFindings } from "../domain/rules";
 import { delegationsOfTable, readPlan } from "../domain/templates/readPlan";
 import type { PlanRead } from "../domain/templates/types";
+import { LISTS_SHEET } from "../workbook/types";
 import { readXlsx } from "../xlsx/readWorkbook";
 import { profileIdArg, UsageError, walkArgs, yearArg } from "./args";
 import { describeReadError, readRegularFile, titleYear, unreadSheets } from "./files";
@@ -188,7 +190,8 @@ function toTextReport(results: FileResult[], findings: Finding[]): string {
   for (const { file, plan, error } of results) {
     lines.push(`Tệp ${file}`);
     if (error !== undefined) {
-      lines.push(`  ${error}`, "");
+      // The reason is on stderr already: said once.
+      lines.push("  KHÔNG ĐỌC ĐƯỢC (lý do ở thông báo lỗi).", "");
       continue;
     }
     const rows: string[][] = [["Trang tính", "Loại", "Dòng tiêu đề", "Số đoàn"]];
@@ -198,7 +201,7 @@ function toTextReport(results: FileResult[], findings: Finding[]): string {
       if (sheet.template) {
         const count = delegationsOfTable(sheet, plan?.delegations ?? []).length;
         rows.push([sheet.sheet, KIND_LABELS[sheet.kind], String(sheet.headerRow), String(count)]);
-      } else {
+      } else if (sheet.unreadable || !ADDIN_OWN_SHEETS.includes(sheet.sheet)) {
         notes.push(sheet.unreadable ? `  «${sheet.sheet}»: KHÔNG ĐỌC ĐƯỢC. ${sheet.reason}` : `  «${sheet.sheet}»: không phải biểu mẫu. ${sheet.reason}`);
       }
     }
@@ -208,9 +211,14 @@ function toTextReport(results: FileResult[], findings: Finding[]): string {
   }
   const total = results.reduce((n, r) => n + (r.plan?.delegations.length ?? 0), 0);
   lines.push(`Tổng cộng: ${total} đoàn trong ${results.filter((r) => r.plan).length}/${results.length} tệp đọc được.`);
-  lines.push("", formatFindings(findings).trimEnd());
+  // "No findings" would be untrue of a file that could not be read.
+  const unread = results.some((r) => r.error !== undefined || unreadSheets(r.plan).length > 0);
+  if (findings.length > 0 || !unread) lines.push("", formatFindings(findings).trimEnd());
   return `${lines.join("\n")}\n`;
 }
+
+/** Sheets the add-in writes beside a master (statistics, the units list, the dropdown lists): no plan to look for. */
+const ADDIN_OWN_SHEETS: readonly string[] = [STATISTICS_SHEET_NAME, UNITS_SHEET_NAME, LISTS_SHEET];
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));

@@ -25,6 +25,7 @@ import {
   droppedKinds,
   findForeignSheet,
   findUnitConflicts,
+  latestFilePerUnit,
   findUnitsSheet,
   formOptionsFromMaster,
   makeUnitPlan,
@@ -55,7 +56,7 @@ export const MERGE_USAGE = `Cách dùng:
       --profile ID       bộ quy định áp dụng, ví dụ hai-phong, ha-noi, lai-chau, default (mặc định: default)
       --year YYYY        năm kế hoạch (mặc định: năm của bộ quy định, hoặc năm ghi trên tiêu đề các tệp)
       --unit TỆP=TÊN     đặt tên đơn vị cho một tệp (mặc định: dòng "Đơn vị: …" của tệp, nếu không có thì tên tệp)
-      --confirm          vẫn tổng hợp khi tên hai đơn vị chỉ khác nhau ở dấu (coi là hai đơn vị), hoặc khi nhập lại
+      --confirm          vẫn tổng hợp khi tên hai đơn vị chỉ khác nhau ở dấu (coi là hai đơn vị), khi một đơn vị có nhiều tệp (dùng tệp sau cùng), hoặc khi nhập lại
                          một đơn vị từ tệp khác với tệp đã tổng hợp trước (thay các dòng cũ của đơn vị đó); và xóa
                          các dòng cũ của một loại kế hoạch mà tệp mới của đơn vị không còn (mặc định: giữ lại)
       --units TỆP        danh sách đơn vị phải gửi kế hoạch (.txt/.csv mỗi dòng một đơn vị, hoặc .xlsx có cột
@@ -204,6 +205,8 @@ interface ReadUnit {
   summary?: UnitSummary;
   /** Why the file contributes nothing (unreadable, or no plan template). */
   problem?: string;
+  /** Set when another file of the same unit, later in the list, was merged instead (confirmed). */
+  supersededBy?: string;
 }
 
 /** `dplan merge …`: returns the exit code. */
@@ -372,13 +375,19 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     }
   }
 
-  const readable = reads.filter((read) => read.unit !== undefined);
-  const units = readable.map((read) => read.unit!);
-  const conflicts = findUnitConflicts(units, existing);
+  const conflicts = findUnitConflicts(
+    reads.flatMap((read) => (read.unit ? [read.unit] : [])),
+    existing,
+  );
   if (conflicts.length > 0 && !parsed.confirm) {
     io.stderr(`Chưa tổng hợp, chưa ghi «${output}»: cần xác nhận tên đơn vị.\n${conflicts.map((c) => `  - ${describeUnitConflict(c)}`).join("\n")}\nSửa bằng --unit TỆP=TÊN, hoặc chạy lại với --confirm để xác nhận.\n`);
     return EXIT_PROBLEM;
   }
+  // Confirmed: of several files of one unit, the later in the list is merged (the report says which).
+  const { kept, superseded } = latestFilePerUnit(reads.filter((read) => read.unit !== undefined).map((read) => ({ ...read.unit!, read })));
+  for (const { unit, by } of superseded) unit.read.supersededBy = by.read.file;
+  const readable = kept.map((unit) => unit.read);
+  const units = readable.map((read) => read.unit!);
   // What the master already shows (agency, place) stays unless --agency/--place say otherwise.
   const form = { ...(baseGrids ? formOptionsFromMaster(baseGrids) : {}), ...parsed.form };
   const consolidateInto = (master: MasterSheetRows | undefined) => consolidate(units, master, { profile, year }, { ...form, ...(expectedUnits ? { expectedUnits } : {}) });
@@ -584,7 +593,9 @@ function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): st
   const lines: string[] = [];
   lines.push(`Năm kế hoạch ${context.year} (${context.yearSource}) · Bộ quy định: ${context.profile.name} (${context.profile.id})`, "");
   for (const read of reads) {
-    if (!read.summary) lines.push(`Tệp ${read.file}`, `  KHÔNG TỔNG HỢP: ${read.problem}`, "");
+    if (read.supersededBy !== undefined) {
+      lines.push(`Tệp ${read.file} — Đơn vị: ${read.unit!.unitName}`, `  KHÔNG TỔNG HỢP: cùng đơn vị với tệp «${read.supersededBy}» ở sau trong danh sách; đã dùng tệp «${read.supersededBy}» (theo --confirm).`, "");
+    } else if (!read.summary) lines.push(`Tệp ${read.file}`, `  KHÔNG TỔNG HỢP: ${read.problem}`, "");
     else lines.push(...unitLines(read.file, read.summary));
   }
 

@@ -125,6 +125,26 @@ describe("dplan check as a table", () => {
   });
 });
 
+describe("dplan check, text", () => {
+  test("an unreadable file: its reason said once, no “no findings” line, exit 2", async () => {
+    const io = memoryIO(files);
+    expect(await runCheck(["cu.xls"], io)).toBe(2);
+    const reason = "Tệp .xls (Excel 97-2003)";
+    expect((io.out + io.err).split(reason)).toHaveLength(2);
+    expect(io.out).not.toContain("Không có phát hiện nào");
+  });
+
+  test("the add-in's own sheets beside a master (Thống kê, Danh sách đơn vị) are not reported as “not a template”", async () => {
+    const spec = unitWorkbook();
+    const withOwnSheets = { ...spec, sheets: [...spec.sheets, { name: "Thống kê", rows: [["Loại kế hoạch", "Số đoàn", "Số người"], ["Kế hoạch đoàn ra", 2, 8]], expect: false }, { name: "Danh sách đơn vị", rows: [["Đơn vị"], ["Sở Y tế"]], expect: false }] };
+    const io = memoryIO({ ...files, "tong-hop.xlsx": await buildXlsx(withOwnSheets as typeof spec) });
+    await runCheck(["tong-hop.xlsx"], io);
+    expect(io.out).not.toContain("«Thống kê»");
+    expect(io.out).not.toContain("«Danh sách đơn vị»");
+    expect(io.out).toContain("«Danh sách cán bộ»: không phải biểu mẫu.");
+  });
+});
+
 describe("usage", () => {
   test.each([
     [["check"], /Chưa chỉ tệp nào/],

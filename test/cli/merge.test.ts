@@ -96,7 +96,8 @@ describe("dplan merge", () => {
     const output = path.join(dir, "tong-hop.xlsx");
     const io = diskIO();
 
-    const code = await runMerge([a, b, c, "-o", output, "--profile", "hai-phong"], io);
+    // Both a and c say "Sở Y tế": c is named as another unit (two files of one unit in one run are asked about).
+    const code = await runMerge([a, b, c, "-o", output, "--profile", "hai-phong", "--unit", "unit-outbound-inbound.xlsx=Bệnh viện Việt Tiệp"], io);
     expect(io.err).toBe("");
     expect(code).toBe(0);
 
@@ -107,11 +108,11 @@ describe("dplan merge", () => {
     const book = await open(output);
     expect(book.worksheets.map((w) => w.name)).toEqual([MASTER_SHEET_NAMES.outbound, MASTER_SHEET_NAMES.inbound, STATISTICS_SHEET_NAME]);
     const outbound = book.getWorksheet(MASTER_SHEET_NAMES.outbound)!;
-    // 3 + 2 + 2 outbound rows, one left out for missing funding; both files titled "Sở Y tế" form one block.
-    expect(columnOf(outbound, "Đơn vị")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Y tế", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo"]);
-    expect(columnOf(outbound, "Tệp")).toEqual(["so-y-te.xlsx", "so-y-te.xlsx", "unit-outbound-inbound.xlsx", "unit-outbound-inbound.xlsx", "so-gd.xlsx", "so-gd.xlsx"]);
+    // 3 + 2 + 2 outbound rows, one left out for missing funding; each unit one block, in the order given.
+    expect(columnOf(outbound, "Đơn vị")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "Bệnh viện Việt Tiệp", "Bệnh viện Việt Tiệp"]);
+    expect(columnOf(outbound, "Tệp")).toEqual(["so-y-te.xlsx", "so-y-te.xlsx", "so-gd.xlsx", "so-gd.xlsx", "unit-outbound-inbound.xlsx", "unit-outbound-inbound.xlsx"]);
     expect(columnOf(outbound, "STT")).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(columnOf(book.getWorksheet(MASTER_SHEET_NAMES.inbound)!, "Đơn vị")).toEqual(["Sở Y tế", "Sở Y tế", "Sở Y tế"]);
+    expect(columnOf(book.getWorksheet(MASTER_SHEET_NAMES.inbound)!, "Đơn vị")).toEqual(["Sở Y tế", "Bệnh viện Việt Tiệp", "Bệnh viện Việt Tiệp"]);
 
     // Formula-like text: string cells, never formulas. The only formulas are the add-in's own totals.
     const formulaLike = ["=HYPERLINK(\"http://x\",\"bấm\")", "-Nguyễn Văn Gạch", "@ghi chú"];
@@ -224,6 +225,23 @@ describe("dplan merge", () => {
     for (const name of [MASTER_SHEET_NAMES.outbound, MASTER_SHEET_NAMES.inbound, STATISTICS_SHEET_NAME]) {
       expect(rowsOf(twice.getWorksheet(name)!)).toEqual(rowsOf(once.getWorksheet(name)!));
     }
+  });
+
+  test("two files of the same unit in one run: refused with the reason; with --confirm the later file is merged and named", async () => {
+    const first = await put("so-y-te.xlsx", unitSpec({ file: "so-y-te.xlsx", unit: "Sở Y tế", outbound: [trip(1), trip(2)] }));
+    const second = await put("so-y-te-v2.xlsx", unitSpec({ file: "so-y-te-v2.xlsx", unit: "Sở Y tế", outbound: [trip(7), trip(8)] }));
+    const output = path.join(dir, "tong-hop-hai-tep.xlsx");
+    const asked = diskIO();
+    expect(await runMerge([first, second, "-o", output], asked)).toBe(2);
+    expect(asked.err).toMatch(/“Sở Y tế” có 2 tệp.*«so-y-te\.xlsx», «so-y-te-v2\.xlsx».*sau cùng «so-y-te-v2\.xlsx».*--confirm/s);
+    expect(fs.existsSync(output)).toBe(false);
+
+    const confirmed = diskIO();
+    expect(await runMerge([first, second, "-o", output, "--confirm"], confirmed)).toBe(0);
+    expect(confirmed.out).toMatch(/so-y-te\.xlsx — Đơn vị: Sở Y tế\n  KHÔNG TỔNG HỢP: .*đã dùng tệp «[^»]*so-y-te-v2\.xlsx»/);
+    const outbound = (await open(output)).getWorksheet(MASTER_SHEET_NAMES.outbound)!;
+    expect(columnOf(outbound, "Tên đoàn")).toEqual(["Đoàn công tác số 7", "Đoàn công tác số 8"]);
+    expect(columnOf(outbound, "Tệp")).toEqual(["so-y-te-v2.xlsx", "so-y-te-v2.xlsx"]);
   });
 
   test("an existing output that is not a master is never overwritten", async () => {

@@ -27,7 +27,7 @@ import { fold, tidy } from "../text";
 import type { CellValue, SheetGrid, TableWrite } from "../../workbook/types";
 import { deadlines, fieldValue, isoToDate, looksLikeFormula } from "./cells";
 import { formColumn, masterLayout, sourceLabel, TIER_SECTIONS, type MasterGrouping, type MasterLayout } from "./layout";
-import { normalizedValue, originalsText, placeTime, sameValue, type TimeCells } from "./normalize";
+import { coarseDateText, normalizedValue, originalsText, placeTime, sameValue, type TimeCells } from "./normalize";
 import { prepareUnit, type PreparedUnit } from "./unit";
 import { computeStatistics, statisticsTable, type CountedRow } from "./statistics";
 import { missingUnits, missingUnitsTable } from "./expectedUnits";
@@ -264,12 +264,20 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
         return split.name;
       }
       if (split && column.field === "leaderRole") return split.role;
+      if (column.field === "planStatus") {
+        const status = statusFromEvidence(delegation, reader);
+        if (status) {
+          originals.push({ title: column.title, written: status.evidence });
+          return status.name;
+        }
+      }
       if (time && (column.field === "period" || column.field === "start" || column.field === "end")) {
         const written = time.written[column.field];
         const placed = time.placed[column.field];
-        // Text moved as it is to another time cell needs no record; a text turned into dates does.
+        // Text moved as it is to another time cell needs no record; a text turned into dates does, and so
+        // does a date shown as a month turned into text (recorded as the unit saw it, "9/2026").
         const carried = typeof written === "string" && Object.values(time.placed).some((value) => typeof value === "string" && value.includes(tidy(written)));
-        if (!sameValue(written, placed) && !sameValue(written, null) && !carried) originals.push({ title: column.title, written });
+        if (!sameValue(written, placed) && !sameValue(written, null) && !carried) originals.push({ title: column.title, written: time.recorded[column.field] });
         return placed;
       }
       const written = fieldValue(delegation, column.field, reader);
@@ -285,12 +293,32 @@ function unitRow(delegation: Delegation, unit: UnitPlan, reader: GridReader | un
   return { values, extra: [], provenance };
 }
 
+/**
+ * A unit without a status column whose name or notes say the status ("Đoàn phát sinh", "Đoàn E (bổ sung ngoài
+ * kế hoạch)"): the master's status column gets the status by its standard name, the text stays in "Giá trị gốc".
+ */
+function statusFromEvidence(delegation: Delegation, reader: GridReader | undefined): { name: string; evidence: CellValue } | undefined {
+  const ref = delegation.cells.planStatus;
+  if (delegation.planStatus === undefined || !ref) return undefined;
+  const sharedWith = (Object.keys(delegation.cells) as FieldId[]).some((field) => field !== "planStatus" && delegation.cells[field]?.row === ref.row && delegation.cells[field]?.column === ref.column);
+  if (!sharedWith) return undefined;
+  const evidence = fieldValue(delegation, "planStatus", reader);
+  if (evidence === null) return undefined;
+  return { name: PLAN_STATUS.find((status) => status.id === delegation.planStatus)!.name, evidence };
+}
+
 /** The row's time cells as the unit wrote them and as the master places them (placeTime); undefined when they stay. */
-function timeCells(delegation: Delegation, reader: GridReader | undefined, layout: MasterLayout, year: number): { written: TimeCells; placed: TimeCells } | undefined {
+function timeCells(delegation: Delegation, reader: GridReader | undefined, layout: MasterLayout, year: number): { written: TimeCells; recorded: TimeCells; placed: TimeCells } | undefined {
   if (layout.fieldIndex.period === undefined || layout.fieldIndex.start === undefined || layout.fieldIndex.end === undefined) return undefined;
   const written: TimeCells = { period: fieldValue(delegation, "period", reader), start: fieldValue(delegation, "start", reader), end: fieldValue(delegation, "end", reader) };
-  const placed = placeTime(written, delegation, year);
-  return placed ? { written, placed } : undefined;
+  // A date cell shown as a month keeps that precision: the master has no number format to show it by, so
+  // it goes as text ("Tháng 9/2026"), and "Giá trị gốc" keeps what the unit saw ("9/2026").
+  const shownText = (field: keyof TimeCells) => coarseDateText(written[field], delegation.raw[field]);
+  const asShown: TimeCells = { period: shownText("period") ?? written.period, start: shownText("start") ?? written.start, end: shownText("end") ?? written.end };
+  const recorded: TimeCells = { ...written };
+  for (const field of ["period", "start", "end"] as const) if (shownText(field) !== undefined) recorded[field] = (delegation.raw[field] ?? "").replace(/^0(\d)\//, "$1/");
+  const placed = placeTime(asShown, delegation, year);
+  return placed ? { written, recorded, placed } : undefined;
 }
 
 /**

@@ -6,7 +6,9 @@
  * - names that are the same once tone marks and case are folded but differ as written (a typo, or two
  *   units whose names differ by one mark: the person knows which);
  * - a re-import that would replace a unit's rows that came from a different file (two files that both say
- *   "Đơn vị: Sở Y tế", or a renamed copy): the master's "Tệp" column remembers each row's file.
+ *   "Đơn vị: Sở Y tế", or a renamed copy): the master's "Tệp" column remembers each row's file;
+ * - two files of the same unit in one merge (an old and a new version side by side): once confirmed, the
+ *   later file in the list is merged and the earlier ones are not (`latestFilePerUnit`).
  */
 import { fold } from "../text";
 import type { MasterSheetRows, UnitPlan } from "./types";
@@ -18,7 +20,8 @@ export function unitKey(name: string): string {
 
 export type UnitConflict =
   | { kind: "similar-names"; unit: string; other: string }
-  | { kind: "other-file"; unit: string; file: string; earlierFiles: string[] };
+  | { kind: "other-file"; unit: string; file: string; earlierFiles: string[] }
+  | { kind: "several-files"; unit: string; files: string[] };
 
 /** What must be confirmed before these units are merged into this master; empty when nothing. */
 export function findUnitConflicts(units: readonly UnitPlan[], existing: MasterSheetRows | undefined): UnitConflict[] {
@@ -39,6 +42,9 @@ export function findUnitConflicts(units: readonly UnitPlan[], existing: MasterSh
     if (!seen.has(id)) conflicts.push(conflict);
     seen.add(id);
   };
+  const filesOfUnit = new Map<string, string[]>();
+  for (const unit of units) filesOfUnit.set(unitKey(unit.unitName), [...(filesOfUnit.get(unitKey(unit.unitName)) ?? []), unit.fileName]);
+  for (const [unit, files] of filesOfUnit) if (files.length > 1) push({ kind: "several-files", unit, files });
   const newKeys = new Map<string, Set<string>>();
   for (const unit of units) newKeys.set(unitKey(unit.unitName), (newKeys.get(unitKey(unit.unitName)) ?? new Set()).add(unit.fileName));
   const known = [...new Set([...earlierFiles.keys(), ...newKeys.keys()])];
@@ -56,8 +62,29 @@ export function findUnitConflicts(units: readonly UnitPlan[], existing: MasterSh
   return conflicts;
 }
 
+/**
+ * One plan per unit: of several files of the same unit, the later in the list (the confirmed choice, see
+ * describeUnitConflict); `superseded` names each file left out and the file used instead.
+ */
+export function latestFilePerUnit<T extends UnitPlan>(units: readonly T[]): { kept: T[]; superseded: { unit: T; by: T }[] } {
+  const last = new Map<string, T>();
+  for (const unit of units) last.set(unitKey(unit.unitName), unit);
+  const kept: T[] = [];
+  const superseded: { unit: T; by: T }[] = [];
+  for (const unit of units) {
+    const by = last.get(unitKey(unit.unitName))!;
+    if (by === unit) kept.push(unit);
+    else superseded.push({ unit, by });
+  }
+  return { kept, superseded };
+}
+
 /** One conflict in Vietnamese. */
 export function describeUnitConflict(conflict: UnitConflict): string {
+  if (conflict.kind === "several-files") {
+    const [last, ...earlier] = [...conflict.files].reverse();
+    return `Đơn vị “${conflict.unit}” có ${conflict.files.length} tệp trong lần tổng hợp này: ${conflict.files.map((f) => `«${f}»`).join(", ")}. Nếu xác nhận, chỉ tổng hợp tệp sau cùng «${last}» (bỏ ${earlier.reverse().map((f) => `«${f}»`).join(", ")}); nếu là các đơn vị khác nhau, hãy đặt tên đơn vị cho từng tệp.`;
+  }
   if (conflict.kind === "similar-names") {
     return `Hai tên đơn vị chỉ khác nhau ở dấu hoặc chữ hoa: “${conflict.unit}” và “${conflict.other}”. Nếu là một đơn vị, hãy sửa tên cho giống nhau; nếu là hai đơn vị khác nhau, hãy xác nhận để tổng hợp riêng.`;
   }

@@ -3,7 +3,7 @@ export { consolidate, masterDocument, arrange, unitKey, CROSS_UNIT_RULES } from 
 export { readMaster } from "./readMaster";
 export { formOptionsFromMaster } from "./formBack";
 export { findForeignSheet, type ForeignSheet } from "./foreign";
-export { findUnitConflicts, describeUnitConflict, type UnitConflict } from "./identity";
+export { findUnitConflicts, describeUnitConflict, latestFilePerUnit, type UnitConflict } from "./identity";
 export { planYearInfo, titleYear, type PlanYearInfo } from "./planYear";
 export { makeUnitPlan, previewUnit, prepareUnit, fileStem, unitFromTitle, delegationLabel } from "./unit";
 export { missingInformation, type MissingInformation } from "./exclusion";

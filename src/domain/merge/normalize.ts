@@ -83,6 +83,10 @@ export function placeTime(written: TimeCells, delegation: Delegation, year: numb
   const period = delegation.period;
   if (!period || delegation.periodError !== undefined) return undefined;
   if (period.precision === "day") {
+    // A festival ("dịp 2/9", "nhân dịp Quốc khánh") names a season, not the trip's days: it stays as written,
+    // under "Thời gian dự kiến".
+    if (occasionText(written.period)) return undefined;
+    if (occasionText(written.start) && blank(written.end) && blank(written.period)) return { period: tidy(written.start), start: null, end: null };
     const end = period.end !== period.start ? isoToDate(period.end) : null;
     // Days under "Thời gian" with no dates beside them.
     if (!blank(written.period) && blank(written.start) && blank(written.end)) return { period: null, start: isoToDate(period.start), end };
@@ -98,6 +102,26 @@ export function placeTime(written: TimeCells, delegation: Delegation, year: numb
   const reread = parsePeriod(text, year).period;
   if (!reread || reread.start !== period.start || reread.end !== period.end || reread.precision !== period.precision) return undefined;
   return { period: text, start: null, end: null };
+}
+
+/** Words naming an occasion rather than days: "dịp 2/9", "Tết", "Quốc khánh", "lễ hội". */
+const OCCASION_WORDS = /(?:^|\s)(?:dip|tet|trung thu|gio to|quoc khanh|le hoi)(?:\s|$)/;
+
+function occasionText(value: CellValue): value is string {
+  return typeof value === "string" && OCCASION_WORDS.test(fold(value));
+}
+
+/**
+ * A date cell shown coarser than a day ("9/2026" typed, stored as 1/9/2026 with the format m/yyyy): the time
+ * the unit meant, as a coarse text ("Tháng 9/2026", "Năm 2026"); undefined for a day or another value.
+ * `shown` is the row parser's text of the cell ("09/2026"), which is not a date when the format hid the day.
+ */
+export function coarseDateText(value: CellValue, shown: string | undefined): string | undefined {
+  if (!(value instanceof Date) || shown === undefined || parseDateCell(shown) !== undefined) return undefined;
+  const month = /^(\d{1,2})\/(\d{4})$/.exec(shown.trim());
+  if (month) return `Tháng ${Number(month[1])}/${month[2]}`;
+  if (/^\d{4}$/.test(shown.trim())) return `Năm ${shown.trim()}`;
+  return undefined;
 }
 
 /** The same cell value (dates by their day). */

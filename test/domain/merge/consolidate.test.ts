@@ -1,5 +1,6 @@
-import { consolidate, describeUnitConflict, findUnitConflicts, makeUnitPlan, masterLayout, readMaster, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../../src/domain/merge";
+import { consolidate, describeUnitConflict, findUnitConflicts, latestFilePerUnit, makeUnitPlan, masterLayout, readMaster, MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../../src/domain/merge";
 import type { MasterPlan, MasterSheetRows, UnitPlan } from "../../../src/domain/merge";
+import { PLAN_STATUS } from "../../../src/domain/lists/planStatus";
 import { getProfile } from "../../../src/domain/profiles";
 import { checkPlan } from "../../../src/domain/rules/engine";
 import { readPlan } from "../../../src/domain/templates";
@@ -7,7 +8,7 @@ import { TEMPLATES } from "../../../src/domain/templates/definitions";
 import type { CellValue, SheetGrid, TableWrite } from "../../../src/workbook/types";
 import { day, outboundAbbreviated, specToGrid, unitWorkbook } from "../../fixtures/generate";
 import { masterColumn, viewMaster } from "../../support/masterDocument";
-import { travellingLeaderUnits, dataRow, trip, unitPlan, unitSpec, visit, type UnitSpecInput } from "./units";
+import { travellingLeaderUnits, dataRow, gridsOf, trip, unitPlan, unitSpec, visit, type UnitSpecInput } from "./units";
 
 const hp = { profile: getProfile("hai-phong"), year: 2025 };
 
@@ -273,6 +274,69 @@ describe("the time of each delegation where the official form wants it", () => {
   });
 });
 
+describe("a time coarser than a day keeps its precision in the master", () => {
+  const input: UnitSpecInput = {
+    file: "vh.xlsx",
+    unit: "Phòng Văn hóa",
+    year: 2026,
+    outbound: [
+      trip(1, { start: day(2026, 9, 1), end: null, countries: "Hàn Quốc", purpose: "Giao lưu văn hóa nghệ thuật dân tộc tại lễ hội Chuncheon" }),
+      trip(2, { start: day(2026, 9, 14), end: day(2026, 9, 16), countries: "Hàn Quốc", purpose: "Giao lưu văn hóa nghệ thuật dân tộc tại lễ hội Chuncheon" }),
+      trip(3, { start: "dịp 2/9", end: null }),
+    ],
+  };
+  const spec = unitSpec(input);
+  const grids = gridsOf(spec);
+  // "9/2026" typed into Từ ngày: Excel stores the date 1/9/2026 and shows it by the format m/yyyy.
+  const sheet = grids.find((grid) => grid.values.some((line) => line.includes("Từ ngày")))!;
+  const headerIndex = sheet.values.findIndex((line) => line.includes("Từ ngày"));
+  const startColumn = sheet.values[headerIndex].indexOf("Từ ngày") + sheet.originCol;
+  sheet.dateFormats = [{ row: dataRow(input, 1), column: startColumn, format: "m/yyyy" }];
+  const plan = consolidate([makeUnitPlan(spec.file, grids, { year: 2026 })], undefined, { ...hp, year: 2026 });
+  const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+
+  test("a month shown in a date cell goes under “Thời gian dự kiến” as a month, the unit's “9/2026” kept", () => {
+    expect(column(outbound, "Thời gian dự kiến")[0]).toBe("Tháng 9/2026");
+    expect(column(outbound, "Từ ngày")[0]).toBeNull();
+    expect(column(outbound, "Giá trị gốc")[0]).toBe("Từ ngày: 9/2026");
+  });
+
+  test("a festival (“dịp 2/9”) stays as written under “Thời gian dự kiến”, not a day", () => {
+    expect(column(outbound, "Thời gian dự kiến")[2]).toBe("dịp 2/9");
+    expect(column(outbound, "Từ ngày")[2]).toBeNull();
+  });
+
+  test("the master, checked again, still reads the month and finds the merge candidates", () => {
+    const reread = consolidate([], readBack(plan), { ...hp, year: 2026 });
+    expect(reread.delegations[0].period).toEqual({ start: "2026-09-01", end: "2026-09-30", precision: "month" });
+    const asPlan = readPlan(plan.sheets.slice(0, 1).map((table) => ({ name: table.sheet, originRow: 1, originCol: 1, values: table.rows, merges: table.merges ?? [] })), { year: 2026 });
+    const candidates = checkPlan(asPlan.delegations, { ...hp, year: 2026 }).filter((finding) => finding.rule === "merge-candidate");
+    expect(candidates.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the plan status of a unit without a status column", () => {
+  test("the master's “Trong/ngoài kế hoạch” gets the standard status; the unit's words stay in “Giá trị gốc”", () => {
+    const input: UnitSpecInput = {
+      file: "vh.xlsx",
+      unit: "Sở Văn hóa",
+      outbound: [trip(1, { notes: "Đoàn phát sinh" }), trip(2, { name: "Đoàn E (bổ sung ngoài kế hoạch)" }), trip(3, { notes: "trong kế hoạch đã duyệt" }), trip(4)],
+    };
+    const plan = consolidate([unitPlan(input)], undefined, hp);
+    const outbound = sheetOf(plan, MASTER_SHEET_NAMES.outbound);
+    const names = (id: "in" | "out") => PLAN_STATUS.find((status) => status.id === id)!.name;
+    expect(column(outbound, "Trong/ngoài kế hoạch")).toEqual([names("out"), names("out"), names("in"), null]);
+    expect(column(outbound, "Giá trị gốc")).toEqual([
+      "Trong/ngoài kế hoạch: Đoàn phát sinh",
+      "Trong/ngoài kế hoạch: Đoàn E (bổ sung ngoài kế hoạch)",
+      "Trong/ngoài kế hoạch: trong kế hoạch đã duyệt",
+      null,
+    ]);
+    expect(column(outbound, "Tên đoàn")[1]).toBe("Đoàn E (bổ sung ngoài kế hoạch)");
+    expect(readBack(plan).sheets.outbound!.rows.length).toBe(4);
+  });
+});
+
 describe("computed deadlines (from the return date, profile deadlines, working days)", () => {
   const cases: [string, Partial<Parameters<typeof trip>[1]>, string, CellValue, CellValue][] = [
     ["re-entry Fri 13/2/2026 (DOMAIN example), Hải Phòng", { start: day(2026, 2, 9), end: day(2026, 2, 13) }, "hai-phong", day(2026, 3, 6), day(2026, 2, 27)],
@@ -341,6 +405,17 @@ describe("re-import", () => {
     expect(conflict).toMatchObject({ kind: "other-file", unit: "Sở Y tế", file: "so-y-te-ban-sao.xlsx" });
     expect(describeUnitConflict(conflict)).toMatch(/đã có trong sổ tổng hợp.*so-y-te-ban-sao\.xlsx.*xác nhận/);
     expect(findUnitConflicts([unitPlan({ ...A, outbound: [trip(9)] })], readBack(first))).toEqual([]);
+  });
+
+  test("two files of the same unit in one merge are asked about; once confirmed, the later file is the one merged", () => {
+    const older = unitPlan({ ...A, outbound: [trip(1)] });
+    const newer = { ...unitPlan({ ...A, outbound: [trip(9)] }), fileName: "so-y-te-v2.xlsx" };
+    const [conflict] = findUnitConflicts([older, newer], undefined);
+    expect(conflict).toEqual({ kind: "several-files", unit: "Sở Y tế", files: ["so-y-te.xlsx", "so-y-te-v2.xlsx"] });
+    expect(describeUnitConflict(conflict)).toMatch(/2 tệp.*chỉ tổng hợp tệp sau cùng «so-y-te-v2\.xlsx» \(bỏ «so-y-te\.xlsx»\)/);
+    const { kept, superseded } = latestFilePerUnit([older, unitPlan(B), newer]);
+    expect(kept.map((unit) => unit.fileName)).toEqual(["so-gd.xlsx", "so-y-te-v2.xlsx"]);
+    expect(superseded).toEqual([{ unit: older, by: newer }]);
   });
 
   test("a unit whose new sheet has only incomplete rows loses its earlier rows of that kind", () => {

@@ -39,6 +39,12 @@ describe("period-invalid", () => {
     expect(finding).toMatchObject({ severity: "error", cell: `H${delegation.row}`, message: "Thời gian không đọc được: không hiểu “Quý V/2025”" });
   });
 
+  it("points at the time cell that holds the value, not an empty one before it (a master has all three)", () => {
+    const delegation = makeDelegation({ period: undefined, periodError: "Ngày bắt đầu: không đọc được «31/06/2026»", raw: { start: "31/06/2026", end: "02/07/2026" } });
+    const [finding] = findingsOf("period-invalid", [delegation]);
+    expect(finding).toMatchObject({ cell: `I${delegation.row}` });
+  });
+
   it("reports a return before the departure at the end date", () => {
     const delegation = makeDelegation({ period: period("2025-05-20", "2025-05-15") });
     const [finding] = findingsOf("period-invalid", [delegation]);

@@ -1,7 +1,14 @@
 /** period-invalid: the time cannot be read, ends before it starts, or starts outside the plan year. */
 import { displayDate } from "../lib/time";
 import { QD272 } from "../sources";
+import type { Delegation, FieldId } from "../../model";
 import type { RowRule, Violation } from "../types";
+
+/** The time fields in this order, those holding a value first: a master has all three cells, often one filled. */
+function filledFirst(delegation: Delegation, fields: FieldId[]): FieldId[] {
+  const filled = (field: FieldId) => (delegation.raw[field] ?? "").trim() !== "";
+  return [...fields.filter(filled), ...fields.filter((field) => !filled(field))];
+}
 
 export const periodInvalid: RowRule = {
   id: "period-invalid",
@@ -15,7 +22,7 @@ export const periodInvalid: RowRule = {
     if (delegation.periodError) {
       violations.push({
         delegation,
-        at: ["period", "start", "end"],
+        at: filledFirst(delegation, ["period", "start", "end"]),
         message: `Thời gian không đọc được: ${delegation.periodError}`,
         messageEn: `The time cannot be read: ${delegation.periodError}`,
       });
@@ -27,7 +34,7 @@ export const periodInvalid: RowRule = {
     if (period.end < period.start) {
       violations.push({
         delegation,
-        at: ["end", "period", "start"],
+        at: filledFirst(delegation, ["end", "period", "start"]),
         message: `Ngày về ${to} trước ngày đi ${from}`,
         messageEn: `The return date ${to} is before the departure date ${from}`,
       });
@@ -36,7 +43,7 @@ export const periodInvalid: RowRule = {
     if (year !== context.year) {
       violations.push({
         delegation,
-        at: ["period", "start"],
+        at: filledFirst(delegation, ["period", "start"]),
         message: `Thời gian bắt đầu ${from} không thuộc năm kế hoạch ${context.year}`,
         messageEn: `The trip starts on ${from}, outside the plan year ${context.year}`,
       });
