@@ -199,7 +199,7 @@ function uncarriedWork(oldXml: string, carry: Carry): string[] {
     if (from && outside(from)) lost.push(`vùng gộp ô ${merge[1]}:${merge[2]}`);
   }
   if (lost.length === 0) return [];
-  return [`Trang “${carry.sheetName}”: bảng tổng hợp mới không giữ được ${lost.join(", ")} nằm ngoài bảng (ngoài các cột, hoặc dưới phần chữ ký). Nếu cần, hãy chép lại từ bản cũ.`];
+  return [`Trang “${carry.sheetName}”: trang tổng hợp mới không giữ được ${lost.join(", ")} nằm ngoài bảng (ngoài các cột, hoặc dưới phần chữ ký). Nếu cần, hãy chép lại từ bản cũ.`];
 }
 
 /** The text a cell element shows: its <v> or its inline string's <t> runs. */
@@ -228,7 +228,7 @@ function carriedCell(old: OldCell, fresh: { attributes: string; inner?: string }
     const ownRow = carry.plan.handRows.has(old.row) || carry.plan.addedColumns.has(old.column);
     if (!ownRow && shownValue(fresh?.inner ?? "") !== shownValue(old.inner)) {
       carry.notices.push(
-        `Ô ${address(old)} của trang “${carry.sheetName}”: công thức =${formula} không được giữ vì bảng tổng hợp ghi giá trị mới «${shownValue(fresh?.inner ?? "")}» (công thức cho «${shownValue(old.inner)}»); ô ${address(to)} nay là giá trị.`,
+        `Ô ${address(old)} của trang “${carry.sheetName}”: công thức =${formula} không được giữ vì lần tổng hợp này ghi giá trị mới «${shownValue(fresh?.inner ?? "")}» (công thức cho «${shownValue(old.inner)}»); ô ${address(to)} nay là giá trị.`,
       );
       return fresh?.inner ? `<c${attributes}${typeAttribute(fresh.attributes)}>${fresh.inner}</c>` : `<c${attributes}/>`;
     }

@@ -159,7 +159,7 @@ test("F4: a stray value and a merged area far outside the master's table are rep
   printed = [];
   expect(await runMerge([b, "-o", output], io())).toBe(0);
   const said = printed.join("\n");
-  expect(said).toContain(`Trang “${MASTER_SHEET_NAMES.outbound}”: bảng tổng hợp mới không giữ được`);
+  expect(said).toContain(`Trang “${MASTER_SHEET_NAMES.outbound}”: trang tổng hợp mới không giữ được`);
   expect(said).toContain("ô XFD1048576");
   expect(said).toContain("vùng gộp ô Z60:AB70");
 });
