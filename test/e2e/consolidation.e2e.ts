@@ -171,8 +171,10 @@ describe("consolidating unit files in the playground", () => {
     expect(download.suggestedFilename()).toBe(sample);
     await shown.getByText(pg.newWorkbookName).waitFor();
 
-    // "Bỏ thay đổi và mở" opens the other workbook without downloading.
+    // "Bỏ thay đổi và mở" opens the other workbook without downloading. (The new workbook's grid has an E16
+    // too: wait for the sample itself, or the edit would start in the grid the sample then replaces.)
     await page.getByRole("button", { name: pg.openSample, exact: true }).click();
+    await shown.getByText(sample).waitFor();
     await cell(page, "E16").waitFor();
     await typeInto("E16", "Hàn Quốc");
     await page.getByRole("button", { name: pg.newWorkbook, exact: true }).click();
