@@ -4,63 +4,46 @@
  * stray cell at XFD1048576 no longer builds a 17-billion-cell grid; broken chart and drawing parts are
  * named, not a reason to refuse the file.
  */
-import type { Page } from "playwright-core";
 import { stringsFor } from "../../src/i18n";
 import { HOSTILE_PACKAGES } from "../fixtures/badFiles";
-import { launchBrowser, type Browser } from "./support/browser";
-import { cellValue, openPlayground, pane, paneButton } from "./support/playground";
+import { cellValue, playgroundForFile, pane, paneButton } from "./support/playground";
 import { screenshot } from "./support/screenshots";
 
 const pg = stringsFor("vi").playground;
 const t = stringsFor("vi").pane;
 
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, errors } = await openPlayground(browser.context));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(errors).toEqual([]);
-});
+const session = playgroundForFile();
 
 async function openHostile(file: string): Promise<void> {
-  await page.locator('input[data-testid="open-file"]').setInputFiles({ name: file, mimeType: "application/octet-stream", buffer: HOSTILE_PACKAGES[file].build() });
+  await session.page.locator('input[data-testid="open-file"]').setInputFiles({ name: file, mimeType: "application/octet-stream", buffer: HOSTILE_PACKAGES[file].build() });
 }
 
 test("a merge A1:XFD1048576: refused with a Vietnamese message naming the sheet; the tab is alive and the open workbook stays", async () => {
-  await page.locator(".pg-file").waitFor();
-  const before = await page.locator(".pg-file").innerText();
+  await session.page.locator(".pg-file").waitFor();
+  const before = await session.page.locator(".pg-file").innerText();
   await openHostile("gop-ca-trang.xlsx");
-  const alert = page.getByRole("alert");
+  const alert = session.page.getByRole("alert");
   await alert.waitFor({ timeout: 30_000 });
   await expect(alert.innerText()).resolves.toContain(pg.openFailed.replace("{file}", "gop-ca-trang.xlsx").replace(": {reason}", ""));
   await expect(alert.innerText()).resolves.toMatch(/Trang «Đoàn ra» có quá nhiều ô gộp/);
-  await expect(page.evaluate(() => 1 + 1)).resolves.toBe(2);
-  await expect(page.locator(".pg-file").innerText()).resolves.toBe(before);
-  await screenshot(page, "hostile-merge-refused");
+  await expect(session.page.evaluate(() => 1 + 1)).resolves.toBe(2);
+  await expect(session.page.locator(".pg-file").innerText()).resolves.toBe(before);
+  await screenshot(session.page, "hostile-merge-refused");
 });
 
 test("a plan with one cell at XFD1048576: opens, the plan is checked and the far cell is named", async () => {
   await openHostile("o-xa-nhat.xlsx");
-  await page.locator(".pg-file").getByText("o-xa-nhat.xlsx").waitFor({ timeout: 30_000 });
-  await expect(cellValue(page, "B4")).resolves.toBe("Đoàn công tác số 1");
-  await paneButton(page, t.checkButton).click();
-  await pane(page).getByText(/1 ô có dữ liệu nằm rất xa bảng \(XFD1048576: “x”\)/).waitFor({ timeout: 60_000 });
-  await expect(page.evaluate(() => 1 + 1)).resolves.toBe(2);
-  await screenshot(page, "hostile-far-cell");
+  await session.page.locator(".pg-file").getByText("o-xa-nhat.xlsx").waitFor({ timeout: 30_000 });
+  await expect(cellValue(session.page, "B4")).resolves.toBe("Đoàn công tác số 1");
+  await paneButton(session.page, t.checkButton).click();
+  await pane(session.page).getByText(/1 ô có dữ liệu nằm rất xa bảng \(XFD1048576: “x”\)/).waitFor({ timeout: 60_000 });
+  await expect(session.page.evaluate(() => 1 + 1)).resolves.toBe(2);
+  await screenshot(session.page, "hostile-far-cell");
 });
 
 test("broken drawing, chart and chart sheet: the file opens and the skipped parts are named in Vietnamese", async () => {
   await openHostile("bieu-do-hong.xlsx");
-  await page.locator(".pg-file").getByText("bieu-do-hong.xlsx").waitFor({ timeout: 30_000 });
-  await expect(page.getByRole("status").first().innerText()).resolves.toMatch(/Phần «xl\/drawings\/drawing1\.xml» của tệp bị hỏng/);
-  await expect(cellValue(page, "B4")).resolves.toBe("Đoàn công tác số 1");
+  await session.page.locator(".pg-file").getByText("bieu-do-hong.xlsx").waitFor({ timeout: 30_000 });
+  await expect(session.page.getByRole("status").first().innerText()).resolves.toMatch(/Phần «xl\/drawings\/drawing1\.xml» của tệp bị hỏng/);
+  await expect(cellValue(session.page, "B4")).resolves.toBe("Đoàn công tác số 1");
 });

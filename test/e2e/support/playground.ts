@@ -1,5 +1,26 @@
 /** Handles on the playground page: the grid, the pane, the toolbar. */
 import type { BrowserContext, Locator, Page } from "playwright-core";
+import { launchBrowser, type Browser } from "./browser";
+
+/**
+ * One browser and one playground page for a whole test file: opened before its tests, closed after them, and
+ * no page error allowed after each test. Read `page` inside the tests (it is set in beforeAll).
+ */
+export function playgroundForFile(query = ""): { readonly page: Page } {
+  let browser: Browser | undefined;
+  const session = {} as { page: Page; errors: string[] };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    Object.assign(session, await openPlayground(browser.context, query));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(() => {
+    expect(session.errors).toEqual([]);
+  });
+  return session;
+}
 
 export function baseUrl(): string {
   const url = process.env.E2E_URL;
