@@ -10,12 +10,22 @@ import { getProfile } from "../../../src/domain/profiles";
 import { checkPlan, type CheckContext } from "../../../src/domain/rules";
 import { RULES } from "../../../src/domain/rules/registry";
 import { mergeCandidate } from "../../../src/domain/rules/rules/mergeCandidate";
-import type { PlanRule } from "../../../src/domain/rules/types";
+import type { PlanRule, Rule } from "../../../src/domain/rules/types";
 import { readPlan } from "../../../src/domain/templates";
 import type { CellValue, SheetGrid } from "../../../src/workbook/types";
 import { livePlanGrids, LIVE_COLUMNS, stackedPlanGrid, valuePool } from "./livePlan";
 
 const CONTEXT: CheckContext = { profile: getProfile("hai-phong"), year: 2025, leadershipSize: 4, keyLeaderNames: ["Lê Thị Cúc"] };
+
+/** The rules, with merge-candidate noting each cluster whose part it works out (into `worked`). */
+function rulesCountingClusters(worked: string[]): Rule[] {
+  const parts = mergeCandidate.locality!.parts!;
+  const spied: PlanRule = {
+    ...mergeCandidate,
+    locality: { ...mergeCandidate.locality!, parts: { ...parts, part: (key, rows, context) => (worked.push(key), parts.part(key, rows, context)) } },
+  };
+  return RULES.map((rule) => (rule.id === mergeCandidate.id ? spied : rule));
+}
 
 function fullCheck(grids: SheetGrid[]): Finding[] {
   return checkPlan(readPlan(grids).delegations, CONTEXT);
@@ -255,13 +265,8 @@ describe("live check on a dense cluster (merge-candidate's comparison cap)", () 
 
   it("works out again only the clusters an edited row held or holds", () => {
     const grids = [clusterGrid(80)];
-    const parts = mergeCandidate.locality!.parts!;
     const worked: string[] = [];
-    const spied: PlanRule = {
-      ...mergeCandidate,
-      locality: { ...mergeCandidate.locality!, parts: { ...parts, part: (key, rows, context) => (worked.push(key), parts.part(key, rows, context)) } },
-    };
-    const live = LiveCheck.start(grids, CONTEXT, {}, RULES.map((rule) => (rule.id === mergeCandidate.id ? spied : rule)));
+    const live = LiveCheck.start(grids, CONTEXT, {}, rulesCountingClusters(worked));
     const keysAt = (row: number) => [...mergeCandidate.locality!.keys(live.plan().delegations.find((delegation) => delegation.row === row)!, CONTEXT)];
     const edit = (change: CellChange) => {
       const before = keysAt(change.row);
@@ -286,13 +291,8 @@ describe("live check on a dense cluster (merge-candidate's comparison cap)", () 
 
   it("prepare() builds the clusters ahead, so the first edit works out only its own", () => {
     const grids = [clusterGrid(80)];
-    const parts = mergeCandidate.locality!.parts!;
     const worked: string[] = [];
-    const spied: PlanRule = {
-      ...mergeCandidate,
-      locality: { ...mergeCandidate.locality!, parts: { ...parts, part: (key, rows, context) => (worked.push(key), parts.part(key, rows, context)) } },
-    };
-    const live = LiveCheck.start(grids, CONTEXT, {}, RULES.map((rule) => (rule.id === mergeCandidate.id ? spied : rule)));
+    const live = LiveCheck.start(grids, CONTEXT, {}, rulesCountingClusters(worked));
     live.prepare();
     live.prepare(); // idempotent: nothing is built twice
     const allKeys = new Set(live.plan().delegations.flatMap((delegation) => [...mergeCandidate.locality!.keys(delegation, CONTEXT)]));
