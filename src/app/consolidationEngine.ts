@@ -308,7 +308,8 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
         const table = plan.sheets[index];
         onProgress?.({ step: "writing", done: index, total: plan.sheets.length, sheet: table.sheet });
         const carry = carries.get(table.sheet);
-        await host.writeTable(carry ? { ...table, carry } : table);
+        const notices = await host.writeTable(carry ? { ...table, carry } : table);
+        if (notices) hostWarnings.push(...notices);
         // A host that cannot write notes cannot move them either: say so rather than leave them on wrong rows unsaid.
         if (carry && !host.capabilities.notes) hostWarnings.push(MESSAGES.notesNotCarried(table.sheet));
       }

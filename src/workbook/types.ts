@@ -143,7 +143,7 @@ export interface CarryPlan {
   /**
    * Earlier rows of units not re-imported (they stay as they were): the officer's styles, validation,
    * conditional formats and formulas on them are carried too (a formula only where the merge's value is its
-   * cached result). Only the CLI's package edit follows it so far; other hosts carry their notes.
+   * cached result). Every host follows it (the CLI's package edit, the playground, Excel).
    */
   keptRows?: ReadonlySet<number>;
   /** Earlier column → column in this write, for columns found by title in both. */
@@ -295,6 +295,9 @@ export interface WorkbookHost {
   setDropdowns(lists: StandardList[], targets: DropdownTarget[]): Promise<void>;
   /** Writes cells whose current value still equals `expected`; returns how many were written. */
   editCells(edits: CellEdit[]): Promise<number>;
-  /** Creates or replaces a sheet with this table (values only: text is never a formula). */
-  writeTable(table: TableWrite): Promise<void>;
+  /**
+   * Creates or replaces a sheet with this table (values only: text is never a formula). With
+   * `table.carry`, may return what the officer must be told about the carried work (Vietnamese).
+   */
+  writeTable(table: TableWrite): Promise<string[] | void>;
 }

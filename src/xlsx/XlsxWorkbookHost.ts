@@ -265,14 +265,15 @@ export class XlsxWorkbookHost implements WorkbookHost {
     return written;
   }
 
-  async writeTable(table: TableWrite): Promise<void> {
+  async writeTable(table: TableWrite): Promise<string[] | void> {
     if (OWN_SHEETS.has(table.sheet)) throw new XlsxHostError(`Tên trang tính “${table.sheet}” dành riêng cho phần bổ trợ.`);
+    let notices: string[] | undefined;
     try {
       // A master re-imported: the officer's own cells of the old sheet come along (sheetCarry.ts).
       const old = table.carry ? this.workbook.getWorksheet(table.sheet) : undefined;
       const work = old && table.carry ? takeOfficerWork(old, table.carry) : undefined;
       const sheet = writeTableInto(this.workbook, table);
-      if (work && table.carry) putOfficerWork(sheet, work, table.carry);
+      if (work && table.carry) notices = putOfficerWork(sheet, work, table.carry);
     } catch (error) {
       throw new XlsxHostError(`Không tạo được trang tính “${table.sheet}”: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -280,6 +281,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
     for (const [key, record] of this.marks) if (record.sheet === table.sheet) this.marks.delete(key);
     writeMarkState(this.workbook, this.marks);
     this.emit("sheets", table.sheet);
+    return notices;
   }
 
   // ------------------------------------------------------------ for the playground

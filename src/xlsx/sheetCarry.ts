@@ -70,6 +70,14 @@ class Carry {
     return this.plan.rows.has(row) && this.plan.columns.has(column) && (this.plan.handRows.has(row) || this.plan.addedColumns.has(column) || this.plan.keptRows?.has(row) === true);
   }
 
+  /**
+   * Whether the old cell is the officer's own (a hand row's, an added column's): its value is carried too.
+   * A carried cell that is not (a kept unit row's) takes the merge's value; only its formats follow it.
+   */
+  owns(row: number, column: number): boolean {
+    return this.plan.handRows.has(row) || this.plan.addedColumns.has(column);
+  }
+
   /** Whether a note on the old cell is carried. */
   carriesNote(row: number, column: number): boolean {
     return this.plan.rows.has(row) && this.plan.columns.has(column);
@@ -90,6 +98,17 @@ class Carry {
   column(column: number): number {
     return this.plan.columns.get(column) ?? column;
   }
+}
+
+// ---------------------------------------------------------------- what is said
+
+/**
+ * A formula on a kept unit row whose cached result is not what the merge writes there (an STT renumbered,
+ * a deadline recomputed): the merge's value is written, the formula is not kept. Every host says it so.
+ */
+export function formulaGaveWay(sheetName: string, oldAddress: string, formula: string, written: string, cached: string, newAddress: string): string {
+  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  return `Ô ${oldAddress} của trang “${sheetName}”: công thức =${body} không được giữ vì lần tổng hợp này ghi giá trị mới «${written}» (công thức cho «${cached}»); ô ${newAddress} nay là giá trị.`;
 }
 
 // ---------------------------------------------------------------- formulas
@@ -225,11 +244,8 @@ function carriedCell(old: OldCell, fresh: { attributes: string; inner?: string }
     if (formula === undefined) return fresh ? `<c${attributes}${typeAttribute(fresh.attributes)}>${fresh.inner ?? ""}</c>` : `<c${attributes}/>`;
     // On a row of a unit kept as it was, the merge may rewrite a cell (STT, deadlines): the formula stays
     // only where its cached result is what the merge wrote; else the merge's value, and the officer is told.
-    const ownRow = carry.plan.handRows.has(old.row) || carry.plan.addedColumns.has(old.column);
-    if (!ownRow && shownValue(fresh?.inner ?? "") !== shownValue(old.inner)) {
-      carry.notices.push(
-        `Ô ${address(old)} của trang “${carry.sheetName}”: công thức =${formula} không được giữ vì lần tổng hợp này ghi giá trị mới «${shownValue(fresh?.inner ?? "")}» (công thức cho «${shownValue(old.inner)}»); ô ${address(to)} nay là giá trị.`,
-      );
+    if (!carry.owns(old.row, old.column) && shownValue(fresh?.inner ?? "") !== shownValue(old.inner)) {
+      carry.notices.push(formulaGaveWay(carry.sheetName, address(old), formula, shownValue(fresh?.inner ?? ""), shownValue(old.inner), address(to)));
       return fresh?.inner ? `<c${attributes}${typeAttribute(fresh.attributes)}>${fresh.inner}</c>` : `<c${attributes}/>`;
     }
     const moved = moveFormula(formula, carry, old, to);
@@ -242,8 +258,7 @@ function carriedCell(old: OldCell, fresh: { attributes: string; inner?: string }
   // else the old value (a cell the merge left empty keeps what the officer wrote).
   if (fresh && fresh.inner) return `<c${attributes}${typeAttribute(fresh.attributes)}>${fresh.inner}</c>`;
   // A kept unit row's cell the merge emptied (a deadline no longer due) stays empty: only its style is the officer's.
-  const ownRow = carry.plan.handRows.has(old.row) || carry.plan.addedColumns.has(old.column);
-  if (old.inner && ownRow) return `<c${attributes}${typeAttribute(old.attributes)}>${old.inner}</c>`;
+  if (old.inner && carry.owns(old.row, old.column)) return `<c${attributes}${typeAttribute(old.attributes)}>${old.inner}</c>`;
   return `<c${attributes}/>`;
 }
 
@@ -551,7 +566,11 @@ export function carryOfficerWork(old: OldSheetParts, newXml: string, plan: Sheet
 
 /** The officer's cells of a sheet about to be replaced, taken with what they carry. */
 export interface OfficerWork {
-  cells: { row: number; column: number; own: boolean; style?: Partial<Style>; formula?: string; result?: unknown; value?: unknown; note?: unknown; validation?: DataValidation }[];
+  /**
+   * `carried`: the cell's formats, formula and validation follow it; `own`: its value too (a hand row's,
+   * an added column's; a kept unit row's cell takes the merge's value).
+   */
+  cells: { row: number; column: number; carried: boolean; own: boolean; style?: Partial<Style>; formula?: string; result?: unknown; value?: unknown; note?: unknown; validation?: DataValidation }[];
   formats: { ref: string; rules: ConditionalFormattingRule[] }[];
   widths: Map<number, number | undefined>;
 }
@@ -566,17 +585,18 @@ export function takeOfficerWork(sheet: Worksheet, plan: CarryPlan): OfficerWork 
     const line = sheet.findRow(row);
     if (!line) continue;
     line.eachCell({ includeEmpty: true }, (cell, column) => {
-      const own = carry.carries(row, column);
+      const carried = carry.carries(row, column);
       const note = carry.carriesNote(row, column) && cell.note !== undefined;
-      if (!own && !note) return;
+      if (!carried && !note) return;
       work.cells.push({
         row,
         column,
-        own,
-        ...(own ? { style: structuredClone(cell.style), value: cell.value, result: cell.result } : {}),
-        ...(own && cell.formula ? { formula: cell.formula } : {}),
+        carried,
+        own: carried && carry.owns(row, column),
+        ...(carried ? { style: structuredClone(cell.style), value: cell.value, result: cell.result } : {}),
+        ...(carried && cell.formula ? { formula: cell.formula } : {}),
         ...(note ? { note: structuredClone(cell.note) } : {}),
-        ...(own && cell.dataValidation ? { validation: structuredClone(cell.dataValidation) } : {}),
+        ...(carried && cell.dataValidation ? { validation: structuredClone(cell.dataValidation) } : {}),
       });
     });
   }
@@ -584,17 +604,24 @@ export function takeOfficerWork(sheet: Worksheet, plan: CarryPlan): OfficerWork 
   return work;
 }
 
-/** Puts the officer's work on the new sheet at the cells' new places. */
-export function putOfficerWork(sheet: Worksheet, work: OfficerWork, plan: CarryPlan): void {
+/**
+ * Puts the officer's work on the new sheet at the cells' new places, with the CLI's rule for values
+ * (carriedCell): an own cell keeps its formula, and its value where the merge wrote none; a kept unit row's
+ * cell keeps its formula only where the cached result is what the merge wrote, else the merge's value
+ * stays. Returns what the officer must be told (Vietnamese).
+ */
+export function putOfficerWork(sheet: Worksheet, work: OfficerWork, plan: CarryPlan): string[] {
   const carry = new Carry(plan, sheet.name);
   for (const kept of work.cells) {
     const to = carry.target(kept.row, kept.column);
     const written = sheet.getCell(to.row, to.column).value;
     const cell = sheet.getCell(to.row, to.column);
-    if (kept.own) {
+    if (kept.carried) {
       if (kept.style) cell.style = kept.style;
-      if (kept.formula) cell.value = { formula: moveFormula(kept.formula, carry, kept, to), result: kept.result } as CellFormulaValue;
-      else if ((written === null || written === undefined) && kept.value !== null && kept.value !== undefined) cell.value = kept.value as ExcelCell["value"];
+      const formulaStays = kept.formula !== undefined && (kept.own || shownText(kept.result) === shownText(written));
+      if (kept.formula && formulaStays) cell.value = { formula: moveFormula(kept.formula, carry, kept, to), result: kept.result } as CellFormulaValue;
+      else if (kept.formula) carry.notices.push(formulaGaveWay(carry.sheetName, address(kept), kept.formula, shownText(written), shownText(kept.result), address(to)));
+      else if (kept.own && (written === null || written === undefined) && kept.value !== null && kept.value !== undefined) cell.value = kept.value as ExcelCell["value"];
       if (kept.validation) {
         const formulae = kept.validation.formulae?.map((formula: unknown) => (typeof formula === "string" ? moveFormula(formula, carry, kept, to) : formula));
         cell.dataValidation = { ...kept.validation, ...(formulae ? { formulae } : {}) } as DataValidation;
@@ -617,6 +644,21 @@ export function putOfficerWork(sheet: Worksheet, work: OfficerWork, plan: CarryP
     const target = plan.columns.get(column);
     if (target !== undefined && width !== undefined) sheet.getColumn(target).width = width;
   }
+  return carry.notices;
+}
+
+/** A cell value as compared and shown in a notice: text of a plain value, a date's day, a formula's result. */
+function shownText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    const object = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown };
+    if ("result" in object) return shownText(object.result);
+    if (object.richText) return object.richText.map((run) => run.text).join("");
+    if (object.text !== undefined) return String(object.text);
+    if (object.error !== undefined) return String(object.error);
+  }
+  return String(value);
 }
 
 /**
