@@ -140,10 +140,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   /** Syncs: 2 or 3 (see writeTable.ts; one more for a re-imported master's notes, more only beyond one request's 5 MB). */
-  async writeTable(table: TableWrite): Promise<void> {
+  async writeTable(table: TableWrite): Promise<string[]> {
     try {
       // Not an undo group: adding a sheet's worth of writes to one undo step is refused where a sheet is added.
-      await this.run(false, (context) => writeTableSheet(context, table, { charts: this.capabilities.charts, outline: isExcelApiSupported("1.10"), notes: this.features.notes }));
+      return await this.run(false, (context) => writeTableSheet(context, table, { charts: this.capabilities.charts, outline: isExcelApiSupported("1.10"), notes: this.features.notes }));
     } catch (error) {
       throw this.failure(error, "writeFailed", { sheet: table.sheet }, true);
     }

@@ -59,7 +59,7 @@ export function characterWidthToPoints(characters: number): number {
  * sheet's notes are, and a hidden copy of the old sheet that is deleted in the last request — or, when a
  * request fails, in one more.
  */
-export async function writeTableSheet(context: Excel.RequestContext, table: TableWrite, options: TableWriteOptions = { charts: true }): Promise<void> {
+export async function writeTableSheet(context: Excel.RequestContext, table: TableWrite, options: TableWriteOptions = { charts: true }): Promise<string[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
@@ -67,7 +67,7 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
   const existing = worksheets.items.find((item) => item.name.toLowerCase() === table.sheet.toLowerCase());
   let carry: CarryStarted | undefined;
   try {
-    await writeInto(context, existing, table, options, (started) => (carry = started));
+    return await writeInto(context, existing, table, options, (started) => (carry = started));
   } catch (error) {
     if (carry) await dropCopy(context, carry);
     throw error;
@@ -80,8 +80,9 @@ async function writeInto(
   table: TableWrite,
   options: TableWriteOptions,
   carrying: (started: CarryStarted) => void,
-): Promise<void> {
+): Promise<string[]> {
   let sheet: Excel.Worksheet;
+  const notices: string[] = [];
   let finish = () => {};
   if (!existing) {
     sheet = context.workbook.worksheets.add(table.sheet);
@@ -95,7 +96,7 @@ async function writeInto(
     if (plan && started) {
       const notes = await locateNotes(context, started);
       clearCarriedValidation(sheet, started);
-      finish = () => finishCarry(sheet, started, plan, notes);
+      finish = () => notices.push(...finishCarry(sheet, started, plan, notes, (row, column) => table.rows[row - 1]?.[column - 1] ?? null));
     }
     for (const chart of sheet.charts.items) chart.delete();
     const whole = sheet.getRange();
@@ -162,6 +163,7 @@ async function writeInto(
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each chunk must travel in its own request (5 MB cap)
     await context.sync();
   }
+  return notices;
 }
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;

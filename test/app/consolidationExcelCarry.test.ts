@@ -198,3 +198,72 @@ describe("a re-import in Excel keeps the officer's work (TableWrite.carry)", () 
     expect((await merged).warnings).not.toContain(MESSAGES.notesNotCarried(MASTER_SHEET_NAMES.outbound));
   });
 });
+
+describe("a re-import in Excel keeps the officer's work on other units' rows (CarryPlan.keptRows)", () => {
+  /** Merge A (2 trips) + B (1 trip); the officer works on B's row and adds a column; A is re-imported with 4 trips. */
+  async function reimportFirstUnit() {
+    const { consolidation, fake } = await excelMaster();
+    const { a, b } = units(2);
+    const sources = await consolidation.addFiles([await unitFile(a), await unitFile(b)]);
+    await consolidation.merge();
+    for (const source of sources) consolidation.removeSource(source.id);
+    const sheet = sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound);
+    const view = viewMaster(rowsOf(sheet));
+    const column = (title: string) => view.titles.indexOf(title) + 1;
+    const kept = view.data.find((line) => line.values[column("Đơn vị") - 1] === "Sở Xây dựng")!.row;
+    const set = (row: number, col: number, cell: object) => sheet.cells.set(cellKey(row, col), { ...sheet.cells.get(cellKey(row, col)), ...cell });
+    set(kept, column("Tên đoàn"), { fill: YELLOW });
+    set(kept, column("Nước đến"), { numberFormat: "@", bold: true });
+    sheet.notes.set(`${letter(column("Nước đến"))}${kept}`, { content: "Đã hỏi lại Sở", author: "Nguyễn Văn Bình" });
+    sheet.validations.set(cellKey(kept, column("Trong/ngoài kế hoạch")), { rule: LIST });
+    // A formula whose cached result the merge writes again (3 members), and one it contradicts (STT 3 → 5).
+    set(kept, column("Số lượng (người)"), { formula: "=1+2", value: 3 });
+    set(kept, column("STT"), { formula: "=1+2", value: 3 });
+    const added = view.titles.length + 1;
+    set(view.headerRow, added, { value: ADDED });
+    sheet.columnWidths.set(added, 150);
+    await consolidation.addFiles([await unitFile({ ...a, outbound: [trip(1), trip(2), trip(4), trip(5)] })]);
+    fake.resetStats();
+    const summary = await consolidation.merge();
+    return { fake, sheet, kept, column, summary };
+  }
+
+  it("fill, number format, note, validation and a formula the merge agrees with follow the row; a stale STT formula gives way to the merge's value, said", async () => {
+    const { sheet, kept, column: oldColumn, summary } = await reimportFirstUnit();
+    const view = viewMaster(rowsOf(sheet));
+    const column = (title: string) => view.titles.indexOf(title) + 1;
+    const moved = view.data.find((line) => line.values[column("Đơn vị") - 1] === "Sở Xây dựng")!.row;
+    expect(moved).toBe(kept + 2);
+    const cell = (row: number, title: string) => sheet.cells.get(cellKey(row, column(title)));
+    expect(cell(moved, "Tên đoàn")?.fill).toBe(YELLOW);
+    expect(cell(moved, "Tên đoàn")?.value).toBe("Đoàn công tác số 3");
+    expect(cell(moved, "Nước đến")).toEqual(expect.objectContaining({ value: "Nhật Bản", numberFormat: "@", bold: true }));
+    expect(sheet.notes.get(`${letter(column("Nước đến"))}${moved}`)?.content).toBe("Đã hỏi lại Sở");
+    expect(sheet.validations.get(cellKey(moved, column("Trong/ngoài kế hoạch")))?.rule).toEqual(LIST);
+    expect(cell(moved, "Số lượng (người)")?.formula).toBe("=1+2");
+    expect(cell(moved, "STT")?.formula).toBeUndefined();
+    expect(cell(moved, "STT")?.value).toBe(5);
+    expect(summary.warnings.join("\n")).toContain(`Ô ${letter(oldColumn("STT"))}${kept} của trang “${MASTER_SHEET_NAMES.outbound}”: công thức =1+2 không được giữ`);
+    // The row now at its old place is a re-imported one: the officer's look and checks do not stay there.
+    expect(cell(kept, "Tên đoàn")?.fill).toBeUndefined();
+    expect(sheet.validations.has(cellKey(kept, column("Trong/ngoài kế hoạch")))).toBe(false);
+    expect(sheet.notes.has(`${letter(column("Nước đến"))}${kept}`)).toBe(false);
+  });
+
+  it("a moved note cannot keep its author (Excel sets none): the summary names the cell and the author", async () => {
+    const { sheet, kept, column: oldColumn, summary } = await reimportFirstUnit();
+    const view = viewMaster(rowsOf(sheet));
+    const moved = `${letter(view.titles.indexOf("Nước đến") + 1)}${kept + 2}`;
+    expect(sheet.notes.get(moved)?.content).toBe("Đã hỏi lại Sở");
+    expect(summary.warnings.join("\n")).toContain(`${letter(oldColumn("Nước đến"))}${kept} → ${moved} (Nguyễn Văn Bình)`);
+  });
+
+  it("an added column keeps its width at its new place, in the same syncs", async () => {
+    const { fake, sheet } = await reimportFirstUnit();
+    const added = viewMaster(rowsOf(sheet)).titles.indexOf(ADDED) + 1;
+    expect(added).toBeGreaterThan(0);
+    expect(sheet.columnWidths.get(added)).toBe(150);
+    // read 3; master: sheets, charts + copy + old cells and widths, note cells, write; statistics 3 (no marks to change here).
+    expect(fake.stats.runs.map((run) => run.syncs).slice(0, 3)).toEqual([3, 4, 3]);
+  });
+});

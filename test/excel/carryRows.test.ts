@@ -31,6 +31,18 @@ describe("carryBlocks", () => {
     ]);
   });
 
+  it("carries a kept unit's rows as blocks of their own (marked kept), apart from the added column's cells on them", () => {
+    const kept: CarryPlan = { ...plan, rows: new Map([...plan.rows, [8, 13]]), keptRows: new Set([6, 7, 8]) };
+    expect(carryBlocks(kept)).toEqual([
+      { from: { row: 5, column: 4, rows: 3, columns: 1 }, to: { row: 5, column: 6 } },
+      { from: { row: 6, column: 1, rows: 2, columns: 3 }, to: { row: 6, column: 1 }, kept: true },
+      { from: { row: 8, column: 1, rows: 1, columns: 3 }, to: { row: 13, column: 1 }, kept: true },
+      { from: { row: 8, column: 4, rows: 1, columns: 1 }, to: { row: 13, column: 6 } },
+      { from: { row: 9, column: 1, rows: 2, columns: 3 }, to: { row: 11, column: 1 } },
+      { from: { row: 9, column: 4, rows: 2, columns: 1 }, to: { row: 11, column: 6 } },
+    ]);
+  });
+
   it("carries nothing without hand rows or added columns", () => {
     expect(carryBlocks({ ...plan, handRows: new Set(), addedColumns: new Set() })).toEqual([]);
   });

@@ -144,7 +144,7 @@ describe("writeTable: what a master and its statistics carry", () => {
 
   it("adds no chart where the host cannot draw them", async () => {
     setup();
-    await (Excel.run as unknown as (batch: (context: Excel.RequestContext) => Promise<void>) => Promise<void>)((context) =>
+    await (Excel.run as unknown as (batch: (context: Excel.RequestContext) => Promise<unknown>) => Promise<unknown>)((context) =>
       writeTableSheet(context, STATISTICS, { charts: false }),
     );
     expect(sheetByName(fake.workbook, "Thống kê").charts).toEqual([]);
@@ -188,7 +188,7 @@ describe("writeTable: what a master and its statistics carry", () => {
   it("sends a table bigger than one request's budget in further syncs, one per chunk of rows", async () => {
     setup();
     const rows = [["STT", "Tên đoàn"], ...Array.from({ length: 300 }, (_, i) => [i + 1, `Đoàn công tác khảo sát số ${i + 1}`])];
-    await (Excel.run as unknown as (batch: (context: Excel.RequestContext) => Promise<void>) => Promise<void>)((context) =>
+    await (Excel.run as unknown as (batch: (context: Excel.RequestContext) => Promise<unknown>) => Promise<unknown>)((context) =>
       writeTableSheet(context, { sheet: "Lớn", headerRows: 1, rows }, { charts: true, syncBudgetBytes: 4_000 }),
     );
     const sheet = sheetByName(fake.workbook, "Lớn");

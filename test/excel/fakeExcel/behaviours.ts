@@ -192,3 +192,23 @@ export function pastedFormula(formula: string, rows: number, columns: number): s
     )
     .join("");
 }
+
+// ── Column widths ──────────────────────────────────────────────────────────────────────────────────
+// Source: RangeFormat.columnWidth in @types/office-js (ExcelApi 1.2): "Specifies the width of all columns
+// within the range. If the column widths are not uniform, null will be returned." A column never given a
+// width has the sheet's standard width (Worksheet.standardWidth, ExcelApi 1.7); Microsoft Support, "Change
+// the column width or row height in Excel": the default is 8.43 characters, which is 64 pixels, 48 points.
+// Range.clear does not touch widths (its reference names contents, formats, hyperlinks only).
+export const STANDARD_COLUMN_WIDTH_POINTS = 48;
+
+export function columnWidthOf(sheet: FakeSheet, area: CellArea): number | null {
+  const widths = new Set<number>();
+  for (let column = area.left; column <= area.right; column++) widths.add(sheet.columnWidths.get(column) ?? STANDARD_COLUMN_WIDTH_POINTS);
+  return widths.size === 1 ? [...widths][0] : null;
+}
+
+// ── Notes' authors ─────────────────────────────────────────────────────────────────────────────────
+// Source: Note.authorName in @types/office-js (ExcelApi 1.18): "Gets the author of the note", read-only;
+// NoteCollection.add(cellAddress, content) takes no author. A note the add-in adds bears the name of the
+// person running it: the fake names that person NOTE_ADDER.
+export const NOTE_ADDER = "Phần bổ trợ";

@@ -9,7 +9,7 @@
 import type { CellArea } from "../../../src/workbook/types";
 import { MAX_COLUMNS, MAX_ROWS, areaAddress, cellAddress, parseArea } from "../../../src/excel/a1";
 import { ACTION_OVERHEAD_BYTES, FakeContextCore, FakeOfficeError, Staged, byteSize } from "./context";
-import { breakReferencesTo, checkFormatDelete, checkFormatRead, checkMergedAreas, checkProtection, copyName, formatAt, pastedFormula } from "./behaviours";
+import { breakReferencesTo, checkFormatDelete, checkFormatRead, checkMergedAreas, checkProtection, columnWidthOf, copyName, formatAt, NOTE_ADDER, pastedFormula } from "./behaviours";
 import { shiftRows } from "./userActions";
 import {
   cellKey,
@@ -891,6 +891,14 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   get font(): FakeFont {
     return this.child("font", () => new FakeFont(this.context, () => rangeSink(this.target())));
   }
+  /** RangeFormat.columnWidth (behaviours.ts: the standard width where none was set, null when not uniform). */
+  get columnWidth(): number {
+    return this.read("columnWidth");
+  }
+  protected override scalar(target: RangeTarget, property: string): unknown {
+    if (property === "columnWidth") return columnWidthOf(target.sheet, target.area);
+    return super.scalar(target, property);
+  }
   set columnWidth(points: number) {
     this.command("columnWidth", points, true, ({ sheet, area }) => {
       for (let column = area.left; column <= area.right; column++) sheet.columnWidths.set(column, points);
@@ -1214,7 +1222,7 @@ export class FakeNoteCollection extends FakeClientObject<FakeSheet> {
       if (cellCount(area) !== 1) throw new FakeOfficeError("InvalidArgument", "A note goes on a single cell.");
       const address = cellAddress(area.top, area.left);
       if (sheet.notes.has(address)) throw new FakeOfficeError("InvalidArgument", `The cell ${address} already has a note.`);
-      sheet.notes.set(address, { content, author: "Phần bổ trợ" });
+      sheet.notes.set(address, { content, author: NOTE_ADDER });
     });
   }
 }
@@ -1230,8 +1238,13 @@ export class FakeNote extends FakeClientObject<NoteTarget> {
       note.content = value;
     });
   }
+  /** Note.authorName (ExcelApi 1.18): read-only (behaviours.ts). */
+  get authorName(): string {
+    return this.read("authorName");
+  }
   protected override scalar({ sheet, address }: NoteTarget, property: string): unknown {
     if (property === "content") return sheet.notes.get(address)?.content;
+    if (property === "authorName") return sheet.notes.get(address)?.author;
     return super.scalar({ sheet, address }, property);
   }
   /** Note.getLocation (ExcelApi 1.18): the note's cell. */
