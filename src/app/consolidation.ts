@@ -29,7 +29,7 @@ export function createConsolidationServices(host: WorkbookHost, options: Consoli
   let engine: ConsolidationServices | undefined;
   let loading: Promise<ConsolidationServices> | undefined;
   const load = () =>
-    (loading ??= import("./consolidationEngine").then(
+    (loading ??= import(/* webpackChunkName: "consolidation" */ "./consolidationEngine").then(
       (module) => (engine = module.createConsolidationEngine(host, options)),
       () => {
         loading = undefined; // a failed download (network) can be retried

@@ -13,7 +13,9 @@
  * (2) its charts, (3) clearing and every write. Only a table too big for one request (Excel on the web
  * caps a request at 5 MB) sends its further rows in one more sync per `syncBudgetBytes` (about 4 MB):
  * a master of 5,000 rows still takes 2 or 3. A re-imported master that carries the officer's cells
- * (carryRows.ts) takes one more to find its notes when it has any, whatever its rows.
+ * (carryRows.ts) takes one more to find its notes when it has any, whatever its rows. carryRows.ts (and the
+ * package carry it shares formulas with) loads only then, in the consolidation's chunk: a first pane that
+ * never re-imports does not download it.
  *
  * An existing sheet is rewritten in place (cleared: values, formats, links, merges, conditional formats,
  * charts, frozen rows), never deleted and added again: deleting a sheet turns every formula, name and
@@ -23,7 +25,7 @@
 import type { CellValue, ChartRequest, TableWrite } from "../workbook/types";
 import { areaAddress, cellAddress, quoteSheetName } from "./a1";
 import { TEXT_FORMAT, toExcelInput } from "./cellValues";
-import { clearCarriedValidation, dropCopy, finishCarry, locateNotes, startCarry, type CarryStarted } from "./carryRows";
+import type { CarryStarted } from "./carryRows";
 
 export const HEADER_FILL = "#DDEBF7";
 export const DATE_FORMAT = "dd/mm/yyyy";
@@ -65,13 +67,19 @@ export async function writeTableSheet(context: Excel.RequestContext, table: Tabl
   await context.sync();
 
   const existing = worksheets.items.find((item) => item.name.toLowerCase() === table.sheet.toLowerCase());
+  const carrying = existing && table.carry ? await loadCarryRows() : undefined;
   let carry: CarryStarted | undefined;
   try {
-    return await writeInto(context, existing, table, options, (started) => (carry = started));
+    return await writeInto(context, existing, table, options, carrying && { module: carrying, started: (started) => (carry = started) });
   } catch (error) {
-    if (carry) await dropCopy(context, carry);
+    if (carrying && carry) await carrying.dropCopy(context, carry);
     throw error;
   }
+}
+
+/** The carry code, with the consolidation engine (the pane downloads it when a merge starts, not before). */
+function loadCarryRows(): Promise<typeof import("./carryRows")> {
+  return import(/* webpackChunkName: "consolidation" */ "./carryRows");
 }
 
 async function writeInto(
@@ -79,7 +87,7 @@ async function writeInto(
   existing: Excel.Worksheet | undefined,
   table: TableWrite,
   options: TableWriteOptions,
-  carrying: (started: CarryStarted) => void,
+  carrying: { module: typeof import("./carryRows"); started: (started: CarryStarted) => void } | undefined,
 ): Promise<string[]> {
   let sheet: Excel.Worksheet;
   const notices: string[] = [];
@@ -90,13 +98,14 @@ async function writeInto(
     sheet = existing;
     sheet.charts.load("items/name");
     const plan = table.carry;
-    const started = plan ? startCarry(sheet, existing.name, plan, options.notes ?? false) : undefined;
-    if (started) carrying(started);
+    const carry = carrying?.module;
+    const started = plan && carry ? carry.startCarry(sheet, existing.name, plan, options.notes ?? false) : undefined;
+    if (started) carrying?.started(started);
     await context.sync();
-    if (plan && started) {
-      const notes = await locateNotes(context, started);
-      clearCarriedValidation(sheet, started);
-      finish = () => notices.push(...finishCarry(sheet, started, plan, notes, (row, column) => table.rows[row - 1]?.[column - 1] ?? null));
+    if (plan && carry && started) {
+      const notes = await carry.locateNotes(context, started);
+      carry.clearCarriedValidation(sheet, started);
+      finish = () => notices.push(...carry.finishCarry(sheet, started, plan, notes, (row, column) => table.rows[row - 1]?.[column - 1] ?? null));
     }
     for (const chart of sheet.charts.items) chart.delete();
     const whole = sheet.getRange();

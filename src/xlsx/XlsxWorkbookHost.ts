@@ -30,7 +30,6 @@ import {
 } from "../workbook/types";
 import { loadEditableXlsx } from "./editableWorkbook";
 import { toCellValue, toGrid } from "./readWorkbook";
-import { putOfficerWork, takeOfficerWork } from "./sheetCarry";
 import { replaceSheet, writeTableInto } from "./writeWorkbook";
 
 /** The hidden sheet of standard lists (one name for every host). */
@@ -269,11 +268,14 @@ export class XlsxWorkbookHost implements WorkbookHost {
     if (OWN_SHEETS.has(table.sheet)) throw new XlsxHostError(`Tên trang tính “${table.sheet}” dành riêng cho phần bổ trợ.`);
     let notices: string[] | undefined;
     try {
-      // A master re-imported: the officer's own cells of the old sheet come along (sheetCarry.ts).
-      const old = table.carry ? this.workbook.getWorksheet(table.sheet) : undefined;
-      const work = old && table.carry ? takeOfficerWork(old, table.carry) : undefined;
+      // A master re-imported: the officer's own cells of the old sheet come along (sheetCarry.ts, loaded
+      // with the consolidation's chunk: only a re-import needs it).
+      const carrying = table.carry && this.workbook.getWorksheet(table.sheet) ? await import(/* webpackChunkName: "consolidation" */ "./sheetCarry") : undefined;
+      // Looked up after the import: what is read, written and carried happens in one go, with no await between.
+      const old = carrying ? this.workbook.getWorksheet(table.sheet) : undefined;
+      const work = old && table.carry && carrying ? carrying.takeOfficerWork(old, table.carry) : undefined;
       const sheet = writeTableInto(this.workbook, table);
-      if (work && table.carry) notices = putOfficerWork(sheet, work, table.carry);
+      if (work && table.carry && carrying) notices = carrying.putOfficerWork(sheet, work, table.carry);
     } catch (error) {
       throw new XlsxHostError(`Không tạo được trang tính “${table.sheet}”: ${error instanceof Error ? error.message : String(error)}`);
     }
