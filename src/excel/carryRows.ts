@@ -154,13 +154,10 @@ export function finishCarry(sheet: Excel.Worksheet, started: CarryStarted, plan:
     const source = started.copy.getRangeByIndexes(from.row - 1, from.column - 1, from.rows, from.columns);
     const target = sheet.getRangeByIndexes(to.row - 1, to.column - 1, from.rows, from.columns);
     target.copyFrom(source, "All");
-    // A kept unit's cells: the merge's values over the pasted ones (formats, validation and rules stay; a
-    // cell the officer formatted as text takes its text as it is, as writeTable's text columns do).
+    // A kept unit's cells: the merge's values over the pasted ones where they differ (formats, validation and
+    // rules stay). Only the differing cells are sent, so the last request stays near writeTable's budget.
     const cached = block.kept ? (range.values as unknown[][]) : undefined;
-    if (cached) {
-      const formats = range.numberFormat as unknown[][];
-      target.values = cached.map((line, r) => line.map((_value, c) => toExcelInput(written(to.row + r, to.column + c), formats[r][c] === TEXT_FORMAT)));
-    }
+    if (cached) writeDiffering(sheet, block, cached, range.numberFormat as unknown[][], written);
     // A paste moves references by the cell's own offset; the plan knows where each referenced row and column went.
     (range.formulas as unknown[][]).forEach((line, r) =>
       line.forEach((formula, c) => {
@@ -196,6 +193,30 @@ export function finishCarry(sheet: Excel.Worksheet, started: CarryStarted, plan:
   if (authored.length > 0) notices.push(notesLostAuthor(started.sheetName, authored));
   started.copy.delete();
   return notices;
+}
+
+/**
+ * The merge's values into a pasted kept block where the old cell (value, or a formula's cached result)
+ * differs: one write per run of such cells down a column (an STT renumbered is one run per block). A cell
+ * the officer formatted as text takes its text as it is, as writeTable's text columns do.
+ */
+function writeDiffering(sheet: Excel.Worksheet, block: CarryBlock, cached: unknown[][], formats: unknown[][], written: WrittenValue): void {
+  const { from, to } = block;
+  for (let c = 0; c < from.columns; c++) {
+    let run: (string | number | boolean)[] = [];
+    let start = 0;
+    for (let r = 0; r <= from.rows; r++) {
+      const value = r < from.rows ? written(to.row + r, to.column + c) : undefined;
+      const differs = value !== undefined && !sameCellValue(cached[r][c], value);
+      if (differs) {
+        if (run.length === 0) start = r;
+        run.push(toExcelInput(value, formats[r][c] === TEXT_FORMAT));
+        continue;
+      }
+      if (run.length > 0) sheet.getRangeByIndexes(to.row - 1 + start, to.column - 1 + c, run.length, 1).values = run.map((input) => [input]);
+      run = [];
+    }
+  }
 }
 
 /** Excel sets a note's author itself (Note.authorName is read-only): the officer is told whose notes moved. */
