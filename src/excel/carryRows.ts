@@ -221,8 +221,12 @@ function writeDiffering(sheet: Excel.Worksheet, block: CarryBlock, cached: unkno
 
 /** Excel sets a note's author itself (Note.authorName is read-only): the officer is told whose notes moved. */
 export function notesLostAuthor(sheetName: string, moves: readonly string[]): string {
-  return `Trang “${sheetName}”: ${moves.length} ghi chú đã được chuyển theo dòng của nó (${moves.join("; ")}). Excel không cho phần bổ trợ giữ tên người viết ghi chú: ghi chú ở chỗ mới mang tên người đang dùng Excel; tên trong ngoặc là người viết ban đầu.`;
+  const shownMoves = moves.length > MOVES_NAMED ? [...moves.slice(0, MOVES_NAMED), `và ${moves.length - MOVES_NAMED} ghi chú khác`] : moves;
+  return `Trang “${sheetName}”: ${moves.length} ghi chú đã được chuyển theo dòng của nó (${shownMoves.join("; ")}). Excel không cho phần bổ trợ giữ tên người viết ghi chú: ghi chú ở chỗ mới mang tên người đang dùng Excel; tên trong ngoặc là người viết ban đầu.`;
 }
+
+/** Moved notes named one by one in the summary; the rest are counted. */
+const MOVES_NAMED = 20;
 
 function shown(value: CellValue): string {
   if (value === null) return "";

@@ -1,5 +1,5 @@
 /** Which cells the Excel host pastes back, as blocks, and where notes go (carryRows.ts). */
-import { carryBlocks, noteTarget } from "../../src/excel/carryRows";
+import { carryBlocks, notesLostAuthor, noteTarget } from "../../src/excel/carryRows";
 import type { CarryPlan } from "../../src/workbook/types";
 
 /** Header at row 5; unit rows 6-7 stay, 8 was replaced; hand rows 9-10 move down two; columns 1-3 known, 4 moves to 6 (added). */
@@ -54,5 +54,15 @@ describe("noteTarget", () => {
     expect(noteTarget(plan, "D6")).toBe("F6");
     expect(noteTarget(plan, "B8")).toBeNull();
     expect(noteTarget(plan, "A2")).toBeUndefined();
+  });
+});
+
+describe("notesLostAuthor", () => {
+  it("names each moved note's cells and first author, and counts those past the first twenty", () => {
+    const moves = Array.from({ length: 23 }, (_, i) => `B${i + 6} → B${i + 8} (Cán bộ ${i + 1})`);
+    const text = notesLostAuthor("Tổng hợp đoàn ra", moves);
+    expect(text).toContain("23 ghi chú");
+    expect(text).toContain("B25 → B27 (Cán bộ 20); và 3 ghi chú khác");
+    expect(text).not.toContain("Cán bộ 21");
   });
 });
