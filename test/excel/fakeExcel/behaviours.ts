@@ -209,6 +209,8 @@ export function columnWidthOf(sheet: FakeSheet, area: CellArea): number | null {
 
 // ── Notes' authors ─────────────────────────────────────────────────────────────────────────────────
 // Source: Note.authorName in @types/office-js (ExcelApi 1.18): "Gets the author of the note", read-only;
-// NoteCollection.add(cellAddress, content) takes no author. A note the add-in adds bears the name of the
+// NoteCollection.add(cellAddress, content) takes no author (Learn, "Excel.NoteCollection class",
+// https://learn.microsoft.com/javascript/api/excel/excel.notecollection: "add(cellAddress, content) Adds a
+// new note with the given content on the given cell"; Comment.authorName is read-only too). A note the add-in adds bears the name of the
 // person running it: the fake names that person NOTE_ADDER.
 export const NOTE_ADDER = "Phần bổ trợ";
