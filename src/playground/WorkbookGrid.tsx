@@ -386,6 +386,10 @@ export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSele
     if (typesCharacter) {
       handled();
       startEditing(active, key, "enter");
+    } else if (key === "Process" || event.nativeEvent.isComposing) {
+      // An input method (Vietnamese Telex/VNI as composition) began a word: open the empty text box so the
+      // typing goes on there; the browser may drop the letters composed before it had the focus.
+      startEditing(active, "", "enter");
     }
   };
 

@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { stringsFor } from "../../src/i18n";
 import { axeViolations } from "./support/axe";
 import { baseUrl, cell, isInGridView, pane, playgroundForFile, severityCounts } from "./support/playground";
+import { screenshot } from "./support/screenshots";
 
 const t = stringsFor("vi").pane;
 const pg = stringsFor("vi").playground;
@@ -89,6 +90,7 @@ test("with the keyboard alone: into the grid, to a cell, type, Enter, the live c
   await pane(page).getByText(/Đã kiểm tra lại 2 dòng lúc \d\d:\d\d/).waitFor();
   await expect(announcement(page)).resolves.toBe(pg.cellsPasted.replace("{count}", "4").replace("{cell}", `${pastedCells[0]}:${pastedCells[3]}`));
   expect(await errorCount()).toBe(errorsBefore + 1);
+  await screenshot(page, "grid-keyboard-pasted-range");
 
   // What was pasted is selected: Ctrl+C copies it back as TSV, Delete clears it (nothing else).
   await page.keyboard.press("Control+C");

@@ -165,6 +165,15 @@ describe("playground grid by keyboard", () => {
     expect(screen.getByRole("grid")).toHaveFocus();
   });
 
+  it("an input method's first key (Process) opens an empty text box, so the composed word lands in it", async () => {
+    const { key } = await renderGrid();
+    goTo(key, 13, 2);
+    key("Process");
+    const input = screen.getByLabelText("Nội dung ô B13");
+    expect(input).toHaveValue("");
+    expect(input).toHaveFocus();
+  });
+
   it("F2 edits the current text; Tab saves and moves right; Escape after typing saves nothing", async () => {
     const { key, active, calls, text } = await renderGrid();
     goTo(key, 13, 2);
