@@ -403,7 +403,8 @@ export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSele
   };
 
   const last = Math.min(extent.rows, slice.first + slice.count - 1);
-  const activeRendered = active.row >= slice.first && active.row <= last;
+  // A merged area whose top row is scrolled away is still drawn (from the first row shown), under its own id.
+  const activeRendered = active.row <= last && (extent.merges.at(active.row, active.column)?.bottom ?? active.row) >= slice.first;
   const rows: ReactNode[] = [];
   for (let row = slice.first; row <= last; row++) {
     const cells: ReactNode[] = [];
