@@ -19,8 +19,14 @@ const errorCount = async (): Promise<number> => Number((await severityCounts(ses
 const grid = (page: Page) => page.locator(".pg-grid");
 const activeAddress = (page: Page) => grid(page).getAttribute("data-active");
 const announcement = (page: Page) => page.getByTestId("grid-announcement").innerText();
-/** What has the focus: "grid", or a button's text. */
-const focused = (page: Page) => page.evaluate(() => (document.activeElement?.getAttribute("role") === "grid" ? "grid" : (document.activeElement?.textContent ?? "").trim()));
+/** What has the focus: "grid", or role and text ("button:Kiểm tra"; the pane's tab "tab:Kiểm tra" has the same name). */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element) return "";
+    const role = element.getAttribute("role") ?? element.tagName.toLowerCase();
+    return role === "grid" ? "grid" : `${role}:${(element.textContent ?? "").trim()}`;
+  });
 
 /** Presses `key` until `done` holds (at most `limit` times); how many presses it took. */
 async function pressUntil(page: Page, key: string, done: () => Promise<boolean>, limit: number): Promise<number> {
@@ -46,7 +52,7 @@ test("with the keyboard alone: into the grid, to a cell, type, Enter, the live c
   await page.keyboard.press("Tab");
   // A1:E1 is merged in the sample (the unit's name): Tab crosses it as one cell.
   expect(await activeAddress(page)).toBe("F1");
-  await pressUntil(page, "Tab", async () => (await focused(page)) === t.checkButton, 80);
+  await pressUntil(page, "Tab", async () => (await focused(page)) === `button:${t.checkButton}`, 80);
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.querySelectorAll(".pg-grid td[data-mark]").length > 0);
   const errorsBefore = await errorCount();
