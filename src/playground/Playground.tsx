@@ -12,7 +12,7 @@ import { ConsolidationTab } from "../taskpane/ConsolidationTab";
 import type { SheetGrid } from "../workbook/types";
 import type { CellRef, HostChange, XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
 import { downloadBytes, XLSX_MIME } from "./download";
-import { displayText, type CellEdit } from "./gridModel";
+import { changedEdits, type CellEdit } from "./gridModel";
 import { servicesFor, type PlaygroundServices } from "./paneServices";
 import { WorkbookGrid } from "./WorkbookGrid";
 
@@ -239,18 +239,11 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
     doc.host.typeCells(cell.sheet, [{ row: cell.row, column: cell.column, value: to === "" ? null : to }]);
   };
 
-  /**
-   * Typed, cleared or pasted text, written in one call (one batch for the live check). A cell whose text is
-   * what the grid shows is left alone: opening and closing the editor on a date must not turn it into text.
-   */
+  /** Typed, cleared or pasted text, written in one call: one batch for the live check. */
   const editCells = (sheetName: string, edits: CellEdit[]) => {
     const worksheet = doc?.host.userSheet(sheetName);
     if (!doc || !worksheet) return;
-    // findCell: comparing must not create cells (getCell would, and they would be saved).
-    const changed = edits.filter((edit) => {
-      const cell = worksheet.findCell(edit.row, edit.column);
-      return (cell ? displayText(cell) : "") !== edit.text;
-    });
+    const changed = changedEdits(worksheet, edits);
     if (changed.length === 0) return;
     doc.host.typeCells(sheetName, changed.map((edit) => ({ row: edit.row, column: edit.column, value: typedValue(edit.text) })));
   };

@@ -431,3 +431,15 @@ export function pasteEdits(start: GridPoint, rows: string[][], merges: MergeInde
   const range = { top: start.row, left: start.column, bottom: start.row + Math.max(1, rows.length) - 1, right: Math.min(MAX_COLUMNS, start.column + width - 1) };
   return { edits, skipped, range };
 }
+
+/**
+ * The edits that change what a cell shows. A cell whose text is what the grid shows is left alone: opening
+ * and closing the editor on a date or a formula must not turn it into text, and clearing an empty cell
+ * writes nothing. findCell: comparing must not create cells (getCell would, and they would be saved).
+ */
+export function changedEdits(worksheet: Worksheet, edits: readonly CellEdit[]): CellEdit[] {
+  return edits.filter((edit) => {
+    const cell = worksheet.findCell(edit.row, edit.column);
+    return (cell ? displayText(cell) : "") !== edit.text;
+  });
+}

@@ -1,6 +1,8 @@
 /** The playground grid's keyboard model (gridModel's pure functions): moves, selection, clipboard text, paste and clear. */
+import ExcelJS from "exceljs";
 import type { CellArea } from "../../src/workbook/types";
 import {
+  changedEdits,
   clearEdits,
   MergeIndex,
   navigate,
@@ -165,5 +167,27 @@ describe("pasteEdits and clearEdits", () => {
       { row: 1, column: 2, text: "" },
       { row: 2, column: 1, text: "" },
     ]);
+  });
+});
+
+describe("changedEdits", () => {
+  it("keeps only edits that change what the cell shows: a date, a formula or an empty cell left as shown is not written", () => {
+    const sheet = new ExcelJS.Workbook().addWorksheet("KH");
+    sheet.getCell("F11").value = new Date(Date.UTC(2027, 3, 12));
+    sheet.getCell("D22").value = { formula: "SUM(D10:D21)", result: 67 };
+    sheet.getCell("E14").value = "Hàn Quốc";
+    const edits = [
+      { row: 11, column: 6, text: "12/04/2027" },
+      { row: 22, column: 4, text: "67" },
+      { row: 30, column: 1, text: "" },
+      { row: 14, column: 5, text: "Hàn Quốc, Lào" },
+      { row: 22, column: 4, text: "" },
+    ];
+    expect(changedEdits(sheet, edits)).toEqual([
+      { row: 14, column: 5, text: "Hàn Quốc, Lào" },
+      { row: 22, column: 4, text: "" },
+    ]);
+    // Looking did not create the empty cell.
+    expect(sheet.findCell(30, 1)).toBeUndefined();
   });
 });
