@@ -78,7 +78,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     concept: "a tab of the pane or of the ribbon",
     vi: "thẻ",
     en: "tab",
-    viVariants: [word("tab")],
+    // The Tab key is named as a key ("phím Tab", "Shift+Tab"), not as a tab.
+    viVariants: [/(?<!\p{L})(?<!phím |Shift\+)tab(?!\p{L})/iu],
   },
   {
     concept: "a file of the units",

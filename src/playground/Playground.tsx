@@ -12,12 +12,15 @@ import { ConsolidationTab } from "../taskpane/ConsolidationTab";
 import type { SheetGrid } from "../workbook/types";
 import type { CellRef, HostChange, XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
 import { downloadBytes, XLSX_MIME } from "./download";
+import { changedEdits, type CellEdit } from "./gridModel";
 import { servicesFor, type PlaygroundServices } from "./paneServices";
 import { WorkbookGrid } from "./WorkbookGrid";
 
 /** The bundled sample, copied with assets/ by webpack. */
 export const SAMPLE_URL = "assets/samples/ke-hoach-don-vi-mau.xlsx";
 const SAMPLE_NAME = "ke-hoach-don-vi-mau.xlsx";
+/** The list of the grid's keys: shown under the grid, and the grid's accessible description. */
+const GRID_KEYS_ID = "pg-grid-keys";
 
 interface OpenWorkbook {
   host: XlsxWorkbookHost;
@@ -236,11 +239,13 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
     doc.host.typeCells(cell.sheet, [{ row: cell.row, column: cell.column, value: to === "" ? null : to }]);
   };
 
-  const editCell = (cell: CellRef, text: string) => {
-    if (!doc) return;
-    const before = doc.host.userSheet(cell.sheet)?.getCell(cell.row, cell.column).master.text ?? "";
-    if (before === text) return;
-    doc.host.typeCells(cell.sheet, [{ row: cell.row, column: cell.column, value: typedValue(text) }]);
+  /** Typed, cleared or pasted text, written in one call: one batch for the live check. */
+  const editCells = (sheetName: string, edits: CellEdit[]) => {
+    const worksheet = doc?.host.userSheet(sheetName);
+    if (!doc || !worksheet) return;
+    const changed = changedEdits(worksheet, edits);
+    if (changed.length === 0) return;
+    doc.host.typeCells(sheetName, changed.map((edit) => ({ row: edit.row, column: edit.column, value: typedValue(edit.text) })));
   };
 
   const followLink = (target: CellRef) => {
@@ -332,7 +337,8 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
               onSelect={setSelected}
               onFollowLink={followLink}
               onPickListItem={pickListItem}
-              onEditCell={editCell}
+              onEditCells={editCells}
+              helpId={GRID_KEYS_ID}
               t={t}
             />
           ) : (
@@ -358,6 +364,14 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
               <li className="pg-mark-warning">{t.legendWarning}</li>
               <li className="pg-mark-info">{t.legendInfo}</li>
             </ul>
+            <details className="pg-keys">
+              <summary>{t.keysTitle}</summary>
+              <ul id={GRID_KEYS_ID}>
+                {[t.keysMove, t.keysSelect, t.keysTab, t.keysEdit, t.keysClear, t.keysClipboard].map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </details>
           </div>
         </section>
         <aside className="pg-pane" aria-label={t.paneLabel}>

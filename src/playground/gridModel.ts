@@ -19,8 +19,12 @@ const MIN_COLUMNS = 10;
 export const MAX_COLUMNS = 100;
 
 export interface SheetExtent {
+  /** Rows and columns drawn: the used range plus a margin. Keyboard moves stay inside them. */
   rows: number;
   columns: number;
+  /** The used range's bottom row and right column (at least 1): where End and Ctrl+End go, as in Excel. */
+  usedRows: number;
+  usedColumns: number;
   /** Pixel width of each column, index 0 = column A. */
   widths: number[];
   merges: MergeIndex;
@@ -53,7 +57,7 @@ export function sheetExtent(worksheet: Worksheet): SheetExtent {
   // `columns` lists the columns the sheet defines without creating any (getColumn would).
   const defined = worksheet.columns ?? [];
   const widths = Array.from({ length: columns }, (_, i) => columnWidth(defined[i]?.width));
-  return { rows, columns, widths, merges };
+  return { rows, columns, usedRows: Math.max(1, usedRows), usedColumns: Math.min(columns, Math.max(1, usedColumns)), widths, merges };
 }
 
 /** Excel widths are in characters of the default font: about 7 px each plus padding. */
@@ -179,4 +183,263 @@ function internalLink(cell: Cell): CellRef | undefined {
 
 export function cellName(cell: CellRef): string {
   return `${cell.sheet}!${columnLetter(cell.column)}${cell.row}`;
+}
+
+// ——— The keyboard model: where keys move the active cell, what is selected, what is copied and pasted. ———
+// Pure functions over row and column numbers (1-based), so the grid component only wires keys to them.
+
+/** A cell of the sheet shown. */
+export interface GridPoint {
+  row: number;
+  column: number;
+}
+
+/** Shift+moves extend from the anchor; the active cell is where the keyboard is (what Enter edits, what is announced). */
+export interface GridSelection {
+  anchor: GridPoint;
+  active: GridPoint;
+}
+
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One cell's new text, as typed, pasted or cleared (""). */
+export interface CellEdit {
+  row: number;
+  column: number;
+  text: string;
+}
+
+export type GridBounds = Pick<SheetExtent, "rows" | "columns" | "usedRows" | "usedColumns" | "merges">;
+
+export interface NavigationKey {
+  key: string;
+  /** Ctrl (or ⌘ on a Mac). */
+  ctrl: boolean;
+}
+
+/** The cell that holds and shows a merged area's value (its top-left), or the cell itself. */
+export function drawnCell(point: GridPoint, merges: MergeIndex): GridPoint {
+  const merge = merges.at(point.row, point.column);
+  return merge ? { row: merge.top, column: merge.left } : { row: point.row, column: point.column };
+}
+
+const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+
+/**
+ * Where a navigation key takes the active cell, as in Excel: arrows by one cell (a merged area is crossed
+ * as one cell), Ctrl+arrow to the edge of the data, Home/End to the row's first column / the used range's
+ * last column, Ctrl+Home to A1, Ctrl+End to the used range's last cell, Page Up/Down by `pageRows`.
+ * Undefined for any other key. Moves stay inside the drawn extent.
+ */
+export function navigate(from: GridPoint, { key, ctrl }: NavigationKey, bounds: GridBounds, pageRows: number, filled: (row: number, column: number) => boolean): GridPoint | undefined {
+  const merge = bounds.merges.at(from.row, from.column);
+  const area = merge ?? { top: from.row, left: from.column, bottom: from.row, right: from.column };
+  const steps: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  let target: GridPoint | undefined;
+  if (key in steps) {
+    const [dRow, dColumn] = steps[key];
+    if (ctrl) target = dataEdge(from, dRow, dColumn, bounds, filled);
+    else {
+      const row = dRow > 0 ? area.bottom + 1 : dRow < 0 ? area.top - 1 : from.row;
+      const column = dColumn > 0 ? area.right + 1 : dColumn < 0 ? area.left - 1 : from.column;
+      target = { row, column };
+    }
+  } else if (key === "Home") target = ctrl ? { row: 1, column: 1 } : { row: from.row, column: 1 };
+  else if (key === "End") target = ctrl ? { row: bounds.usedRows, column: bounds.usedColumns } : { row: from.row, column: bounds.usedColumns };
+  else if (key === "PageDown") target = { row: from.row + Math.max(1, pageRows), column: from.column };
+  else if (key === "PageUp") target = { row: from.row - Math.max(1, pageRows), column: from.column };
+  if (!target) return undefined;
+  return drawnCell({ row: clamp(target.row, 1, bounds.rows), column: clamp(target.column, 1, bounds.columns) }, bounds.merges);
+}
+
+/** Ctrl+arrow: along a run of filled cells to its last one, else to the next filled cell, else to the sheet's edge. */
+function dataEdge(from: GridPoint, dRow: number, dColumn: number, bounds: GridBounds, filled: (row: number, column: number) => boolean): GridPoint {
+  const inside = (row: number, column: number) => row >= 1 && row <= bounds.rows && column >= 1 && column <= bounds.columns;
+  let row = from.row;
+  let column = from.column;
+  if (!inside(row + dRow, column + dColumn)) return { row, column };
+  const inRun = filled(row, column) && filled(row + dRow, column + dColumn);
+  while (inside(row + dRow, column + dColumn)) {
+    row += dRow;
+    column += dColumn;
+    if (inRun && !inside(row + dRow, column + dColumn)) break;
+    if (inRun && !filled(row + dRow, column + dColumn)) break;
+    if (!inRun && filled(row, column)) break;
+  }
+  return { row, column };
+}
+
+/**
+ * Tab and Shift+Tab: one cell right or left within the row, as in Excel. "leave" at the row's ends (the
+ * last drawn column, column A): the browser then moves focus out of the grid, so the grid never traps it.
+ */
+export function tabTarget(from: GridPoint, backwards: boolean, bounds: GridBounds): GridPoint | "leave" {
+  const area = bounds.merges.at(from.row, from.column) ?? { left: from.column, right: from.column };
+  const column = backwards ? area.left - 1 : area.right + 1;
+  if (column < 1 || column > bounds.columns) return "leave";
+  return drawnCell({ row: from.row, column }, bounds.merges);
+}
+
+/** The rectangle between anchor and active cell, grown to cover every merged area it cuts (as Excel selects). */
+export function selectionRange({ anchor, active }: GridSelection, merges: MergeIndex): CellRange {
+  const range = {
+    top: Math.min(anchor.row, active.row),
+    bottom: Math.max(anchor.row, active.row),
+    left: Math.min(anchor.column, active.column),
+    right: Math.max(anchor.column, active.column),
+  };
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const area of merges.areas) {
+      const cuts = area.top <= range.bottom && area.bottom >= range.top && area.left <= range.right && area.right >= range.left;
+      const inside = area.top >= range.top && area.bottom <= range.bottom && area.left >= range.left && area.right <= range.right;
+      if (!cuts || inside) continue;
+      range.top = Math.min(range.top, area.top);
+      range.bottom = Math.max(range.bottom, area.bottom);
+      range.left = Math.min(range.left, area.left);
+      range.right = Math.max(range.right, area.right);
+      grown = true;
+    }
+  }
+  return range;
+}
+
+export function inRange(range: CellRange, row: number, column: number): boolean {
+  return row >= range.top && row <= range.bottom && column >= range.left && column <= range.right;
+}
+
+export function rangeCellCount(range: CellRange): number {
+  return (range.bottom - range.top + 1) * (range.right - range.left + 1);
+}
+
+/** "B3:C4", or "B3" for one cell. */
+export function rangeAddress(range: CellRange): string {
+  const first = a1Address(range.top, range.left);
+  return range.top === range.bottom && range.left === range.right ? first : `${first}:${a1Address(range.bottom, range.right)}`;
+}
+
+/** Whether a cell is covered by a merged area without being the cell that holds its value. */
+function hiddenByMerge(row: number, column: number, merges: MergeIndex): boolean {
+  const merge = merges.at(row, column);
+  return merge !== undefined && (merge.top !== row || merge.left !== column);
+}
+
+/** Delete: every cell of the range that holds a value (a merged area once) becomes empty. */
+export function clearEdits(range: CellRange, merges: MergeIndex): CellEdit[] {
+  const edits: CellEdit[] = [];
+  for (let row = range.top; row <= range.bottom; row++) {
+    for (let column = range.left; column <= range.right; column++) {
+      if (!hiddenByMerge(row, column, merges)) edits.push({ row, column, text: "" });
+    }
+  }
+  return edits;
+}
+
+/** The range's text as Excel copies it: tab between cells, CRLF between rows, fields with tabs, line breaks or quotes quoted. */
+export function rangeToTsv(range: CellRange, textAt: (row: number, column: number) => string): string {
+  const lines: string[] = [];
+  for (let row = range.top; row <= range.bottom; row++) {
+    const fields: string[] = [];
+    for (let column = range.left; column <= range.right; column++) {
+      const text = textAt(row, column);
+      fields.push(/[\t\r\n"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    }
+    lines.push(fields.join("\t"));
+  }
+  return lines.join("\r\n");
+}
+
+/** Clipboard text (from Excel, a browser table or rangeToTsv) → rows of cell texts. One final line break is not a row. */
+export function parseTsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let i = 0;
+  const source = text.replace(/\r\n?/g, "\n");
+  let fieldStart = true;
+  while (i < source.length) {
+    const ch = source[i];
+    if (fieldStart && ch === '"') {
+      // A quoted field: "" is a quote; it ends at the quote before a tab, a line break or the end.
+      const close = quotedEnd(source, i + 1);
+      if (close !== undefined) {
+        field = source.slice(i + 1, close).replace(/""/g, '"');
+        i = close + 1;
+        fieldStart = false;
+        continue;
+      }
+    }
+    fieldStart = false;
+    if (ch === "\t") {
+      row.push(field);
+      field = "";
+      fieldStart = true;
+    } else if (ch === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      fieldStart = true;
+    } else field += ch;
+    i++;
+  }
+  if (!(fieldStart && row.length === 0 && field === "")) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function quotedEnd(source: string, from: number): number | undefined {
+  for (let i = from; i < source.length; i++) {
+    if (source[i] !== '"') continue;
+    if (source[i + 1] === '"') {
+      i++;
+      continue;
+    }
+    const after = source[i + 1];
+    return after === undefined || after === "\t" || after === "\n" ? i : undefined;
+  }
+  return undefined;
+}
+
+export interface PasteEdits {
+  edits: CellEdit[];
+  /** Cells left as they were: inside a merged area but not its top-left cell, or past the last column drawn. */
+  skipped: number;
+  range: CellRange;
+}
+
+/** Pasting `rows` with its top-left cell at `start`: one edit per cell that holds a value. */
+export function pasteEdits(start: GridPoint, rows: string[][], merges: MergeIndex): PasteEdits {
+  const edits: CellEdit[] = [];
+  let skipped = 0;
+  const width = Math.max(1, ...rows.map((cells) => cells.length));
+  rows.forEach((cells, r) => {
+    cells.forEach((text, c) => {
+      const row = start.row + r;
+      const column = start.column + c;
+      if (column > MAX_COLUMNS || hiddenByMerge(row, column, merges)) skipped++;
+      else edits.push({ row, column, text });
+    });
+  });
+  const range = { top: start.row, left: start.column, bottom: start.row + Math.max(1, rows.length) - 1, right: Math.min(MAX_COLUMNS, start.column + width - 1) };
+  return { edits, skipped, range };
+}
+
+/**
+ * The edits that change what a cell shows. A cell whose text is what the grid shows is left alone: opening
+ * and closing the editor on a date or a formula must not turn it into text, and clearing an empty cell
+ * writes nothing. findCell: comparing must not create cells (getCell would, and they would be saved).
+ */
+export function changedEdits(worksheet: Worksheet, edits: readonly CellEdit[]): CellEdit[] {
+  return edits.filter((edit) => {
+    const cell = worksheet.findCell(edit.row, edit.column);
+    return (cell ? displayText(cell) : "") !== edit.text;
+  });
 }

@@ -53,6 +53,9 @@ describe("the glossary", () => {
     expect(glossaryViolations("Mở sổ tính, chọn sheet Đoàn ra của tiện ích", "vi").map((v) => v.use)).toEqual(["phần bổ trợ", "sổ làm việc", "trang tính"]);
     expect(glossaryViolations("Kiểm tra: 1 lỗi, 2 cảnh báo, {infos} lưu ý; tổng hợp 3, loại {excluded}", "vi").map((v) => v.use)).toEqual(["thông tin", "bỏ qua"]);
     expect(glossaryViolations("Lưu ý về sổ tổng hợp cũ: các profile, tabulator", "vi")).toEqual([]);
+    // The Tab key, named as a key, is not a tab.
+    expect(glossaryViolations("Phím Tab sang phải, Shift+Tab sang trái", "vi")).toEqual([]);
+    expect(glossaryViolations("Mở tab Kiểm tra rồi bấm phím Tab", "vi").map((v) => v.found)).toEqual(["tab"]);
     expect(glossaryViolations("Tổng hợp vào bảng tổng hợp; Gửi sang Bảng tổng hợp", "vi").map((v) => v.use)).toEqual(["sổ tổng hợp"]);
     // A term never flags itself.
     for (const entry of GLOSSARY) expect(glossaryViolations(entry.vi, "vi")).toEqual([]);
