@@ -46,10 +46,11 @@ import { agencyArg, profileIdArg, UsageError, walkArgs, yearArg } from "./args";
 import { describeReadError, titleYear, unreadSheets } from "./files";
 import type { CliIO } from "./main";
 import { replaceOwnSheets } from "./packageEdit";
+import { Progress, progressMode } from "./progress";
 
 export const MERGE_USAGE = `Cách dùng:
   dplan merge TỆP.xlsx... -o TỔNG-HỢP.xlsx [--profile ID] [--year YYYY] [--unit TỆP=TÊN ĐƠN VỊ] [--units DANH-SÁCH]
-              [--confirm] [--agency …] [--place …] [--group-by tier|unit]
+              [--confirm] [--agency …] [--place …] [--group-by tier|unit] [--progress | --no-progress]
       Tổng hợp kế hoạch của các đơn vị vào một sổ tổng hợp (một trang cho mỗi loại kế hoạch và trang Thống kê).
       -o, --output TỆP   tệp tổng hợp (.xlsx). Nếu tệp đã là sổ tổng hợp: nhập lại, thay các dòng cũ của
                          đơn vị được nhập, giữ các dòng và trang tính thêm bằng tay. Không ghi đè tệp đầu vào.
@@ -67,6 +68,8 @@ export const MERGE_USAGE = `Cách dùng:
       --place TÊN        địa danh ở dòng ngày tháng trên chữ ký, ví dụ "Hải Phòng"
       --group-by tier|unit  chia mục theo cấp trưởng đoàn (I. Lãnh đạo thành phố / II. cấp sở, ngành; mặc định)
                          hoặc theo đơn vị (1. Sở Y tế, 2. …)
+      --progress         in tiến độ (Đang đọc tệp 120/1000…) ra stderr cả khi stderr không phải màn hình
+                         (mặc định: chỉ khi chạy trong cửa sổ lệnh); --no-progress: không in tiến độ
 
 Các tệp đầu vào không bao giờ bị sửa. Các đoàn thiếu thông tin bắt buộc không được tổng hợp và được liệt kê.
 Mã thoát: 0 xong, không có lỗi; 1 sổ tổng hợp có lỗi (quy định liên đơn vị); 2 có tệp không đọc được
@@ -94,6 +97,8 @@ interface MergeArgs {
   /** The department's list of units (--units). */
   unitsFile?: string;
   form: MasterFormOptions;
+  /** --progress (true) or --no-progress (false); unset: shown when stderr is a terminal. */
+  progress?: boolean;
   help: boolean;
 }
 
@@ -138,6 +143,12 @@ function parseMergeArgs(args: string[]): MergeArgs {
           break;
         case "--place":
           parsed.form.place = value().replace(/\s+/g, " ").trim().slice(0, 60);
+          break;
+        case "--progress":
+          parsed.progress = true;
+          break;
+        case "--no-progress":
+          parsed.progress = false;
           break;
         case "--group-by": {
           const grouping = value();
@@ -211,6 +222,16 @@ interface ReadUnit {
 
 /** `dplan merge …`: returns the exit code. */
 export async function runMerge(args: string[], io: CliIO): Promise<number> {
+  let progress: Progress | undefined;
+  try {
+    return await runMergeWith(args, io, (mode) => (progress = new Progress(mode, io.stderr)));
+  } finally {
+    progress?.clear();
+  }
+}
+
+async function runMergeWith(args: string[], terminalIO: CliIO, startProgress: (mode: ReturnType<typeof progressMode>) => Progress): Promise<number> {
+  let io = terminalIO;
   let parsed: MergeArgs;
   try {
     parsed = parseMergeArgs(args);
@@ -223,6 +244,8 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     io.stdout(MERGE_USAGE);
     return EXIT_OK;
   }
+  const progress = startProgress(progressMode(parsed.progress, terminalIO.stderrIsTerminal));
+  io = progress.wrap(terminalIO);
   const usage = (message: string) => {
     io.stderr(`${message}\n\n${MERGE_USAGE}`);
     return EXIT_PROBLEM;
@@ -268,7 +291,7 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     return EXIT_PROBLEM;
   }
   try {
-    return await mergeLocked(parsed, io, { output, outputReal, profile, inputs });
+    return await mergeLocked(parsed, io, { output, outputReal, profile, inputs }, progress);
   } finally {
     await lock.release();
   }
@@ -281,13 +304,14 @@ interface MergeTarget {
   inputs: { file: string; real: string }[];
 }
 
-async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, profile, inputs }: MergeTarget): Promise<number> {
+async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, profile, inputs }: MergeTarget, progress: Progress): Promise<number> {
   // An existing output is re-imported into when it is a master, and never touched when it is not.
   let existing: MasterSheetRows | undefined;
   let mode: number | undefined;
   let base: Uint8Array | undefined;
   let baseGrids: Awaited<ReturnType<typeof readXlsx>> | undefined;
   if (await exists(output)) {
+    progress.phase(`Đang đọc sổ tổng hợp «${output}»…`);
     try {
       base = await io.readFile(output);
       mode = (await stat(outputReal)).mode & 0o7777;
@@ -316,7 +340,8 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   /** Content hash → the first file given with it: a copy or hard link of a unit file is merged once. */
   const contents = new Map<string, string>();
   const reads: ReadUnit[] = [];
-  for (const { file, real } of inputs) {
+  for (const [index, { file, real }] of inputs.entries()) {
+    progress.reading(index + 1, inputs.length);
     if (seen.has(real)) {
       io.stderr(`Tệp «${file}» được chỉ hơn một lần: chỉ tổng hợp một lần.\n`);
       continue;
@@ -390,6 +415,7 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   const units = readable.map((read) => read.unit!);
   // What the master already shows (agency, place) stays unless --agency/--place say otherwise.
   const form = { ...(baseGrids ? formOptionsFromMaster(baseGrids) : {}), ...parsed.form };
+  progress.phase("Đang kiểm tra và tổng hợp…");
   const consolidateInto = (master: MasterSheetRows | undefined) => consolidate(units, master, { profile, year }, { ...form, ...(expectedUnits ? { expectedUnits } : {}) });
   let plan = consolidateInto(existing);
   // A unit whose new file leaves out a kind it sent before keeps those rows, unless --confirm says it dropped the plan.
@@ -407,6 +433,7 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   });
 
   if (units.length > 0) {
+    progress.phase(`Đang ghi sổ tổng hợp «${output}»…`);
     let bytes = await writeWorkbook(plan.sheets);
     if (base) {
       // Only the add-in's own sheets change; every other part of the master stays byte for byte (packageEdit.ts).
