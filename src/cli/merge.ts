@@ -434,7 +434,8 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
 
   if (units.length > 0) {
     progress.phase(`Đang ghi sổ tổng hợp «${output}»…`);
-    let bytes = await writeWorkbook(plan.sheets);
+    // Into an existing master only the sheets' parts are taken (and compressed there): no need to compress them twice.
+    let bytes = await writeWorkbook(plan.sheets, { stored: base !== undefined });
     if (base) {
       // Only the add-in's own sheets change; every other part of the master stays byte for byte (packageEdit.ts).
       try {

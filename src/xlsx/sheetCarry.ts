@@ -188,8 +188,10 @@ function uncarriedWork(oldXml: string, carry: Carry): string[] {
   for (const row of oldXml.matchAll(ROW)) {
     for (const cell of (row[2] ?? "").matchAll(CELL)) {
       const at = parseAddress(attribute(cell[1], "r") ?? "");
+      // Most cells are inside the table: only those outside need their text decoded.
+      if (!at || !outside(at)) continue;
       const shown = shownValue(cell[2] ?? "");
-      if (!at || shown === "" || !outside(at)) continue;
+      if (shown === "") continue;
       // A shared string's <v> is an index into the package's table, not the text: the address says enough.
       lost.push(attribute(cell[1], "t") === "s" ? `ô ${address(at)}` : `ô ${address(at)} («${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}»)`);
     }
