@@ -159,7 +159,8 @@ export async function measureMerge1000(units = 1_000, log: (line: string) => voi
 
 /** The figures as one report line, with the targets (issue 11: new master ≤ 30 s and ≤ 500 MB; re-import ≤ 15 s). */
 export function formatMerge1000(f: Merge1000Figures): string {
-  const target = (ok: boolean) => (ok ? "ok" : "MISSED");
+  // The targets are for 1,000 units; a smaller run (--smoke) only shows that the benchmark runs.
+  const target = (ok: boolean) => (f.units < 1_000 ? "n/a below 1,000 units" : ok ? "ok" : "MISSED");
   return (
     `merge1000  ${f.units} units (${f.delegations} delegations) into a new master through dplan merge: ${f.new_master_ms} ms (CPU ${f.new_master_cpu_ms}), peak ${f.new_master_max_rss_mb} MB ` +
     `(target ≤ 30000 ms, ≤ 500 MB: ${target(f.new_master_ms <= 30_000 && f.new_master_max_rss_mb <= 500)}); master ${f.master_mb} MB\n` +
