@@ -265,11 +265,14 @@ async function runMergeWith(args: string[], terminalIO: CliIO, startProgress: (m
   // Never write over an input, whatever path spelling points at it.
   const outputReal = await realTarget(output);
   const outputId = await fileIdentity(output);
-  const inputs: { file: string; real: string }[] = [];
-  for (const file of parsed.files) inputs.push({ file, real: await realTarget(file) });
+  // All at once: one by one, a thousand inputs waited for a thousand answers from the disk in turn.
+  const inputs = await Promise.all(parsed.files.map(async (file) => ({ file, real: await realTarget(file) })));
   let clash = inputs.find((input) => input.real === outputReal);
   // The same file under another name (a hard link, another letter case on Windows or macOS).
-  for (const input of outputId === undefined ? [] : inputs) if (!clash && (await fileIdentity(input.file)) === outputId) clash = input;
+  if (!clash && outputId !== undefined) {
+    const identities = await Promise.all(inputs.map((input) => fileIdentity(input.file)));
+    clash = inputs.find((_, index) => identities[index] === outputId);
+  }
   if (clash) {
     io.stderr(`Không ghi đè tệp đầu vào «${clash.file}»: tệp tổng hợp phải là một tệp khác. Hãy chọn tên khác cho -o.\n`);
     return EXIT_PROBLEM;
@@ -340,15 +343,26 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   /** Content hash → the first file given with it: a copy or hard link of a unit file is merged once. */
   const contents = new Map<string, string>();
   const reads: ReadUnit[] = [];
+  // The next file is read from disk while this one is parsed: a thousand files waited on the disk one by one.
+  const readAhead = new Map<number, Promise<Uint8Array>>();
+  const startReading = (index: number) => {
+    const pending = io.readFile(inputs[index].file);
+    pending.catch(() => undefined); // its failure is reported when its turn comes
+    readAhead.set(index, pending);
+  };
   for (const [index, { file, real }] of inputs.entries()) {
     progress.reading(index + 1, inputs.length);
+    const pending = readAhead.get(index);
+    readAhead.delete(index);
     if (seen.has(real)) {
       io.stderr(`Tệp «${file}» được chỉ hơn một lần: chỉ tổng hợp một lần.\n`);
       continue;
     }
     seen.add(real);
     try {
-      const bytes = await io.readFile(file);
+      const bytes = await (pending ?? io.readFile(file));
+      const following = inputs[index + 1];
+      if (following && !seen.has(following.real)) startReading(index + 1);
       const hash = createHash("sha256").update(bytes).digest("hex");
       const first = contents.get(hash);
       if (first !== undefined) {
