@@ -12,9 +12,20 @@ export interface UnitFileOptions {
   year?: number;
 }
 
+/**
+ * The reader's module, imported once: under the CLI's tsx loader every `import()` is a round trip to the
+ * loader's worker thread, which for a merge of 1,000 files added seconds of waiting.
+ */
+let reader: Promise<typeof import("../xlsx/readWorkbook")> | undefined;
+
 /** Rejects with the reader's WorkbookReadError (a Vietnamese message and a reason code) when unreadable. */
 export async function readUnitFile(data: ArrayBuffer | Uint8Array, fileName: string, options: UnitFileOptions = {}): Promise<UnitPlan> {
-  const { readXlsx, MAX_EDITABLE_MERGE_CELLS } = await import("../xlsx/readWorkbook");
+  // A failed load (a chunk the pane could not fetch) is tried again next time, not remembered.
+  reader ??= import("../xlsx/readWorkbook").catch((error: unknown) => {
+    reader = undefined;
+    throw error;
+  });
+  const { readXlsx, MAX_EDITABLE_MERGE_CELLS } = await reader;
   // A merged range the playground refuses to open is refused here too (its sheet named as not read), not clipped silently.
   return makeUnitPlan(fileName, await readXlsx(data, fileName, { maxMergeCells: MAX_EDITABLE_MERGE_CELLS }), options);
 }

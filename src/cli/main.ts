@@ -23,6 +23,8 @@ export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
+  /** stderr is a terminal: long commands show their progress there (merge). */
+  stderrIsTerminal?: boolean;
 }
 
 export interface CheckOptions {
@@ -246,6 +248,7 @@ export function nodeIO(): CliIO {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readFile: (path) => readRegularFile(path),
+    stderrIsTerminal: process.stderr.isTTY === true,
   };
 }
 

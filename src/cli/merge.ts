@@ -46,10 +46,11 @@ import { agencyArg, profileIdArg, UsageError, walkArgs, yearArg } from "./args";
 import { describeReadError, titleYear, unreadSheets } from "./files";
 import type { CliIO } from "./main";
 import { replaceOwnSheets } from "./packageEdit";
+import { Progress, progressMode } from "./progress";
 
 export const MERGE_USAGE = `Cách dùng:
   dplan merge TỆP.xlsx... -o TỔNG-HỢP.xlsx [--profile ID] [--year YYYY] [--unit TỆP=TÊN ĐƠN VỊ] [--units DANH-SÁCH]
-              [--confirm] [--agency …] [--place …] [--group-by tier|unit]
+              [--confirm] [--agency …] [--place …] [--group-by tier|unit] [--progress | --no-progress]
       Tổng hợp kế hoạch của các đơn vị vào một sổ tổng hợp (một trang cho mỗi loại kế hoạch và trang Thống kê).
       -o, --output TỆP   tệp tổng hợp (.xlsx). Nếu tệp đã là sổ tổng hợp: nhập lại, thay các dòng cũ của
                          đơn vị được nhập, giữ các dòng và trang tính thêm bằng tay. Không ghi đè tệp đầu vào.
@@ -67,6 +68,8 @@ export const MERGE_USAGE = `Cách dùng:
       --place TÊN        địa danh ở dòng ngày tháng trên chữ ký, ví dụ "Hải Phòng"
       --group-by tier|unit  chia mục theo cấp trưởng đoàn (I. Lãnh đạo thành phố / II. cấp sở, ngành; mặc định)
                          hoặc theo đơn vị (1. Sở Y tế, 2. …)
+      --progress         in tiến độ (Đang đọc tệp 120/1000…) ra stderr cả khi stderr không phải màn hình
+                         (mặc định: chỉ khi chạy trong cửa sổ lệnh); --no-progress: không in tiến độ
 
 Các tệp đầu vào không bao giờ bị sửa. Các đoàn thiếu thông tin bắt buộc không được tổng hợp và được liệt kê.
 Mã thoát: 0 xong, không có lỗi; 1 sổ tổng hợp có lỗi (quy định liên đơn vị); 2 có tệp không đọc được
@@ -94,6 +97,8 @@ interface MergeArgs {
   /** The department's list of units (--units). */
   unitsFile?: string;
   form: MasterFormOptions;
+  /** --progress (true) or --no-progress (false); unset: shown when stderr is a terminal. */
+  progress?: boolean;
   help: boolean;
 }
 
@@ -138,6 +143,12 @@ function parseMergeArgs(args: string[]): MergeArgs {
           break;
         case "--place":
           parsed.form.place = value().replace(/\s+/g, " ").trim().slice(0, 60);
+          break;
+        case "--progress":
+          parsed.progress = true;
+          break;
+        case "--no-progress":
+          parsed.progress = false;
           break;
         case "--group-by": {
           const grouping = value();
@@ -211,6 +222,16 @@ interface ReadUnit {
 
 /** `dplan merge …`: returns the exit code. */
 export async function runMerge(args: string[], io: CliIO): Promise<number> {
+  let progress: Progress | undefined;
+  try {
+    return await runMergeWith(args, io, (mode) => (progress = new Progress(mode, io.stderr)));
+  } finally {
+    progress?.clear();
+  }
+}
+
+async function runMergeWith(args: string[], terminalIO: CliIO, startProgress: (mode: ReturnType<typeof progressMode>) => Progress): Promise<number> {
+  let io = terminalIO;
   let parsed: MergeArgs;
   try {
     parsed = parseMergeArgs(args);
@@ -223,6 +244,8 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     io.stdout(MERGE_USAGE);
     return EXIT_OK;
   }
+  const progress = startProgress(progressMode(parsed.progress, terminalIO.stderrIsTerminal));
+  io = progress.wrap(terminalIO);
   const usage = (message: string) => {
     io.stderr(`${message}\n\n${MERGE_USAGE}`);
     return EXIT_PROBLEM;
@@ -242,11 +265,14 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
   // Never write over an input, whatever path spelling points at it.
   const outputReal = await realTarget(output);
   const outputId = await fileIdentity(output);
-  const inputs: { file: string; real: string }[] = [];
-  for (const file of parsed.files) inputs.push({ file, real: await realTarget(file) });
+  // All at once: one by one, a thousand inputs waited for a thousand answers from the disk in turn.
+  const inputs = await Promise.all(parsed.files.map(async (file) => ({ file, real: await realTarget(file) })));
   let clash = inputs.find((input) => input.real === outputReal);
   // The same file under another name (a hard link, another letter case on Windows or macOS).
-  for (const input of outputId === undefined ? [] : inputs) if (!clash && (await fileIdentity(input.file)) === outputId) clash = input;
+  if (!clash && outputId !== undefined) {
+    const identities = await Promise.all(inputs.map((input) => fileIdentity(input.file)));
+    clash = inputs.find((_, index) => identities[index] === outputId);
+  }
   if (clash) {
     io.stderr(`Không ghi đè tệp đầu vào «${clash.file}»: tệp tổng hợp phải là một tệp khác. Hãy chọn tên khác cho -o.\n`);
     return EXIT_PROBLEM;
@@ -268,7 +294,7 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     return EXIT_PROBLEM;
   }
   try {
-    return await mergeLocked(parsed, io, { output, outputReal, profile, inputs });
+    return await mergeLocked(parsed, io, { output, outputReal, profile, inputs }, progress);
   } finally {
     await lock.release();
   }
@@ -281,13 +307,14 @@ interface MergeTarget {
   inputs: { file: string; real: string }[];
 }
 
-async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, profile, inputs }: MergeTarget): Promise<number> {
+async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, profile, inputs }: MergeTarget, progress: Progress): Promise<number> {
   // An existing output is re-imported into when it is a master, and never touched when it is not.
   let existing: MasterSheetRows | undefined;
   let mode: number | undefined;
   let base: Uint8Array | undefined;
   let baseGrids: Awaited<ReturnType<typeof readXlsx>> | undefined;
   if (await exists(output)) {
+    progress.phase(`Đang đọc sổ tổng hợp «${output}»…`);
     try {
       base = await io.readFile(output);
       mode = (await stat(outputReal)).mode & 0o7777;
@@ -316,14 +343,26 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   /** Content hash → the first file given with it: a copy or hard link of a unit file is merged once. */
   const contents = new Map<string, string>();
   const reads: ReadUnit[] = [];
-  for (const { file, real } of inputs) {
+  // The next file is read from disk while this one is parsed: a thousand files waited on the disk one by one.
+  const readAhead = new Map<number, Promise<Uint8Array>>();
+  const startReading = (index: number) => {
+    const pending = io.readFile(inputs[index].file);
+    pending.catch(() => undefined); // its failure is reported when its turn comes
+    readAhead.set(index, pending);
+  };
+  for (const [index, { file, real }] of inputs.entries()) {
+    progress.reading(index + 1, inputs.length);
+    const pending = readAhead.get(index);
+    readAhead.delete(index);
     if (seen.has(real)) {
       io.stderr(`Tệp «${file}» được chỉ hơn một lần: chỉ tổng hợp một lần.\n`);
       continue;
     }
     seen.add(real);
     try {
-      const bytes = await io.readFile(file);
+      const bytes = await (pending ?? io.readFile(file));
+      const following = inputs[index + 1];
+      if (following && !seen.has(following.real)) startReading(index + 1);
       const hash = createHash("sha256").update(bytes).digest("hex");
       const first = contents.get(hash);
       if (first !== undefined) {
@@ -390,6 +429,7 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   const units = readable.map((read) => read.unit!);
   // What the master already shows (agency, place) stays unless --agency/--place say otherwise.
   const form = { ...(baseGrids ? formOptionsFromMaster(baseGrids) : {}), ...parsed.form };
+  progress.phase("Đang kiểm tra và tổng hợp…");
   const consolidateInto = (master: MasterSheetRows | undefined) => consolidate(units, master, { profile, year }, { ...form, ...(expectedUnits ? { expectedUnits } : {}) });
   let plan = consolidateInto(existing);
   // A unit whose new file leaves out a kind it sent before keeps those rows, unless --confirm says it dropped the plan.
@@ -407,7 +447,9 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   });
 
   if (units.length > 0) {
-    let bytes = await writeWorkbook(plan.sheets);
+    progress.phase(`Đang ghi sổ tổng hợp «${output}»…`);
+    // Into an existing master only the sheets' parts are taken (and compressed there): no need to compress them twice.
+    let bytes = await writeWorkbook(plan.sheets, { stored: base !== undefined });
     if (base) {
       // Only the add-in's own sheets change; every other part of the master stays byte for byte (packageEdit.ts).
       try {

@@ -207,8 +207,10 @@ function uncarriedWork(oldXml: string, carry: Carry): string[] {
   for (const row of oldXml.matchAll(ROW)) {
     for (const cell of (row[2] ?? "").matchAll(CELL)) {
       const at = parseAddress(attribute(cell[1], "r") ?? "");
+      // Most cells are inside the table: only those outside need their text decoded.
+      if (!at || !outside(at)) continue;
       const shown = shownValue(cell[2] ?? "");
-      if (!at || shown === "" || !outside(at)) continue;
+      if (shown === "") continue;
       // A shared string's <v> is an index into the package's table, not the text: the address says enough.
       lost.push(attribute(cell[1], "t") === "s" ? `ô ${address(at)}` : `ô ${address(at)} («${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}»)`);
     }
@@ -267,6 +269,20 @@ function typeAttribute(attributes: string): string {
   return type !== undefined ? ` t="${type}"` : "";
 }
 
+/** Cells by column, joined left to right (a carried cell is mostly put where the fresh one was: no sort needed). */
+function inColumnOrder(cells: Map<number, string>): string {
+  let previous = 0;
+  let ordered = true;
+  for (const column of cells.keys()) {
+    if (column < previous) ordered = false;
+    previous = column;
+  }
+  const entries = ordered ? cells : new Map([...cells].sort(([a], [b]) => a - b));
+  let xml = "";
+  for (const cell of entries.values()) xml += cell;
+  return xml;
+}
+
 /** The new sheet's rows with the carried cells put in (column order kept). */
 function carryCells(oldXml: string, newXml: string, carry: Carry): string {
   const shared = sharedFormulas(oldXml);
@@ -278,9 +294,10 @@ function carryCells(oldXml: string, newXml: string, carry: Carry): string {
       const at = parseAddress(attribute(cell[1], "r") ?? "");
       if (!at || !carry.carries(at.row, at.column)) continue;
       const target = carry.plan.rows.get(at.row)!;
-      const list = byNewRow.get(target) ?? [];
-      list.push({ ...at, attributes: cell[1], inner: cell[2] ?? "" });
-      byNewRow.set(target, list);
+      const list = byNewRow.get(target);
+      const old: OldCell = { row: at.row, column: at.column, attributes: cell[1], inner: cell[2] ?? "" };
+      if (list) list.push(old);
+      else byNewRow.set(target, [old]);
     }
   }
   if (byNewRow.size === 0) return newXml;
@@ -301,14 +318,14 @@ function carryCells(oldXml: string, newXml: string, carry: Carry): string {
         const at = parseAddress(attribute(cell[1], "r") ?? "");
         if (!at) continue;
         cells.set(at.column, cell[0]);
-        fresh.set(at.column, { attributes: cell[1], ...(cell[2] !== undefined ? { inner: cell[2] } : {}) });
+        fresh.set(at.column, { attributes: cell[1], inner: cell[2] });
       }
       for (const old of olds) {
         const column = carry.plan.columns.get(old.column)!;
         cells.set(column, carriedCell(old, fresh.get(column), carry, shared));
       }
       const attributes = match[1].replace(/\sspans="[^"]*"/, "");
-      rows.push({ row: rowNumber, xml: `<row${attributes}>${[...cells].sort(([a], [b]) => a - b).map(([, xml]) => xml).join("")}</row>` });
+      rows.push({ row: rowNumber, xml: `<row${attributes}>${inColumnOrder(cells)}</row>` });
     }
     for (const [rowNumber, olds] of byNewRow) {
       if (seen.has(rowNumber)) continue;

@@ -29,6 +29,11 @@ export interface WriteOptions {
   base?: ArrayBuffer | Uint8Array;
   /** Standard lists for dropdowns, written to a hidden sheet, and the cells that get them. */
   dropdowns?: { lists: StandardList[]; targets: DropdownTarget[] };
+  /**
+   * Leave the parts uncompressed (zip "stored"): for a package only read back at once (the CLI's package
+   * edit takes its sheets into the master and compresses them there), compressing it is wasted work.
+   */
+  stored?: boolean;
 }
 
 /** The workbook as .xlsx bytes. */
@@ -43,7 +48,7 @@ export async function writeWorkbook(tables: readonly TableWrite[], options: Writ
   }
   for (const table of tables) writeTableInto(workbook, table);
   if (options.dropdowns) writeDropdowns(workbook, options.dropdowns.lists, options.dropdowns.targets);
-  const buffer = await workbook.xlsx.writeBuffer();
+  const buffer = await workbook.xlsx.writeBuffer(options.stored ? { zip: { compression: "STORE" } } : undefined);
   return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
 }
 

@@ -47,11 +47,16 @@ export function findUnitConflicts(units: readonly UnitPlan[], existing: MasterSh
   for (const [unit, files] of filesOfUnit) if (files.length > 1) push({ kind: "several-files", unit, files });
   const newKeys = new Map<string, Set<string>>();
   for (const unit of units) newKeys.set(unitKey(unit.unitName), (newKeys.get(unitKey(unit.unitName)) ?? new Set()).add(unit.fileName));
-  const known = [...new Set([...earlierFiles.keys(), ...newKeys.keys()])];
+  // Known names grouped by their folded form (in first-seen order): with 1,000 units, comparing every
+  // name with every other folded a million strings.
+  const knownByFold = new Map<string, string[]>();
+  for (const known of new Set([...earlierFiles.keys(), ...newKeys.keys()])) {
+    const folded = fold(known);
+    knownByFold.set(folded, [...(knownByFold.get(folded) ?? []), known]);
+  }
   for (const unit of units) {
     const key = unitKey(unit.unitName);
-    const folded = fold(key);
-    for (const other of known) if (other !== key && fold(other) === folded && !seen.has(`pair:${[key, other].sort().join("|")}`)) {
+    for (const other of knownByFold.get(fold(key)) ?? []) if (other !== key && !seen.has(`pair:${[key, other].sort().join("|")}`)) {
       seen.add(`pair:${[key, other].sort().join("|")}`);
       push({ kind: "similar-names", unit: key, other });
     }

@@ -446,15 +446,18 @@ export type FormRowKind = "section" | "total" | "signature" | "content" | "empty
  * Tổng cộng row, the signature block (everything from it on is not data), or content (a delegation,
  * or a row typed by hand).
  */
+const FOLDED_PREPARER = fold(PREPARER);
+
 export function formRowKind(cells: { column: number; value: CellValue }[]): FormRowKind {
   const texts = cells.filter((cell) => cell.value !== null && cell.value !== "");
   if (texts.length === 0) return "empty";
-  const folded = texts.map((cell) => (typeof cell.value === "string" ? fold(cell.value) : ""));
+  // Only the first three cells are ever looked at folded: a master re-read has thousands of rows of a dozen cells.
+  const folded = texts.slice(0, 3).map((cell) => (typeof cell.value === "string" ? fold(cell.value) : ""));
   // A signature row holds at most the two signers' cells; data rows hold more, and may mention "Thứ trưởng".
   const signatureText = (text: string, raw: CellValue) =>
-    text.startsWith(fold(PREPARER)) || SIGNERS.has(text) || (typeof raw === "string" && /,\s*ngày\b/iu.test(raw) && /\bthang\b.*\bnam\b/.test(text));
+    text.startsWith(FOLDED_PREPARER) || SIGNERS.has(text) || (typeof raw === "string" && /,\s*ngày\b/iu.test(raw) && /\bthang\b.*\bnam\b/.test(text));
   if (texts.length <= 2 && texts.some((cell, index) => signatureText(folded[index], cell.value))) return "signature";
-  if (folded.slice(0, 3).some((text) => text === "tong cong" || text.startsWith("tong cong "))) return "total";
+  if (folded.some((text) => text === "tong cong" || text.startsWith("tong cong "))) return "total";
   if (texts.length === 1 && texts[0].column === 1 && typeof texts[0].value === "string" && /^(?:[IVXLC]+|\d{1,3}|[A-Z])\.\s+\p{L}/u.test(texts[0].value)) return "section";
   return "content";
 }
