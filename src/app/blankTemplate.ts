@@ -8,7 +8,7 @@
  */
 import type { PlanKind } from "../domain/model";
 import { TEMPLATES } from "../domain/templates";
-import { COUNTED_FIELD, fieldColumn, FORM_NUMBERS, officialForm, SUMMED_FIELDS, type FormAgency } from "../domain/templates/officialForm";
+import { COUNTED_FIELD, COUNTED_WORD, fieldColumn, FORM_NUMBERS, officialForm, SUMMED_FIELDS, type FormAgency } from "../domain/templates/officialForm";
 import type { TableWrite } from "../workbook/types";
 
 /** Empty entry rows below the header. */
@@ -40,7 +40,7 @@ export function blankTemplate(kind: PlanKind, year: number, existingSheets: read
     columns,
     ...(agency ? { agency, unit: agency.name } : {}),
     body: Array.from({ length: entryRowCount }, () => ({ type: "data" as const, values: [] })),
-    totals: { countColumn: position(COUNTED_FIELD[kind]), sumColumns: summed },
+    totals: { countColumn: position(COUNTED_FIELD[kind]), sumColumns: summed, countWord: COUNTED_WORD[kind] },
     signer: "THỦ TRƯỞNG ĐƠN VỊ",
   });
   return { table: form.table, entryRows: { first: form.bodyRows[0], last: form.bodyRows[form.bodyRows.length - 1] } };

@@ -78,6 +78,16 @@ describe("the official form in the .xlsx", () => {
     expect((sheet.getCell(view.totalRow!, membersColumn + 1).value as ExcelJS.CellFormulaValue).result).toBe(members);
   });
 
+  test("Tổng cộng names what it counts: delegations for outbound and inbound, activities for people-to-people", async () => {
+    for (const [kind, word] of [["outbound", "đoàn"], ["inbound", "đoàn"], ["people", "hoạt động"]] as const) {
+      const { table } = blankTemplate(kind, 2026, [], { entryRows: 3 });
+      const count = table.formulas!.find((formula) => formula.formula.startsWith("=COUNTA"))!;
+      expect(count.format).toBe(`0 "${word}";-0;`);
+      const book = await load(await writeWorkbook([table]));
+      expect(book.getWorksheet(table.sheet)!.getCell(count.row, count.column).numFmt).toBe(`0 "${word}";-0;`);
+    }
+  });
+
   test("blank template: the same print setup and layout blocks", async () => {
     const { table } = blankTemplate("inbound", 2026, [], { entryRows: 10, agency });
     const book = await load(await writeWorkbook([table]));

@@ -22,7 +22,7 @@ import type { RecognizedTemplate } from "../templates/types";
 import { columnLetter } from "../cells";
 import { unitKey } from "./identity";
 import { TEMPLATES } from "../templates/definitions";
-import { COUNTED_FIELD, FORM_NUMBERS, officialForm, SUMMED_FIELDS, type FormBodyRow } from "../templates/officialForm";
+import { COUNTED_FIELD, COUNTED_WORD, FORM_NUMBERS, officialForm, SUMMED_FIELDS, type FormBodyRow } from "../templates/officialForm";
 import { fold, tidy } from "../text";
 import type { CellValue, SheetGrid, TableWrite } from "../../workbook/types";
 import { deadlines, fieldValue, isoToDate, looksLikeFormula } from "./cells";
@@ -505,7 +505,7 @@ export function masterDocument(sheet: MasterSheet, sections: readonly Section[],
     ...(options.agency ? { agency: options.agency, unit: options.agency.name } : {}),
     ...(options.place ? { place: options.place } : {}),
     body,
-    totals: { countColumn: position(COUNTED_FIELD[kind]), sumColumns: SUMMED_FIELDS.filter((field) => position(field) > 0).map((field) => ({ column: position(field), decimals: field === "cost" })) },
+    totals: { countColumn: position(COUNTED_FIELD[kind]), sumColumns: SUMMED_FIELDS.filter((field) => position(field) > 0).map((field) => ({ column: position(field), decimals: field === "cost" })), countWord: COUNTED_WORD[kind] },
     signer: "THỦ TRƯỞNG CƠ QUAN",
     ...(kept?.letter ? { letter: kept.letter } : {}),
     ...(kept?.closing ? { closing: kept.closing.rows } : {}),

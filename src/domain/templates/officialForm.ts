@@ -62,7 +62,7 @@ export interface OfficialFormSpec {
   /** Body rows; data rows carry the values of every column, printed then outside. */
   body: FormBodyRow[];
   /** The Tổng cộng row: delegations counted on a column every delegation fills, sums of number columns (1-based). */
-  totals?: { countColumn: number; sumColumns: { column: number; decimals: boolean }[] };
+  totals?: { countColumn: number; sumColumns: { column: number; decimals: boolean }[]; countWord: string };
   /** Right signer: "THỦ TRƯỞNG CƠ QUAN" (master) or "THỦ TRƯỞNG ĐƠN VỊ" (a unit's template). */
   signer: string;
   /** The letter line as the officer filled it in (else the placeholder LETTER_LINE). */
@@ -215,11 +215,11 @@ export function officialForm(spec: OfficialFormSpec): OfficialForm {
     const values = blank();
     values[1] = TOTAL_LABEL;
     totalRow = push(values);
-    const { countColumn, sumColumns } = spec.totals;
+    const { countColumn, sumColumns, countWord } = spec.totals;
     const range = (column: number) => `${columnLetter(column)}${firstBody}:INDEX(${columnLetter(column)}:${columnLetter(column)},ROW()-1)`;
     const dataValues = (column: number) => spec.body.flatMap((line) => (line.type === "data" ? [line.values[column - 1] ?? null] : []));
     const counted = dataValues(countColumn).filter((value) => value !== null && value !== "").length;
-    formulas.push({ row: totalRow, column: 3, formula: `=COUNTA(${range(countColumn)})`, result: counted, format: '0 "đoàn";-0;' });
+    formulas.push({ row: totalRow, column: 3, formula: `=COUNTA(${range(countColumn)})`, result: counted, format: `0 "${countWord}";-0;` });
     for (const { column, decimals } of sumColumns) {
       const sum = dataValues(column).reduce<number>((total, value) => total + (typeof value === "number" && Number.isFinite(value) ? value : 0), 0);
       // A sum of nothing shows blank, not a 0 nobody wrote.
@@ -325,6 +325,8 @@ export function fieldColumn(kind: PlanKind, field: FieldId): FormColumn {
 
 /** The column every delegation of the kind fills (required), counted by the Tổng cộng row. */
 export const COUNTED_FIELD: Record<PlanKind, FieldId> = { outbound: "countries", inbound: "countries", people: "activity" };
+/** What the Tổng cộng row counts, shown after the number: a people-to-people plan lists activities, not delegations. */
+export const COUNTED_WORD: Record<PlanKind, string> = { outbound: "đoàn", inbound: "đoàn", people: "hoạt động" };
 /** Columns the Tổng cộng row adds up. */
 export const SUMMED_FIELDS: readonly FieldId[] = ["members", "cost"];
 
