@@ -225,7 +225,7 @@ function applyDocumentLayout(sheet: Excel.Worksheet, table: TableWrite, options:
     layout.bottomMargin = print.margins.bottom * inch;
     layout.headerMargin = print.margins.header * inch;
     layout.footerMargin = print.margins.footer * inch;
-    layout.setPrintArea(areaAddress(print.area));
+    if (print.area) layout.setPrintArea(areaAddress(print.area));
     if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first}:$${print.repeatRows.last}`);
     if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
   }

@@ -237,8 +237,11 @@ export interface PrintSetup {
   orientation: "landscape" | "portrait";
   /** Pages across (the height runs to as many pages as needed). */
   fitToPagesWide: number;
-  /** What is printed: columns past `area.right` (provenance) are not. */
-  area: CellArea;
+  /**
+   * What is printed: columns past `area.right` (provenance) are not. Absent, the host prints what the sheet
+   * holds, drawings included (Thống kê, whose charts sit beside its tables in Excel).
+   */
+  area?: CellArea;
   /** Rows repeated at the top of every printed page (the column headers). */
   repeatRows?: { first: number; last: number };
   /** Centred footer text; "&P" is the page number and "&N" the page count (Excel's codes, in every host). */

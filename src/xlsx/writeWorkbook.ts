@@ -286,7 +286,7 @@ function applyDocumentLayout(sheet: Worksheet, table: TableWrite, styles: CellSt
       fitToHeight: 0,
       horizontalCentered: true,
       margins: print.margins,
-      printArea: `A${area.top}:${columnLetter(area.right)}${area.bottom}`,
+      ...(area ? { printArea: `A${area.top}:${columnLetter(area.right)}${area.bottom}` } : {}),
       ...(repeatRows ? { printTitlesRow: `${repeatRows.first}:${repeatRows.last}` } : {}),
     };
     if (print.footer) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${print.footer}` };

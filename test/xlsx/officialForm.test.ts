@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { blankTemplate } from "../../src/app/blankTemplate";
-import { consolidate, makeUnitPlan, MASTER_SHEET_NAMES, readMaster } from "../../src/domain/merge";
+import { consolidate, makeUnitPlan, MASTER_SHEET_NAMES, readMaster, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
 import { getProfile } from "../../src/domain/profiles";
 import { readPlan } from "../../src/domain/templates";
 import { TEMPLATES } from "../../src/domain/templates/definitions";
@@ -42,7 +42,8 @@ function expectPrintSetup(sheet: ExcelJS.Worksheet, table: TableWrite): void {
   const { pageSetup } = sheet;
   expect(pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   const print = table.print!;
-  expect(pageSetup.printArea).toBe(`A1:${String.fromCharCode(64 + print.area.right)}${print.area.bottom}`);
+  const area = print.area!;
+  expect(pageSetup.printArea).toBe(`A1:${String.fromCharCode(64 + area.right)}${area.bottom}`);
   expect(pageSetup.printTitlesRow).toBe(`${print.repeatRows!.first}:${print.repeatRows!.last}`);
   expect(sheet.headerFooter.oddFooter).toBe("&CTrang &P/&N");
   expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: table.freezeRows });
@@ -57,7 +58,7 @@ describe("the official form in the .xlsx", () => {
     const sheet = book.getWorksheet(MASTER_SHEET_NAMES.outbound)!;
     expectPrintSetup(sheet, outbound);
     const printed = TEMPLATES.outbound.fields.length;
-    expect(outbound.print!.area.right).toBe(printed);
+    expect(outbound.print!.area!.right).toBe(printed);
     for (let column = printed + 1; column <= printed + 6; column++) expect(sheet.getColumn(column)).toMatchObject({ hidden: true, outlineLevel: 1 });
     expect(sheet.getColumn(printed).hidden).toBe(false);
     // Rows whose text wraps get the height that shows it.
@@ -114,6 +115,24 @@ describe("the official form in the .xlsx", () => {
 const hasLibreOffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0 && spawnSync("pdfinfo", ["-v"]).status === 0;
 
 (hasLibreOffice ? describe : describe.skip)("printed with LibreOffice", () => {
+  test("Thống kê: one page wide, the Tổng column beside the others, the title over the tables", async () => {
+    const statistics = scenarioMaster().sheets.find((sheet) => sheet.sheet === STATISTICS_SHEET_NAME)!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dplan-print-"));
+    try {
+      const file = path.join(dir, "thong-ke.xlsx");
+      fs.writeFileSync(file, await writeWorkbook([statistics]));
+      execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore", timeout: 150_000 });
+      const pdf = path.join(dir, "thong-ke.pdf");
+      expect(Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1])).toBe(1);
+      const lines = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\n");
+      // "Tổng" sits on the line of the other column titles (it printed alone on a second page before).
+      expect(lines.some((line) => /Đoàn ra\s+Đoàn vào.*Tổng/.test(line))).toBe(true);
+      expect(lines.some((line) => line.includes(`THỐNG KÊ KẾ HOẠCH ĐOÀN NĂM`))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("35 outbound delegations: at most 4 landscape A4 pages, every column and the header on each page", async () => {
     const plan = scenarioMaster();
     const outbound = plan.sheets.find((sheet) => sheet.sheet === MASTER_SHEET_NAMES.outbound)!;

@@ -4,6 +4,7 @@
  */
 import { PLAN_KINDS, type Delegation, type PlanKind } from "../model";
 import { TEMPLATES } from "../templates/definitions";
+import { PAGE_FOOTER, PRINT_MARGINS } from "../templates/officialForm";
 import { compareText } from "../rules/messages";
 import { fold } from "../text";
 import type { CellArea, ChartRequest, TableWrite } from "../../workbook/types";
@@ -144,6 +145,8 @@ export function statisticsTable(tables: StatisticsTable[], year: number): TableW
     }
   }
   const width = Math.max(...tables.map((t) => t.columns.length), 1);
+  // The sheet's title spans the tables' width too (it wrapped in the 36-wide first column).
+  if (width > 1) merges.unshift({ top: 1, left: 1, bottom: 1, right: width });
   return {
     sheet: STATISTICS_SHEET_NAME,
     rows,
@@ -152,6 +155,8 @@ export function statisticsTable(tables: StatisticsTable[], year: number): TableW
     columnWidths: [36, ...Array.from({ length: width - 1 }, () => 14)],
     merges,
     charts,
+    // One page wide: the last column ("Tổng") printed alone on a second page before.
+    print: { orientation: "portrait", fitToPagesWide: 1, footer: PAGE_FOOTER, margins: PRINT_MARGINS },
   };
 }
 

@@ -504,7 +504,7 @@ describe("re-import", () => {
     const table = sheetOf(next, MASTER_SHEET_NAMES.outbound);
     const { titles } = viewMaster(table.rows);
     expect(titles.indexOf("Ý kiến của Sở")).toBe(TEMPLATES.outbound.fields.length);
-    expect(table.print?.area.right).toBe(TEMPLATES.outbound.fields.length + 1);
+    expect(table.print?.area?.right).toBe(TEMPLATES.outbound.fields.length + 1);
     expect(column(table, "Ý kiến của Sở")).toEqual([null, null, null, "Đồng ý", null]);
     expect(next.warnings.some((w) => w.includes("Ý kiến của Sở"))).toBe(true);
   });
