@@ -85,4 +85,16 @@ describe("ExcelWorkbookHost.readSheets with a stray cell at XFD1048576", () => {
     expect(grids[1].values).toHaveLength(23);
     expect(readPlan(grids).sheets.find((sheet) => sheet.sheet === "Rải rác")).toMatchObject({ unreadable: true });
   });
+
+  it("says the sheet is too large when even the addresses of its values exceed a response (and reads the others)", async () => {
+    const workbook = createWorkbook({ sheets: [{ name: "Ô cờ" }, { name: PLAN_SHEET, values: planRows(20) }] });
+    const board = sheetByName(workbook, "Ô cờ");
+    // 20,000 cells none of which touches another: 20,000 areas, about 300 KB of address.
+    for (let row = 1; row <= 200; row++) for (let column = 1 + (row % 2); column <= 200; column += 2) board.cells.set(cellKey(row, column), { value: 1 });
+    board.cells.set(cellKey(1_048_576, 16_384), { value: "xa" });
+    const { grids } = await read(workbook, { payloadLimitBytes: 200_000 });
+    expect(fake.stats.refusedSyncs).toBeGreaterThan(0);
+    expect(grids[0].unreadable).toMatch(/^Trang «Ô cờ» quá lớn để đọc: dữ liệu trải từ ô A1 đến ô XFD1048576/);
+    expect(grids[1].values).toHaveLength(23);
+  });
 });
