@@ -23,6 +23,15 @@
  * into syncs of at most `syncBudgetBytes` estimated bytes, each group halved again if Excel still
  * refuses it. The number of syncs then grows with the megabytes read (about one per 4 MB), never with
  * rows as such; a single row Excel refuses ends in a clear "sheet too large" message.
+ *
+ * Far cells. One stray value at XFD1048576 makes the used range 17 billion cells. In the fallback, a used
+ * range over the domain's grid budget (MAX_GRID_CELLS, src/domain/gridExtent.ts) is not read: one more sync
+ * asks where its values are (Range.getSpecialCellsOrNullObject "Constants" and "Formulas", ExcelApi 1.9: one
+ * RangeAreas address each), the domain picks the area to keep as the CLI does (cut at the widest empty gaps),
+ * the kept values are read in one sync (chunks only if that is refused), and the far cells' values travel
+ * with the merged areas to be named in `SheetGrid.farCells`: list, whole read, sizes, special cells, kept
+ * values, merges = 6 syncs whatever the rows. A sheet whose values are spread too widely, or whose special
+ * cells' addresses exceed a response, comes back `unreadable` with the CLI's "too large" message.
  */
 import type { CellArea, SheetGrid, CellValue } from "../workbook/types";
 import { MAX_COLUMNS, parseAreas } from "./a1";
