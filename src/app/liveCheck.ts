@@ -7,7 +7,7 @@ import type { Finding } from "../domain/model";
 import type { CheckContext } from "../domain/rules";
 import { compareFindings, planYearFindings } from "../domain/rules";
 import type { PlanRead } from "../domain/templates";
-import type { CellMark, CellPosition, MarkChanges, SheetGrid } from "../workbook/types";
+import type { CellArea, CellMark, CellPosition, MarkChanges, SheetGrid } from "../workbook/types";
 import { findingsToMarks } from "./marks";
 
 export type { CellChange } from "../domain/live/liveCheck";
@@ -61,6 +61,14 @@ export class LiveSession {
 
   isPlanSheet(sheet: string): boolean {
     return this.live.isPlanSheet(sheet);
+  }
+
+  /** Where a sheet's grid lies now (undefined for a sheet the check did not read): a host bounds its reads by it. */
+  gridArea(sheet: string): CellArea | undefined {
+    const grid = this.live.grids().find((candidate) => candidate.name === sheet);
+    if (!grid) return undefined;
+    const width = grid.values.reduce((most, line) => Math.max(most, line.length), 1);
+    return { top: grid.originRow, left: grid.originCol, bottom: grid.originRow + Math.max(grid.values.length, 1) - 1, right: grid.originCol + width - 1 };
   }
 
   /** Cells whose findings an edit of these rows may change, known before the edit is read (see LiveCheck.cellsAffectedBy). */

@@ -59,7 +59,7 @@ export interface ReadOptions {
   locale: Locale;
 }
 
-interface SheetRead {
+export interface SheetRead {
   sheet: Excel.Worksheet;
   used: Excel.Range;
 }
@@ -163,7 +163,8 @@ function nameFarCells(far: readonly FarCellsRead[], values: Excel.Range[][] | un
   });
 }
 
-function clipArea(area: CellArea, within: CellArea): CellArea[] {
+/** The part of `area` inside `within`, as a list of zero or one area. */
+export function clipArea(area: CellArea, within: CellArea): CellArea[] {
   const clipped = { top: Math.max(area.top, within.top), left: Math.max(area.left, within.left), bottom: Math.min(area.bottom, within.bottom), right: Math.min(area.right, within.right) };
   return clipped.top > clipped.bottom || clipped.left > clipped.right ? [] : [clipped];
 }
@@ -254,7 +255,7 @@ function toGrid(read: SheetRead, values: CellValue[][]): SheetGrid {
 }
 
 /** The values of one sheet's grid, read whole or in chunks: the used range, or the part of it kept (far cells cut). */
-interface ValuesTarget {
+export interface ValuesTarget {
   sheet: Excel.Worksheet;
   grid: SheetGrid;
   /** 0-based, as getRangeByIndexes takes them. */
@@ -298,8 +299,24 @@ interface Chunk {
 async function readBounded(context: Excel.RequestContext, sheets: Excel.Worksheet[], options: ReadOptions): Promise<ValuesRead> {
   const reads = sheets.map((sheet) => queueRead(sheet, "size"));
   await context.sync();
-
   const grids = reads.map((read) => toGrid(read, []));
+  const { targets, far, located } = await locateValues(context, reads, grids);
+  if (located && (await readTargetsWhole(context, targets))) return { grids, far };
+  await readInChunks(context, targets, options);
+  return { grids, far };
+}
+
+/**
+ * What to read of each used range whose size is loaded: the whole range when it fits the grid budget; else,
+ * after one sync asking where its values are (special cells), the area the domain keeps, with the far cells
+ * cut (their positions; the values are read later). `located`: that sync was made (no sync without such a range).
+ * A range whose values cannot be kept gets `unreadable` on its grid and no target.
+ */
+export async function locateValues(
+  context: Excel.RequestContext,
+  reads: readonly SheetRead[],
+  grids: readonly SheetGrid[],
+): Promise<{ targets: ValuesTarget[]; far: FarCellsRead[]; located: boolean }> {
   const far: FarCellsRead[] = [];
   const targets: ValuesTarget[] = [];
   const wide: { read: SheetRead; grid: SheetGrid; constants: Excel.RangeAreas; formulas: Excel.RangeAreas }[] = [];
@@ -315,36 +332,54 @@ async function readBounded(context: Excel.RequestContext, sheets: Excel.Workshee
       wide.push({ read, grid: grids[i], constants, formulas });
     }
   });
+  if (wide.length === 0) return { targets, far, located: false };
 
-  if (wide.length > 0) {
-    let located = true;
-    try {
-      await context.sync();
-    } catch (error) {
-      if (!isTooLarge(error)) throw error;
-      // The addresses alone exceed a response: values spread that widely are more than a grid may hold anyway.
-      located = false;
+  let found = true;
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!isTooLarge(error)) throw error;
+    // The addresses alone exceed a response: values spread that widely are more than a grid may hold anyway.
+    found = false;
+  }
+  for (const { read, grid, constants, formulas } of wide) {
+    const { rowIndex, columnIndex, rowCount, columnCount } = read.used;
+    const usedArea: CellArea = { top: rowIndex + 1, left: columnIndex + 1, bottom: rowIndex + rowCount, right: columnIndex + columnCount };
+    const areas = found ? [constants, formulas].flatMap((cells) => (cells.isNullObject ? [] : parseAreas(cells.address))) : [];
+    const blocks = blocksOfAreas(areas);
+    const kept = found ? keptArea(blocks) : undefined;
+    if (!kept) {
+      grid.unreadable = tooLargeMessage(grid.name, blocksExtent(blocks) ?? usedArea);
+      continue;
     }
-    for (const { read, grid, constants, formulas } of wide) {
-      const { rowIndex, columnIndex, rowCount, columnCount } = read.used;
-      const usedArea: CellArea = { top: rowIndex + 1, left: columnIndex + 1, bottom: rowIndex + rowCount, right: columnIndex + columnCount };
-      const areas = located ? [constants, formulas].flatMap((found) => (found.isNullObject ? [] : parseAreas(found.address))) : [];
-      const blocks = blocksOfAreas(areas);
-      const kept = located ? keptArea(blocks) : undefined;
-      if (!kept) {
-        grid.unreadable = tooLargeMessage(grid.name, blocksExtent(blocks) ?? usedArea);
-        continue;
-      }
-      grid.originRow = kept.top;
-      grid.originCol = kept.left;
-      targets.push({ sheet: read.sheet, grid, rowIndex: kept.top - 1, columnIndex: kept.left - 1, rowCount: kept.bottom - kept.top + 1, columnCount: kept.right - kept.left + 1 });
-      const outside = cellsOutside(blocks, kept);
-      if (outside.count > 0) far.push({ sheet: read.sheet, grid, kept, count: outside.count, cells: outside.first });
-    }
-    if (await readTargetsWhole(context, targets)) return { grids, far };
+    grid.originRow = kept.top;
+    grid.originCol = kept.left;
+    targets.push({ sheet: read.sheet, grid, rowIndex: kept.top - 1, columnIndex: kept.left - 1, rowCount: kept.bottom - kept.top + 1, columnCount: kept.right - kept.left + 1 });
+    const outside = cellsOutside(blocks, kept);
+    if (outside.count > 0) far.push({ sheet: read.sheet, grid, kept, count: outside.count, cells: outside.first });
+  }
+  return { targets, far, located: true };
+}
+
+/**
+ * The values of used ranges whose sizes are loaded (the live check's sheets beyond its window, the self-test's
+ * far cell): 1 sync, or 2 with a range over the grid budget (special cells, then the values kept with the far
+ * cells' values); chunks only when Excel refuses a sync. Fills each grid's values, origin and farCells (or
+ * `unreadable`); `grids[i]` belongs to `reads[i]`.
+ */
+export async function readUsedRanges(context: Excel.RequestContext, reads: readonly SheetRead[], grids: readonly SheetGrid[], options: ChunkOptions): Promise<void> {
+  const { targets, far } = await locateValues(context, reads, grids);
+  const farValues = queueFarCells(far);
+  if (await readTargetsWhole(context, targets)) {
+    nameFarCells(far, farValues);
+    return;
   }
   await readInChunks(context, targets, options);
-  return { grids, far };
+  if (far.length === 0) return;
+  // The far cells' values were lost with the refused sync: asked again alone (a few cells).
+  const again = queueFarCells(far);
+  await context.sync();
+  nameFarCells(far, again);
 }
 
 /** One sync for every target's values; false (nothing kept) when Excel refuses it or sends null values. */
@@ -366,7 +401,9 @@ async function readTargetsWhole(context: Excel.RequestContext, targets: ValuesTa
   return true;
 }
 
-async function readInChunks(context: Excel.RequestContext, targets: ValuesTarget[], options: ReadOptions): Promise<void> {
+type ChunkOptions = Pick<ReadOptions, "limits" | "locale">;
+
+async function readInChunks(context: Excel.RequestContext, targets: ValuesTarget[], options: ChunkOptions): Promise<void> {
   const { chunkCells, syncBudgetBytes, bytesPerCell } = options.limits;
   const chunks: Chunk[] = [];
   for (const target of targets) {

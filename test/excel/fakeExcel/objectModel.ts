@@ -763,6 +763,31 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     );
   }
 
+  /**
+   * Range.getUsedRangeOrNullObject (ExcelApi 1.4): "Returns the used range of the given range object. If there
+   * are no used cells within the range, then this method returns an object with its isNullObject property set
+   * to true." As the worksheet's: with `valuesOnly`, only cells holding a value or a formula count.
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const { sheet, area: within } = this.target();
+        let area: CellArea | undefined;
+        for (const [key, cell] of sheet.cells) {
+          if (valuesOnly && cell.value === undefined && cell.formula === undefined) continue;
+          const { row, column } = splitKey(key);
+          if (row < within.top || row > within.bottom || column < within.left || column > within.right) continue;
+          area = area
+            ? { top: Math.min(area.top, row), left: Math.min(area.left, column), bottom: Math.max(area.bottom, row), right: Math.max(area.right, column) }
+            : { top: row, left: column, bottom: row, right: column };
+        }
+        return area ? { sheet, area } : null;
+      },
+      true,
+    );
+  }
+
   /** Range.getSpecialCells (ExcelApi 1.9, behaviours.ts): ItemNotFound at the sync when no cell matches. */
   getSpecialCells(cellType: string, cellValueType?: string): FakeRangeAreas {
     this.context.core.requireApi("1.9", "Range.getSpecialCells");
