@@ -23,6 +23,7 @@ import type { Locale } from "../i18n";
 import type { CellArea, CellMark, CellPosition, MarkChanges, SheetGrid } from "../workbook/types";
 import { cellAddress, MAX_COLUMNS, MAX_ROWS, parseArea, parseAreas } from "./a1";
 import { fromExcelRows } from "./cellValues";
+import { MAX_GRID_CELLS } from "../domain/gridExtent";
 import { clipArea, DEFAULT_READ_LIMITS, readUsedRanges, type SheetRead } from "./readSheets";
 import { contentHash, isRecordedText, type MarkState, type MarkStateStore } from "./markState";
 import { isMarkFormat, isTaggedNote, markFormula, planMarks, SEVERITY_COLORS, taggedNote } from "./marks";
@@ -32,10 +33,11 @@ export const DEBOUNCE_MS = 300;
 export const MAX_NOTE_PROBES = 5_000;
 /**
  * What an update reads at most of a sheet, beyond the grid the session holds: rows below it (new rows typed or
- * inserted; a tenth of the grid's rows when more) and columns right of it. An edit outside this window, or a
+ * inserted; a tenth of the grid's rows when more) and columns right of it, within the grid budget. Only the
+ * used part of the window is read, so the margins cost nothing until used. An edit outside the window, or a
  * sheet whose used range reaches past it (a stray value at XFD1048576), is read as the full check reads it.
  */
-export const LIVE_WINDOW_MARGIN = { rows: 500, columns: 10 } as const;
+export const LIVE_WINDOW_MARGIN = { rows: 2_000, columns: 50 } as const;
 
 const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
 
@@ -368,12 +370,10 @@ interface WholeSheetRead {
 export function readWindow(grid: CellArea | undefined): CellArea {
   const bottom = grid?.bottom ?? 1;
   const rows = grid ? grid.bottom - grid.top + 1 : 0;
-  return {
-    top: 1,
-    left: 1,
-    bottom: Math.min(MAX_ROWS, bottom + Math.max(LIVE_WINDOW_MARGIN.rows, Math.ceil(rows / 10))),
-    right: Math.min(MAX_COLUMNS, (grid?.right ?? 1) + LIVE_WINDOW_MARGIN.columns),
-  };
+  const right = Math.min(MAX_COLUMNS, (grid?.right ?? 1) + LIVE_WINDOW_MARGIN.columns);
+  // The margin below shrinks before the window outgrows the grid budget (never below the grid itself).
+  const budgetRows = Math.max(bottom, Math.floor(MAX_GRID_CELLS / right));
+  return { top: 1, left: 1, bottom: Math.min(MAX_ROWS, budgetRows, bottom + Math.max(LIVE_WINDOW_MARGIN.rows, Math.ceil(rows / 10))), right };
 }
 
 function insideWindow(address: string, window: CellArea): boolean {

@@ -85,6 +85,19 @@ describe("live check and a stray value far from the plan", () => {
     }
   });
 
+  it("a remark typed a few columns right of the plan is a cell edit within the window (no full read)", async () => {
+    const setup = await checkedPlan(300);
+    try {
+      userEdit(setup.fake, SHEET, "Z40", [["ghi chú của cán bộ"]]);
+      await settle(setup);
+      expect(setup.fake.stats.syncs).toBeLessThanOrEqual(2);
+      expect(Math.max(...setup.fake.stats.log.map((sync) => sync.largestRead))).toBe(1);
+    } finally {
+      await setup.live.idle();
+      setup.fake.uninstall();
+    }
+  });
+
   it("rows inserted into a plan without far cells: still 2 syncs at most", async () => {
     const setup = await checkedPlan(300);
     try {
