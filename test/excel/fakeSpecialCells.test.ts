@@ -1,5 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
-   these tests commit the mistakes on purpose, to show the fake fails them as Office.js does. */
 /**
  * The fake's special cells (behaviours.ts, "Special cells"): as the reference and the special-cells article
  * describe them, with the harsher readings where they are silent.
