@@ -5,9 +5,9 @@
 import { LiveCheck, type CellChange, type LiveUpdate } from "../domain/live/liveCheck";
 import type { Finding } from "../domain/model";
 import type { CheckContext } from "../domain/rules";
-import { compareFindings, planYearFindings } from "../domain/rules";
+import { compareFindings } from "../domain/rules";
 import type { PlanRead } from "../domain/templates";
-import type { CellMark, CellPosition, MarkChanges, SheetGrid } from "../workbook/types";
+import type { CellArea, CellMark, CellPosition, MarkChanges, SheetGrid } from "../workbook/types";
 import { findingsToMarks } from "./marks";
 
 export type { CellChange } from "../domain/live/liveCheck";
@@ -29,23 +29,15 @@ export interface LiveResult {
   sheets: string[];
 }
 
-const findingKey = (finding: Finding) => `${finding.sheet}\u0000${finding.row}\u0000${finding.column}\u0000${finding.message}`;
-
 export class LiveSession {
   private constructor(
     private readonly live: LiveCheck,
-    private readonly context: CheckContext,
     private readonly locale: "vi" | "en",
-    /** The plan-year findings at the titles (planYear.ts): made outside the rule engine, so kept here. */
-    private titleFindings: Finding[],
   ) {}
 
-  /** Continues from a full check just made of these grids (nothing is checked again). */
+  /** Continues from a full check just made of these grids (nothing is checked again; the plan-year findings are the domain's, LiveCheck). */
   static fromCheck(grids: readonly SheetGrid[], plan: PlanRead, findings: readonly Finding[], context: CheckContext, locale: "vi" | "en"): LiveSession {
-    const titleFindings = planYearFindings(plan, context);
-    const titleKeys = new Set(titleFindings.map(findingKey));
-    const ruleFindings = findings.filter((finding) => !titleKeys.has(findingKey(finding)));
-    return new LiveSession(LiveCheck.adopt(grids, plan, ruleFindings, context), context, locale, titleFindings);
+    return new LiveSession(LiveCheck.adopt(grids, plan, findings, context), locale);
   }
 
   /** Builds what the first edit would otherwise build (merge-candidate's clusters): call when idle after a check. */
@@ -63,14 +55,21 @@ export class LiveSession {
     return this.live.isPlanSheet(sheet);
   }
 
+  /** Where a sheet's grid lies now (undefined for a sheet the check did not read): a host bounds its reads by it. */
+  gridArea(sheet: string): CellArea | undefined {
+    const grid = this.live.grids().find((candidate) => candidate.name === sheet);
+    if (!grid) return undefined;
+    const width = grid.values.reduce((most, line) => Math.max(most, line.length), 1);
+    return { top: grid.originRow, left: grid.originCol, bottom: grid.originRow + Math.max(grid.values.length, 1) - 1, right: grid.originCol + width - 1 };
+  }
+
   /** Cells whose findings an edit of these rows may change, known before the edit is read (see LiveCheck.cellsAffectedBy). */
   cellsAffectedBy(sheet: string, rows: Iterable<number>): CellPosition[] {
     return this.live.cellsAffectedBy(sheet, rows);
   }
 
   findings(): Finding[] {
-    if (this.titleFindings.length === 0) return this.live.findings();
-    return [...this.live.findings(), ...this.titleFindings].sort(compareFindings);
+    return this.live.findings();
   }
 
   /** Every mark the findings ask for now (one per cell), in the session's language. */
@@ -87,25 +86,17 @@ export class LiveSession {
     const removed: Finding[] = [];
     const added: Finding[] = [];
     const fullSheets: string[] = [];
+    // Sheets read in full, and those whose plan-year finding at the title changed (LiveCheck keeps it).
+    const sheets = new Set<string>();
     let rows = 0;
     for (const edit of edits) {
       const update = edit.kind === "cells" ? this.live.applyCells(edit.sheet, edit.changes) : this.live.replaceSheet(edit.sheet, edit.grid);
       removed.push(...update.removed);
       added.push(...update.added);
       fullSheets.push(...update.fullSheets);
+      for (const sheet of [...update.fullSheets, ...(update.titleSheets ?? [])]) sheets.add(sheet);
       rows += update.rowsRechecked;
     }
-    // A title edited to another year (or back) changes the plan-year finding, which the engine does not make.
-    const sheets = new Set(fullSheets);
-    const titles = planYearFindings(this.live.plan(), this.context);
-    const before = new Map(this.titleFindings.map((finding) => [findingKey(finding), finding]));
-    const after = new Map(titles.map((finding) => [findingKey(finding), finding]));
-    const gone = [...before].filter(([key]) => !after.has(key)).map(([, finding]) => finding);
-    const come = [...after].filter(([key]) => !before.has(key)).map(([, finding]) => finding);
-    removed.push(...gone);
-    added.push(...come);
-    for (const finding of [...gone, ...come]) sheets.add(finding.sheet);
-    this.titleFindings = titles;
     const update: LiveUpdate = { removed, added, rowsRechecked: rows, fullSheets };
     return { update, marks: this.markChanges(update), rows, sheets: [...sheets] };
   }
@@ -117,8 +108,7 @@ export class LiveSession {
     }
     const changes: MarkChanges = { set: [], clear: [] };
     for (const cell of cells.values()) {
-      const titleHere = this.titleFindings.filter((finding) => finding.sheet === cell.sheet && finding.row === cell.row && finding.column === cell.column);
-      const here = [...this.live.findingsAt(cell.sheet, cell.row, cell.column), ...titleHere].sort(compareFindings);
+      const here = this.live.findingsAt(cell.sheet, cell.row, cell.column).sort(compareFindings);
       if (here.length === 0) changes.clear.push(cell);
       else changes.set.push(...findingsToMarks(here, this.locale));
     }

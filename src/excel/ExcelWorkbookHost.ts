@@ -70,7 +70,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     }
   }
 
-  /** Syncs: 3 (more only for values beyond one request's 5 MB, see readSheets.ts). */
+  /** Syncs: 3; 6 for a used range over the grid budget (far cells); more only for values beyond one request's 5 MB (readSheets.ts). */
   async readSheets(): Promise<SheetGrid[]> {
     try {
       const { grids } = await this.run(false, (context) =>

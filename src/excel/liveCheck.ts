@@ -7,7 +7,9 @@
  * Excel.run with two syncs whatever the plan size: (1) the edited ranges' values (a whole sheet after
  * rows or columns were inserted or deleted), the conditional formats and protection of the plan sheets, and
  * the notes at the edited cells and at the cells the add-in noted; (2) the marks of the cells whose
- * findings changed — colour and note — and nothing else.
+ * findings changed — colour and note — and nothing else. A sheet read in full is read within a window (its
+ * grid and LIVE_WINDOW_MARGIN): one whose used range reaches past it (a stray value at XFD1048576) costs
+ * one more sync, or two when far cells are cut as the full check cuts them (readSheets.ts readUsedRanges).
  *
  * Colours: the add-in's conditional formats are found by their marker formula (marks.ts), never by a
  * remembered id (Excel's ids are priorities and shift as formats come and go); a sheet whose marks changed
@@ -17,15 +19,25 @@
  * (the pane lists every finding). A protected sheet is left as it is.
  */
 import type { LiveResult, LiveSession, SheetEdit } from "../app/liveCheck";
-import type { CellMark, CellPosition, MarkChanges } from "../workbook/types";
-import { cellAddress, parseArea, parseAreas } from "./a1";
+import type { Locale } from "../i18n";
+import type { CellArea, CellMark, CellPosition, MarkChanges, SheetGrid } from "../workbook/types";
+import { cellAddress, MAX_COLUMNS, MAX_ROWS, parseArea, parseAreas } from "./a1";
 import { fromExcelRows } from "./cellValues";
+import { MAX_GRID_CELLS } from "../domain/gridExtent";
+import { clipArea, DEFAULT_READ_LIMITS, readUsedRanges, type SheetRead } from "./readSheets";
 import { contentHash, isRecordedText, type MarkState, type MarkStateStore } from "./markState";
 import { isMarkFormat, isTaggedNote, markFormula, planMarks, SEVERITY_COLORS, taggedNote } from "./marks";
 
 export const DEBOUNCE_MS = 300;
 /** Notes probed per update at most (the add-in's notes on the edited sheets, then the edited cells). */
 export const MAX_NOTE_PROBES = 5_000;
+/**
+ * What an update reads at most of a sheet, beyond the grid the session holds: rows below it (new rows typed or
+ * inserted; a tenth of the grid's rows when more) and columns right of it, within the grid budget. Only the
+ * used part of the window is read, so the margins cost nothing until used. An edit outside the window, or a
+ * sheet whose used range reaches past it (a stray value at XFD1048576), is read as the full check reads it.
+ */
+export const LIVE_WINDOW_MARGIN = { rows: 2_000, columns: 50 } as const;
 
 const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
 
@@ -42,6 +54,8 @@ export interface LiveExcelOptions {
   debounceMs?: number;
   /** Reports failures (the pane's command error); an update that fails changes nothing else. */
   onError?(error: unknown): void;
+  /** Language of the host's messages (a sheet too large to read); Vietnamese by default. */
+  locale?: Locale;
 }
 
 /** What one update did, for tests and the benchmark. */
@@ -179,7 +193,7 @@ export class ExcelLiveCheck {
     await Excel.run(async (context) => {
       const bySheet = new Map<string, ChangeEvent[]>();
       for (const event of events) bySheet.set(event.worksheetId, [...(bySheet.get(event.worksheetId) ?? []), event]);
-      const reads: { id: string; sheet: Excel.Worksheet; ranges: Excel.Range[]; used?: Excel.Range; merged?: Excel.RangeAreas }[] = [];
+      const reads: { id: string; sheet: Excel.Worksheet; ranges: Excel.Range[]; whole?: WholeSheetRead }[] = [];
       const state = this.options.store.read();
       const probes = new Map<string, { sheet: Excel.Worksheet; address: string; note: Excel.Note }>();
       // The add-in's formats on every plan sheet: a finding on another sheet (a duplicate) may change too.
@@ -188,14 +202,12 @@ export class ExcelLiveCheck {
       for (const [id, list] of bySheet) {
         const sheet = context.workbook.worksheets.getItem(id);
         sheet.load("name");
-        const structural = list.some((event) => STRUCTURAL.has(event.changeType));
+        const known = this.names.get(id);
+        const window = readWindow(known === undefined ? undefined : session.gridArea(known));
+        const structural = list.some((event) => STRUCTURAL.has(event.changeType) || !insideWindow(event.address, window));
         const read: (typeof reads)[number] = { id, sheet, ranges: [] };
-        if (structural) {
-          read.used = sheet.getUsedRangeOrNullObject(true);
-          read.used.load("rowIndex,columnIndex,values");
-          read.merged = sheet.getRange().getMergedAreasOrNullObject();
-          read.merged.load("address");
-        } else {
+        if (structural) read.whole = queueWholeSheet(sheet, window);
+        else {
           for (const event of list) {
             const range = sheet.getRange(event.address);
             range.load("rowIndex,columnIndex,values");
@@ -208,15 +220,16 @@ export class ExcelLiveCheck {
       await context.sync();
 
       const edits: SheetEdit[] = [];
+      const beyond: { reads: SheetRead[]; grids: SheetGrid[] } = { reads: [], grids: [] };
       for (const read of reads) {
         const known = this.names.get(read.id);
         const name = read.sheet.name;
         this.names.set(read.id, name);
         const entry = formats.get(read.id);
         if (entry) entry.name = name;
-        if (read.used || (known !== undefined && known !== name)) {
-          // Rows or columns moved, or the sheet was renamed: that sheet is read again in full.
-          if (read.used) edits.push({ sheet: known ?? name, kind: "sheet", grid: gridOf(name, read.used, read.merged) });
+        if (read.whole || (known !== undefined && known !== name)) {
+          // Rows or columns moved, an edit far out, or the sheet was renamed: that sheet is read again in full.
+          if (read.whole) edits.push({ sheet: known ?? name, kind: "sheet", grid: wholeGrid(name, read.sheet, read.whole, beyond) });
           else this.pending.push({ worksheetId: read.id, address: "A1", changeType: "RowInserted" });
           continue;
         }
@@ -224,6 +237,17 @@ export class ExcelLiveCheck {
           fromExcelRows(range.values).flatMap((line, r) => line.map((value, c) => ({ row: range.rowIndex + 1 + r, column: range.columnIndex + 1 + c, value }))),
         );
         edits.push({ sheet: name, kind: "cells", changes });
+      }
+      if (beyond.grids.length > 0) {
+        // Used ranges reaching past their window: 1 or 2 more syncs (special cells when far cells are cut).
+        await readUsedRanges(context, beyond.reads, beyond.grids, { limits: DEFAULT_READ_LIMITS, locale: this.options.locale ?? "vi" });
+        for (const grid of beyond.grids) {
+          if (grid.unreadable !== undefined) grid.merges = [];
+          else if (grid.farCells) {
+            const extent = extentOf(grid);
+            grid.merges = grid.merges.flatMap((merge) => clipArea(merge, extent));
+          }
+        }
       }
       if (this.pending.length > 0) setTimeout(() => void this.enqueue(() => this.flush()), 0);
       const result = this.services.liveApply(edits);
@@ -334,13 +358,64 @@ function rowColumn(address: string): [number, number] {
   return [area.top, area.left];
 }
 
-function gridOf(name: string, used: Excel.Range, merged: Excel.RangeAreas | undefined) {
-  const empty = used.isNullObject;
-  return {
-    name,
-    originRow: empty ? 1 : used.rowIndex + 1,
-    originCol: empty ? 1 : used.columnIndex + 1,
-    values: empty ? [] : fromExcelRows(used.values),
-    merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
-  };
+/** A sheet read in full by an update: its used range's size, the used part of its window with values, its merged areas. */
+interface WholeSheetRead {
+  used: Excel.Range;
+  window: CellArea;
+  windowed: Excel.Range;
+  merged: Excel.RangeAreas;
+}
+
+/** The rows and columns from A1 an update reads of a sheet: its grid and the margins (LIVE_WINDOW_MARGIN). */
+export function readWindow(grid: CellArea | undefined): CellArea {
+  const bottom = grid?.bottom ?? 1;
+  const rows = grid ? grid.bottom - grid.top + 1 : 0;
+  const right = Math.min(MAX_COLUMNS, (grid?.right ?? 1) + LIVE_WINDOW_MARGIN.columns);
+  // The margin below shrinks before the window outgrows the grid budget (never below the grid itself).
+  const budgetRows = Math.max(bottom, Math.floor(MAX_GRID_CELLS / right));
+  return { top: 1, left: 1, bottom: Math.min(MAX_ROWS, budgetRows, bottom + Math.max(LIVE_WINDOW_MARGIN.rows, Math.ceil(rows / 10))), right };
+}
+
+function insideWindow(address: string, window: CellArea): boolean {
+  try {
+    return parseAreas(address).every((area) => area.bottom <= window.bottom && area.right <= window.right);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Queues a full read of a sheet within the first sync: the used range's size, and the values of the used part of
+ * its window only (a used range of 17 billion cells is never asked for its values).
+ */
+function queueWholeSheet(sheet: Excel.Worksheet, window: CellArea): WholeSheetRead {
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  const windowed = sheet.getRangeByIndexes(0, 0, window.bottom, window.right).getUsedRangeOrNullObject(true);
+  windowed.load("rowIndex,columnIndex,values");
+  const merged = sheet.getRange().getMergedAreasOrNullObject();
+  merged.load("address");
+  return { used, window, windowed, merged };
+}
+
+/** The grid of a sheet read in full; a used range past its window is left to `beyond` (read after the first sync). */
+function wholeGrid(name: string, sheet: Excel.Worksheet, read: WholeSheetRead, beyond: { reads: SheetRead[]; grids: SheetGrid[] }): SheetGrid {
+  const merges = read.merged.isNullObject ? [] : parseAreas(read.merged.address);
+  const { used, window, windowed } = read;
+  if (used.isNullObject) return { name, originRow: 1, originCol: 1, values: [], merges };
+  const bottom = used.rowIndex + used.rowCount;
+  const right = used.columnIndex + used.columnCount;
+  if (bottom <= window.bottom && right <= window.right && !windowed.isNullObject) {
+    // The used range lies in the window: the window's used range is the same range.
+    return { name, originRow: windowed.rowIndex + 1, originCol: windowed.columnIndex + 1, values: fromExcelRows(windowed.values), merges };
+  }
+  const grid: SheetGrid = { name, originRow: used.rowIndex + 1, originCol: used.columnIndex + 1, values: [], merges };
+  beyond.reads.push({ sheet, used });
+  beyond.grids.push(grid);
+  return grid;
+}
+
+function extentOf(grid: SheetGrid): CellArea {
+  const width = grid.values.reduce((most, line) => Math.max(most, line.length), 1);
+  return { top: grid.originRow, left: grid.originCol, bottom: grid.originRow + Math.max(grid.values.length, 1) - 1, right: grid.originCol + width - 1 };
 }

@@ -1,5 +1,5 @@
 /**
- * Requirement sets. ExcelApi 1.9 is the minimum (RangeAreas, getRanges); newer sets are used only
+ * Requirement sets. ExcelApi 1.9 is the minimum (RangeAreas, getRanges, getSpecialCells for far cells); newer sets are used only
  * where `Office.context.requirements.isSetSupported` says so:
  *   1.11  Excel.run `delayForCellEdit` (wait instead of failing while the user edits a cell)
  *   1.13  merged areas of a sheet (getMergedAreasOrNullObject); without it merges are reported empty

@@ -9,30 +9,15 @@
  * stray cell is named (SheetGrid.farCells) instead of turning the sheet into 17 billion cells.
  */
 import type { CellArea, CellValue, DateFormatCell, FarCells, SheetGrid } from "../workbook/types";
+import { FAR_CELLS_LISTED, farCellsOf, GRID_MESSAGES, keptArea as keptBlocksArea, MAX_GRID_CELLS, tooLargeMessage, type OccupiedBlocks } from "../domain/gridExtent";
 
-/** The most cells a sheet's grid (rows × columns of its kept extent) may hold, and the most values read. */
-export const MAX_GRID_CELLS = 2_000_000;
+// The grid budget, the cut and the messages are the domain's (src/domain/gridExtent.ts), shared with the Excel host.
+export { GRID_MESSAGES, MAX_GRID_CELLS };
 /** Merged cells cleared per sheet at most (clipped to the grid); beyond, the sheet is refused as too large. */
 const MAX_MERGE_WORK = 20_000_000;
-/** Cuts at empty gaps tried before a sheet whose values are spread everywhere is called too large. */
-const MAX_CUTS = 64;
-/** Far cells named by position and value (the count is always given). */
-const FAR_CELLS_LISTED = 5;
 
 export const MAX_ROW = 1_048_576;
 export const MAX_COLUMN = 16_384;
-
-export const GRID_MESSAGES = {
-  tooLarge: (sheet: string, from: string, to: string, cells: number) =>
-    `Trang «${sheet}» quá lớn để đọc: dữ liệu trải từ ô ${from} đến ô ${to} (${cells.toLocaleString("vi-VN")} ô, giới hạn ${MAX_GRID_CELLS.toLocaleString("vi-VN")}). ` +
-    `Thường do có ô gõ nhầm ở rất xa bảng: trong Excel bấm Ctrl+End để đến ô đó, xóa các dòng/cột thừa rồi lưu lại.`,
-  tooManyCells: (sheet: string) =>
-    `Trang «${sheet}» có hơn ${MAX_GRID_CELLS.toLocaleString("vi-VN")} ô có dữ liệu, quá lớn để đọc: hãy tách trang hoặc xóa các dòng/cột không thuộc kế hoạch rồi lưu lại.`,
-  mergesTooLarge: (sheet: string) => `Trang «${sheet}» có quá nhiều ô gộp (vùng gộp quá lớn hoặc chồng lên nhau) để đọc: hãy bỏ gộp các vùng thừa trong Excel rồi lưu lại.`,
-  farCells: (sheet: string, count: number, listed: string, area: string) =>
-    `Trang «${sheet}»: ${count.toLocaleString("vi-VN")} ô có dữ liệu nằm rất xa bảng (${listed}), ngoài vùng được đọc ${area}, nên không được kiểm tra. ` +
-    `Nếu là ô gõ nhầm: trong Excel bấm Ctrl+End để đến ô đó, xóa rồi lưu lại.`,
-};
 
 /** More values than a grid may hold: the sheet is too large whatever their extent. */
 export class TooManyCellsError extends Error {}
@@ -120,36 +105,15 @@ export function cellName(row: number, column: number): string {
 const areaOf = (top: number, left: number, bottom: number, right: number): CellArea => ({ top, left, bottom, right });
 const cellsIn = (area: CellArea) => (area.bottom - area.top + 1) * (area.right - area.left + 1);
 
-/**
- * The area to build the grid over: the values' extent, or, when that exceeds `maxCells`, what is left after
- * cutting off far cells at the widest empty gaps (each cut keeps the side with more values). Undefined when
- * the values are spread so evenly that no block of them fits (the sheet is then truly too large).
- */
+/** The cells as blocks of one cell each (no copy). */
+function blocksOf(cells: SparseCells): OccupiedBlocks {
+  return { count: cells.count, tops: cells.rows, lefts: cells.columns, bottoms: cells.rows, rights: cells.columns };
+}
+
+/** The area to build the grid over (src/domain/gridExtent.ts keptArea). */
 export function keptArea(cells: SparseCells, maxCells = MAX_GRID_CELLS): CellArea | undefined {
   if (cells.count === 0) return undefined;
-  let area = areaOf(cells.top, cells.left, cells.bottom, cells.right);
-  for (let cut = 0; cut <= MAX_CUTS; cut++) {
-    if (cellsIn(area) <= maxCells) return area;
-    if (cut === MAX_CUTS) return undefined;
-    const rowCounts = new Int32Array(area.bottom - area.top + 1);
-    const columnCounts = new Int32Array(area.right - area.left + 1);
-    for (let i = 0; i < cells.count; i++) {
-      const row = cells.rows[i];
-      const column = cells.columns[i];
-      if (row < area.top || row > area.bottom || column < area.left || column > area.right) continue;
-      rowCounts[row - area.top]++;
-      columnCounts[column - area.left]++;
-    }
-    const byRows = widestGap(rowCounts, area.top);
-    const byColumns = widestGap(columnCounts, area.left);
-    if (!byRows && !byColumns) return undefined;
-    // Of the two cuts, the one that leaves the smaller area (the farther-flung cells go first).
-    const rowsKept = byRows ? areaOf(byRows.from, area.left, byRows.to, area.right) : undefined;
-    const columnsKept = byColumns ? areaOf(area.top, byColumns.from, area.bottom, byColumns.to) : undefined;
-    const next = !columnsKept || (rowsKept && cellsIn(rowsKept) <= cellsIn(columnsKept)) ? rowsKept! : columnsKept;
-    area = shrinkToValues(cells, next);
-  }
-  return undefined;
+  return keptBlocksArea(blocksOf(cells), areaOf(cells.top, cells.left, cells.bottom, cells.right), maxCells);
 }
 
 /** A merge no larger than this (a title or a group header over empty columns) widens the grid to hold it whole. */
@@ -171,41 +135,6 @@ function withOrdinaryMerges(area: CellArea, merges: readonly CellArea[]): CellAr
   return widened;
 }
 
-/** The widest run of empty lines between two occupied ones; the kept side is the one holding more values. */
-function widestGap(counts: Int32Array, origin: number): { from: number; to: number } | undefined {
-  let total = 0;
-  for (let i = 0; i < counts.length; i++) total += counts[i];
-  let previous = -1;
-  let before = 0;
-  let best: { gap: number; end: number; start: number; before: number } | undefined;
-  for (let i = 0; i < counts.length; i++) {
-    if (counts[i] === 0) continue;
-    if (previous >= 0 && i - previous > 1 && (!best || i - previous - 1 > best.gap)) best = { gap: i - previous - 1, end: previous, start: i, before };
-    before += counts[i];
-    previous = i;
-  }
-  if (!best) return undefined;
-  // Ties keep the top (left) side: a plan starts at the top left, strays lie beyond it.
-  return best.before >= total - best.before ? { from: origin, to: origin + best.end } : { from: origin + best.start, to: origin + counts.length - 1 };
-}
-
-function shrinkToValues(cells: SparseCells, area: CellArea): CellArea {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = 0;
-  let right = 0;
-  for (let i = 0; i < cells.count; i++) {
-    const row = cells.rows[i];
-    const column = cells.columns[i];
-    if (row < area.top || row > area.bottom || column < area.left || column > area.right) continue;
-    if (row < top) top = row;
-    if (row > bottom) bottom = row;
-    if (column < left) left = column;
-    if (column > right) right = column;
-  }
-  return areaOf(top, left, bottom, right);
-}
-
 /**
  * Fills `grid` (values, origin, merges clipped to the kept area, farCells) from the cells. Returns a
  * message instead when the sheet is too large; `grid` is then left without values.
@@ -215,12 +144,12 @@ export function fillGrid(grid: SheetGrid, cells: SparseCells): string | undefine
   grid.merges = [];
   if (cells.count === 0) return undefined;
   const kept = keptArea(cells);
-  if (!kept) return GRID_MESSAGES.tooLarge(grid.name, cellName(cells.top, cells.left), cellName(cells.bottom, cells.right), cellsIn(areaOf(cells.top, cells.left, cells.bottom, cells.right)));
+  if (!kept) return tooLargeMessage(grid.name, areaOf(cells.top, cells.left, cells.bottom, cells.right));
   const area = withOrdinaryMerges(kept, cells.merges);
   const height = area.bottom - area.top + 1;
   const width = area.right - area.left + 1;
   const values = Array.from({ length: height }, () => Array<CellValue>(width).fill(null));
-  const far: FarCells = { count: 0, cells: [], note: "" };
+  const far: { count: number; cells: FarCells["cells"] } = { count: 0, cells: [] };
   for (let i = 0; i < cells.count; i++) {
     const row = cells.rows[i];
     const column = cells.columns[i];
@@ -250,17 +179,6 @@ export function fillGrid(grid: SheetGrid, cells: SparseCells): string | undefine
   grid.merges = merges;
   const dateFormats = cells.dateFormats.filter((cell) => cell.row >= area.top && cell.row <= area.bottom && cell.column >= area.left && cell.column <= area.right);
   if (dateFormats.length > 0) grid.dateFormats = dateFormats;
-  if (far.count > 0) {
-    const listed = far.cells.map((cell) => `${cellName(cell.row, cell.column)}: “${describeValue(cell.value)}”`).join(", ") + (far.count > far.cells.length ? ", …" : "");
-    far.note = GRID_MESSAGES.farCells(grid.name, far.count, listed, `${cellName(area.top, area.left)}:${cellName(area.bottom, area.right)}`);
-    grid.farCells = far;
-  }
+  if (far.count > 0) grid.farCells = farCellsOf(grid.name, far.count, far.cells, area);
   return undefined;
-}
-
-function describeValue(value: CellValue): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object" && value !== null) return value.error;
-  const text = String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

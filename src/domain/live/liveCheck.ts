@@ -8,6 +8,7 @@
  */
 import type { Delegation, Finding } from "../model";
 import { checkPlan, compareFindings, findingsOf, type CheckContext } from "../rules/engine";
+import { isOutsidePlanYear, mismatchedTitles, planYearFinding, type MismatchedTitle } from "../rules/planYear";
 import { RULES } from "../rules/registry";
 import { isRowRule, type KeyedParts, type PlanRule, type Rule, type RuleLocality } from "../rules/types";
 import { editKeepsRecognition, parseSheet, readPlan, recognizeSheetTables, type ReadPlanOptions } from "../templates/readPlan";
@@ -29,6 +30,20 @@ export interface LiveUpdate {
   rowsRechecked: number;
   /** Sheets read again in full (a structural change). */
   fullSheets: string[];
+  /** Sheets whose plan-year finding at the title changed (the title's year, or the trips it counts). */
+  titleSheets?: string[];
+}
+
+/**
+ * A sheet's plan-year findings (planYear.ts: a title naming another year than the plan year) and the trips
+ * each counts, kept so that an edit updates them from the edited rows alone.
+ */
+interface SheetTitles {
+  /** The recognitions they were built from: another array means the sheet was recognised again. */
+  tables: readonly SheetRecognition[];
+  titles: MismatchedTitle[];
+  outside: number[];
+  findings: Finding[];
 }
 
 interface SheetState {
@@ -158,6 +173,8 @@ export class LiveCheck {
   private readonly findingsByRule = new Map<string, Map<string, Finding[]>>();
   private readonly links = new Map<string, LinkIndex>();
   private readonly byCell = new Map<string, Set<Finding>>();
+  /** The plan-year findings at the titles, per sheet (made outside the rule engine, as the full check does). */
+  private readonly titlesBySheet = new Map<string, SheetTitles>();
   /** Per rule with RuleLocality.parts: its part per key, built at the first edit (a full check keeps none). */
   private readonly partsByRule = new Map<string, Map<string, unknown>>();
   private sorted: Finding[] | undefined;
@@ -216,7 +233,18 @@ export class LiveCheck {
         live.links.set(rule.id, index);
       }
     }
+    const titleKeys = new Set<string>();
+    for (const name of live.order) {
+      const titles = live.buildTitles(name);
+      live.titlesBySheet.set(name, titles);
+      for (const finding of titles.findings) {
+        titleKeys.add(JSON.stringify(finding));
+        live.indexCell(finding, true);
+      }
+    }
     for (const finding of findings) {
+      // The full check's plan-year findings (planYearFindings) are the ones just built.
+      if (titleKeys.has(JSON.stringify(finding))) continue;
       const byId = live.findingsByRule.get(finding.rule);
       if (!byId) continue;
       const list = byId.get(finding.delegationId);
@@ -227,11 +255,12 @@ export class LiveCheck {
     return live;
   }
 
-  /** Every finding, in the order checkPlan gives them. */
+  /** Every finding, the plan-year ones at the titles included, in the order a full check gives them. */
   findings(): Finding[] {
     if (!this.sorted) {
       const all: Finding[] = [];
       for (const byId of this.findingsByRule.values()) for (const list of byId.values()) all.push(...list);
+      for (const titles of this.titlesBySheet.values()) all.push(...titles.findings);
       this.sorted = all.sort(compareFindings);
     }
     return this.sorted;
@@ -328,7 +357,7 @@ export class LiveCheck {
     const touched = this.rowsUnderMerges(grid, rows);
     const reread = this.rereadRows(state, touched);
     if (!reread) return this.rereadSheet(sheet, state.grid);
-    return this.commit(reread.old, reread.fresh, reread.rows, []);
+    return this.commit(reread.old, reread.fresh, reread.rows, [], [sheet]);
   }
 
   /**
@@ -371,7 +400,7 @@ export class LiveCheck {
       for (const id of state.ids) fresh.push(this.delegations.get(id)!);
       for (const id of state.ids) this.delegations.delete(id);
     }
-    return this.commit(old, fresh, fresh.length, [grid?.name ?? sheet]);
+    return this.commit(old, fresh, fresh.length, [grid?.name ?? sheet], grid ? [sheet, grid.name] : [sheet]);
   }
 
   /** Rows covered by a merge whose top cell was edited read their value from it ("one funding for three rows"). */
@@ -540,7 +569,7 @@ export class LiveCheck {
    * Puts the fresh delegations in place of the old ones and re-checks what they can affect. Rows whose
    * parsed content did not change are not re-checked.
    */
-  private commit(oldById: Map<string, Delegation>, freshList: readonly Delegation[], rowsRead: number, fullSheets: string[]): LiveUpdate {
+  private commit(oldById: Map<string, Delegation>, freshList: readonly Delegation[], rowsRead: number, fullSheets: string[], sheets: readonly string[]): LiveUpdate {
     const changedOld = new Map<string, Delegation>();
     const changedNew = new Map<string, Delegation>();
     const freshById = new Map(freshList.map((delegation) => [delegation.id, delegation]));
@@ -558,7 +587,8 @@ export class LiveCheck {
       this.delegations.set(id, delegation);
       changedNew.set(id, delegation);
     }
-    if (changedOld.size === 0 && changedNew.size === 0) return { removed: [], added: [], rowsRechecked: 0, fullSheets };
+    const titles = this.updateTitles(sheets, changedOld, changedNew);
+    if (changedOld.size === 0 && changedNew.size === 0) return { removed: titles.removed, added: titles.added, rowsRechecked: 0, fullSheets, titleSheets: titles.sheets };
 
     const removed: Finding[] = [];
     const added: Finding[] = [];
@@ -598,7 +628,69 @@ export class LiveCheck {
       this.indexCell(same, true);
     }
     this.sorted = undefined;
-    return { removed: diff.removed, added: diff.added, rowsRechecked: rowsRead, fullSheets };
+    return { removed: [...diff.removed, ...titles.removed], added: [...diff.added, ...titles.added], rowsRechecked: rowsRead, fullSheets, titleSheets: titles.sheets };
+  }
+
+  /** The plan-year findings of a sheet as planYearFindings gives them, and the trips each counts: O(tables) unless a title names another year. */
+  private buildTitles(name: string): SheetTitles {
+    const state = this.sheets.get(name)!;
+    const titles = [...mismatchedTitles(state.tables, this.context).values()];
+    const outside = titles.map(() => 0);
+    if (titles.length > 0) {
+      for (const id of state.ids) {
+        const delegation = this.delegations.get(id)!;
+        if (!isOutsidePlanYear(delegation, this.context)) continue;
+        titles.forEach((title, i) => {
+          if (title.rows.has(delegation.row)) outside[i]++;
+        });
+      }
+    }
+    return { tables: state.tables, titles, outside, findings: titles.map((title, i) => planYearFinding(title, outside[i], this.context)) };
+  }
+
+  /**
+   * Brings the plan-year findings of the edited sheets up to date: built again when a sheet was recognised
+   * again (its title may name another year), else the counts move by the changed delegations alone.
+   */
+  private updateTitles(sheets: readonly string[], changedOld: Map<string, Delegation>, changedNew: Map<string, Delegation>): { removed: Finding[]; added: Finding[]; sheets: string[] } {
+    const removed: Finding[] = [];
+    const added: Finding[] = [];
+    const changedSheets: string[] = [];
+    for (const name of new Set(sheets)) {
+      const before = this.titlesBySheet.get(name);
+      const state = this.sheets.get(name);
+      let after: SheetTitles | undefined;
+      if (!state) after = undefined;
+      else if (!before || before.tables !== state.tables) after = this.buildTitles(name);
+      else if (before.titles.length === 0) continue;
+      else {
+        const outside = [...before.outside];
+        const count = (delegation: Delegation, step: number) => {
+          if (delegation.sheet !== name || !isOutsidePlanYear(delegation, this.context)) return;
+          before.titles.forEach((title, i) => {
+            if (title.rows.has(delegation.row)) outside[i] += step;
+          });
+        };
+        for (const delegation of changedOld.values()) count(delegation, -1);
+        for (const delegation of changedNew.values()) count(delegation, 1);
+        const findings = before.titles.map((title, i) => (outside[i] === before.outside[i] ? before.findings[i] : planYearFinding(title, outside[i], this.context)));
+        after = { ...before, outside, findings };
+      }
+      if (after) this.titlesBySheet.set(name, after);
+      else this.titlesBySheet.delete(name);
+      const diff = diffFindings(before?.findings ?? [], after?.findings ?? []);
+      for (const finding of diff.removed) this.indexCell(finding, false);
+      for (const finding of diff.added) this.indexCell(finding, true);
+      for (const [old, same] of diff.kept) {
+        this.indexCell(old, false);
+        this.indexCell(same, true);
+      }
+      if (diff.removed.length > 0 || diff.added.length > 0) changedSheets.push(name);
+      removed.push(...diff.removed);
+      added.push(...diff.added);
+      this.sorted = undefined;
+    }
+    return { removed, added, sheets: changedSheets };
   }
 
   /**

@@ -1,4 +1,4 @@
 export { checkPlan, compareFindings, effectiveSeverity } from "./engine";
 export { RULES } from "./registry";
 export type { CheckContext, Rule, RowRule, PlanRule, Violation, RuleParameters, RuleLocality } from "./types";
-export { planYearFindings, type PlanYearOptions, type YearSetting } from "./planYear";
+export { isOutsidePlanYear, mismatchedTitles, planYearFinding, planYearFindings, type MismatchedTitle, type PlanYearOptions, type YearSetting } from "./planYear";

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { LiveCheck, type CellChange, type LiveUpdate } from "../../../src/domain/live/liveCheck";
 import type { Finding } from "../../../src/domain/model";
 import { getProfile } from "../../../src/domain/profiles";
-import { checkPlan, type CheckContext } from "../../../src/domain/rules";
+import { checkPlan, compareFindings, planYearFindings, type CheckContext } from "../../../src/domain/rules";
 import { RULES } from "../../../src/domain/rules/registry";
 import { mergeCandidate } from "../../../src/domain/rules/rules/mergeCandidate";
 import type { PlanRule, Rule } from "../../../src/domain/rules/types";
@@ -27,8 +27,10 @@ function rulesCountingClusters(worked: string[]): Rule[] {
   return RULES.map((rule) => (rule.id === mergeCandidate.id ? spied : rule));
 }
 
+/** A full check as the pane and the CLI make it: the rules, and the plan-year findings at the titles. */
 function fullCheck(grids: SheetGrid[]): Finding[] {
-  return checkPlan(readPlan(grids).delegations, CONTEXT);
+  const plan = readPlan(grids);
+  return [...checkPlan(plan.delegations, CONTEXT), ...planYearFindings(plan, CONTEXT)].sort(compareFindings);
 }
 
 function setCell(grid: SheetGrid, row: number, column: number, value: CellValue): void {
@@ -200,6 +202,35 @@ describe("live check", () => {
     expect(type(13, 1, "III. Các đơn vị khác")).toBe(0); // still a delegation: its other cells are filled
     expect(paste(13, ["III. Các đơn vị khác", ...LIVE_COLUMNS.slice(1).map(() => null)])).toBeGreaterThan(0);
     expect(type(16, countriesColumn, "Lào")).toBeGreaterThan(0);
+  });
+
+  it("keeps the plan-year finding at a title naming another year up to date from the edited rows alone", () => {
+    const grids = livePlanGrids();
+    grids[0].values[0][0] = "KẾ HOẠCH ĐOÀN RA NĂM 2026";
+    const live = LiveCheck.start(grids, CONTEXT);
+    const titleFinding = () => live.findings().filter((finding) => finding.delegationId.endsWith("!title:1") && finding.sheet === grids[0].name);
+    expect(titleFinding()).toHaveLength(1);
+    const before = titleFinding()[0];
+    const recognitions = live.recognitions;
+    const startColumn = LIVE_COLUMNS.indexOf("start") + 1;
+    // A trip moved into 2024: one more outside the plan year 2025, counted without reading the sheet again.
+    for (const [row, value] of [[7, new Date(Date.UTC(2024, 11, 30))], [7, new Date(Date.UTC(2025, 4, 10))]] as const) {
+      const previous = live.findings();
+      setCell(grids[0], row, startColumn, value);
+      const update = live.applyCells(grids[0].name, [{ row, column: startColumn, value }]);
+      expect(live.findings()).toEqual(fullCheck(grids));
+      expectConsistentDiff(previous, update, live.findings());
+      expect(update.titleSheets).toEqual([grids[0].name]);
+      expect(live.findingsAt(grids[0].name, before.row, before.column)).toEqual(titleFinding());
+    }
+    expect(live.recognitions).toBe(recognitions);
+    expect(titleFinding()).toEqual([before]);
+    // The title back to the plan year: the finding goes.
+    grids[0].values[0][0] = "KẾ HOẠCH ĐOÀN RA NĂM 2025";
+    const back = live.applyCells(grids[0].name, [{ row: 1, column: 1, value: "KẾ HOẠCH ĐOÀN RA NĂM 2025" }]);
+    expect(back.removed).toContainEqual(before);
+    expect(titleFinding()).toEqual([]);
+    expect(live.findings()).toEqual(fullCheck(grids));
   });
 
   it("reads the sheet again when the header is edited", () => {

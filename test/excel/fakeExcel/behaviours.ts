@@ -214,3 +214,35 @@ export function columnWidthOf(sheet: FakeSheet, area: CellArea): number | null {
 // new note with the given content on the given cell"; Comment.authorName is read-only too). A note the add-in adds bears the name of the
 // person running it: the fake names that person NOTE_ADDER.
 export const NOTE_ADDER = "Phần bổ trợ";
+// ── Special cells ──────────────────────────────────────────────────────────────────────────────────
+// Source: Range.getSpecialCells / getSpecialCellsOrNullObject in @types/office-js (ExcelApi 1.9) and
+// office-js-docs-pr docs/excel/excel-add-ins-ranges-special-cells.md: "If no cells with the targeted
+// characteristic exist in the range, getSpecialCells throws an ItemNotFound error"; the OrNullObject
+// variant gives `isNullObject` instead. RangeAreas (excel.rangeareas, ExcelApi 1.9): `address` "will contain
+// the worksheet name for each rectangular block of cells (e.g., "Sheet1!A1:B4, Sheet1!D1:D4")", `areaCount`
+// "the number of rectangular ranges". The references do not say how matching cells are cut into
+// rectangles: the fake's harsher reading is one area per run of adjacent cells in a row (rows never
+// joined), so the address is as long as it can be; it travels in the response and counts against the
+// 5 MB payload like any loaded value. "Constants" are cells with a value and no formula, "Formulas" cells
+// with a formula; value-type filters (the second argument) are not modelled and fail the test loudly.
+// office-js#4245 reports getSpecialCellsOrNullObject over a whole sheet as very slow: code calls it on a
+// used range only (the fake does not time it).
+export function specialCellAreas(sheet: FakeSheet, within: CellArea, cellType: string, valueType: string | undefined): CellArea[] {
+  if (cellType !== "Constants" && cellType !== "Formulas") throw new Error(`fake: special cells of type ${cellType} are not modelled`);
+  if (valueType !== undefined && valueType !== "All") throw new Error(`fake: special cells of value type ${valueType} are not modelled`);
+  const cells: [number, number][] = [];
+  for (const [key, cell] of sheet.cells) {
+    const matches = cellType === "Formulas" ? cell.formula !== undefined : cell.formula === undefined && cell.value !== undefined;
+    if (!matches) continue;
+    const [row, column] = key.split(",").map(Number);
+    if (row >= within.top && row <= within.bottom && column >= within.left && column <= within.right) cells.push([row, column]);
+  }
+  cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const areas: CellArea[] = [];
+  for (const [row, column] of cells) {
+    const last = areas[areas.length - 1];
+    if (last && last.top === row && last.right === column - 1) last.right = column;
+    else areas.push({ top: row, left: column, bottom: row, right: column });
+  }
+  return areas;
+}

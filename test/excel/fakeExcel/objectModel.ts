@@ -9,7 +9,7 @@
 import type { CellArea } from "../../../src/workbook/types";
 import { MAX_COLUMNS, MAX_ROWS, areaAddress, cellAddress, parseArea } from "../../../src/excel/a1";
 import { ACTION_OVERHEAD_BYTES, FakeContextCore, FakeOfficeError, Staged, byteSize } from "./context";
-import { breakReferencesTo, checkFormatDelete, checkFormatRead, checkMergedAreas, checkProtection, columnWidthOf, copyName, formatAt, NOTE_ADDER, pastedFormula } from "./behaviours";
+import { breakReferencesTo, checkFormatDelete, checkFormatRead, checkMergedAreas, checkProtection, columnWidthOf, copyName, formatAt, NOTE_ADDER, pastedFormula, specialCellAreas } from "./behaviours";
 import { shiftRows } from "./userActions";
 import {
   cellKey,
@@ -763,6 +763,59 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     );
   }
 
+  /**
+   * Range.getUsedRangeOrNullObject (ExcelApi 1.4): "Returns the used range of the given range object. If there
+   * are no used cells within the range, then this method returns an object with its isNullObject property set
+   * to true." As the worksheet's: with `valuesOnly`, only cells holding a value or a formula count.
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const { sheet, area: within } = this.target();
+        let area: CellArea | undefined;
+        for (const [key, cell] of sheet.cells) {
+          if (valuesOnly && cell.value === undefined && cell.formula === undefined) continue;
+          const { row, column } = splitKey(key);
+          if (row < within.top || row > within.bottom || column < within.left || column > within.right) continue;
+          area = area
+            ? { top: Math.min(area.top, row), left: Math.min(area.left, column), bottom: Math.max(area.bottom, row), right: Math.max(area.right, column) }
+            : { top: row, left: column, bottom: row, right: column };
+        }
+        return area ? { sheet, area } : null;
+      },
+      true,
+    );
+  }
+
+  /** Range.getSpecialCells (ExcelApi 1.9, behaviours.ts): ItemNotFound at the sync when no cell matches. */
+  getSpecialCells(cellType: string, cellValueType?: string): FakeRangeAreas {
+    this.context.core.requireApi("1.9", "Range.getSpecialCells");
+    const resolve = (): AreasTarget => {
+      const { sheet, area } = this.target();
+      const areas = specialCellAreas(sheet, area, cellType, cellValueType);
+      if (areas.length === 0) throw new FakeOfficeError("ItemNotFound", "No cells were found.");
+      return { sheet, areas };
+    };
+    // The method itself runs at the sync, loaded or not: no match fails that sync.
+    this.context.core.enqueue({ bytes: ACTION_OVERHEAD_BYTES, writes: false, run: () => void resolve() });
+    return new FakeRangeAreas(this.context, resolve);
+  }
+
+  /** Range.getSpecialCellsOrNullObject (ExcelApi 1.9, behaviours.ts): a null object when no cell matches. */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): FakeRangeAreas {
+    this.context.core.requireApi("1.9", "Range.getSpecialCellsOrNullObject");
+    return new FakeRangeAreas(
+      this.context,
+      () => {
+        const { sheet, area } = this.target();
+        const areas = specialCellAreas(sheet, area, cellType, cellValueType);
+        return areas.length > 0 ? { sheet, areas } : null;
+      },
+      true,
+    );
+  }
+
   unmerge(): void {
     this.command("unmerge", null, true, ({ sheet, area }) => {
       sheet.merges = sheet.merges.filter((merge) => !contains(area, merge));
@@ -1010,8 +1063,12 @@ export class FakeRangeAreas extends FakeClientObject<AreasTarget> {
   get address(): string {
     return this.read("address");
   }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
   protected override scalar({ sheet, areas }: AreasTarget, property: string): unknown {
     if (property === "address") return areas.map((area) => `${sheetPrefix(sheet.name)}${areaAddress(area)}`).join(", ");
+    if (property === "areaCount") return areas.length;
     return super.scalar({ sheet, areas }, property);
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
