@@ -28,6 +28,7 @@ import type { CarryPlan, CellValue } from "../workbook/types";
 import { carriedFormula, formulaGaveWay } from "../xlsx/sheetCarry";
 import { cellAddress, parseArea } from "./a1";
 import { fromExcelValue, sameCellValue, TEXT_FORMAT, toExcelInput } from "./cellValues";
+import { isTaggedNote } from "./marks";
 
 /**
  * A block of the old sheet (1-based) and the cell its top-left corner goes to. `kept`: cells of a kept
@@ -187,7 +188,8 @@ export function finishCarry(sheet: Excel.Worksheet, started: CarryStarted, plan:
     sheet.notes.getItem(own).delete();
     if (target === null) continue;
     moves.push({ address: target, content });
-    if (author) authored.push(`${own} → ${target} (${author})`);
+    // The add-in's own finding notes are its own: no officer's authorship to name.
+    if (author && !isTaggedNote(content)) authored.push(`${own} → ${target} (${author})`);
   }
   for (const { address, content } of moves) sheet.notes.add(sheet.getRange(address), content);
   if (authored.length > 0) notices.push(notesLostAuthor(started.sheetName, authored));

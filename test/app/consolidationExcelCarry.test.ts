@@ -10,6 +10,7 @@ import { MESSAGES } from "../../src/app/consolidationMessages";
 import { createPaneServices } from "../../src/app/paneServices";
 import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
 import { ExcelWorkbookHost } from "../../src/excel/ExcelWorkbookHost";
+import { taggedNote } from "../../src/excel/marks";
 import type { CellValue } from "../../src/workbook/types";
 import { trip, type UnitSpecInput } from "../domain/merge/units";
 import { cellKey, createWorkbook, installFakeExcel, sheetByName, valuesOf, type FakeExcel, type FakeSheet } from "../excel/fakeExcel";
@@ -215,6 +216,8 @@ describe("a re-import in Excel keeps the officer's work on other units' rows (Ca
     set(kept, column("Tên đoàn"), { fill: YELLOW });
     set(kept, column("Nước đến"), { numberFormat: "@", bold: true });
     sheet.notes.set(`${letter(column("Nước đến"))}${kept}`, { content: "Đã hỏi lại Sở", author: "Nguyễn Văn Bình" });
+    // A finding note the add-in wrote (tagged) while Trần Thị Lan ran Kiểm tra.
+    sheet.notes.set(`${letter(column("Tên đoàn"))}${kept}`, { content: taggedNote("Thiếu thông tin bắt buộc"), author: "Trần Thị Lan" });
     sheet.validations.set(cellKey(kept, column("Trong/ngoài kế hoạch")), { rule: LIST });
     // A formula whose cached result the merge writes again (3 members), and one it contradicts (STT 3 → 5).
     set(kept, column("Số lượng (người)"), { formula: "=1+2", value: 3 });
@@ -256,6 +259,8 @@ describe("a re-import in Excel keeps the officer's work on other units' rows (Ca
     const moved = `${letter(view.titles.indexOf("Nước đến") + 1)}${kept + 2}`;
     expect(sheet.notes.get(moved)?.content).toBe("Đã hỏi lại Sở");
     expect(summary.warnings.join("\n")).toContain(`${letter(oldColumn("Nước đến"))}${kept} → ${moved} (Nguyễn Văn Bình)`);
+    // The add-in's own finding notes have no officer's authorship to name.
+    expect(summary.warnings.join("\n")).not.toContain("Trần Thị Lan");
   });
 
   it("an added column keeps its width at its new place, in the same syncs", async () => {
