@@ -1,27 +1,159 @@
 #!/usr/bin/env node
 "use strict";
-// Runs the TypeScript sources through tsx, so `npx dplan` works right after `npm ci` with no build step.
-// The CLI runs in a child Node started with `--import tsx`, tsx's supported way to hook both loaders:
-// the sources load some modules with `import()` (so webpack can split chunks), and in Node those go
-// through the ESM loader, which tsx's CommonJS hook alone (`require("tsx/cjs")`) does not reach.
-const { spawnSync } = require("node:child_process");
+// Runs the TypeScript sources with no build step, so `npx dplan` works right after `npm ci`.
+//
+// Fast path: the sources are bundled by esbuild (one CommonJS file; `import()` of our own modules is
+// inlined, npm packages stay external) into a cache file named by a key of every source file's path, size
+// and mtime, and that file is required in this process. A run after any edit under src/ (or of tsconfig,
+// package.json, this file, or esbuild itself) gets a new key, so stale code never runs; an unchanged tree
+// skips both the bundling and a child process (about 0.5 s saved per run).
+//
+// Fallback: when esbuild is missing, the bundle cannot be built, or the cache folder cannot be written
+// (read-only node_modules), the CLI runs as before, in a child Node started with `--import tsx` (tsx's way
+// to hook both loaders: `import()` goes through the ESM loader, which `require("tsx/cjs")` does not reach).
+// DPLAN_CACHE_DIR moves the cache folder; DPLAN_RUN_WITH_TSX=1 forces the fallback.
+const fs = require("node:fs");
 const path = require("node:path");
-const { pathToFileURL } = require("node:url");
+const crypto = require("node:crypto");
 
-// tsx is resolved from this package, not from the folder the officer runs dplan in.
-const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
+const root = path.join(__dirname, "..");
+const sources = path.join(root, "src");
+const entry = path.join(sources, "cli", "entry.ts");
 
-const entry = path.join(__dirname, "..", "src", "cli", "entry.ts");
-const result = spawnSync(process.execPath, ["--import", tsxLoader, entry, ...process.argv.slice(2)], {
-  stdio: "inherit",
-  cwd: process.cwd(),
-});
-if (result.error) {
-  process.stderr.write(`Không chạy được dplan: ${result.error.message}\n`);
-  process.exitCode = 2;
-} else if (result.signal) {
-  process.stderr.write(`dplan bị dừng (${result.signal}).\n`);
-  process.exitCode = 2;
-} else {
-  process.exitCode = result.status ?? 2;
+const bundle = process.env.DPLAN_RUN_WITH_TSX === "1" ? undefined : cachedBundle();
+if (bundle) {
+  // Stack traces of an unexpected error point into the .ts sources (the bundle's external source map).
+  if (typeof process.setSourceMapsEnabled === "function") process.setSourceMapsEnabled(true);
+  try {
+    require(bundle);
+  } catch (error) {
+    // Removed by a run of newer sources between the lookup and the load (nothing of it ran): run as a fallback.
+    if (error && error.code === "MODULE_NOT_FOUND" && !fs.existsSync(bundle)) runWithTsx();
+    else throw error;
+  }
+} else runWithTsx();
+
+/** The bundle's path, built now if the cache does not hold it yet; undefined when it cannot be had. */
+function cachedBundle() {
+  let esbuild;
+  try {
+    esbuild = require("esbuild");
+  } catch {
+    return undefined;
+  }
+  const folder = process.env.DPLAN_CACHE_DIR || path.join(root, "node_modules", ".cache", "dplan");
+  // The tree's own prefix: several checkouts may share one node_modules (and so one cache folder).
+  const prefix = `cli-${digest([root]).slice(0, 12)}-`;
+  const key = sourcesKey(esbuild.version);
+  if (!key) return undefined;
+  let file = path.join(folder, `${prefix}${key}.cjs`);
+  if (fs.existsSync(file)) return file;
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    // Node loads the bundle by its real path; the map's relative source paths must start from there.
+    file = path.join(fs.realpathSync(folder), path.basename(file));
+  } catch {
+    return undefined;
+  }
+
+  let outputs;
+  try {
+    const result = esbuild.buildSync({
+      entryPoints: [entry],
+      absWorkingDir: root,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      packages: "external",
+      outfile: file,
+      sourcemap: "external",
+      sourcesContent: false,
+      metafile: true,
+      write: false,
+      logLevel: "silent",
+    });
+    // Every file bundled must be one the key covers; otherwise an edit to it would not be seen.
+    const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input));
+    if (inputs.some((input) => !input.startsWith(sources + path.sep))) return undefined;
+    outputs = result.outputFiles;
+  } catch {
+    return undefined;
+  }
+  try {
+    // Written under a temporary name and renamed (atomic): a run started meanwhile sees no file or a whole one.
+    const unique = `${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
+    const map = outputs.find((output) => output.path.endsWith(".map"));
+    const code = outputs.find((output) => output !== map);
+    if (map) {
+      fs.writeFileSync(`${map.path}.${unique}`, map.contents);
+      fs.renameSync(`${map.path}.${unique}`, map.path);
+    }
+    fs.writeFileSync(`${file}.${unique}`, code.contents);
+    fs.renameSync(`${file}.${unique}`, file);
+  } catch {
+    return undefined;
+  }
+  removeOlderBundles(path.dirname(file), prefix, file);
+  return file;
+}
+
+/** A digest of what the bundle is made from: the sources' paths, sizes and mtimes, plus the build's own inputs. */
+function sourcesKey(esbuildVersion) {
+  const facts = [esbuildVersion, process.version];
+  const add = (file) => {
+    const stat = fs.statSync(file);
+    facts.push(`${path.relative(root, file)}\0${stat.size}\0${stat.mtimeMs}`);
+  };
+  try {
+    for (const file of [__filename, path.join(root, "tsconfig.json"), path.join(root, "package.json")]) add(file);
+    const walk = (folder) => {
+      const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const item of entries) {
+        const full = path.join(folder, item.name);
+        if (item.isDirectory()) walk(full);
+        else add(full);
+      }
+    };
+    walk(sources);
+  } catch {
+    return undefined;
+  }
+  return digest(facts).slice(0, 24);
+}
+
+function digest(facts) {
+  return crypto.createHash("sha256").update(facts.join("\n")).digest("hex");
+}
+
+/** Bundles of this tree's earlier sources are dead weight; a run still loading one has read it already. */
+function removeOlderBundles(folder, prefix, keep) {
+  try {
+    for (const name of fs.readdirSync(folder)) {
+      const full = path.join(folder, name);
+      if (name.startsWith(prefix) && !name.endsWith(".tmp") && full !== keep && full !== `${keep}.map`) fs.rmSync(full, { force: true });
+    }
+  } catch {
+    // Only tidying.
+  }
+}
+
+function runWithTsx() {
+  const { spawnSync } = require("node:child_process");
+  const { pathToFileURL } = require("node:url");
+  // tsx is resolved from this package, not from the folder the officer runs dplan in.
+  const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
+  const result = spawnSync(process.execPath, ["--import", tsxLoader, entry, ...process.argv.slice(2)], {
+    stdio: "inherit",
+    cwd: process.cwd(),
+  });
+  if (result.error) {
+    process.stderr.write(`Không chạy được dplan: ${result.error.message}\n`);
+    process.exitCode = 2;
+  } else if (result.signal) {
+    process.stderr.write(`dplan bị dừng (${result.signal}).\n`);
+    process.exitCode = 2;
+  } else {
+    process.exitCode = result.status ?? 2;
+  }
 }
