@@ -417,9 +417,10 @@ function cellValue(
     case "d":
       return text === undefined || text === "" ? null : isoDate(text);
     default: {
-      if (text === undefined || text.trim() === "") return null;
+      if (text === undefined || text === "") return null;
       const number = Number(text);
-      if (!Number.isFinite(number)) return null;
+      // Blank text reads as 0: only then is it worth trimming to tell the two apart.
+      if (!Number.isFinite(number) || (number === 0 && text.trim() === "")) return null;
       return dateStyles[style] ? excelDate(number, date1904) : number;
     }
   }
