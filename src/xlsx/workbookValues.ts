@@ -139,14 +139,20 @@ async function scanPart({ bytes, inflatedParts }: PackageSource, part: ZipPart, 
   const decoder = new TextDecoder("utf-8");
   const batch = new Uint8Array(Math.max(1, Math.min(SCAN_BATCH_BYTES, part.uncompressedBytes)));
   let filled = 0;
-  const flush = () => {
+  // Cut after the batch's last ">" (ASCII: never inside a UTF-8 sequence), the rest kept for the next batch:
+  // the scanner then rarely holds a partial tag, and each piece is scanned as it is, not joined to one.
+  const flush = (atTagEnd: boolean) => {
     if (filled === 0) return;
-    scanner.feed(decoder.decode(batch.subarray(0, filled), { stream: true }));
-    filled = 0;
+    const gt = atTagEnd ? batch.lastIndexOf(0x3e, filled - 1) : -1;
+    const cut = gt >= 0 ? gt + 1 : filled;
+    scanner.feed(decoder.decode(batch.subarray(0, cut), { stream: true }));
+    batch.copyWithin(0, cut, filled);
+    filled -= cut;
   };
   // The declared size is the limit: zipDirectory already refused a total over MAX_UNCOMPRESSED_BYTES.
   await inflatePart(bytes, part, part.uncompressedBytes, (chunk) => {
-    if (filled + chunk.length > batch.length) flush();
+    if (filled + chunk.length > batch.length) flush(true);
+    if (filled + chunk.length > batch.length) flush(false);
     if (chunk.length > batch.length) scanner.feed(decoder.decode(chunk, { stream: true }));
     else {
       batch.set(chunk, filled);
@@ -155,7 +161,7 @@ async function scanPart({ bytes, inflatedParts }: PackageSource, part: ZipPart, 
   });
   // Inflated to its end within its declared size: readWorkbook.ts need not inflate it again to check that.
   inflatedParts?.add(part.name);
-  flush();
+  flush(false);
   scanner.feed(decoder.decode());
   scanner.end();
 }

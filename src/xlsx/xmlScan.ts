@@ -154,8 +154,12 @@ export function wellFormedAttributes(attributes: string): boolean {
 
 /** What \s matches in a JavaScript regular expression. */
 function isWhitespace(ch: number): boolean {
-  return isSpace(ch) || isOtherSpace(ch);
+  return ch < 0x80 ? ASCII_WHITESPACE[ch] === 1 : isOtherSpace(ch);
 }
+
+/** 1 for the ASCII characters \s matches: one look-up per character of every tag's attributes. */
+const ASCII_WHITESPACE = new Uint8Array(0x80);
+for (const ch of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) ASCII_WHITESPACE[ch] = 1;
 
 /** \s beyond the four XML whitespace characters: vertical tab, form feed and the Unicode spaces. */
 function isOtherSpace(ch: number): boolean {

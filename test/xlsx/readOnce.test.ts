@@ -92,3 +92,21 @@ test("a workbook whose structure cannot be read and which hides a bomb is called
   ]);
   await expect(readXlsx(bytes, "d.xlsx")).rejects.toMatchObject({ reason: "too-large" });
 });
+
+test("values are read whole across the scanner's pieces: Vietnamese text longer than a piece, a tag cut anywhere", async () => {
+  // 40,000 characters of 2- and 3-byte UTF-8 with no ">" in it: longer than one 32 KB piece.
+  const long = "Đoàn công tác của Ủy ban nhân dân tỉnh — ".repeat(1000);
+  const sheet = function* () {
+    yield Buffer.from(SHEET_START);
+    for (let row = 1; row <= 3000; row++) {
+      const text = row === 1500 ? long : `Trưởng đoàn ${row} «ở Hà Nội»`;
+      yield Buffer.from(`<row r="${row}"><c r="A${row}" t="inlineStr"><is><t>${text}</t></is></c><c r="B${row}" s="0"><v>${row / 4}</v></c></row>`);
+    }
+    yield Buffer.from(`</sheetData></worksheet>`);
+  };
+  const grids = await readXlsx(await workbook(sheet), "e.xlsx");
+  const values = grids[0].values;
+  expect(values).toHaveLength(3000);
+  expect(values[1499][0]).toBe(long);
+  for (const row of [1, 2, 777, 2999, 3000]) expect(values[row - 1]).toEqual([`Trưởng đoàn ${row} «ở Hà Nội»`, row / 4]);
+});
