@@ -66,6 +66,10 @@ function cachedBundle() {
       format: "cjs",
       target: "node20",
       packages: "external",
+      // Packages are required as from the sources (src/cli), wherever the cache folder is; import() of a
+      // package becomes a require too, since an ESM import() would resolve from the bundle's own folder.
+      supported: { "dynamic-import": false },
+      banner: { js: `"use strict";\nvar require = require("node:module").createRequire(${JSON.stringify(entry)});` },
       outfile: file,
       sourcemap: "external",
       sourcesContent: false,
