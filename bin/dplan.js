@@ -19,6 +19,11 @@ const crypto = require("node:crypto");
 const root = path.join(__dirname, "..");
 const sources = path.join(root, "src");
 const entry = path.join(sources, "cli", "entry.ts");
+// Packages bundled with the sources instead of required: zod's CommonJS build loads its 95 files (every
+// locale) and i18n-iso-countries' Node entry reads all of its 80 languages at start-up; bundled, zod is
+// tree-shaken and the countries come from the browser entry, as in the pane (the domain registers "vi" and
+// "en" itself). Every other package is required at run time.
+const BUNDLED_PACKAGES = ["zod", "i18n-iso-countries", "diacritics"];
 
 const bundle = process.env.DPLAN_RUN_WITH_TSX === "1" ? undefined : cachedBundle();
 if (bundle) {
@@ -44,7 +49,9 @@ function cachedBundle() {
   const folder = process.env.DPLAN_CACHE_DIR || path.join(root, "node_modules", ".cache", "dplan");
   // The tree's own prefix: several checkouts may share one node_modules (and so one cache folder).
   const prefix = `cli-${digest([root]).slice(0, 12)}-`;
-  const key = sourcesKey(esbuild.version);
+  const packages = bundledPackages();
+  if (!packages) return undefined;
+  const key = sourcesKey(esbuild.version, packages);
   if (!key) return undefined;
   let file = path.join(folder, `${prefix}${key}.cjs`);
   if (fs.existsSync(file)) return file;
@@ -66,6 +73,8 @@ function cachedBundle() {
       format: "cjs",
       target: "node20",
       packages: "external",
+      alias: Object.fromEntries(packages.map(({ name, folder }) => [name, folder])),
+      mainFields: ["browser", "module", "main"],
       // Packages are required as from the sources (src/cli), wherever the cache folder is; import() of a
       // package becomes a require too, since an ESM import() would resolve from the bundle's own folder.
       supported: { "dynamic-import": false },
@@ -78,8 +87,9 @@ function cachedBundle() {
       logLevel: "silent",
     });
     // Every file bundled must be one the key covers; otherwise an edit to it would not be seen.
+    const covered = [sources, ...packages.map(({ folder }) => folder)].map((folder) => folder + path.sep);
     const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input));
-    if (inputs.some((input) => !input.startsWith(sources + path.sep))) return undefined;
+    if (inputs.some((input) => !covered.some((folder) => input.startsWith(folder)))) return undefined;
     outputs = result.outputFiles;
   } catch {
     return undefined;
@@ -102,8 +112,26 @@ function cachedBundle() {
   return file;
 }
 
-/** A digest of what the bundle is made from: the sources' paths, sizes and mtimes, plus the build's own inputs. */
-function sourcesKey(esbuildVersion) {
+/** The bundled packages' folders (real paths, as esbuild names its inputs); undefined when one is missing. */
+function bundledPackages() {
+  try {
+    const found = [];
+    for (const name of BUNDLED_PACKAGES) {
+      // From the sources, or (for a dependency installed nested) from the packages found before it.
+      const from = [root, ...found.map(({ folder }) => folder)];
+      found.push({ name, folder: fs.realpathSync(path.dirname(require.resolve(`${name}/package.json`, { paths: from }))) });
+    }
+    return found;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A digest of what the bundle is made from: the sources' paths, sizes and mtimes, plus the build's own inputs
+ * and the bundled packages' package.json (an install rewrites it).
+ */
+function sourcesKey(esbuildVersion, packages) {
   const facts = [esbuildVersion, process.version];
   const add = (file) => {
     const stat = fs.statSync(file);
@@ -111,6 +139,7 @@ function sourcesKey(esbuildVersion) {
   };
   try {
     for (const file of [__filename, path.join(root, "tsconfig.json"), path.join(root, "package.json")]) add(file);
+    for (const { folder } of packages) add(path.join(folder, "package.json"));
     const walk = (folder) => {
       const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const item of entries) {
