@@ -86,7 +86,7 @@ export class XmlScanner {
       if (nameEnd === nameStart) throw new XmlSyntaxError("malformed tag");
       const name = text.slice(colon < 0 ? nameStart : colon + 1, nameEnd);
       if (closing) {
-        for (let i = nameEnd; i < end; i++) if (!isSpace(text.charCodeAt(i)) && !isOtherSpace(text.charCodeAt(i))) throw new XmlSyntaxError("malformed closing tag");
+        for (let i = nameEnd; i < end; i++) if (!isWhitespace(text.charCodeAt(i))) throw new XmlSyntaxError("malformed closing tag");
         this.depth--;
         handler.close(name);
       } else {
