@@ -36,8 +36,12 @@ test("the bundle is built once, reused, and gives what tsx on the sources gives"
   const builtAt = fs.statSync(path.join(cache, bundle)).mtimeMs;
   expect(fs.existsSync(path.join(cache, `${bundle}.map`))).toBe(true);
 
+  // The first run left V8's code cache beside the bundle; the second runs from it.
+  expect(fs.existsSync(path.join(cache, `${bundle}.v8`))).toBe(true);
   const second = dplan(["check", "unit.xlsx", "--json"], { DPLAN_CACHE_DIR: cache });
   expect(bundles(cache)).toEqual([bundle]);
+  // Source maps on: the bundle is required instead (Node maps its stack traces); the same result.
+  expect(dplan(["check", "unit.xlsx", "--json"], { DPLAN_CACHE_DIR: cache, NODE_OPTIONS: "--enable-source-maps" })).toEqual(first);
   expect(fs.statSync(path.join(cache, bundle)).mtimeMs).toBe(builtAt);
 
   const withTsx = dplan(["check", "unit.xlsx", "--json"], { DPLAN_RUN_WITH_TSX: "1", DPLAN_CACHE_DIR: cache });
