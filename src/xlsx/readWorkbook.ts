@@ -69,18 +69,27 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string,
 /** readXlsx's grids with the checked bytes (the playground hands the same bytes on to exceljs). */
 export async function readChecked(data: ArrayBuffer | Uint8Array, fileName: string, options: ValueReadOptions = {}): Promise<{ bytes: Uint8Array; grids: SheetGrid[] }> {
   const { bytes, zip } = await checkPackage(data, fileName);
-  let grids: SheetGrid[];
+  // Reading is bounded too (each part inflates only up to its declared size), so the parts read to their
+  // end are checked by reading them, and only the others are inflated again by checkInflatedSizes.
+  const inflatedParts = new Set<string>();
+  let grids: SheetGrid[] = [];
+  let failure: unknown;
   try {
-    grids = await readWorkbookValues(bytes, zip, options);
+    grids = await readWorkbookValues(bytes, zip, { ...options, inflatedParts });
   } catch (error) {
-    if (error instanceof PartTooLargeError) throw new WorkbookReadError("too-large", READ_MESSAGES.inflatesBeyondDeclared(error.part), fileName);
-    throw new WorkbookReadError("corrupt", READ_MESSAGES.corrupt, fileName);
+    failure = error;
   }
+  if (failure instanceof PartTooLargeError) throw new WorkbookReadError("too-large", READ_MESSAGES.inflatesBeyondDeclared(failure.part), fileName);
+  // The declared sizes passed; a crafted zip can lie about them. Every part (read here or not: exceljs
+  // would inflate them all whole) must inflate to no more than it declares.
+  const inflated = await checkInflatedSizes(bytes, zip.parts.filter((part) => !inflatedParts.has(part.name)));
+  if (inflated.result === "oversized") throw new WorkbookReadError("too-large", READ_MESSAGES.inflatesBeyondDeclared(inflated.part), fileName);
+  if (failure !== undefined) throw new WorkbookReadError("corrupt", READ_MESSAGES.corrupt, fileName);
   // The add-in's own lists sheet is not part of the plan.
   return { bytes, grids: grids.filter((grid) => grid.name !== LISTS_SHEET) };
 }
 
-/** The bytes sniffed, the zip directory and every part's inflated size checked; throws WorkbookReadError. */
+/** The bytes sniffed and the zip directory's declared sizes checked (readChecked checks the true sizes); throws WorkbookReadError. */
 async function checkPackage(data: ArrayBuffer | Uint8Array, fileName: string): Promise<{ bytes: Uint8Array; zip: ZipSummary }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const fail = (reason: WorkbookReadReason, message: string) => new WorkbookReadError(reason, message, fileName);
@@ -108,10 +117,6 @@ async function checkPackage(data: ArrayBuffer | Uint8Array, fileName: string): P
     if (zip.names.has("content.xml") && zip.names.has("mimetype")) throw fail("corrupt", READ_MESSAGES.ods);
     throw fail("corrupt", READ_MESSAGES.notWorkbook);
   }
-  // The declared sizes passed; a crafted zip can lie about them. Every part (read here or not, exceljs
-  // would inflate them all whole) must inflate to no more than it declares.
-  const inflated = await checkInflatedSizes(bytes, zip.parts);
-  if (inflated.result === "oversized") throw fail("too-large", READ_MESSAGES.inflatesBeyondDeclared(inflated.part));
   return { bytes, zip };
 }
 

@@ -148,7 +148,11 @@ export function fillGrid(grid: SheetGrid, cells: SparseCells): string | undefine
   const area = withOrdinaryMerges(kept, cells.merges);
   const height = area.bottom - area.top + 1;
   const width = area.right - area.left + 1;
-  const values = Array.from({ length: height }, () => Array<CellValue>(width).fill(null));
+  // Each row a copy of one blank row built by push (packed elements: copied whole, and read fast by the domain).
+  const blank: CellValue[] = [];
+  for (let c = 0; c < width; c++) blank.push(null);
+  const values: CellValue[][] = [];
+  for (let r = 0; r < height; r++) values.push(blank.slice());
   const far: { count: number; cells: FarCells["cells"] } = { count: 0, cells: [] };
   for (let i = 0; i < cells.count; i++) {
     const row = cells.rows[i];

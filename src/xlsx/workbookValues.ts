@@ -11,7 +11,7 @@
  */
 import type { CellArea, CellValue, SheetGrid } from "../workbook/types";
 import { datePrecisionOfFormat } from "../domain/values/dates";
-import { attribute, decodeXmlText, XmlScanner, type XmlHandler } from "./xmlScan";
+import { attribute, decodeXmlText, readAttributes, XmlScanner, type XmlHandler } from "./xmlScan";
 import { fillGrid, GRID_MESSAGES, MAX_COLUMN, MAX_ROW, SparseCells, TooManyCellsError } from "./sheetCells";
 import type { ZipPart, ZipSummary } from "./zipDirectory";
 import { inflatePart, PartTooLargeError } from "./zipInflate";
@@ -44,13 +44,16 @@ export interface ValueReadOptions {
   maxMergeCells?: number;
   /** Filled with the worksheet parts found broken (their sheets come back `unreadable`): the playground empties them for exceljs. */
   brokenSheetParts?: { sheet: string; part: string }[];
+  /** Filled with the parts inflated to their end within their declared size (their size is then checked). */
+  inflatedParts?: Set<string>;
 }
 
 export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, options: ValueReadOptions = {}): Promise<SheetGrid[]> {
+  const source: PackageSource = { bytes, inflatedParts: options.inflatedParts };
   const parts = new Map(zip.parts.map((part) => [part.name, part] as const));
   const find = (name: string) => parts.get(name) ?? parts.get(name.replace(/^\//, ""));
 
-  const rootRels = await readRelationships(bytes, find("_rels/.rels"));
+  const rootRels = await readRelationships(source, find("_rels/.rels"));
   const officeDocument = [...rootRels.values()].find((rel) => rel.type.endsWith("/officeDocument"));
   const workbookName = officeDocument ? resolveTarget("", officeDocument.target) : "xl/workbook.xml";
   const workbookPart = find(workbookName);
@@ -58,7 +61,7 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, opt
 
   const sheets: SheetEntry[] = [];
   let date1904 = false;
-  await scanPart(bytes, workbookPart, {
+  await scanPart(source, workbookPart, {
     open(name, attributes) {
       if (name === "sheet") {
         sheets.push({ name: attribute(attributes, "name") ?? "", relationId: attribute(attributes, "id") ?? "", state: attribute(attributes, "state") });
@@ -72,13 +75,13 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, opt
   });
 
   const folder = workbookName.includes("/") ? workbookName.slice(0, workbookName.lastIndexOf("/") + 1) : "";
-  const relations = await readRelationships(bytes, find(`${folder}_rels/${workbookName.slice(folder.length)}.rels`));
+  const relations = await readRelationships(source, find(`${folder}_rels/${workbookName.slice(folder.length)}.rels`));
   const relatedPart = (type: string) => {
     const rel = [...relations.values()].find((r) => r.type.endsWith(type));
     return rel ? find(resolveTarget(folder, rel.target)) : undefined;
   };
-  const dateStyles = await readDateStyles(bytes, relatedPart("/styles"));
-  const strings = await readSharedStrings(bytes, relatedPart("/sharedStrings"));
+  const dateStyles = await readDateStyles(source, relatedPart("/styles"));
+  const strings = await readSharedStrings(source, relatedPart("/sharedStrings"));
 
   const grids: SheetGrid[] = [];
   for (const sheet of sheets) {
@@ -97,7 +100,7 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, opt
     // The shortest cell with a value, <c><v>1</v></c>, takes 15 bytes of the part.
     const cells = new SparseCells(part.uncompressedBytes / 15);
     try {
-      await scanPart(bytes, part, sheetHandler(cells, strings, dateStyles, date1904));
+      await scanPart(source, part, sheetHandler(cells, strings, dateStyles, date1904));
     } catch (error) {
       // A bomb refuses the whole file; any other fault (bad XML, data that does not inflate) only this sheet.
       if (error instanceof PartTooLargeError) throw error;
@@ -118,19 +121,55 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, opt
 
 // ---------------------------------------------------------------- parts
 
-async function scanPart(bytes: Uint8Array, part: ZipPart, handler: XmlHandler): Promise<void> {
+/**
+ * Inflated bytes decoded and scanned at a time: fewer calls than the stream's 16 KB pieces, and small enough
+ * that the decoded text (up to twice as many bytes, in UTF-16) stays out of V8's large-object space, where
+ * strings of 128 KB or more go and cost several times as much to make and collect.
+ */
+const SCAN_BATCH_BYTES = 32 * 1024;
+
+/** The package's bytes, and the names of the parts inflated to their end while reading (readWorkbook.ts skips them when checking sizes). */
+interface PackageSource {
+  bytes: Uint8Array;
+  inflatedParts?: Set<string>;
+}
+
+async function scanPart({ bytes, inflatedParts }: PackageSource, part: ZipPart, handler: XmlHandler): Promise<void> {
   const scanner = new XmlScanner(handler);
   const decoder = new TextDecoder("utf-8");
+  const batch = new Uint8Array(Math.max(1, Math.min(SCAN_BATCH_BYTES, part.uncompressedBytes)));
+  let filled = 0;
+  // Cut after the batch's last ">" (ASCII: never inside a UTF-8 sequence), the rest kept for the next batch:
+  // the scanner then rarely holds a partial tag, and each piece is scanned as it is, not joined to one.
+  const flush = (atTagEnd: boolean) => {
+    if (filled === 0) return;
+    const gt = atTagEnd ? batch.lastIndexOf(0x3e, filled - 1) : -1;
+    const cut = gt >= 0 ? gt + 1 : filled;
+    scanner.feed(decoder.decode(batch.subarray(0, cut), { stream: true }));
+    batch.copyWithin(0, cut, filled);
+    filled -= cut;
+  };
   // The declared size is the limit: zipDirectory already refused a total over MAX_UNCOMPRESSED_BYTES.
-  await inflatePart(bytes, part, part.uncompressedBytes, (chunk) => scanner.feed(decoder.decode(chunk, { stream: true })));
+  await inflatePart(bytes, part, part.uncompressedBytes, (chunk) => {
+    if (filled + chunk.length > batch.length) flush(true);
+    if (filled + chunk.length > batch.length) flush(false);
+    if (chunk.length > batch.length) scanner.feed(decoder.decode(chunk, { stream: true }));
+    else {
+      batch.set(chunk, filled);
+      filled += chunk.length;
+    }
+  });
+  // Inflated to its end within its declared size: readWorkbook.ts need not inflate it again to check that.
+  inflatedParts?.add(part.name);
+  flush(false);
   scanner.feed(decoder.decode());
   scanner.end();
 }
 
-async function readRelationships(bytes: Uint8Array, part: ZipPart | undefined): Promise<Map<string, Relationship>> {
+async function readRelationships(source: PackageSource, part: ZipPart | undefined): Promise<Map<string, Relationship>> {
   const relations = new Map<string, Relationship>();
   if (!part) return relations;
-  await scanPart(bytes, part, {
+  await scanPart(source, part, {
     open(name, attributes) {
       if (name !== "Relationship") return;
       const id = attribute(attributes, "Id");
@@ -174,12 +213,12 @@ interface DateStyles {
   coarse: (string | undefined)[];
 }
 
-async function readDateStyles(bytes: Uint8Array, part: ZipPart | undefined): Promise<DateStyles> {
+async function readDateStyles(source: PackageSource, part: ZipPart | undefined): Promise<DateStyles> {
   if (!part) return { isDate: [], coarse: [] };
   const formats = new Map<number, string>();
   const styleFormats: number[] = [];
   let inCellXfs = false;
-  await scanPart(bytes, part, {
+  await scanPart(source, part, {
     open(name, attributes, selfClosing) {
       if (name === "numFmt") formats.set(Number(attribute(attributes, "numFmtId")), attribute(attributes, "formatCode") ?? "");
       else if (name === "cellXfs" && !selfClosing) inCellXfs = true;
@@ -250,12 +289,12 @@ function unescapeExcel(text: string): string {
   return text.indexOf("_x") < 0 ? text : text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-async function readSharedStrings(bytes: Uint8Array, part: ZipPart | undefined): Promise<string[]> {
+async function readSharedStrings(source: PackageSource, part: ZipPart | undefined): Promise<string[]> {
   const strings: string[] = [];
   if (!part) return strings;
   const item = new StringItem();
   let inItem = false;
-  await scanPart(bytes, part, {
+  await scanPart(source, part, {
     open(name, _attributes, selfClosing) {
       if (name === "si") {
         if (selfClosing) strings.push("");
@@ -277,6 +316,8 @@ async function readSharedStrings(bytes: Uint8Array, part: ZipPart | undefined): 
 
 // ---------------------------------------------------------------- cells
 
+const CELL_ATTRIBUTES = ["r", "t", "s"] as const;
+
 function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles: DateStyles, date1904: boolean): XmlHandler {
   let row = 0;
   let column = 0;
@@ -290,11 +331,15 @@ function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles
   let inline: StringItem | undefined;
   // One item reused for every inline string (reset on each <is>): no object per cell.
   const inlineItem = new StringItem();
+  // The open cell's "r", "t" and "s", read in one pass into one reused list.
+  const cellAttributes: (string | undefined)[] = [undefined, undefined, undefined];
 
   return {
     open(name, attributes, selfClosing) {
       if (name === "c" && inSheetData) {
-        const ref = attributes === "" ? undefined : attribute(attributes, "r");
+        if (attributes === "") cellAttributes[0] = cellAttributes[1] = cellAttributes[2] = undefined;
+        else readAttributes(attributes, CELL_ATTRIBUTES, cellAttributes);
+        const ref = cellAttributes[0];
         const at = ref ? packedCell(ref) : -1;
         if (at >= 0) {
           // Some writers leave the row's number out; the cell's own reference says where it is.
@@ -303,8 +348,8 @@ function sheetHandler(cells: SparseCells, strings: readonly string[], dateStyles
         } else column++;
         if (row < 1) row = 1;
         inCell = !selfClosing;
-        cellType = (attributes !== "" && attribute(attributes, "t")) || "n";
-        const style = attributes === "" ? undefined : attribute(attributes, "s");
+        cellType = cellAttributes[1] || "n";
+        const style = cellAttributes[2];
         cellStyle = style === undefined ? 0 : Number(style);
         valueText = undefined;
         inline = undefined;
@@ -378,9 +423,10 @@ function cellValue(
     case "d":
       return text === undefined || text === "" ? null : isoDate(text);
     default: {
-      if (text === undefined || text.trim() === "") return null;
+      if (text === undefined || text === "") return null;
       const number = Number(text);
-      if (!Number.isFinite(number)) return null;
+      // Blank text reads as 0: only then is it worth trimming to tell the two apart.
+      if (!Number.isFinite(number) || (number === 0 && text.trim() === "")) return null;
       return dateStyles[style] ? excelDate(number, date1904) : number;
     }
   }

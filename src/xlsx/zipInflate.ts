@@ -59,10 +59,11 @@ async function inflateStream(data: Uint8Array, limit: number, onChunk: (chunk: U
   // A feeding failure (invalid data, or the cancel below) surfaces on the reader side.
   feeding.catch(() => undefined);
   let total = 0;
+  let next = reader.read();
   for (;;) {
     let step: ReadableStreamReadResult<Uint8Array>;
     try {
-      step = await reader.read();
+      step = await next;
     } catch {
       return { outcome: "invalid", total };
     }
@@ -72,7 +73,16 @@ async function inflateStream(data: Uint8Array, limit: number, onChunk: (chunk: U
       await reader.cancel().catch(() => undefined);
       return { outcome: "oversized", total };
     }
-    onChunk(step.value);
+    // One piece read ahead: the next inflates (off the main thread, in Node) while this one is handled.
+    // One inflated piece more is held at a time, and it is counted before it is handed on.
+    next = reader.read();
+    next.catch(() => undefined);
+    try {
+      onChunk(step.value);
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 /** checkInflatedSizes: a zip part that inflates past its declared size is caught before exceljs sees it. */
 import { inspectZip } from "../../src/xlsx/zipDirectory";
-import { checkInflatedSizes } from "../../src/xlsx/zipInflate";
+import { checkInflatedSizes, inflatePart, PartTooLargeError } from "../../src/xlsx/zipInflate";
 import { writeZip } from "../fixtures/zip";
 import { repeatedChunks, textChunks, writeDeflatedZip } from "../robustness/deflateZip";
 
@@ -53,5 +53,43 @@ describe("checkInflatedSizes", () => {
     } finally {
       globalThis.DecompressionStream = original;
     }
+  });
+});
+
+describe("inflatePart", () => {
+  const content = Buffer.from(Array.from({ length: 40_000 }, (_, i) => `<c r="A${i + 1}"><v>${i}</v></c>`).join(""));
+  const chunked = () => {
+    const pieces: Uint8Array[] = [];
+    for (let at = 0; at < content.length; at += 50_000) pieces.push(content.subarray(at, at + 50_000));
+    return pieces;
+  };
+
+  test("hands on every byte in order, reading the next piece ahead while one is handled", async () => {
+    const bytes = await writeDeflatedZip([{ name: "a.xml", chunks: chunked }]);
+    const part = inspectZip(bytes)!.parts[0];
+    const received: Uint8Array[] = [];
+    const total = await inflatePart(bytes, part, part.uncompressedBytes, (chunk) => received.push(Uint8Array.from(chunk)));
+    expect(total).toBe(content.length);
+    expect(Buffer.compare(Buffer.concat(received), content)).toBe(0);
+  });
+
+  test("a handler that throws stops the inflation with its own error", async () => {
+    const bytes = await writeDeflatedZip([{ name: "a.xml", chunks: chunked }]);
+    const part = inspectZip(bytes)!.parts[0];
+    let calls = 0;
+    const stop = new Error("stop here");
+    await expect(
+      inflatePart(bytes, part, part.uncompressedBytes, () => {
+        calls++;
+        throw stop;
+      }),
+    ).rejects.toBe(stop);
+    expect(calls).toBe(1);
+  });
+
+  test("a part that inflates past the limit is refused by name", async () => {
+    const bytes = await writeDeflatedZip([{ name: "a.xml", chunks: chunked, declaredSize: 1000 }]);
+    const part = inspectZip(bytes)!.parts[0];
+    await expect(inflatePart(bytes, part, part.uncompressedBytes, () => undefined)).rejects.toEqual(new PartTooLargeError("a.xml"));
   });
 });
