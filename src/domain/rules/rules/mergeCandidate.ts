@@ -291,7 +291,6 @@ function newSweep(candidates: readonly Candidate[], spelled: readonly string[], 
 function violationsOf(rows: readonly Candidate[], partOf: (key: string) => ClusterPart | undefined): Violation[] {
   const violations: Violation[] = [];
   const notes: { key: string; violation: Violation }[] = [];
-  const countriesById = new Map<string, Map<string, CountryMatch>>();
   for (const self of rows) {
     let count = 0;
     let first: Delegation[] = [];
@@ -310,8 +309,8 @@ function violationsOf(rows: readonly Candidate[], partOf: (key: string) => Clust
     const related = first.sort(compareRows).slice(0, MAX_RELATED);
     const shared = new Map<string, string>();
     for (const row of related) {
-      let countries = countriesById.get(row.id);
-      if (!countries) countriesById.set(row.id, (countries = countriesOf(row)));
+      // A partner always has its row data (a period and a country); worked out once per row object.
+      const countries = rowData(row)?.countries ?? countriesOf(row);
       for (const [key, country] of countries) if (self.countries.has(key)) shared.set(key, country.name);
     }
     const countryNames = joinList([...shared.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, name]) => name));
@@ -396,15 +395,17 @@ function pairInCluster(sweep: Sweep, cluster: Cluster): ClusterPart {
   const { candidates, threshold, focus, starts, ends, sizes, seenBy } = sweep;
   const { members, key: clusterId } = cluster;
   // Partners per row: the earliest ones (a huge cluster must not hold n² indexes), and the total.
-  const partners = new Map<number, number[]>();
-  const partnerCount = new Map<number, number>();
+  const partners = new Map<number, { count: number; list: number[] }>();
   const link = (a: number, b: number) => {
-    partnerCount.set(a, (partnerCount.get(a) ?? 0) + 1);
-    const list = partners.get(a);
-    if (!list) partners.set(a, [b]);
-    else if (list.push(b) > 4 * MAX_RELATED) list.sort((p, q) => p - q).length = MAX_RELATED;
+    const found = partners.get(a);
+    if (!found) partners.set(a, { count: 1, list: [b] });
+    else {
+      found.count++;
+      if (found.list.push(b) > 4 * MAX_RELATED) found.list.sort((p, q) => p - q).length = MAX_RELATED;
+    }
   };
   const tokens = rankedTokens(members, sweep);
+  const offsets = tokens.offsets;
   const buckets = prefixBuckets(members, tokens, threshold, starts, sizes);
   const { entries, entryBucket, entryPlace, bucketEnd, bucketData } = buckets;
   let reachedCap = false;
@@ -437,7 +438,7 @@ function pairInCluster(sweep: Sweep, cluster: Cluster): ClusterPart {
         if (ends[b] < xStart) continue;
         const y = candidates[b];
         if (focus && !focus.has(x.delegation) && !focus.has(y.delegation)) continue;
-        if (jaccard(tokens, tokens.offsets[position], sizes[a], tokens.offsets[other], sizes[b]) < threshold) continue;
+        if (jaccard(tokens, offsets[position], sizes[a], offsets[other], sizes[b]) < threshold) continue;
         // The same delegation written twice is duplicate-delegation's finding, not a merge.
         const xKey = (x.duplicateKey ??= duplicateKey(x.delegation) ?? null);
         if (xKey !== null && xKey === (y.duplicateKey ??= duplicateKey(y.delegation) ?? null)) continue;
@@ -449,9 +450,9 @@ function pairInCluster(sweep: Sweep, cluster: Cluster): ClusterPart {
     }
   }
   const part: ClusterPart = { partners: new Map() };
-  for (const [index, list] of partners) {
+  for (const [index, { count, list }] of partners) {
     const first = list.sort((p, q) => p - q).slice(0, MAX_RELATED).map((other) => candidates[other].delegation);
-    part.partners.set(candidates[index].delegation.id, { count: partnerCount.get(index)!, first });
+    part.partners.set(candidates[index].delegation.id, { count, first });
   }
   if (reachedCap) part.capped = { first: candidates[members[0]].delegation, size: members.length, country: cluster.country, month: cluster.month };
   return part;
