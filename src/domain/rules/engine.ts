@@ -113,12 +113,25 @@ function toFinding(rule: Rule, severity: Severity, violation: Violation, source:
   };
   if (delegation.file !== undefined) finding.file = delegation.file;
   if (violation.suggestion !== undefined) finding.suggestion = violation.suggestion;
-  if (violation.related && violation.related.length > 0) {
-    finding.related = [...violation.related].sort(compareRows).map((other) =>
-      other.file === undefined ? { sheet: other.sheet, row: other.row } : { file: other.file, sheet: other.sheet, row: other.row },
-    );
-  }
+  if (violation.related && violation.related.length > 0) finding.related = [...violation.related].sort(compareRows).map(rowReference);
   return finding;
+}
+
+type RowReference = NonNullable<Finding["related"]>[number];
+
+/**
+ * One reference object per row, shared by every finding that names the row (a 100,000-row plan's findings
+ * name rows 1.5 million times). Nothing changes a reference once made.
+ */
+const rowReferences = new WeakMap<Delegation, RowReference>();
+
+function rowReference(row: Delegation): RowReference {
+  let reference = rowReferences.get(row);
+  if (reference === undefined || reference.sheet !== row.sheet || reference.row !== row.row || reference.file !== row.file) {
+    reference = row.file === undefined ? { sheet: row.sheet, row: row.row } : { file: row.file, sheet: row.sheet, row: row.row };
+    rowReferences.set(row, reference);
+  }
+  return reference;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

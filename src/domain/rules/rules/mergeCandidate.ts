@@ -125,7 +125,7 @@ export const mergeCandidate: PlanRule = {
     reach: "neighbours",
     keys(delegation, context) {
       const data = rowData(delegation);
-      if (!data || (data.purpose.length === 0 && context.profile.params.mergeSimilarity > 0)) return [];
+      if (!data || (data.wordIds.length === 0 && context.profile.params.mergeSimilarity > 0)) return [];
       return data.clusterKeys;
     },
     parts: {
@@ -166,14 +166,18 @@ function pairAll(delegations: readonly Delegation[], threshold: number, focus: R
 /** What the rule reads of one row, worked out once per delegation object (rows are never changed once read). */
 interface RowData {
   countries: Map<string, CountryMatch>;
-  purpose: readonly string[];
-  /** The purpose words' ids (WORD_IDS). */
+  /** The purpose words' ids (WORD_IDS), one per distinct word. */
   wordIds: Int32Array;
   start: number;
   end: number;
-  /** The row's clusters, ascending by key. */
-  clusters: { key: string; country: CountryMatch; month: number }[];
+  /** The keys of the row's clusters, ascending (clusterOfKey gives each one's country and month). */
   clusterKeys: string[];
+}
+
+/** The country and month of one of the row's cluster keys ("iso:JP|24300": country keys hold no "|"). */
+function clusterOfKey(data: RowData, key: string): { country: CountryMatch; month: number } {
+  const bar = key.lastIndexOf("|");
+  return { country: data.countries.get(key.slice(0, bar))!, month: Number(key.slice(bar + 1)) };
 }
 
 const rowDataCache = new WeakMap<Delegation, RowData | null>();
@@ -216,11 +220,11 @@ function rowData(delegation: Delegation): RowData | null {
   if (!period || countries.size === 0) data = null;
   else {
     const months = monthIndexesCovered(period);
-    const clusters: RowData["clusters"] = [];
-    for (const [countryId, country] of countries) for (const month of months) clusters.push({ key: clusterKey(countryId, month), country, month });
-    clusters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const purpose = purposeWords(delegation);
-    data = { countries, purpose, wordIds: wordIdsOf(purpose), start: dayNumber(period.start), end: dayNumber(period.end), clusters, clusterKeys: clusters.map((cluster) => cluster.key) };
+    const clusterKeys: string[] = [];
+    for (const countryId of countries.keys()) for (const month of months) clusterKeys.push(clusterKey(countryId, month));
+    clusterKeys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // Kept small: one per row of the plan, for as long as the rows live.
+    data = { countries, wordIds: wordIdsOf(purposeWords(delegation)), start: dayNumber(period.start), end: dayNumber(period.end), clusterKeys };
   }
   rowDataCache.set(delegation, data);
   return data;
@@ -235,7 +239,7 @@ function prepare(delegations: readonly Delegation[], threshold: number, withClus
   // Canonical order: a lower index is an earlier row, whatever order the rows came in.
   for (const delegation of [...delegations].sort(compareRows)) {
     const data = rowData(delegation);
-    if (!data || (data.purpose.length === 0 && threshold > 0)) continue;
+    if (!data || (data.wordIds.length === 0 && threshold > 0)) continue;
     candidates.push({ delegation, wordIds: data.wordIds, countries: data.countries, start: data.start, end: data.end, clusters: data.clusterKeys });
   }
   const spelled = SPELLED;
@@ -244,9 +248,10 @@ function prepare(delegations: readonly Delegation[], threshold: number, withClus
   // Clusters (country, month) in key order, so "the first cluster two rows share" is the same in any plan.
   const byKey = new Map<string, Cluster>();
   candidates.forEach((candidate, index) => {
-    for (const { key, country, month } of rowData(candidate.delegation)!.clusters) {
+    const data = rowData(candidate.delegation)!;
+    for (const key of data.clusterKeys) {
       let cluster = byKey.get(key);
-      if (!cluster) byKey.set(key, (cluster = { key, country, month, members: [] }));
+      if (!cluster) byKey.set(key, (cluster = { key, ...clusterOfKey(data, key), members: [] }));
       cluster.members.push(index);
     }
   });
@@ -260,8 +265,7 @@ function clusterOf(candidates: readonly Candidate[], key: string): Cluster | und
   candidates.forEach((candidate, index) => {
     if (!candidate.clusters.includes(key)) return;
     if (!cluster) {
-      const { country, month } = rowData(candidate.delegation)!.clusters.find((each) => each.key === key)!;
-      cluster = { key, country, month, members: [] };
+      cluster = { key, ...clusterOfKey(rowData(candidate.delegation)!, key), members: [] };
     }
     cluster.members.push(index);
   });
