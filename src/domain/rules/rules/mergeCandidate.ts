@@ -240,7 +240,8 @@ function prepare(delegations: readonly Delegation[], threshold: number, withClus
   for (const delegation of [...delegations].sort(compareRows)) {
     const data = rowData(delegation);
     if (!data || (data.wordIds.length === 0 && threshold > 0)) continue;
-    candidates.push({ delegation, wordIds: data.wordIds, countries: data.countries, start: data.start, end: data.end, clusters: data.clusterKeys });
+    // duplicateKey is filled in later; naming it now keeps every candidate of one shape.
+    candidates.push({ delegation, wordIds: data.wordIds, countries: data.countries, start: data.start, end: data.end, duplicateKey: undefined, clusters: data.clusterKeys });
   }
   const spelled = SPELLED;
   if (!withClusters) return { candidates, clusters: [], spelled };
