@@ -48,11 +48,10 @@ const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 
 /** Characters as the terminal shows them (precomposed Vietnamese letters count once). */
 function width(text: string): number {
-  return [...text.normalize("NFC")].length;
-}
-
-function pad(text: string, size: number): string {
-  return text + " ".repeat(Math.max(0, size - width(text)));
+  // Below U+0300 there are no combining marks and no surrogates: NFC leaves the text as it is, one code
+  // point per code unit (cell addresses, most rule names), so the normalising copy is skipped.
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x300) return [...text.normalize("NFC")].length;
+  return text.length;
 }
 
 /** "1 error", "2 errors" (Vietnamese nouns do not change with the count). */
@@ -76,45 +75,59 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]
   return [...groups];
 }
 
-function sheetTable(findings: readonly Finding[], labels: Labels, locale: "vi" | "en"): string[] {
-  const rows = findings.map((f) => ({
-    cell: f.cell,
-    severity: labels.severityNames[f.severity],
-    // Users read the rule's name; its id is in --json.
-    rule: stringsFor(locale).ruleNames[f.rule] ?? f.rule,
-    message: locale === "en" ? f.messageEn : f.message,
-    suggestion: f.suggestion,
-  }));
+function sheetTable(findings: readonly Finding[], labels: Labels, locale: "vi" | "en", emit: (line: string) => void): void {
+  // Users read the rule's name; its id is in --json.
+  const ruleNames = stringsFor(locale).ruleNames;
+  const ruleName = (f: Finding) => ruleNames[f.rule] ?? f.rule;
   // No spread into Math.max or push: 200,000 findings (a 100,000-row plan) overflow the stack.
-  const widest = (label: string, of: (row: (typeof rows)[number]) => string) => rows.reduce((most, row) => Math.max(most, width(of(row))), width(label));
-  const cellWidth = widest(labels.cell, (r) => r.cell);
-  const severityWidth = widest(labels.severity, (r) => r.severity);
-  const ruleWidth = widest(labels.rule, (r) => r.rule);
-  const indent = "    ";
-  const line = (cell: string, severity: string, rule: string, message: string) =>
-    `${indent}${pad(cell, cellWidth)}  ${pad(severity, severityWidth)}  ${pad(rule, ruleWidth)}  ${message}`.trimEnd();
-  const lines = [line(labels.cell, labels.severity, labels.rule, labels.message)];
-  for (const row of rows) {
-    lines.push(line(row.cell, row.severity, row.rule, row.message));
-    if (row.suggestion) lines.push(line("", "", "", `→ ${labels.suggestion}: ${row.suggestion}`));
+  // Widths of the few severity and rule names are worked out once each.
+  const widths = new Map<string, number>();
+  const widthOf = (text: string) => {
+    let known = widths.get(text);
+    if (known === undefined) widths.set(text, (known = width(text)));
+    return known;
+  };
+  let cellWidth = width(labels.cell);
+  let severityWidth = width(labels.severity);
+  let ruleWidth = width(labels.rule);
+  for (const f of findings) {
+    cellWidth = Math.max(cellWidth, width(f.cell));
+    severityWidth = Math.max(severityWidth, widthOf(labels.severityNames[f.severity]));
+    ruleWidth = Math.max(ruleWidth, widthOf(ruleName(f)));
   }
-  return lines;
+  const indent = "    ";
+  const padded = (text: string, size: number, known?: number) => text + " ".repeat(Math.max(0, size - (known ?? width(text))));
+  const line = (cell: string, severity: string, rule: string, message: string) =>
+    `${indent}${padded(cell, cellWidth)}  ${padded(severity, severityWidth, widths.get(severity))}  ${padded(rule, ruleWidth, widths.get(rule))}  ${message}`.trimEnd();
+  emit(line(labels.cell, labels.severity, labels.rule, labels.message));
+  for (const f of findings) {
+    emit(line(f.cell, labels.severityNames[f.severity], ruleName(f), locale === "en" ? f.messageEn : f.message));
+    if (f.suggestion) emit(line("", "", "", `→ ${labels.suggestion}: ${f.suggestion}`));
+  }
 }
 
 export function formatFindings(findings: readonly Finding[], options: FormatFindingsOptions = {}): string {
+  const lines: string[] = [];
+  formatFindingLines(findings, options, (line) => lines.push(line));
+  return `${lines.join("\n")}\n`;
+}
+
+/** formatFindings line by line (without the line breaks), for a report written out in pieces. */
+export function formatFindingLines(findings: readonly Finding[], options: FormatFindingsOptions, emit: (line: string) => void): void {
   const locale = options.locale ?? "vi";
   const labels = LABELS[locale];
-  if (findings.length === 0) return `${labels.none}\n`;
-  const sorted = [...findings].sort(compareFindings);
-  const lines: string[] = [];
-  for (const [, inFile] of groupBy(sorted, (f) => f.file ?? "")) {
-    lines.push(`${labels.file}: ${inFile[0].file ?? labels.noFile} — ${counts(inFile, labels)}`);
-    for (const [sheet, inSheet] of groupBy(inFile, (f) => f.sheet)) {
-      lines.push(`  ${labels.sheet} “${sheet}”: ${counts(inSheet, labels)}`);
-      for (const line of sheetTable(inSheet, labels, locale)) lines.push(line);
-    }
-    lines.push("");
+  if (findings.length === 0) {
+    emit(labels.none);
+    return;
   }
-  lines.push(`${labels.total}: ${counts(sorted, labels)} (${counted(sorted.length, labels.findings)})`);
-  return `${lines.join("\n")}\n`;
+  const sorted = [...findings].sort(compareFindings);
+  for (const [, inFile] of groupBy(sorted, (f) => f.file ?? "")) {
+    emit(`${labels.file}: ${inFile[0].file ?? labels.noFile} — ${counts(inFile, labels)}`);
+    for (const [sheet, inSheet] of groupBy(inFile, (f) => f.sheet)) {
+      emit(`  ${labels.sheet} “${sheet}”: ${counts(inSheet, labels)}`);
+      sheetTable(inSheet, labels, locale, emit);
+    }
+    emit("");
+  }
+  emit(`${labels.total}: ${counts(sorted, labels)} (${counted(sorted.length, labels.findings)})`);
 }

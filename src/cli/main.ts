@@ -15,7 +15,7 @@ import { LISTS_SHEET } from "../workbook/types";
 import { readXlsx } from "../xlsx/readWorkbook";
 import { profileIdArg, UsageError, walkArgs, yearArg } from "./args";
 import { describeReadError, readRegularFile, titleYear, unreadSheets } from "./files";
-import { formatFindings } from "./formatFindings";
+import { formatFindingLines } from "./formatFindings";
 import { MERGE_USAGE, runMerge } from "./merge";
 import { runTemplate, TEMPLATE_USAGE } from "./template";
 
@@ -147,7 +147,8 @@ export async function runCheck(args: string[], io: CliIO, checker: Checker = eng
     return EXIT_UNREADABLE_OR_USAGE;
   }
 
-  io.stdout(parsed.json ? `${JSON.stringify(toJsonReport(results, findings), null, 2)}\n` : toTextReport(results, findings));
+  if (parsed.json) io.stdout(`${JSON.stringify(toJsonReport(results, findings), null, 2)}\n`);
+  else writeTextReport(results, findings, io.stdout);
   // A sheet that may hold a plan but was not read fully is an error, never an empty success.
   const unread = results.flatMap((r) => unreadSheets(r.plan).map((sheet) => ({ file: r.file, ...sheet })));
   for (const sheet of unread) io.stderr(`Không đọc được hết trang «${sheet.sheet}» của tệp «${sheet.file}»: ${sheet.reason}\n`);
@@ -187,13 +188,33 @@ export function toJsonReport(results: FileResult[], findings: Finding[]): JsonRe
   };
 }
 
-function toTextReport(results: FileResult[], findings: Finding[]): string {
-  const lines: string[] = [];
+/** Below this many characters the report's lines are gathered before they are written. */
+const REPORT_PIECE = 1 << 20;
+
+/**
+ * The readable report, written in pieces of about REPORT_PIECE characters: a 100,000-row plan's report is
+ * 50 million characters, and one string of it (and its copies) would double the memory the check needs.
+ */
+function writeTextReport(results: FileResult[], findings: Finding[], write: (text: string) => void): void {
+  let piece: string[] = [];
+  let pieceLength = 0;
+  const emit = (line: string) => {
+    piece.push(line);
+    pieceLength += line.length + 1;
+    if (pieceLength >= REPORT_PIECE) {
+      write(`${piece.join("\n")}\n`);
+      piece = [];
+      pieceLength = 0;
+    }
+  };
+  const say = (...texts: string[]) => {
+    for (const text of texts) emit(text);
+  };
   for (const { file, plan, error } of results) {
-    lines.push(`Tệp ${file}`);
+    say(`Tệp ${file}`);
     if (error !== undefined) {
       // The reason is on stderr already: said once.
-      lines.push("  KHÔNG ĐỌC ĐƯỢC (lý do ở thông báo lỗi).", "");
+      say("  KHÔNG ĐỌC ĐƯỢC (lý do ở thông báo lỗi).", "");
       continue;
     }
     const rows: string[][] = [["Trang tính", "Loại", "Dòng tiêu đề", "Số đoàn"]];
@@ -207,16 +228,19 @@ function toTextReport(results: FileResult[], findings: Finding[]): string {
         notes.push(sheet.unreadable ? `  «${sheet.sheet}»: KHÔNG ĐỌC ĐƯỢC. ${sheet.reason}` : `  «${sheet.sheet}»: không phải biểu mẫu. ${sheet.reason}`);
       }
     }
-    if (rows.length > 1) lines.push(...table(rows).map((line) => `  ${line}`));
-    else lines.push("  Không có trang tính nào là biểu mẫu kế hoạch đoàn ra/đoàn vào.");
-    lines.push(...notes, "");
+    if (rows.length > 1) say(...table(rows).map((line) => `  ${line}`));
+    else say("  Không có trang tính nào là biểu mẫu kế hoạch đoàn ra/đoàn vào.");
+    say(...notes, "");
   }
   const total = results.reduce((n, r) => n + (r.plan?.delegations.length ?? 0), 0);
-  lines.push(`Tổng cộng: ${total} đoàn trong ${results.filter((r) => r.plan).length}/${results.length} tệp đọc được.`);
+  say(`Tổng cộng: ${total} đoàn trong ${results.filter((r) => r.plan).length}/${results.length} tệp đọc được.`);
   // "No findings" would be untrue of a file that could not be read.
   const unread = results.some((r) => r.error !== undefined || unreadSheets(r.plan).length > 0);
-  if (findings.length > 0 || !unread) lines.push("", formatFindings(findings).trimEnd());
-  return `${lines.join("\n")}\n`;
+  if (findings.length > 0 || !unread) {
+    emit("");
+    formatFindingLines(findings, {}, emit);
+  }
+  if (piece.length > 0) write(`${piece.join("\n")}\n`);
 }
 
 /** Sheets the add-in writes beside a master (statistics, the units list, the dropdown lists): no plan to look for. */

@@ -62,8 +62,9 @@ export function joinList(items: readonly string[]): Text {
 
 /** How one row refers to another: only what differs from the referring row is named. */
 export function rowRef(target: Delegation, from: Delegation): Text {
-  const parts: Text[] = [{ vi: `dòng ${target.row}`, en: `row ${target.row}` }];
   const otherFile = (target.file ?? "") !== (from.file ?? "");
+  if (!otherFile && target.sheet === from.sheet) return { vi: `dòng ${target.row}`, en: `row ${target.row}` };
+  const parts: Text[] = [{ vi: `dòng ${target.row}`, en: `row ${target.row}` }];
   if (otherFile || target.sheet !== from.sheet) parts.push({ vi: `trang tính “${target.sheet}”`, en: `sheet "${target.sheet}"` });
   if (otherFile && target.file) parts.push({ vi: `tệp “${target.file}”`, en: `file "${target.file}"` });
   return { vi: parts.map((p) => p.vi).join(", "), en: parts.map((p) => p.en).join(", ") };

@@ -40,8 +40,8 @@ export class GridReader {
   private readonly values: CellValue[][];
   /** Merges by every grid row they cover (clipped to the grid). */
   private readonly mergesByRow = new Map<number, CellArea[]>();
-  /** Number formats of date cells, by "row:column" (hosts that read them: SheetGrid.dateFormats). */
-  private readonly dateFormats = new Map<string, string>();
+  /** Number formats of date cells, by row and column (hosts that read them: SheetGrid.dateFormats). */
+  private readonly dateFormats = new Map<number, Map<number, string>>();
 
   constructor(grid: SheetGrid) {
     this.name = String(grid.name ?? "");
@@ -53,7 +53,10 @@ export class GridReader {
     for (const row of this.values) if (Array.isArray(row) && row.length > width) width = row.length;
     this.lastCol = this.firstCol + width - 1;
     for (const cell of Array.isArray(grid.dateFormats) ? grid.dateFormats : []) {
-      if (typeof cell?.format === "string" && Number.isInteger(cell.row) && Number.isInteger(cell.column)) this.dateFormats.set(`${cell.row}:${cell.column}`, cell.format);
+      if (typeof cell?.format !== "string" || !Number.isInteger(cell.row) || !Number.isInteger(cell.column)) continue;
+      let inRow = this.dateFormats.get(cell.row);
+      if (!inRow) this.dateFormats.set(cell.row, (inRow = new Map()));
+      inRow.set(cell.column, cell.format);
     }
     for (const merge of Array.isArray(grid.merges) ? grid.merges : []) {
       if (!isArea(merge)) continue;
@@ -81,7 +84,7 @@ export class GridReader {
 
   /** The number format of a date cell, when the host read it. */
   dateFormat(row: number, column: number): string | undefined {
-    return this.dateFormats.size === 0 ? undefined : this.dateFormats.get(`${row}:${column}`);
+    return this.dateFormats.size === 0 ? undefined : this.dateFormats.get(row)?.get(column);
   }
 
   text(row: number, column: number): string {

@@ -184,6 +184,8 @@ export function scoreHeader(text: string, kind: PlanKind): { field: FieldId; sco
 }
 
 let exactHeaderTexts: Set<string> | undefined;
+/** Whether some header variant holds a digit: when none does, a text with a digit (most data cells) is no header. */
+let exactHeaderHasDigit = true;
 const exactTextCache = new Map<string, boolean>();
 
 /** True when the text is exactly a header variant of some field (cheap test for repeated header rows). */
@@ -191,8 +193,11 @@ export function isExactHeaderText(text: string): boolean {
   if (!exactHeaderTexts) {
     exactHeaderTexts = new Set();
     for (const kind of Object.keys(TEMPLATES) as PlanKind[]) for (const field of fieldsOf(kind)) for (const v of field.variants) exactHeaderTexts.add(v.compact);
+    exactHeaderHasDigit = [...exactHeaderTexts].some((compact) => /[0-9]/.test(compact));
   }
   if (text.length > 60) return false;
+  // fold() keeps ASCII digits, so the text's compact form would hold one too.
+  if (!exactHeaderHasDigit && /[0-9]/.test(text)) return false;
   let known = exactTextCache.get(text);
   if (known === undefined) {
     known = exactHeaderTexts.has(foldCompact(text));

@@ -505,9 +505,14 @@ const IN_PLAN = /(?:^|[^a-z])(?:trong (?:ke hoach|kh)|tkh)(?=$|[^a-z])/;
 const NOT_IN_BEFORE = /(?:khong|chua)(?: co| nam| thuoc)?\s*$/;
 const NEGATION_BEFORE = /(?:khong|chua|khong phai|khong co|chi phi|kinh phi|van de|neu|truong hop)\s*$/;
 
+const STATUS_WORDS = /ngoai|nkh|phat|trong|tkh/;
+
 export function planStatusInText(text: string): "in" | "out" | undefined {
   // Clause by clause, so "trong kế hoạch" in one clause does not hide "phát sinh" negated in another.
-  for (const clause of plainLower(text).split(/[.;,\n()\-–:]+/)) {
+  const lower = plainLower(text);
+  // Both patterns need one of these words (most texts hold none): the clauses are only split when one is there.
+  if (!STATUS_WORDS.test(lower)) return undefined;
+  for (const clause of lower.split(/[.;,\n()\-–:]+/)) {
     const words = clause.replace(/[^a-z0-9]+/g, " ").trim();
     if (words === "") continue;
     const out = OUT_OF_PLAN.exec(words);

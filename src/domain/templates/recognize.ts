@@ -313,7 +313,10 @@ function isTranslatedHeaderRow(sheet: GridReader, row: number, seqColumn: number
 }
 
 export function isColumnNumberRow(sheet: GridReader, row: number): boolean {
-  const cells = sheet.nonEmptyCells(row);
+  return isColumnNumberCells(sheet.nonEmptyCells(row));
+}
+
+function isColumnNumberCells(cells: readonly { text: string }[]): boolean {
   if (cells.length < 3) return false;
   let previous = -Infinity;
   let numbers = 0;
@@ -484,7 +487,7 @@ function rowKind(sheet: GridReader, row: number, shape: TableShape): RowKind {
     }
   }
   if (isTotalRow(cells)) return { kind: "total" };
-  if (isColumnNumberRow(sheet, row) || isFootnote(cells)) return { kind: "skipped" };
+  if (isColumnNumberCells(cells) || isFootnote(cells)) return { kind: "skipped" };
   const section = sectionOf(sheet, row, cells, shape.tableLeft, shape.tableWidth);
   if (section) return { kind: "section", section };
   if (!cells.some((cell) => shape.contentColumns.has(cell.column))) return { kind: "skipped" };

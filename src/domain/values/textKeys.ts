@@ -2,7 +2,7 @@
  * Comparison keys shared by the value parsers. fold() (src/domain/text.ts) forgets every diacritic;
  * the keys here keep them where a wrong diacritic must be told apart from a missing one.
  */
-import { foldCompact } from "../text";
+import { foldCompact, lowerWithoutMarks } from "../text";
 
 /** Vietnamese tone marks (as combining characters after NFD): grave, acute, tilde, hook, dot below. */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -34,11 +34,7 @@ export function hasDiacritics(text: string): boolean {
  * separators ("Tháng 5/2025" → "thang 5/2025").
  */
 export function plainLower(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase();
+  return lowerWithoutMarks(text);
 }
 
 /** Coerces whatever a caller hands over at run time into text (the signatures say string). */

@@ -4,10 +4,15 @@ import { fold } from "../../text";
 import { memoizeText } from "./memo";
 
 /**
- * fold(), memoised: the same purpose, unit or composition is folded by several rules and repeats
- * from row to row.
+ * fold(), memoised for short texts (units, roles, countries, compositions repeat from row to row). Longer
+ * ones (purposes, names) are mostly one per row: folding them again costs less than keeping them.
  */
-export const foldCached = memoizeText(fold, 50_000);
+export function foldCached(text: string): string {
+  return text.length > SHORT_TEXT ? fold(text) : foldShort(text);
+}
+
+const SHORT_TEXT = 40;
+const foldShort = memoizeText(fold, 50_000);
 
 /** Empty, or only placeholder marks people type into empty cells ("-", "…", "/"). */
 export function isBlank(text: string | undefined): boolean {

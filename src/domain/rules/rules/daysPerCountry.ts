@@ -57,13 +57,13 @@ function textOf(delegation: Delegation): string {
 }
 
 /** A large conference, by purpose or name. */
-export function isConference(delegation: Delegation): boolean {
-  return findPhrase(textOf(delegation), CONFERENCE_WORDS) !== undefined;
+export function isConference(delegation: Delegation, text = textOf(delegation)): boolean {
+  return findPhrase(text, CONFERENCE_WORDS) !== undefined;
 }
 
 /** The course wording that makes the row a course; undefined for visits, study tours and conferences. */
-export function courseWord(delegation: Delegation): string | undefined {
-  const text = textOf(delegation);
+/** `text`: the row's textOf, when the caller has it already. */
+export function courseWord(delegation: Delegation, text = textOf(delegation)): string | undefined {
   if (findPhrase(text, STUDY_TOUR_WORDS) !== undefined || findPhrase(text, CONFERENCE_WORDS) !== undefined) return undefined;
   const word = findPhrase(text, COURSE_WORDS);
   if (word !== undefined) return word;
@@ -189,13 +189,15 @@ export const daysPerCountry: RowRule = {
     const countries = distinctCountries(delegation).length;
     const trip = tripDays(delegation, countries);
     if (!trip || countries === 0) return [];
-    const conferenceTrip = isConference(delegation);
+    // Purpose and name folded once for both tests.
+    const text = textOf(delegation);
+    const conferenceTrip = isConference(delegation, text);
     const conference = conferenceDaysPerCountry !== null && conferenceTrip;
     // The exception is for the conference's country; the others keep the ordinary limit.
     const limit = conference ? perCountry * (countries - 1) + Math.max(perCountry, conferenceDaysPerCountry) : perCountry * countries;
     const travel = travelAllowance(delegation, params);
     const abroad = Math.max(0, trip.days - travel.days);
-    const course = courseWord(delegation);
+    const course = courseWord(delegation, text);
     // Stop by stop first: a stay over its limit is reported on its own row even when the total is within.
     const byStop = course === undefined ? stopViolations(delegation, params, travel, conferenceTrip) : [];
     if (byStop.length > 0) return byStop;

@@ -66,6 +66,8 @@ function enterpriseRole(delegation: Delegation, fields: readonly FieldId[]): { f
   for (const field of fields) {
     const text = fieldText(delegation, field);
     if (text === undefined || (unitIsEnterprise && field === "funding")) continue;
+    // Every pattern below needs an enterprise word in a clause, so in the whole text: most rows have none.
+    if (!ENTERPRISE_WORD.test(foldCached(text))) continue;
     const parts = clauses(text);
     if (parts.some((clause) => (field === "funding" && ENTERPRISE_WORD.test(clause)) || ENTERPRISE_PAYING.some((re) => re.test(clause)))) {
       return { field, pays: true };

@@ -125,7 +125,7 @@ export const mergeCandidate: PlanRule = {
     reach: "neighbours",
     keys(delegation, context) {
       const data = rowData(delegation);
-      if (!data || (data.purpose.length === 0 && context.profile.params.mergeSimilarity > 0)) return [];
+      if (!data || (data.wordIds.length === 0 && context.profile.params.mergeSimilarity > 0)) return [];
       return data.clusterKeys;
     },
     parts: {
@@ -166,14 +166,18 @@ function pairAll(delegations: readonly Delegation[], threshold: number, focus: R
 /** What the rule reads of one row, worked out once per delegation object (rows are never changed once read). */
 interface RowData {
   countries: Map<string, CountryMatch>;
-  purpose: readonly string[];
-  /** The purpose words' ids (WORD_IDS). */
+  /** The purpose words' ids (WORD_IDS), one per distinct word. */
   wordIds: Int32Array;
   start: number;
   end: number;
-  /** The row's clusters, ascending by key. */
-  clusters: { key: string; country: CountryMatch; month: number }[];
+  /** The keys of the row's clusters, ascending (clusterOfKey gives each one's country and month). */
   clusterKeys: string[];
+}
+
+/** The country and month of one of the row's cluster keys ("iso:JP|24300": country keys hold no "|"). */
+function clusterOfKey(data: RowData, key: string): { country: CountryMatch; month: number } {
+  const bar = key.lastIndexOf("|");
+  return { country: data.countries.get(key.slice(0, bar))!, month: Number(key.slice(bar + 1)) };
 }
 
 const rowDataCache = new WeakMap<Delegation, RowData | null>();
@@ -216,11 +220,11 @@ function rowData(delegation: Delegation): RowData | null {
   if (!period || countries.size === 0) data = null;
   else {
     const months = monthIndexesCovered(period);
-    const clusters: RowData["clusters"] = [];
-    for (const [countryId, country] of countries) for (const month of months) clusters.push({ key: clusterKey(countryId, month), country, month });
-    clusters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const purpose = purposeWords(delegation);
-    data = { countries, purpose, wordIds: wordIdsOf(purpose), start: dayNumber(period.start), end: dayNumber(period.end), clusters, clusterKeys: clusters.map((cluster) => cluster.key) };
+    const clusterKeys: string[] = [];
+    for (const countryId of countries.keys()) for (const month of months) clusterKeys.push(clusterKey(countryId, month));
+    clusterKeys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // Kept small: one per row of the plan, for as long as the rows live.
+    data = { countries, wordIds: wordIdsOf(purposeWords(delegation)), start: dayNumber(period.start), end: dayNumber(period.end), clusterKeys };
   }
   rowDataCache.set(delegation, data);
   return data;
@@ -235,8 +239,9 @@ function prepare(delegations: readonly Delegation[], threshold: number, withClus
   // Canonical order: a lower index is an earlier row, whatever order the rows came in.
   for (const delegation of [...delegations].sort(compareRows)) {
     const data = rowData(delegation);
-    if (!data || (data.purpose.length === 0 && threshold > 0)) continue;
-    candidates.push({ delegation, wordIds: data.wordIds, countries: data.countries, start: data.start, end: data.end, clusters: data.clusterKeys });
+    if (!data || (data.wordIds.length === 0 && threshold > 0)) continue;
+    // duplicateKey is filled in later; naming it now keeps every candidate of one shape.
+    candidates.push({ delegation, wordIds: data.wordIds, countries: data.countries, start: data.start, end: data.end, duplicateKey: undefined, clusters: data.clusterKeys });
   }
   const spelled = SPELLED;
   if (!withClusters) return { candidates, clusters: [], spelled };
@@ -244,9 +249,10 @@ function prepare(delegations: readonly Delegation[], threshold: number, withClus
   // Clusters (country, month) in key order, so "the first cluster two rows share" is the same in any plan.
   const byKey = new Map<string, Cluster>();
   candidates.forEach((candidate, index) => {
-    for (const { key, country, month } of rowData(candidate.delegation)!.clusters) {
+    const data = rowData(candidate.delegation)!;
+    for (const key of data.clusterKeys) {
       let cluster = byKey.get(key);
-      if (!cluster) byKey.set(key, (cluster = { key, country, month, members: [] }));
+      if (!cluster) byKey.set(key, (cluster = { key, ...clusterOfKey(data, key), members: [] }));
       cluster.members.push(index);
     }
   });
@@ -260,8 +266,7 @@ function clusterOf(candidates: readonly Candidate[], key: string): Cluster | und
   candidates.forEach((candidate, index) => {
     if (!candidate.clusters.includes(key)) return;
     if (!cluster) {
-      const { country, month } = rowData(candidate.delegation)!.clusters.find((each) => each.key === key)!;
-      cluster = { key, country, month, members: [] };
+      cluster = { key, ...clusterOfKey(rowData(candidate.delegation)!, key), members: [] };
     }
     cluster.members.push(index);
   });
@@ -291,7 +296,6 @@ function newSweep(candidates: readonly Candidate[], spelled: readonly string[], 
 function violationsOf(rows: readonly Candidate[], partOf: (key: string) => ClusterPart | undefined): Violation[] {
   const violations: Violation[] = [];
   const notes: { key: string; violation: Violation }[] = [];
-  const countriesById = new Map<string, Map<string, CountryMatch>>();
   for (const self of rows) {
     let count = 0;
     let first: Delegation[] = [];
@@ -310,8 +314,8 @@ function violationsOf(rows: readonly Candidate[], partOf: (key: string) => Clust
     const related = first.sort(compareRows).slice(0, MAX_RELATED);
     const shared = new Map<string, string>();
     for (const row of related) {
-      let countries = countriesById.get(row.id);
-      if (!countries) countriesById.set(row.id, (countries = countriesOf(row)));
+      // A partner always has its row data (a period and a country); worked out once per row object.
+      const countries = rowData(row)?.countries ?? countriesOf(row);
       for (const [key, country] of countries) if (self.countries.has(key)) shared.set(key, country.name);
     }
     const countryNames = joinList([...shared.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, name]) => name));
@@ -396,15 +400,17 @@ function pairInCluster(sweep: Sweep, cluster: Cluster): ClusterPart {
   const { candidates, threshold, focus, starts, ends, sizes, seenBy } = sweep;
   const { members, key: clusterId } = cluster;
   // Partners per row: the earliest ones (a huge cluster must not hold n² indexes), and the total.
-  const partners = new Map<number, number[]>();
-  const partnerCount = new Map<number, number>();
+  const partners = new Map<number, { count: number; list: number[] }>();
   const link = (a: number, b: number) => {
-    partnerCount.set(a, (partnerCount.get(a) ?? 0) + 1);
-    const list = partners.get(a);
-    if (!list) partners.set(a, [b]);
-    else if (list.push(b) > 4 * MAX_RELATED) list.sort((p, q) => p - q).length = MAX_RELATED;
+    const found = partners.get(a);
+    if (!found) partners.set(a, { count: 1, list: [b] });
+    else {
+      found.count++;
+      if (found.list.push(b) > 4 * MAX_RELATED) found.list.sort((p, q) => p - q).length = MAX_RELATED;
+    }
   };
   const tokens = rankedTokens(members, sweep);
+  const offsets = tokens.offsets;
   const buckets = prefixBuckets(members, tokens, threshold, starts, sizes);
   const { entries, entryBucket, entryPlace, bucketEnd, bucketData } = buckets;
   let reachedCap = false;
@@ -437,7 +443,7 @@ function pairInCluster(sweep: Sweep, cluster: Cluster): ClusterPart {
         if (ends[b] < xStart) continue;
         const y = candidates[b];
         if (focus && !focus.has(x.delegation) && !focus.has(y.delegation)) continue;
-        if (jaccard(tokens, tokens.offsets[position], sizes[a], tokens.offsets[other], sizes[b]) < threshold) continue;
+        if (jaccard(tokens, offsets[position], sizes[a], offsets[other], sizes[b]) < threshold) continue;
         // The same delegation written twice is duplicate-delegation's finding, not a merge.
         const xKey = (x.duplicateKey ??= duplicateKey(x.delegation) ?? null);
         if (xKey !== null && xKey === (y.duplicateKey ??= duplicateKey(y.delegation) ?? null)) continue;
@@ -449,9 +455,9 @@ function pairInCluster(sweep: Sweep, cluster: Cluster): ClusterPart {
     }
   }
   const part: ClusterPart = { partners: new Map() };
-  for (const [index, list] of partners) {
+  for (const [index, { count, list }] of partners) {
     const first = list.sort((p, q) => p - q).slice(0, MAX_RELATED).map((other) => candidates[other].delegation);
-    part.partners.set(candidates[index].delegation.id, { count: partnerCount.get(index)!, first });
+    part.partners.set(candidates[index].delegation.id, { count, first });
   }
   if (reachedCap) part.capped = { first: candidates[members[0]].delegation, size: members.length, country: cluster.country, month: cluster.month };
   return part;

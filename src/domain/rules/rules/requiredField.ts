@@ -51,6 +51,45 @@ function label(fields: FieldId[], delegation: Delegation): Text {
   return { vi: labels.map((l) => l.vi).join(" hoặc "), en: labels.map((l) => l.en).join(" or ") };
 }
 
+function consequenceOf(incompleteNotConsolidated: boolean | undefined): Text {
+  return incompleteNotConsolidated
+    ? { vi: "; đoàn thiếu thông tin theo quy định sẽ không được tổng hợp", en: "; delegations with missing information are not consolidated" }
+    : { vi: "", en: "" };
+}
+
+function isFormulaError(text: string | undefined): boolean {
+  return text !== undefined && text.startsWith("#") && EXCEL_ERROR.test(text);
+}
+
+/** One requirement: the field, the fields any of which satisfies it, and the fields its message names. */
+interface Requirement {
+  field: FieldId;
+  checked: FieldId[];
+  named: FieldId[];
+}
+
+/** The requirements of a profile's list of required fields, worked out once per list (not once per row). */
+const requirementsByList = new WeakMap<readonly FieldId[], { list: FieldId[]; requirements: Requirement[] }>();
+
+function requirementsOf(required: readonly FieldId[]): Requirement[] {
+  const known = requirementsByList.get(required);
+  // The list as it was when worked out: a list changed in place is worked out again.
+  if (known && known.list.length === required.length && known.list.every((field, i) => field === required[i])) return known.requirements;
+  const requirements: Requirement[] = [];
+  const done = new Set<FieldId>();
+  for (const field of required) {
+    if (done.has(field)) continue;
+    const group = ALTERNATIVES.find((alternatives) => alternatives.includes(field));
+    // Either field of the group satisfies it; both are named only when the profile requires both.
+    const checked = group ?? [field];
+    const named = group ? group.filter((f) => f === field || required.includes(f)) : [field];
+    checked.forEach((f) => done.add(f));
+    requirements.push({ field, checked, named });
+  }
+  requirementsByList.set(required, { list: [...required], requirements });
+  return requirements;
+}
+
 export const requiredField: RowRule = {
   id: "required-field",
   defaultSeverity: "error",
@@ -60,20 +99,8 @@ export const requiredField: RowRule = {
   source: cite(S0, S1, S2, S4),
   checkRow(delegation, context) {
     const required = context.profile.requiredFields[delegation.kind];
-    const consequence = context.profile.incompleteNotConsolidated
-      ? { vi: "; đoàn thiếu thông tin theo quy định sẽ không được tổng hợp", en: "; delegations with missing information are not consolidated" }
-      : { vi: "", en: "" };
-    const done = new Set<FieldId>();
     const violations: Violation[] = [];
-    for (const field of required) {
-      if (done.has(field)) continue;
-      const group = ALTERNATIVES.find((alternatives) => alternatives.includes(field));
-      // Either field of the group satisfies it; both are named only when the profile requires both.
-      const checked = group ?? [field];
-      const named = group ? group.filter((f) => f === field || required.includes(f)) : [field];
-      checked.forEach((f) => done.add(f));
-      const cellsPresent = checked.filter((f) => delegation.cells[f] !== undefined);
-
+    for (const { field, checked, named } of requirementsOf(required)) {
       if (field === "members" && delegation.members === undefined && rawText(delegation, "members") !== undefined) {
         const written = quote(delegation.raw.members ?? "");
         violations.push({
@@ -84,8 +111,9 @@ export const requiredField: RowRule = {
         });
         continue;
       }
-      const broken = checked.find((f) => EXCEL_ERROR.test(rawText(delegation, f) ?? ""));
+      const broken = checked.find((f) => isFormulaError(rawText(delegation, f)));
       if (broken && !checked.some((f) => f !== broken && hasValue(delegation, f))) {
+        const consequence = consequenceOf(context.profile.incompleteNotConsolidated);
         const error = rawText(delegation, broken)!;
         const name = fieldLabel(broken, delegation.kind);
         violations.push({
@@ -98,11 +126,12 @@ export const requiredField: RowRule = {
       }
       if (checked.some((f) => hasValue(delegation, f))) continue;
 
+      const consequence = consequenceOf(context.profile.incompleteNotConsolidated);
       const what = label(named, delegation);
-      const noColumn = cellsPresent.length === 0;
+      const noColumn = checked.every((f) => delegation.cells[f] === undefined);
       violations.push({
         delegation,
-        at: checked,
+        at: [...checked],
         message:
           `Thiếu thông tin bắt buộc “${what.vi}”` +
           (noColumn ? " (bảng không có cột này)" : "") +
