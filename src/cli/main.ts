@@ -143,7 +143,10 @@ export async function runCheck(args: string[], io: CliIO, checker: Checker = eng
     for (const result of results) if (result.plan) findings.push(...planYearFindings(result.plan, context, { file: result.file, yearSetIn }));
     findings.sort(compareFindings);
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+    // The checker's own refusals (an unknown profile) are Vietnamese already; a fault of the program is named as one.
+    const internal = error instanceof RangeError || error instanceof TypeError || error instanceof ReferenceError;
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(internal ? `Không kiểm tra xong ${parsed.files.map((file) => `«${file}»`).join(", ")}: lỗi bên trong dplan (${message}). Không có kết quả nào được báo; hãy gửi tệp cho người hỗ trợ.\n` : `${message}\n`);
     return EXIT_UNREADABLE_OR_USAGE;
   }
 

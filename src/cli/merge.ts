@@ -469,7 +469,8 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     }
   }
 
-  io.stdout(report(reads, plan, { output, profile, year, yearSource: yearSource ?? "theo tiêu đề các tệp", wrote: units.length > 0, dropped, removed: parsed.confirm }));
+  // With nothing read there is no plan to report (a year and an empty THỐNG KÊ only confused): the reasons follow.
+  if (units.length > 0) io.stdout(report(reads, plan, { output, profile, year, yearSource: yearSource ?? "theo tiêu đề các tệp", wrote: true, dropped, removed: parsed.confirm }));
   const problems = reads.filter((read) => read.problem !== undefined);
   if (problems.length > 0) {
     io.stderr(`${problems.map((p) => p.problem).join("\n")}\n`);
@@ -568,6 +569,9 @@ async function takeLock(master: string, io: CliIO): Promise<{ release(): Promise
   } catch (error) {
     if ((error as { code?: string }).code !== "EEXIST") return `Không tạo được tệp khóa «${lockFile}» cạnh tệp tổng hợp: ${error instanceof Error ? error.message : String(error)}`;
   }
+  // Something planted at the lock's path (a symbolic link, a folder) is not another merge's lock: say what it is.
+  const planted = await lstat(lockFile).catch(() => undefined);
+  if (planted && !planted.isFile()) return `Ở chỗ tệp khóa «${lockFile}» cạnh tệp tổng hợp có ${planted.isSymbolicLink() ? "một liên kết tượng trưng (symbolic link)" : "một mục không phải tệp"}, không phải tệp khóa của dplan: lệnh không ghi qua đó. Hãy xóa mục đó rồi chạy lại.`;
   const text = await readLock(lockFile);
   const owner = text === undefined ? undefined : parseLock(text);
   if (text !== undefined && owner && owner.host === hostname() && owner.pid !== process.pid && !processAlive(owner.pid) && (await removeStaleLock(lockFile, text))) {
@@ -665,7 +669,9 @@ function report(reads: ReadUnit[], plan: MasterPlan, context: ReportContext): st
       "",
     );
   }
-  lines.push(...findingLines(plan.findings), "");
+  // One by one: a plan's 125,000+ finding lines spread into push() overflow the call stack.
+  for (const line of findingLines(plan.findings)) lines.push(line);
+  lines.push("");
   lines.push("THỐNG KÊ");
   for (const table of plan.statistics) lines.push(...statisticsLines(table));
   return `${lines.join("\n")}\n`;

@@ -7,7 +7,10 @@
 import type { Delegation } from "../../src/domain/model";
 import { arrange } from "../../src/domain/merge/consolidate";
 import type { MasterRow } from "../../src/domain/merge/types";
+import { checkPlan } from "../../src/domain/rules/engine";
+import type { RowRule } from "../../src/domain/rules/types";
 import { readPlan } from "../../src/domain/templates/readPlan";
+import { makeDelegation, testContext } from "../domain/rules/support";
 import { planSheet } from "../fixtures/badFiles";
 import type { SheetGrid } from "../../src/workbook/types";
 
@@ -36,4 +39,18 @@ test("the merge's arrangement keeps a 130,000-row unit block, before a hand row 
   expect(out).toHaveLength(MANY + 2);
   expect(out[0].provenance?.unit).toBe("A");
   expect(out[MANY + 1].provenance).toBeUndefined();
+});
+
+test("checkPlan reports 130,000 findings of one rule (spreading them into push() overflowed the call stack)", () => {
+  const rows = Array.from({ length: MANY }, (_, i) => makeDelegation({ row: i + 12 }));
+  const everyRow: RowRule = {
+    id: "required-field",
+    defaultSeverity: "error",
+    kinds: ["outbound"],
+    fields: [],
+    parameters: {},
+    source: "",
+    checkRow: (delegation) => [{ delegation, message: "Thiếu", messageEn: "Missing" }],
+  };
+  expect(checkPlan(rows, testContext(), [everyRow])).toHaveLength(MANY);
 });

@@ -32,7 +32,8 @@ export function checkPlan(delegations: readonly Delegation[], context: CheckCont
     const rows = ordered.filter((delegation) => rule.kinds.includes(delegation.kind));
     if (rows.length === 0) continue;
     const violations = isRowRule(rule) ? rows.flatMap((row) => rule.checkRow(row, context)) : rule.checkAll(rows, context, focus);
-    findings.push(...findingsOf(rule, violations, context));
+    // One by one: spreading a rule's 125,000+ findings into push() overflows the call stack.
+    for (const finding of findingsOf(rule, violations, context)) findings.push(finding);
   }
   return findings.sort(compareFindings);
 }
