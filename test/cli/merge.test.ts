@@ -187,6 +187,8 @@ describe("dplan merge", () => {
     expect(await runMerge([old, "-o", output], io)).toBe(2);
     expect(fs.existsSync(output)).toBe(false);
     expect(io.err).toMatch(/chưa ghi sổ tổng hợp/);
+    // No plan was read: no year and no empty THỐNG KÊ before the reasons.
+    expect(io.out).toBe("");
   });
 
   test("re-import into an existing master: the unit's rows are replaced, hand rows and own sheets kept, idempotent", async () => {

@@ -98,6 +98,21 @@ describe("races and files", () => {
     expect(fs.existsSync(lock)).toBe(false);
   });
 
+  test("a symbolic link planted at the lock's path is named as such, and nothing is written through it", async () => {
+    const output = await masterWith(["a.xlsx", "Sở Y tế", [1]]);
+    const victim = path.join(dir, "victim.txt");
+    fs.writeFileSync(victim, "không được ghi đè");
+    fs.symlinkSync(victim, path.join(dir, ".tong-hop.xlsx.dplan-lock"));
+    const before = digest(output);
+    const b = await put("b.xlsx", unit("b.xlsx", "Sở Xây dựng", [2]));
+    const io = diskIO();
+    expect(await runMerge([b, "-o", output], io)).toBe(2);
+    expect(io.err).toMatch(/tệp khóa.*liên kết tượng trưng.*Hãy xóa/);
+    expect(io.err).not.toMatch(/dplan merge khác/);
+    expect(fs.readFileSync(victim, "utf8")).toBe("không được ghi đè");
+    expect(digest(output)).toBe(before);
+  });
+
   test("two merges into one master at once: no unit is lost (the second waits its turn or is refused)", async () => {
     const output = await masterWith(["a.xlsx", "Sở Y tế", [1]]);
     const b = await put("b.xlsx", unit("b.xlsx", "Sở Xây dựng", [2]));
