@@ -21,6 +21,7 @@
 import { columnLetter, columnNumber } from "../domain/cells";
 import type { Cell as ExcelCell, CellFormulaValue, ConditionalFormattingRule, DataValidation, Style, Worksheet } from "exceljs";
 import type { CarryPlan } from "../workbook/types";
+import { noteLost } from "../domain/merge/followRows";
 import { OFFICE_RELATIONSHIPS_NAMESPACE } from "./ooxmlNamespaces";
 import { attribute, decodeXmlText } from "./xmlScan";
 
@@ -468,8 +469,13 @@ function carryNotes(old: OldSheetParts, newXml: string, carry: Carry, out: Carri
   const commentsXml = comments && old.read(comments.part);
   if (comments && commentsXml !== undefined) {
     const rewritten = commentsXml.replace(/<comment\b([^>]*)>[\s\S]*?<\/comment>/g, (element, attributes: string) => {
-      const moved = moveRef(attribute(attributes, "ref") ?? "");
-      if (moved === undefined) return "";
+      const ref = attribute(attributes, "ref") ?? "";
+      const moved = moveRef(ref);
+      if (moved === undefined) {
+        // Never silently: a note on a replaced row whose delegation is gone is named with its text.
+        carry.notices.push(noteLost(carry.sheetName, ref, [...element.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((match) => decodeXmlText(match[1])).join("").trim()));
+        return "";
+      }
       carriedAny = true;
       return element.replace(/^<comment\b[^>]*/, (tag) => tag.replace(/\sref="[^"]*"/, ` ref="${moved}"`));
     });
