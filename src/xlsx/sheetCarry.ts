@@ -596,6 +596,8 @@ export interface OfficerWork {
   cells: { row: number; column: number; carried: boolean; own: boolean; style?: Partial<Style>; formula?: string; result?: unknown; value?: unknown; note?: unknown; validation?: DataValidation }[];
   formats: { ref: string; rules: ConditionalFormattingRule[] }[];
   widths: Map<number, number | undefined>;
+  /** Notes on cells the re-import replaces with no place to go (a removed delegation's row), named for the officer. */
+  lostNotes: string[];
 }
 
 type FormatsOf = { conditionalFormattings?: { ref: string; rules: ConditionalFormattingRule[] }[] };
@@ -603,7 +605,14 @@ type FormatsOf = { conditionalFormattings?: { ref: string; rules: ConditionalFor
 /** Reads the officer's work off the old sheet (before it is replaced). */
 export function takeOfficerWork(sheet: Worksheet, plan: CarryPlan): OfficerWork {
   const carry = new Carry(plan, sheet.name);
-  const work: OfficerWork = { cells: [], formats: structuredClone((sheet as unknown as FormatsOf).conditionalFormattings ?? []), widths: new Map() };
+  const work: OfficerWork = { cells: [], formats: structuredClone((sheet as unknown as FormatsOf).conditionalFormattings ?? []), widths: new Map(), lostNotes: [] };
+  sheet.eachRow((line, row) => {
+    line.eachCell({ includeEmpty: true }, (cell, column) => {
+      if (cell.note === undefined || carry.carriesNote(row, column)) return;
+      const note = cell.note as string | { texts?: { text: string }[] };
+      work.lostNotes.push(noteLost(sheet.name, address({ row, column }), (typeof note === "string" ? note : (note.texts ?? []).map((run) => run.text).join("")).trim()));
+    });
+  });
   for (const row of plan.rows.keys()) {
     const line = sheet.findRow(row);
     if (!line) continue;
@@ -667,7 +676,7 @@ export function putOfficerWork(sheet: Worksheet, work: OfficerWork, plan: CarryP
     const target = plan.columns.get(column);
     if (target !== undefined && width !== undefined) sheet.getColumn(target).width = width;
   }
-  return carry.notices;
+  return [...carry.notices, ...work.lostNotes];
 }
 
 /** A cell value as compared and shown in a notice: text of a plain value, a date's day, a formula's result. */
