@@ -17,7 +17,7 @@
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { resolveTarget } from "../xlsx/workbookValues";
 import { attribute, decodeXmlText } from "../xlsx/xmlScan";
-import { movedReferences, rowsOrColumnsMoved } from "../domain/merge";
+import { movedReferences, refersToSheet, rowsOrColumnsMoved } from "../domain/merge";
 import { OFFICE_RELATIONSHIPS_NAMESPACE, PACKAGE_RELATIONSHIPS_NAMESPACE } from "../xlsx/ooxmlNamespaces";
 import { assembleZip, zipRecords } from "../xlsx/zipWrite";
 import { carryOfficerWork, type SheetCarry } from "../xlsx/sheetCarry";
@@ -250,11 +250,6 @@ function formulasReadingMovedSheets(master: Entry[], masterSheets: SheetPart[], 
     return plan !== undefined && rowsOrColumnsMoved(plan);
   });
   if (moved.length === 0) return [];
-  const refersTo = (formula: string, sheet: string) => {
-    const lower = formula.toLowerCase();
-    const name = sheet.toLowerCase();
-    return lower.includes(`'${name.replace(/'/g, "''")}'!`) || new RegExp(`(?<![\\p{L}\\p{N}_.'])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`, "u").test(lower);
-  };
   const others = masterSheets
     .filter((sheet) => !own.has(sheet.name.toLowerCase()))
     .map((sheet) => {
@@ -267,8 +262,8 @@ function formulasReadingMovedSheets(master: Entry[], masterSheets: SheetPart[], 
   const names = [...workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*?)>([\s\S]*?)<\/(?:\w+:)?definedName>/g)].map((match) => ({ name: attribute(match[1], "name") ?? "", formula: decodeXmlText(match[2]) }));
   const quoted = (name: string) => (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
   return moved.flatMap((sheet) => {
-    const cells = others.flatMap((other) => other.formulas.filter((f) => refersTo(f.formula, sheet)).map((f) => `${quoted(other.name)}!${f.cell}`));
-    const definedNames = names.filter((n) => !n.name.startsWith("_xlnm.") && refersTo(n.formula, sheet)).map((n) => n.name);
+    const cells = others.flatMap((other) => other.formulas.filter((f) => refersToSheet(f.formula, sheet)).map((f) => `${quoted(other.name)}!${f.cell}`));
+    const definedNames = names.filter((n) => !n.name.startsWith("_xlnm.") && refersToSheet(n.formula, sheet)).map((n) => n.name);
     return cells.length + definedNames.length > 0 ? [movedReferences(sheet, cells, definedNames)] : [];
   });
 }

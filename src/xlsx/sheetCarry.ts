@@ -19,9 +19,10 @@
  * hyperlinks of hand rows, validations and formats kept in the sheet's extLst (x14).
  */
 import { columnLetter, columnNumber } from "../domain/cells";
-import type { Cell as ExcelCell, CellFormulaValue, ConditionalFormattingRule, DataValidation, Style, Worksheet } from "exceljs";
+import type { Cell as ExcelCell, CellFormulaValue, ConditionalFormattingRule, DataValidation, Style, Workbook, Worksheet } from "exceljs";
 import type { CarryPlan } from "../workbook/types";
-import { noteLost } from "../domain/merge/followRows";
+import { movedReferences, noteLost, refersToSheet } from "../domain/merge/followRows";
+import { rowsOrColumnsMoved } from "../domain/merge/carryPlan";
 import { OFFICE_RELATIONSHIPS_NAMESPACE } from "./ooxmlNamespaces";
 import { attribute, decodeXmlText } from "./xmlScan";
 
@@ -677,6 +678,29 @@ export function putOfficerWork(sheet: Worksheet, work: OfficerWork, plan: CarryP
     if (target !== undefined && width !== undefined) sheet.getColumn(target).width = width;
   }
   return [...carry.notices, ...work.lostNotes];
+}
+
+/**
+ * The playground's part of the CLI's check (packageEdit.ts): formulas on the workbook's other sheets and
+ * defined names that read a sheet whose rows or columns this re-import moved are named, and the workbook is
+ * set to recalculate when opened. They are the officer's and are not rewritten.
+ */
+export function formulasReadingMovedSheet(workbook: Workbook, sheetName: string, plan: CarryPlan): string[] {
+  if (!rowsOrColumnsMoved(plan)) return [];
+  const cells: string[] = [];
+  workbook.eachSheet((other) => {
+    if (other.name.toLowerCase() === sheetName.toLowerCase()) return;
+    const quoted = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(other.name) ? other.name : `'${other.name.replace(/'/g, "''")}'`;
+    other.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.formula && refersToSheet(cell.formula, sheetName)) cells.push(`${quoted}!${cell.address}`);
+      }),
+    );
+  });
+  const names = ((workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? []).filter((name) => !name.name.startsWith("_xlnm.") && name.ranges.some((range) => refersToSheet(range, sheetName))).map((name) => name.name);
+  if (cells.length + names.length === 0) return [];
+  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  return [movedReferences(sheetName, cells, names)];
 }
 
 /** A cell value as compared and shown in a notice: text of a plain value, a date's day, a formula's result. */

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { runMerge } from "../../src/cli/merge";
 import { MASTER_SHEET_NAMES } from "../../src/domain/merge";
 import { XlsxWorkbookHost } from "../../src/xlsx/XlsxWorkbookHost";
@@ -131,6 +132,7 @@ test("a re-import in the playground: the officer's added-column cell and note fo
   master.getCell(two, opinion).value = "Xem lại";
   master.getCell(one, column("Tên đoàn")).note = "Đã xác nhận";
   master.getCell(two, column("Tên đoàn")).note = "Chờ công văn";
+  workbook.addWorksheet("Báo cáo").getCell("B1").value = { formula: `COUNTA('${MASTER_SHEET_NAMES.outbound}'!B${one}:B${two})`, result: 2 } as ExcelJS.CellFormulaValue;
   const host = await XlsxWorkbookHost.open(new Uint8Array(await workbook.xlsx.writeBuffer()), "tong-hop.xlsx");
   const { consolidation } = await wire(host);
   // Sở Y tế keeps trip 1 and replaces trip 2 by trip 3.
@@ -148,4 +150,8 @@ test("a re-import in the playground: the officer's added-column cell and note fo
   const said = summary.warnings.join("\n");
   expect(said).toContain(`Ô ${master.getColumn(opinion).letter}${two} «Xem lại» (cột “Ý kiến của Sở”)`);
   expect(said).toContain(`Ghi chú ở ô ${master.getColumn(column("Tên đoàn")).letter}${two} của trang “${MASTER_SHEET_NAMES.outbound}” («Chờ công văn»)`);
+  // The report's formula reads the master, whose added column moved: named, and recalculated on opening.
+  expect(said).toContain("công thức ở ô 'Báo cáo'!B1");
+  const zip = await JSZip.loadAsync(await host.workbook.xlsx.writeBuffer());
+  expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
 });

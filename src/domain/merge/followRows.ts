@@ -114,3 +114,12 @@ export function movedReferences(sheet: string, cells: readonly string[], names: 
   const list = [...cells.map((cell) => `ô ${cell}`), ...names.map((name) => `tên “${name}”`)];
   return `Các dòng, cột của trang “${sheet}” đã dời chỗ khi tổng hợp lại, nhưng công thức ở ${list.join(", ")} vẫn trỏ tới chỗ cũ (không được sửa tự động): hãy kiểm tra lại các công thức này.`;
 }
+
+/** Whether a formula (or a defined name's reference) refers to this sheet by name ('Tổng hợp đoàn ra'!E12, Sheet1!A1), case-insensitively. */
+export function refersToSheet(formula: string, sheet: string): boolean {
+  const lower = formula.toLowerCase();
+  const name = sheet.toLowerCase();
+  if (lower.includes(`'${name.replace(/'/g, "''")}'!`)) return true;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}_.'])${escaped}!`, "u").test(lower);
+}

@@ -11,7 +11,7 @@ export { returnDate, deadlines, looksLikeFormula, isoToDate } from "./cells";
 export { masterSheetCounts, type MasterSheetCount } from "./summary";
 export { droppedKinds, withoutDroppedRows, type DroppedKind } from "./droppedKinds";
 export { carryPlans, rowsOrColumnsMoved } from "./carryPlan";
-export { noteLost, movedReferences } from "./followRows";
+export { noteLost, movedReferences, refersToSheet } from "./followRows";
 export { parseUnitList, unitListFromGrid, findUnitsSheet, missingUnits, missingUnitsTable, UNITS_SHEET_NAME } from "./expectedUnits";
 export { computeStatistics, statisticsTable, quarterLabel } from "./statistics";
 export { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME, PROVENANCE_TITLES, COMPUTED_TITLES, masterLayout, TIER_SECTIONS, type MasterLayout, type MasterColumn, type MasterGrouping } from "./layout";
