@@ -290,6 +290,8 @@ describe("a re-import in Excel: the officer's cells on the re-imported unit's ow
     set(view.headerRow, added, { value: ADDED });
     set(one, added, { value: "Đồng ý" });
     set(two, added, { value: "Xem lại" });
+    // The officer's count under the added column, on the form's Tổng cộng row.
+    set(view.totalRow!, added, { formula: `=COUNTA(${letter(added)}${one}:${letter(added)}${view.totalRow! - 1})` });
     sheet.notes.set(`${letter(column("Tên đoàn"))}${one}`, { content: "Đã xác nhận", author: "Cán bộ" });
     sheet.notes.set(`${letter(column("Tên đoàn"))}${two}`, { content: "Chờ công văn", author: "Cán bộ" });
     // Sở Y tế now lists a new trip first, keeps trip 1 (one row lower in its file) and drops trip 2.
@@ -302,6 +304,8 @@ describe("a re-import in Excel: the officer's cells on the re-imported unit's ow
     expect(oneNow).toBe(one + 1);
     expect(sheet.cells.get(cellKey(oneNow, at(ADDED)))?.value).toBe("Đồng ý");
     expect(sheet.notes.get(`${letter(at("Tên đoàn"))}${oneNow}`)?.content).toBe("Đã xác nhận");
+    // Moved as any carried formula: each end follows the row it named (trip 1, and the last row, Sở Xây dựng's).
+    expect(sheet.cells.get(cellKey(newView.totalRow!, at(ADDED)))?.formula).toBe(`=COUNTA(${letter(at(ADDED))}${oneNow}:${letter(at(ADDED))}${newView.totalRow! - 1})`);
     const said = summary.warnings.join("\n");
     expect(said).toContain(`Ô ${letter(added)}${two} «Xem lại» (cột “${ADDED}”)`);
     expect(said).toContain(`Ghi chú ở ô ${letter(column("Tên đoàn"))}${two} của trang “${MASTER_SHEET_NAMES.outbound}” («Chờ công văn»)`);
