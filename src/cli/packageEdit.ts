@@ -16,7 +16,8 @@
  */
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { resolveTarget } from "../xlsx/workbookValues";
-import { attribute } from "../xlsx/xmlScan";
+import { attribute, decodeXmlText } from "../xlsx/xmlScan";
+import { movedReferences, refersToSheet, rowsOrColumnsMoved } from "../domain/merge";
 import { OFFICE_RELATIONSHIPS_NAMESPACE, PACKAGE_RELATIONSHIPS_NAMESPACE } from "../xlsx/ooxmlNamespaces";
 import { assembleZip, zipRecords } from "../xlsx/zipWrite";
 import { carryOfficerWork, type SheetCarry } from "../xlsx/sheetCarry";
@@ -238,6 +239,45 @@ function carryBuiltInNames(masterXml: string, freshXml: string, sheetNames: read
   return xml.replace(AFTER_DEFINED_NAMES, (next) => `<definedNames>${carried.join("")}</definedNames>${next}`);
 }
 
+/**
+ * For each replaced sheet whose rows or columns moved (its carry plan), the formulas of the master's other
+ * sheets (cell by cell) and the defined names that refer to it: one warning per sheet (Vietnamese).
+ */
+function formulasReadingMovedSheets(master: Entry[], masterSheets: SheetPart[], workbookXml: string, sheetNames: readonly string[], carries: ReadonlyMap<string, SheetCarry>): string[] {
+  const own = new Set(sheetNames.map((name) => name.toLowerCase()));
+  const moved = sheetNames.filter((name) => {
+    const plan = carries.get(name);
+    return plan !== undefined && rowsOrColumnsMoved(plan);
+  });
+  if (moved.length === 0) return [];
+  const others = masterSheets
+    .filter((sheet) => !own.has(sheet.name.toLowerCase()))
+    .map((sheet) => {
+      const entry = master.find((candidate) => candidate.name === sheet.part);
+      const formulas = entry
+        ? [...contentOf(entry).matchAll(/<c\b([^>]*?)>(?:(?!<\/c>)[\s\S])*?<f\b[^>]*>([^<]+)<\/f>/g)].map((match) => ({ cell: attribute(match[1], "r") ?? "", formula: decodeXmlText(match[2]) }))
+        : [];
+      return { name: sheet.name, formulas };
+    });
+  const names = [...workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*?)>([\s\S]*?)<\/(?:\w+:)?definedName>/g)].map((match) => ({ name: attribute(match[1], "name") ?? "", formula: decodeXmlText(match[2]) }));
+  const quoted = (name: string) => (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+  return moved.flatMap((sheet) => {
+    const cells = others.flatMap((other) => other.formulas.filter((f) => refersToSheet(f.formula, sheet)).map((f) => `${quoted(other.name)}!${f.cell}`));
+    const definedNames = names.filter((n) => !n.name.startsWith("_xlnm.") && refersToSheet(n.formula, sheet)).map((n) => n.name);
+    return cells.length + definedNames.length > 0 ? [movedReferences(sheet, cells, definedNames)] : [];
+  });
+}
+
+/** workbook.xml with calcPr's fullCalcOnLoad set (a calcPr added when there is none). */
+function recalculateOnLoad(workbookXml: string): string {
+  const calcPr = /<((?:\w+:)?calcPr)\b([^>]*?)(\/?)>/.exec(workbookXml);
+  if (calcPr) {
+    const attributes = /\sfullCalcOnLoad="[^"]*"/.test(calcPr[2]) ? calcPr[2].replace(/\sfullCalcOnLoad="[^"]*"/, ' fullCalcOnLoad="1"') : `${calcPr[2]} fullCalcOnLoad="1"`;
+    return workbookXml.replace(calcPr[0], `<${calcPr[1]}${attributes}${calcPr[3]}>`);
+  }
+  return workbookXml.replace(/<(?:\w+:)?(?:oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/(?:\w+:)?workbook>/, (next) => `<calcPr fullCalcOnLoad="1"/>${next}`);
+}
+
 /** The old sheet's XML and its relationships, for carrying the officer's work (sheetCarry.ts). */
 function oldSheetParts(master: Entry[], sheet: SheetPart) {
   const read = (part: string) => {
@@ -325,6 +365,11 @@ export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sh
   }
 
   workbookXml = carryBuiltInNames(workbookXml, text(fresh, workbookName), sheetNames);
+  // Formulas elsewhere that read a sheet whose rows moved are the officer's and stay as written: named,
+  // and the workbook recalculates on opening so no stale figure is shown as current.
+  const readers = formulasReadingMovedSheets(master, masterSheets, workbookXml, sheetNames, carries);
+  notices.push(...readers);
+  if (readers.length > 0) workbookXml = recalculateOnLoad(workbookXml);
 
   if (replacedAny && byName(master, "xl/calcChain.xml")) {
     replaced.set("xl/calcChain.xml", null);

@@ -29,6 +29,7 @@ import { carriedFormula, formulaGaveWay } from "../xlsx/sheetCarry";
 import { cellAddress, parseArea } from "./a1";
 import { fromExcelValue, sameCellValue, TEXT_FORMAT, toExcelInput } from "./cellValues";
 import { isTaggedNote } from "./marks";
+import { noteLost } from "../domain/merge/followRows";
 
 /**
  * A block of the old sheet (1-based) and the cell its top-left corner goes to. `kept`: cells of a kept
@@ -186,7 +187,11 @@ export function finishCarry(sheet: Excel.Worksheet, started: CarryStarted, plan:
     if (target === undefined || target === own) continue;
     // Every note that moves or goes is deleted first, so a note arriving where one is leaving finds the cell free.
     sheet.notes.getItem(own).delete();
-    if (target === null) continue;
+    if (target === null) {
+      // The add-in's own finding notes are written again by the merge; an officer's note is named, as in the CLI.
+      if (!isTaggedNote(content)) notices.push(noteLost(started.sheetName, own, content));
+      continue;
+    }
     moves.push({ address: target, content });
     // The add-in's own finding notes are its own: no officer's authorship to name.
     if (author && !isTaggedNote(content)) authored.push(`${own} → ${target} (${author})`);

@@ -275,7 +275,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
       const old = carrying ? this.workbook.getWorksheet(table.sheet) : undefined;
       const work = old && table.carry && carrying ? carrying.takeOfficerWork(old, table.carry) : undefined;
       const sheet = writeTableInto(this.workbook, table);
-      if (work && table.carry && carrying) notices = carrying.putOfficerWork(sheet, work, table.carry);
+      if (work && table.carry && carrying) notices = [...carrying.putOfficerWork(sheet, work, table.carry), ...carrying.formulasReadingMovedSheet(this.workbook, table.sheet, table.carry)];
     } catch (error) {
       throw new XlsxHostError(`Không tạo được trang tính “${table.sheet}”: ${error instanceof Error ? error.message : String(error)}`);
     }

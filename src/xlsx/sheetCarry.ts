@@ -19,8 +19,10 @@
  * hyperlinks of hand rows, validations and formats kept in the sheet's extLst (x14).
  */
 import { columnLetter, columnNumber } from "../domain/cells";
-import type { Cell as ExcelCell, CellFormulaValue, ConditionalFormattingRule, DataValidation, Style, Worksheet } from "exceljs";
+import type { Cell as ExcelCell, CellFormulaValue, ConditionalFormattingRule, DataValidation, Style, Workbook, Worksheet } from "exceljs";
 import type { CarryPlan } from "../workbook/types";
+import { movedReferences, noteLost, refersToSheet } from "../domain/merge/followRows";
+import { rowsOrColumnsMoved } from "../domain/merge/carryPlan";
 import { OFFICE_RELATIONSHIPS_NAMESPACE } from "./ooxmlNamespaces";
 import { attribute, decodeXmlText } from "./xmlScan";
 
@@ -468,8 +470,13 @@ function carryNotes(old: OldSheetParts, newXml: string, carry: Carry, out: Carri
   const commentsXml = comments && old.read(comments.part);
   if (comments && commentsXml !== undefined) {
     const rewritten = commentsXml.replace(/<comment\b([^>]*)>[\s\S]*?<\/comment>/g, (element, attributes: string) => {
-      const moved = moveRef(attribute(attributes, "ref") ?? "");
-      if (moved === undefined) return "";
+      const ref = attribute(attributes, "ref") ?? "";
+      const moved = moveRef(ref);
+      if (moved === undefined) {
+        // Never silently: a note on a replaced row whose delegation is gone is named with its text.
+        carry.notices.push(noteLost(carry.sheetName, ref, [...element.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((match) => decodeXmlText(match[1])).join("").trim()));
+        return "";
+      }
       carriedAny = true;
       return element.replace(/^<comment\b[^>]*/, (tag) => tag.replace(/\sref="[^"]*"/, ` ref="${moved}"`));
     });
@@ -590,6 +597,8 @@ export interface OfficerWork {
   cells: { row: number; column: number; carried: boolean; own: boolean; style?: Partial<Style>; formula?: string; result?: unknown; value?: unknown; note?: unknown; validation?: DataValidation }[];
   formats: { ref: string; rules: ConditionalFormattingRule[] }[];
   widths: Map<number, number | undefined>;
+  /** Notes on cells the re-import replaces with no place to go (a removed delegation's row), named for the officer. */
+  lostNotes: string[];
 }
 
 type FormatsOf = { conditionalFormattings?: { ref: string; rules: ConditionalFormattingRule[] }[] };
@@ -597,7 +606,14 @@ type FormatsOf = { conditionalFormattings?: { ref: string; rules: ConditionalFor
 /** Reads the officer's work off the old sheet (before it is replaced). */
 export function takeOfficerWork(sheet: Worksheet, plan: CarryPlan): OfficerWork {
   const carry = new Carry(plan, sheet.name);
-  const work: OfficerWork = { cells: [], formats: structuredClone((sheet as unknown as FormatsOf).conditionalFormattings ?? []), widths: new Map() };
+  const work: OfficerWork = { cells: [], formats: structuredClone((sheet as unknown as FormatsOf).conditionalFormattings ?? []), widths: new Map(), lostNotes: [] };
+  sheet.eachRow((line, row) => {
+    line.eachCell({ includeEmpty: true }, (cell, column) => {
+      if (cell.note === undefined || carry.carriesNote(row, column)) return;
+      const note = cell.note as string | { texts?: { text: string }[] };
+      work.lostNotes.push(noteLost(sheet.name, address({ row, column }), (typeof note === "string" ? note : (note.texts ?? []).map((run) => run.text).join("")).trim()));
+    });
+  });
   for (const row of plan.rows.keys()) {
     const line = sheet.findRow(row);
     if (!line) continue;
@@ -661,7 +677,30 @@ export function putOfficerWork(sheet: Worksheet, work: OfficerWork, plan: CarryP
     const target = plan.columns.get(column);
     if (target !== undefined && width !== undefined) sheet.getColumn(target).width = width;
   }
-  return carry.notices;
+  return [...carry.notices, ...work.lostNotes];
+}
+
+/**
+ * The playground's part of the CLI's check (packageEdit.ts): formulas on the workbook's other sheets and
+ * defined names that read a sheet whose rows or columns this re-import moved are named, and the workbook is
+ * set to recalculate when opened. They are the officer's and are not rewritten.
+ */
+export function formulasReadingMovedSheet(workbook: Workbook, sheetName: string, plan: CarryPlan): string[] {
+  if (!rowsOrColumnsMoved(plan)) return [];
+  const cells: string[] = [];
+  workbook.eachSheet((other) => {
+    if (other.name.toLowerCase() === sheetName.toLowerCase()) return;
+    const quoted = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(other.name) ? other.name : `'${other.name.replace(/'/g, "''")}'`;
+    other.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.formula && refersToSheet(cell.formula, sheetName)) cells.push(`${quoted}!${cell.address}`);
+      }),
+    );
+  });
+  const names = ((workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? []).filter((name) => !name.name.startsWith("_xlnm.") && name.ranges.some((range) => refersToSheet(range, sheetName))).map((name) => name.name);
+  if (cells.length + names.length === 0) return [];
+  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  return [movedReferences(sheetName, cells, names)];
 }
 
 /** A cell value as compared and shown in a notice: text of a plain value, a date's day, a formula's result. */

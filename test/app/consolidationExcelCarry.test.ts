@@ -272,3 +272,42 @@ describe("a re-import in Excel keeps the officer's work on other units' rows (Ca
     expect(fake.stats.runs.map((run) => run.syncs).slice(0, 3)).toEqual([3, 4, 3]);
   });
 });
+
+describe("a re-import in Excel: the officer's cells on the re-imported unit's own rows", () => {
+  it("an added column's value and a note follow a delegation still in the unit's plan (its row moved); a removed delegation's are named", async () => {
+    const { consolidation, fake } = await excelMaster();
+    const { a, b } = units(2);
+    const sources = await consolidation.addFiles([await unitFile(a), await unitFile(b)]);
+    await consolidation.merge();
+    for (const source of sources) consolidation.removeSource(source.id);
+    const sheet = sheetByName(fake.workbook, MASTER_SHEET_NAMES.outbound);
+    const view = viewMaster(rowsOf(sheet));
+    const column = (title: string) => view.titles.indexOf(title) + 1;
+    const rowOf = (name: string) => view.data.find((line) => line.values[column("Tên đoàn") - 1] === name)!.row;
+    const [one, two] = [rowOf("Đoàn công tác số 1"), rowOf("Đoàn công tác số 2")];
+    const set = (row: number, col: number, cell: object) => sheet.cells.set(cellKey(row, col), { ...sheet.cells.get(cellKey(row, col)), ...cell });
+    const added = view.titles.length + 1;
+    set(view.headerRow, added, { value: ADDED });
+    set(one, added, { value: "Đồng ý" });
+    set(two, added, { value: "Xem lại" });
+    // The officer's count under the added column, on the form's Tổng cộng row.
+    set(view.totalRow!, added, { formula: `=COUNTA(${letter(added)}${one}:${letter(added)}${view.totalRow! - 1})` });
+    sheet.notes.set(`${letter(column("Tên đoàn"))}${one}`, { content: "Đã xác nhận", author: "Cán bộ" });
+    sheet.notes.set(`${letter(column("Tên đoàn"))}${two}`, { content: "Chờ công văn", author: "Cán bộ" });
+    // Sở Y tế now lists a new trip first, keeps trip 1 (one row lower in its file) and drops trip 2.
+    await consolidation.addFiles([await unitFile({ ...a, outbound: [trip(6), trip(1)] })]);
+    const summary = await consolidation.merge();
+
+    const newView = viewMaster(rowsOf(sheet));
+    const at = (title: string) => newView.titles.indexOf(title) + 1;
+    const oneNow = newView.data.find((line) => line.values[at("Tên đoàn") - 1] === "Đoàn công tác số 1")!.row;
+    expect(oneNow).toBe(one + 1);
+    expect(sheet.cells.get(cellKey(oneNow, at(ADDED)))?.value).toBe("Đồng ý");
+    expect(sheet.notes.get(`${letter(at("Tên đoàn"))}${oneNow}`)?.content).toBe("Đã xác nhận");
+    // Moved as any carried formula: each end follows the row it named (trip 1, and the last row, Sở Xây dựng's).
+    expect(sheet.cells.get(cellKey(newView.totalRow!, at(ADDED)))?.formula).toBe(`=COUNTA(${letter(at(ADDED))}${oneNow}:${letter(at(ADDED))}${newView.totalRow! - 1})`);
+    const said = summary.warnings.join("\n");
+    expect(said).toContain(`Ô ${letter(added)}${two} «Xem lại» (cột “${ADDED}”)`);
+    expect(said).toContain(`Ghi chú ở ô ${letter(column("Tên đoàn"))}${two} của trang “${MASTER_SHEET_NAMES.outbound}” («Chờ công văn»)`);
+  });
+});

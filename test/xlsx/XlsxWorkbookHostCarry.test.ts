@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { runMerge } from "../../src/cli/merge";
 import { MASTER_SHEET_NAMES } from "../../src/domain/merge";
 import { XlsxWorkbookHost } from "../../src/xlsx/XlsxWorkbookHost";
@@ -111,4 +112,46 @@ test("a re-import in the playground keeps an added column's width at its new pla
   expect(addedAfter).toBeGreaterThan(0);
   expect(after.getColumn(addedAfter).width).toBe(37);
   expect(places.hand).toBeGreaterThan(0);
+});
+
+test("a re-import in the playground: the officer's added-column cell and note follow a re-imported unit's unchanged delegation; a removed delegation's are named", async () => {
+  const a = path.join(dir, "a.xlsx");
+  fs.writeFileSync(a, await buildXlsx(unitSpec({ file: "a.xlsx", unit: "Sở Y tế", outbound: [trip(1), trip(2)] })));
+  const output = path.join(dir, "tong-hop.xlsx");
+  expect(await runMerge([a, "-o", output], diskIO())).toBe(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(output);
+  const master = workbook.getWorksheet(MASTER_SHEET_NAMES.outbound)!;
+  const view = viewMaster(sheetRows(master));
+  const column = (title: string) => view.titles.indexOf(title) + 1;
+  const rowOf = (name: string) => view.data.find((line) => line.values[column("Tên đoàn") - 1] === name)!.row;
+  const [one, two] = [rowOf("Đoàn công tác số 1"), rowOf("Đoàn công tác số 2")];
+  const opinion = master.columnCount + 1;
+  master.getCell(view.headerRow, opinion).value = "Ý kiến của Sở";
+  master.getCell(one, opinion).value = "Đồng ý";
+  master.getCell(two, opinion).value = "Xem lại";
+  master.getCell(one, column("Tên đoàn")).note = "Đã xác nhận";
+  master.getCell(two, column("Tên đoàn")).note = "Chờ công văn";
+  workbook.addWorksheet("Báo cáo").getCell("B1").value = { formula: `COUNTA('${MASTER_SHEET_NAMES.outbound}'!B${one}:B${two})`, result: 2 } as ExcelJS.CellFormulaValue;
+  const host = await XlsxWorkbookHost.open(new Uint8Array(await workbook.xlsx.writeBuffer()), "tong-hop.xlsx");
+  const { consolidation } = await wire(host);
+  // Sở Y tế keeps trip 1 and replaces trip 2 by trip 3.
+  await consolidation.addFiles([await unitFile({ file: "a.xlsx", unit: "Sở Y tế", outbound: [trip(1), trip(3)] })]);
+  const summary = await consolidation.merge();
+
+  const saved = new ExcelJS.Workbook();
+  await saved.xlsx.load(await host.workbook.xlsx.writeBuffer());
+  const after = saved.getWorksheet(MASTER_SHEET_NAMES.outbound)!;
+  const newView = viewMaster(sheetRows(after));
+  const at = (title: string) => newView.titles.indexOf(title) + 1;
+  const oneNow = newView.data.find((line) => line.values[at("Tên đoàn") - 1] === "Đoàn công tác số 1")!.row;
+  expect(after.getCell(oneNow, at("Ý kiến của Sở")).value).toBe("Đồng ý");
+  expect(after.getCell(oneNow, at("Tên đoàn")).note).toBe("Đã xác nhận");
+  const said = summary.warnings.join("\n");
+  expect(said).toContain(`Ô ${master.getColumn(opinion).letter}${two} «Xem lại» (cột “Ý kiến của Sở”)`);
+  expect(said).toContain(`Ghi chú ở ô ${master.getColumn(column("Tên đoàn")).letter}${two} của trang “${MASTER_SHEET_NAMES.outbound}” («Chờ công văn»)`);
+  // The report's formula reads the master, whose added column moved: named, and recalculated on opening.
+  expect(said).toContain("công thức ở ô 'Báo cáo'!B1");
+  const zip = await JSZip.loadAsync(await host.workbook.xlsx.writeBuffer());
+  expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
 });

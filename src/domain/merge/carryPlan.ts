@@ -27,6 +27,9 @@ export function carryPlans(existing: MasterSheetRows | undefined, plan: MasterPl
     const keptRows = new Set<number>();
     sheet.rows.forEach((row, index) => {
       const to = fresh.rows[index].readRow;
+      // A re-imported unit's row that is an earlier delegation (followRows.ts): the officer's cells in added
+      // columns and the row's notes follow it; its plan columns are the unit's file's.
+      if (row.follows !== undefined && to !== undefined) rows.set(row.follows, to);
       if (row.readRow === undefined || to === undefined) return;
       rows.set(row.readRow, to);
       if (!row.provenance) handRows.add(row.readRow);
@@ -39,6 +42,9 @@ export function carryPlans(existing: MasterSheetRows | undefined, plan: MasterPl
       rows.set(closing.from + index, closing.to + index);
       handRows.add(closing.from + index);
     }
+    // The Tổng cộng row is written again by the form, but the officer's cells in added columns on it (a SUM
+    // under "Kinh phí ước") are the officer's: only those are carried (the row is neither hand nor kept).
+    if (old.readColumns.totalRow !== undefined && fresh.readColumns.totalRow !== undefined) rows.set(old.readColumns.totalRow, fresh.readColumns.totalRow);
     const columns = new Map<number, number>();
     old.readColumns.layout.forEach((column, index) => {
       const to = fresh.readColumns!.layout[index];
@@ -54,6 +60,11 @@ export function carryPlans(existing: MasterSheetRows | undefined, plan: MasterPl
     carries.set(sheet.sheet, { rows, handRows, keptRows, columns, addedColumns, headerRow: { old: old.readColumns.headerRow, new: fresh.readColumns.headerRow } });
   }
   return carries;
+}
+
+/** Whether a re-import moved any row or column of the sheet the plan is for (formulas elsewhere that read it may now read other cells). */
+export function rowsOrColumnsMoved(plan: CarryPlan): boolean {
+  return [...plan.rows].some(([from, to]) => from !== to) || [...plan.columns].some(([from, to]) => from !== to);
 }
 
 function gridOf(table: TableWrite) {

@@ -21,6 +21,7 @@ import { parseSheet } from "../templates/readPlan";
 import type { RecognizedTemplate } from "../templates/types";
 import { columnLetter } from "../cells";
 import { unitKey } from "./identity";
+import { followEarlierRows } from "./followRows";
 import { TEMPLATES } from "../templates/definitions";
 import { COUNTED_FIELD, COUNTED_WORD, FORM_NUMBERS, officialForm, SUMMED_FIELDS, type FormBodyRow } from "../templates/officialForm";
 import { fold, tidy } from "../text";
@@ -64,6 +65,7 @@ export function consolidate(units: readonly UnitPlan[], existingMaster: MasterSh
       }
     }
     const blockRows = new Map([...blocks].map(([key, block]) => [key, block.map((entry) => entry.row)] as const));
+    if (earlier) keptWarnings.push(...followEarlierRows(earlier, blockRows, layout, unitKey));
     masterSheets.push({ kind, sheet: layout.sheet, extraHeaders, rows: arrange(earlier?.rows ?? [], blockRows) });
   }
 

@@ -74,9 +74,11 @@ function readMasterSheet(grid: SheetGrid, kind: PlanKind, warnings: string[]): M
   const rows: MasterRow[] = [];
   const cleared: number[] = [];
   let section: string | undefined;
+  let totalRow: number | undefined;
   for (let row = first; row <= reader.lastRow; row++) {
     const kindOfRow = formRowKind(reader.nonEmptyCells(row));
     if (kindOfRow === "signature") break;
+    if (kindOfRow === "total") totalRow ??= row;
     if (kindOfRow === "section") section = reader.text(row, reader.nonEmptyCells(row)[0].column);
     if (kindOfRow !== "content") continue;
     const values: CellValue[] = layout.columns.map(() => null);
@@ -97,7 +99,7 @@ function readMasterSheet(grid: SheetGrid, kind: PlanKind, warnings: string[]): M
     warnings.push(`Trang “${grid.name}”: bỏ ${cleared.length} dòng đã bị xóa hết nội dung, chỉ còn số thứ tự (dòng ${cleared.join(", ")}); số thứ tự được đánh lại.`);
   }
   const layoutColumns = layout.columns.map((_, index) => [...mapped].find(([, mappedIndex]) => mappedIndex === index)?.[0]);
-  const readColumns = { headerRow, layout: layoutColumns, extra: extra.map((e) => e.column) };
+  const readColumns = { headerRow, layout: layoutColumns, extra: extra.map((e) => e.column), ...(totalRow !== undefined ? { totalRow } : {}) };
   return { kind, sheet: String(grid.name), extraHeaders: extra.map((e) => e.header), rows, readColumns };
 }
 

@@ -66,6 +66,11 @@ export interface MasterRow {
   section?: string;
   /** The sheet row it was read from (readMaster): a re-import carries the row's own cells from there. */
   readRow?: number;
+  /**
+   * A re-imported unit's new row that is the same delegation as an earlier row (followRows.ts): that row's
+   * sheet row, whose officer's cells (added columns, notes) follow it here.
+   */
+  follows?: number;
 }
 
 /** A master sheet read back from a workbook (readMaster) or built by consolidate. */
@@ -76,7 +81,7 @@ export interface MasterSheet {
   extraHeaders: string[];
   rows: MasterRow[];
   /** Where readMaster found the columns: the header row, each layout column's sheet column (by layout index), each added column's. */
-  readColumns?: { headerRow: number; layout: (number | undefined)[]; extra: number[] };
+  readColumns?: { headerRow: number; layout: (number | undefined)[]; extra: number[]; totalRow?: number };
   /** Set by a re-import that kept the officer's closing rows (MasterFormLines.closing): earlier first row, new first row, count. */
   closingRows?: { from: number; to: number; count: number };
 }
