@@ -146,7 +146,7 @@ export async function runCheck(args: string[], io: CliIO, checker: Checker = eng
     // The checker's own refusals (an unknown profile) are Vietnamese already; a fault of the program is named as one.
     const internal = error instanceof RangeError || error instanceof TypeError || error instanceof ReferenceError;
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(internal ? `Không kiểm tra xong ${parsed.files.map((file) => `«${file}»`).join(", ")}: lỗi bên trong dplan (${message}). Không có kết quả nào được báo; hãy gửi tệp cho người hỗ trợ.\n` : `${message}\n`);
+    io.stderr(internal ? `Không kiểm tra xong ${parsed.files.map((name) => `«${name}»`).join(", ")}: lỗi bên trong dplan (${message}). Không có kết quả nào được báo; hãy gửi tệp cho người hỗ trợ.\n` : `${message}\n`);
     return EXIT_UNREADABLE_OR_USAGE;
   }
 
