@@ -55,10 +55,42 @@ describe("the same hostile file through the package reader and the playground's 
     expect(readPlan(browser).sheets[1]).toMatchObject({ sheet: "Đoàn vào", unreadable: true });
   });
 
-  test("a merge over the whole sheet: the reader clips it; the playground refuses it before exceljs would build 17 billion cells", async () => {
-    const bytes = bytesOf("gop-ca-trang.xlsx");
-    expect(readPlan(await readXlsx(bytes, "gop-ca-trang.xlsx")).delegations).toHaveLength(3);
-    await expect(XlsxWorkbookHost.open(bytes, "gop-ca-trang.xlsx")).rejects.toMatchObject({ reason: "too-large", message: expect.stringMatching(/Trang «Đoàn ra» có quá nhiều ô gộp/) });
+  test.each(["gop-ca-trang.xlsx", "gop-ghi-chu.xlsx"])("%s, a merge to the end of the sheet beside the plan: the playground clips it as the reader does and opens the plan", async (file) => {
+    const { reader, browser } = await bothPaths(bytesOf(file), file);
+    // The same grids; the reader names its clips in the grid, the playground in its open notes (next test).
+    expect(browser).toEqual(reader.map(({ clippedMerges, ...grid }) => (expect(clippedMerges).toHaveLength(1), grid)));
+    expect(readPlan(browser, { file }).delegations.map((d) => d.name)).toEqual(["Đoàn công tác số 1", "Đoàn công tác số 2", "Đoàn công tác số 3"]);
+  });
+
+  test("the clipped merge is in the workbook exceljs loaded (and so in the download), and the change is said", async () => {
+    const { host } = await bothPaths(bytesOf("gop-ghi-chu.xlsx"), "gop-ghi-chu.xlsx");
+    const sheet = host.workbook.getWorksheet("Đoàn ra")!;
+    expect(Object.keys((sheet as unknown as { _merges: Record<string, unknown> })._merges).sort()).toEqual(["A1", "M5"]);
+    expect(sheet.getCell("M6").isMerged).toBe(true);
+    expect(sheet.getCell("M7").isMerged).toBe(false);
+    expect(sheet.getCell("N5").isMerged).toBe(false);
+    expect(host.openWarnings).toEqual([
+      "Trang «Đoàn ra»: vùng gộp M5:XFD1048576 trải tới tận cuối trang tính; bản xem thử chỉ giữ phần M5:M6 có dữ liệu. Tệp tải xuống sẽ lưu vùng gộp đã thu lại.",
+    ]);
+    // The downloaded bytes: the merge as clipped, nothing else of the plan changed.
+    const saved = await XlsxWorkbookHost.open(new Uint8Array(await host.workbook.xlsx.writeBuffer()), "gop-ghi-chu.xlsx");
+    expect((await saved.readSheets())[0].merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 10 }, { top: 5, left: 13, bottom: 6, right: 13 }]);
+    expect(saved.openWarnings).toEqual([]);
+  });
+
+  test("a merge with nothing left to merge once clipped is dropped from the workbook, and named", async () => {
+    const { host } = await bothPaths(bytesOf("gop-ca-trang.xlsx"), "gop-ca-trang.xlsx");
+    expect(Object.keys((host.workbook.getWorksheet("Ghi chú") as unknown as { _merges: Record<string, unknown> })._merges)).toEqual([]);
+    expect(host.openWarnings).toEqual([
+      expect.stringMatching(/^Trang «Đoàn ra»: vùng gộp M5:XFD1048576 .*bản xem thử bỏ vùng gộp này.*Tệp tải xuống sẽ không còn vùng gộp này\.$/),
+      expect.stringMatching(/^Trang «Ghi chú»: vùng gộp A1:XFD1048576 .*bản xem thử bỏ vùng gộp này/),
+    ]);
+  });
+
+  test("a merge still over a million cells once clipped to the values (A1:T60000): refused before exceljs would build it", async () => {
+    const bytes = bytesOf("gop-van-qua-lon.xlsx");
+    expect(readPlan(await readXlsx(bytes, "gop-van-qua-lon.xlsx")).delegations).toHaveLength(3);
+    await expect(XlsxWorkbookHost.open(bytes, "gop-van-qua-lon.xlsx")).rejects.toMatchObject({ reason: "too-large", message: expect.stringMatching(/Trang «Ghi chú» có quá nhiều ô gộp/) });
   });
 
   test("a zip bomb behind an undercounted directory is refused by both, with the same reason", async () => {
