@@ -87,6 +87,21 @@ describe("the same hostile file through the package reader and the playground's 
     ]);
   });
 
+  test("the rewrite keeps the other merges, reads a merge written as an open and close tag, and counts what is left", async () => {
+    // Values in A1:A12, J9 (the extent's corner) and C10 (the merge's own value).
+    const extra = (r: number) => (r === 9 ? `<c r="J9"><v>1</v></c>` : r === 10 ? `<c r="C10" t="inlineStr"><is><t>ghi chú</t></is></c>` : "");
+    const rows = Array.from({ length: 12 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c>${extra(i + 1)}</row>`).join("");
+    const raw =
+      `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>` +
+      `<mergeCells count="3"><mergeCell ref="B1:D1"/><mergeCell ref="C10:XFD1048576"></mergeCell><mergeCell ref="L20:XFD1048576" /></mergeCells></worksheet>`;
+    const host = await XlsxWorkbookHost.open(rawWorkbook([{ name: "S", raw }]), "s.xlsx");
+    expect(Object.keys((host.workbook.getWorksheet("S") as unknown as { _merges: Record<string, unknown> })._merges).sort()).toEqual(["B1", "C10"]);
+    expect(host.workbook.getWorksheet("S")!.getCell("J12").isMerged).toBe(true);
+    expect(host.workbook.getWorksheet("S")!.getCell("K12").isMerged).toBe(false);
+    expect(host.openWarnings).toEqual([expect.stringContaining("C10:XFD1048576 trải tới tận cuối trang tính; bản xem thử chỉ giữ phần C10:J12"), expect.stringContaining("L20:XFD1048576 trải tới tận cuối trang tính; bản xem thử bỏ vùng gộp này")]);
+    expect((await host.readSheets())[0].merges).toEqual([{ top: 1, left: 2, bottom: 1, right: 4 }, { top: 10, left: 3, bottom: 12, right: 10 }]);
+  });
+
   test("a merge still over a million cells once clipped to the values (A1:T60000): refused before exceljs would build it", async () => {
     const bytes = bytesOf("gop-van-qua-lon.xlsx");
     expect(readPlan(await readXlsx(bytes, "gop-van-qua-lon.xlsx")).delegations).toHaveLength(3);
