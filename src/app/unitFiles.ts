@@ -26,7 +26,8 @@ export async function readUnitFile(data: ArrayBuffer | Uint8Array, fileName: str
     throw error;
   });
   const { readXlsx, MAX_EDITABLE_MERGE_CELLS } = await reader;
-  // A merged range the playground refuses to open is refused here too (its sheet named as not read), not clipped silently.
+  // Huge merges are clipped to the values' extent as the playground clips them (named in the unit's notes); a
+  // merge still too large after clipping, which the playground refuses to open, is refused here too.
   return makeUnitPlan(fileName, await readXlsx(data, fileName, { maxMergeCells: MAX_EDITABLE_MERGE_CELLS }), options);
 }
 

@@ -7,7 +7,7 @@
  * Positions come as blocks (inclusive rectangles; a single cell is one block of one cell) in parallel
  * lists, so the package reader hands its typed arrays over without copying.
  */
-import type { CellArea, CellValue, FarCells } from "../workbook/types";
+import type { CellArea, CellValue, ClippedMerge, FarCells } from "../workbook/types";
 import { a1Address } from "./cells";
 
 /** The most cells a sheet's grid (rows × columns of its kept extent) may hold, and the most values read. */
@@ -24,6 +24,9 @@ export const GRID_MESSAGES = {
   tooManyCells: (sheet: string) =>
     `Trang «${sheet}» có hơn ${MAX_GRID_CELLS.toLocaleString("vi-VN")} ô có dữ liệu, quá lớn để đọc: hãy tách trang hoặc xóa các dòng/cột không thuộc kế hoạch rồi lưu lại.`,
   mergesTooLarge: (sheet: string) => `Trang «${sheet}» có quá nhiều ô gộp (vùng gộp quá lớn hoặc chồng lên nhau) để đọc: hãy bỏ gộp các vùng thừa trong Excel rồi lưu lại.`,
+  clippedMerge: (sheet: string, written: string, reachesEnd: boolean, kept: string | undefined, area: string) =>
+    `Trang «${sheet}»: vùng gộp ${written} ${reachesEnd ? "trải tới tận cuối trang tính" : "trải ra xa ngoài vùng có dữ liệu"}; ` +
+    (kept ? `chỉ đọc phần ${kept} nằm trong vùng có dữ liệu ${area}.` : `trong vùng có dữ liệu ${area} không còn ô nào cần gộp nên vùng gộp được bỏ qua khi đọc.`),
   farCells: (sheet: string, count: number, listed: string, area: string) =>
     `Trang «${sheet}»: ${count.toLocaleString("vi-VN")} ô có dữ liệu nằm rất xa bảng (${listed}), ngoài vùng được đọc ${area}, nên không được kiểm tra. ` +
     `Nếu là ô gõ nhầm: trong Excel bấm Ctrl+End để đến ô đó, xóa rồi lưu lại.`,
@@ -157,6 +160,16 @@ export function farCellsOf(sheet: string, count: number, cells: FarCells["cells"
   const note = GRID_MESSAGES.farCells(sheet, count, listed, `${a1Address(kept.top, kept.left)}:${a1Address(kept.bottom, kept.right)}`);
   return { count, cells, note };
 }
+
+/** A merge clipped to (or left out of) the read `area`, with the note naming it (SheetGrid.clippedMerges). */
+export function clippedMergeOf(sheet: string, written: CellArea, kept: CellArea | undefined, area: CellArea): ClippedMerge {
+  return { written, kept, note: GRID_MESSAGES.clippedMerge(sheet, areaName(written), reachesSheetEnd(written), kept && areaName(kept), areaName(area)) };
+}
+
+const SHEET_LAST_ROW = 1_048_576;
+const SHEET_LAST_COLUMN = 16_384;
+export const reachesSheetEnd = (area: CellArea) => area.bottom >= SHEET_LAST_ROW || area.right >= SHEET_LAST_COLUMN;
+export const areaName = (area: CellArea) => `${a1Address(area.top, area.left)}:${a1Address(area.bottom, area.right)}`;
 
 /** The tooLarge message for values spread over `extent`. */
 export function tooLargeMessage(sheet: string, extent: CellArea): string {

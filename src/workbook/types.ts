@@ -67,6 +67,18 @@ export interface SheetGrid {
    * the grid billions of cells): how many, the first few, and a Vietnamese note naming them for the user.
    */
   farCells?: FarCells;
+  /**
+   * Merged areas reaching far beyond the values (M5:XFD1048576 beside a plan) that the host clipped to the
+   * read area (`kept`), or left out (`kept` undefined: wholly outside, or only one cell left), with the
+   * Vietnamese note naming them.
+   */
+  clippedMerges?: ClippedMerge[];
+}
+
+export interface ClippedMerge {
+  written: CellArea;
+  kept?: CellArea;
+  note: string;
 }
 
 export interface FarCells {

@@ -3,15 +3,20 @@
  * has run every guard (sniffing, zip directory walk, inflated sizes, too-large sheets), and what exceljs
  * makes of it is brought in line with the reader, so the playground checks the same values as the CLI and
  * the pane's consolidation:
+ * - a merge larger than exceljs can build (M5:XFD1048576 beside a plan: 17 billion cells) is clipped in the
+ *   worksheet's XML to the area the reader keeps, or dropped when nothing of it is left, and named in a
+ *   warning (the downloaded file keeps the clipped merge: a change of the user's file, so it is said);
  * - a broken worksheet, chart, drawing or other part that exceljs cannot parse is emptied (a worksheet) or
  *   replaced by an empty part of its kind, named in a warning, instead of refusing the whole file;
  * - values exceljs reads differently (a strict-OOXML date cell t="d" read as its year, the rows after an
  *   inline string with <phoneticPr> dropped) are set to the reader's values.
  */
 import type { Cell, Workbook, Worksheet } from "exceljs";
-import type { SheetGrid } from "../workbook/types";
+import type { CellArea, ClippedMerge, SheetGrid } from "../workbook/types";
+import { areaName, cellsIn, reachesSheetEnd } from "../domain/gridExtent";
 import { MAX_EDITABLE_MERGE_CELLS, readChecked, READ_MESSAGES, toCellValue, WorkbookReadError } from "./readWorkbook";
-import { XmlScanner } from "./xmlScan";
+import { parseRange } from "./workbookValues";
+import { attribute, XmlScanner } from "./xmlScan";
 
 export interface EditableWorkbook {
   workbook: Workbook;
@@ -24,11 +29,28 @@ export interface EditableWorkbook {
 /** Rejects with WorkbookReadError, like readXlsx; a sheet too large for exceljs refuses the file. */
 export async function loadEditableXlsx(data: ArrayBuffer | Uint8Array, fileName: string): Promise<EditableWorkbook> {
   const brokenSheetParts: { sheet: string; part: string }[] = [];
-  const { bytes, grids } = await readChecked(data, fileName, { maxMergeCells: MAX_EDITABLE_MERGE_CELLS, brokenSheetParts });
+  const sheetParts = new Map<string, string>();
+  const checked = await readChecked(data, fileName, { maxMergeCells: MAX_EDITABLE_MERGE_CELLS, brokenSheetParts, sheetParts });
+  const { grids } = checked;
   const broken = new Set(brokenSheetParts.map((entry) => entry.sheet));
-  // Too large (exceljs would build every cell) or missing: refused before exceljs sees it.
+  // Too large (exceljs would build every cell, even of a clipped merge) or missing: refused before exceljs sees it.
   const refused = grids.find((grid) => grid.unreadable !== undefined && !broken.has(grid.name));
   if (refused) throw new WorkbookReadError("too-large", refused.unreadable!, fileName);
+
+  const warnings: string[] = [];
+  // Merges exceljs would build cell by cell: clipped in the XML as the reader clipped them, each one named.
+  const clips = new Map<string, ClippedMerge[]>();
+  for (const grid of grids) {
+    const part = sheetParts.get(grid.name);
+    const oversized = (grid.clippedMerges ?? []).filter((clip) => cellsIn(clip.written) > MAX_EDITABLE_MERGE_CELLS);
+    if (!part || oversized.length === 0) continue;
+    clips.set(part, oversized);
+    for (const clip of oversized) {
+      warnings.push(READ_MESSAGES.mergeClipped(grid.name, areaName(clip.written), reachesSheetEnd(clip.written), clip.kept && areaName(clip.kept)));
+    }
+  }
+  const bytes = clips.size === 0 ? checked.bytes : await withClippedMerges(checked.bytes, clips).catch(() => undefined);
+  if (!bytes) throw new WorkbookReadError("corrupt", READ_MESSAGES.corrupt, fileName);
 
   // Loaded on demand: the task pane only pays for exceljs when a file is actually read.
   const ExcelJS = (await import("exceljs")).default;
@@ -41,7 +63,6 @@ export async function loadEditableXlsx(data: ArrayBuffer | Uint8Array, fileName:
     );
     return loaded ? workbook : undefined;
   };
-  const warnings: string[] = [];
   let workbook = brokenSheetParts.length === 0 ? await load(bytes) : undefined;
   if (!workbook) {
     const repaired = await withoutBrokenParts(bytes, new Set(brokenSheetParts.map((entry) => entry.part))).catch(() => undefined);
@@ -95,6 +116,42 @@ async function withoutBrokenParts(bytes: Uint8Array, brokenSheets: ReadonlySet<s
     if (!brokenSheets.has(file.name)) skipped.push(file.name);
   }
   return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), skipped };
+}
+
+const sameArea = (a: CellArea, b: CellArea) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+
+/** <mergeCell ref="…"/> (any namespace prefix), and the <mergeCells> list around them. */
+const MERGE_CELL = /<((?:[\w.-]+:)?)mergeCell\b([^>]*?)(?:\/>|>\s*<\/\1mergeCell\s*>)/g;
+const MERGE_CELLS = /<((?:[\w.-]+:)?)mergeCells\b([^>]*)>([\s\S]*?)<\/\1mergeCells\s*>/;
+
+/** The package with each listed worksheet's clipped merges rewritten to their kept area, or removed (no kept area). */
+async function withClippedMerges(bytes: Uint8Array, clips: ReadonlyMap<string, readonly ClippedMerge[]>): Promise<Uint8Array> {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(bytes);
+  for (const [part, merges] of clips) {
+    const file = zip.file(part);
+    if (!file) continue;
+    const xml = await file.async("string");
+    const rewritten = xml.replace(MERGE_CELLS, (list: string, prefix: string, listAttributes: string, items: string) => {
+      let count = 0;
+      const kept = items.replace(MERGE_CELL, (element: string, itemPrefix: string, attributes: string) => {
+        const area = parseRange(attribute(attributes, "ref") ?? "");
+        const clip = area && merges.find((merge) => sameArea(merge.written, area));
+        if (!clip) {
+          count++;
+          return element;
+        }
+        if (!clip.kept) return "";
+        count++;
+        return `<${itemPrefix}mergeCell ref="${areaName(clip.kept)}"/>`;
+      });
+      // An empty <mergeCells> is not valid: the list goes when its last merge does.
+      if (count === 0) return "";
+      return `<${prefix}mergeCells${listAttributes.replace(/\bcount\s*=\s*(["'])\d*\1/, `count="${count}"`)}>${kept}</${prefix}mergeCells>`;
+    });
+    zip.file(part, rewritten);
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 function isWellFormed(xml: string): boolean {

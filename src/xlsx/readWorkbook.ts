@@ -27,9 +27,10 @@ export class WorkbookReadError extends Error {
 }
 
 /**
- * exceljs creates an object for every cell of a merged range: more than this would exhaust a browser tab, so
- * the playground refuses such a sheet. Unit files read for Tổng hợp refuse it the same way (the officer opening
- * the file and the consolidation reading it see the same sheet, or the same refusal).
+ * exceljs creates an object for every cell of a merged range: the playground clips a larger merge to the
+ * values' extent (as the reader does) before exceljs loads the file, and refuses a sheet whose merge is still
+ * larger after clipping. Unit files read for Tổng hợp refuse it the same way (the officer opening the file and
+ * the consolidation reading it see the same sheet, or the same refusal).
  */
 export const MAX_EDITABLE_MERGE_CELLS = 1_000_000;
 
@@ -48,6 +49,11 @@ export const READ_MESSAGES = {
     `Tệp quá lớn: nội dung giải nén khoảng ${megabytes} MB, vượt giới hạn ${Math.round(MAX_UNCOMPRESSED_BYTES / 1e6)} MB (có thể là tệp hỏng hoặc tệp độc hại).`,
   partSkipped: (part: string) =>
     `Phần «${part}» của tệp bị hỏng (biểu đồ, hình vẽ hoặc phần phụ khác) nên đã bỏ qua; các trang tính vẫn được đọc. Tệp tải xuống sẽ không còn phần này.`,
+  mergeClipped: (sheet: string, written: string, reachesEnd: boolean, kept: string | undefined) =>
+    `Trang «${sheet}»: vùng gộp ${written} ${reachesEnd ? "trải tới tận cuối trang tính" : "trải ra xa ngoài vùng có dữ liệu"}; ` +
+    (kept
+      ? `bản xem thử chỉ giữ phần ${kept} có dữ liệu. Tệp tải xuống sẽ lưu vùng gộp đã thu lại.`
+      : `bản xem thử bỏ vùng gộp này (không còn ô có dữ liệu nào cần gộp). Tệp tải xuống sẽ không còn vùng gộp này.`),
   sheetEmptied: (sheet: string) => `Trang «${sheet}» bị hỏng nên không đọc được và hiện trống ở đây; các trang khác vẫn được đọc.`,
   inflatesBeyondDeclared: (part: string) =>
     `Tệp bị khai sai dung lượng: phần «${part}» giải nén ra lớn hơn dung lượng ghi trong tệp (dấu hiệu tệp hỏng hoặc tệp độc hại kiểu “bom nén”), nên đã dừng đọc. Hãy mở tệp bằng Excel, kiểm tra nội dung rồi lưu lại thành .xlsx.`,

@@ -8,8 +8,8 @@
  * more values, until the rest fits: a plan with one stray cell at XFD1048576 is read as the plan, and the
  * stray cell is named (SheetGrid.farCells) instead of turning the sheet into 17 billion cells.
  */
-import type { CellArea, CellValue, DateFormatCell, FarCells, SheetGrid } from "../workbook/types";
-import { FAR_CELLS_LISTED, farCellsOf, GRID_MESSAGES, keptArea as keptBlocksArea, MAX_GRID_CELLS, tooLargeMessage, type OccupiedBlocks } from "../domain/gridExtent";
+import type { CellArea, CellValue, ClippedMerge, DateFormatCell, FarCells, SheetGrid } from "../workbook/types";
+import { clippedMergeOf, FAR_CELLS_LISTED, farCellsOf, GRID_MESSAGES, keptArea as keptBlocksArea, MAX_GRID_CELLS, tooLargeMessage, type OccupiedBlocks } from "../domain/gridExtent";
 
 // The grid budget, the cut and the messages are the domain's (src/domain/gridExtent.ts), shared with the Excel host.
 export { GRID_MESSAGES, MAX_GRID_CELLS };
@@ -165,9 +165,18 @@ export function fillGrid(grid: SheetGrid, cells: SparseCells): string | undefine
 
   let work = 0;
   const merges: CellArea[] = [];
+  const clippedMerges: ClippedMerge[] = [];
   for (const merge of cells.merges) {
     const clipped = areaOf(Math.max(merge.top, area.top), Math.max(merge.left, area.left), Math.min(merge.bottom, area.bottom), Math.min(merge.right, area.right));
-    if (clipped.top > clipped.bottom || clipped.left > clipped.right) continue;
+    const outside = clipped.top > clipped.bottom || clipped.left > clipped.right;
+    // A huge merge cut by the read area is named (the playground clips it in the file the same way); a
+    // clip of one cell is no merge at all.
+    if (cellsIn(merge) > ORDINARY_MERGE_CELLS && (outside || cellsIn(clipped) < cellsIn(merge))) {
+      const kept = outside || cellsIn(clipped) === 1 ? undefined : clipped;
+      clippedMerges.push(clippedMergeOf(grid.name, merge, kept, area));
+      if (!kept) continue;
+    }
+    if (outside) continue;
     work += cellsIn(clipped);
     if (work > MAX_MERGE_WORK) return GRID_MESSAGES.mergesTooLarge(grid.name);
     // A merged area keeps its value in its top-left cell only, as Office.js gives it.
@@ -183,6 +192,7 @@ export function fillGrid(grid: SheetGrid, cells: SparseCells): string | undefine
   grid.merges = merges;
   const dateFormats = cells.dateFormats.filter((cell) => cell.row >= area.top && cell.row <= area.bottom && cell.column >= area.left && cell.column <= area.right);
   if (dateFormats.length > 0) grid.dateFormats = dateFormats;
+  if (clippedMerges.length > 0) grid.clippedMerges = clippedMerges;
   if (far.count > 0) grid.farCells = farCellsOf(grid.name, far.count, far.cells, area);
   return undefined;
 }

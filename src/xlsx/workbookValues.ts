@@ -38,10 +38,13 @@ interface Relationship {
 /** Reads each worksheet's values; a sheet that cannot be read comes back empty with `unreadable` set. */
 export interface ValueReadOptions {
   /**
-   * Refuse (by sheet) a merged range of more cells than this, whatever the values: for exceljs (the
-   * playground's editable workbook), which creates every cell of a merged range.
+   * Refuse (by sheet) a merged range of more cells than this once clipped to the read area: for exceljs (the
+   * playground's editable workbook, which clips the file's huge merges the same way first), which creates
+   * every cell of a merged range.
    */
   maxMergeCells?: number;
+  /** Filled with each worksheet's part name, by sheet name: the playground clips huge merges in these parts. */
+  sheetParts?: Map<string, string>;
   /** Filled with the worksheet parts found broken (their sheets come back `unreadable`): the playground empties them for exceljs. */
   brokenSheetParts?: { sheet: string; part: string }[];
   /** Filled with the parts inflated to their end within their declared size (their size is then checked). */
@@ -108,9 +111,13 @@ export async function readWorkbookValues(bytes: Uint8Array, zip: ZipSummary, opt
       if (!(error instanceof TooManyCellsError)) options.brokenSheetParts?.push({ sheet: sheet.name, part: part.name });
       continue;
     }
-    const widest = cells.merges.reduce((most, m) => Math.max(most, (m.bottom - m.top + 1) * (m.right - m.left + 1)), 0);
-    const problem = options.maxMergeCells !== undefined && widest > options.maxMergeCells ? VALUE_MESSAGES.mergesTooLarge(sheet.name) : fillGrid(grid, cells);
+    options.sheetParts?.set(sheet.name, part.name);
+    let problem = fillGrid(grid, cells);
+    const widest = grid.merges.reduce((most, m) => Math.max(most, (m.bottom - m.top + 1) * (m.right - m.left + 1)), 0);
+    if (!problem && options.maxMergeCells !== undefined && widest > options.maxMergeCells) problem = VALUE_MESSAGES.mergesTooLarge(sheet.name);
     if (problem) {
+      delete grid.clippedMerges;
+      delete grid.farCells;
       grid.values = [];
       grid.merges = [];
       grid.unreadable = problem;
@@ -485,7 +492,7 @@ function isBlank(ch: number): boolean {
   return ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
 }
 
-function parseRange(ref: string): CellArea | undefined {
+export function parseRange(ref: string): CellArea | undefined {
   const [from, to = from] = ref.split(":");
   const a = parseCell(from ?? "");
   const b = parseCell(to ?? "");

@@ -55,10 +55,57 @@ describe("the same hostile file through the package reader and the playground's 
     expect(readPlan(browser).sheets[1]).toMatchObject({ sheet: "Đoàn vào", unreadable: true });
   });
 
-  test("a merge over the whole sheet: the reader clips it; the playground refuses it before exceljs would build 17 billion cells", async () => {
-    const bytes = bytesOf("gop-ca-trang.xlsx");
-    expect(readPlan(await readXlsx(bytes, "gop-ca-trang.xlsx")).delegations).toHaveLength(3);
-    await expect(XlsxWorkbookHost.open(bytes, "gop-ca-trang.xlsx")).rejects.toMatchObject({ reason: "too-large", message: expect.stringMatching(/Trang «Đoàn ra» có quá nhiều ô gộp/) });
+  test.each(["gop-ca-trang.xlsx", "gop-ghi-chu.xlsx"])("%s, a merge to the end of the sheet beside the plan: the playground clips it as the reader does and opens the plan", async (file) => {
+    const { reader, browser } = await bothPaths(bytesOf(file), file);
+    // The same grids; the reader names its clips in the grid, the playground in its open notes (next test).
+    expect(browser).toEqual(reader.map(({ clippedMerges, ...grid }) => (expect(clippedMerges).toHaveLength(1), grid)));
+    expect(readPlan(browser, { file }).delegations.map((d) => d.name)).toEqual(["Đoàn công tác số 1", "Đoàn công tác số 2", "Đoàn công tác số 3"]);
+  });
+
+  test("the clipped merge is in the workbook exceljs loaded (and so in the download), and the change is said", async () => {
+    const { host } = await bothPaths(bytesOf("gop-ghi-chu.xlsx"), "gop-ghi-chu.xlsx");
+    const sheet = host.workbook.getWorksheet("Đoàn ra")!;
+    expect(Object.keys((sheet as unknown as { _merges: Record<string, unknown> })._merges).sort()).toEqual(["A1", "M5"]);
+    expect(sheet.getCell("M6").isMerged).toBe(true);
+    expect(sheet.getCell("M7").isMerged).toBe(false);
+    expect(sheet.getCell("N5").isMerged).toBe(false);
+    expect(host.openWarnings).toEqual([
+      "Trang «Đoàn ra»: vùng gộp M5:XFD1048576 trải tới tận cuối trang tính; bản xem thử chỉ giữ phần M5:M6 có dữ liệu. Tệp tải xuống sẽ lưu vùng gộp đã thu lại.",
+    ]);
+    // The downloaded bytes: the merge as clipped, nothing else of the plan changed.
+    const saved = await XlsxWorkbookHost.open(new Uint8Array(await host.workbook.xlsx.writeBuffer()), "gop-ghi-chu.xlsx");
+    expect((await saved.readSheets())[0].merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 10 }, { top: 5, left: 13, bottom: 6, right: 13 }]);
+    expect(saved.openWarnings).toEqual([]);
+  });
+
+  test("a merge with nothing left to merge once clipped is dropped from the workbook, and named", async () => {
+    const { host } = await bothPaths(bytesOf("gop-ca-trang.xlsx"), "gop-ca-trang.xlsx");
+    expect(Object.keys((host.workbook.getWorksheet("Ghi chú") as unknown as { _merges: Record<string, unknown> })._merges)).toEqual([]);
+    expect(host.openWarnings).toEqual([
+      expect.stringMatching(/^Trang «Đoàn ra»: vùng gộp M5:XFD1048576 .*bản xem thử bỏ vùng gộp này.*Tệp tải xuống sẽ không còn vùng gộp này\.$/),
+      expect.stringMatching(/^Trang «Ghi chú»: vùng gộp A1:XFD1048576 .*bản xem thử bỏ vùng gộp này/),
+    ]);
+  });
+
+  test("the rewrite keeps the other merges, reads a merge written as an open and close tag, and counts what is left", async () => {
+    // Values in A1:A12, J9 (the extent's corner) and C10 (the merge's own value).
+    const extra = (r: number) => (r === 9 ? `<c r="J9"><v>1</v></c>` : r === 10 ? `<c r="C10" t="inlineStr"><is><t>ghi chú</t></is></c>` : "");
+    const rows = Array.from({ length: 12 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c>${extra(i + 1)}</row>`).join("");
+    const raw =
+      `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>` +
+      `<mergeCells count="3"><mergeCell ref="B1:D1"/><mergeCell ref="C10:XFD1048576"></mergeCell><mergeCell ref="L20:XFD1048576" /></mergeCells></worksheet>`;
+    const host = await XlsxWorkbookHost.open(rawWorkbook([{ name: "S", raw }]), "s.xlsx");
+    expect(Object.keys((host.workbook.getWorksheet("S") as unknown as { _merges: Record<string, unknown> })._merges).sort()).toEqual(["B1", "C10"]);
+    expect(host.workbook.getWorksheet("S")!.getCell("J12").isMerged).toBe(true);
+    expect(host.workbook.getWorksheet("S")!.getCell("K12").isMerged).toBe(false);
+    expect(host.openWarnings).toEqual([expect.stringContaining("C10:XFD1048576 trải tới tận cuối trang tính; bản xem thử chỉ giữ phần C10:J12"), expect.stringContaining("L20:XFD1048576 trải tới tận cuối trang tính; bản xem thử bỏ vùng gộp này")]);
+    expect((await host.readSheets())[0].merges).toEqual([{ top: 1, left: 2, bottom: 1, right: 4 }, { top: 10, left: 3, bottom: 12, right: 10 }]);
+  });
+
+  test("a merge still over a million cells once clipped to the values (A1:T60000): refused before exceljs would build it", async () => {
+    const bytes = bytesOf("gop-van-qua-lon.xlsx");
+    expect(readPlan(await readXlsx(bytes, "gop-van-qua-lon.xlsx")).delegations).toHaveLength(3);
+    await expect(XlsxWorkbookHost.open(bytes, "gop-van-qua-lon.xlsx")).rejects.toMatchObject({ reason: "too-large", message: expect.stringMatching(/Trang «Ghi chú» có quá nhiều ô gộp/) });
   });
 
   test("a zip bomb behind an undercounted directory is refused by both, with the same reason", async () => {

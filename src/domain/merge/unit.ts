@@ -93,6 +93,8 @@ export function prepareUnit(unit: UnitPlan, context: MergeContext): PreparedUnit
     }
     // Far stray cells the reader left out (SheetGrid.farCells): named, so nothing is dropped silently.
     if (sheet.farCellsNote) notes.push(`${sheet.farCellsNote} Các ô đó cũng không được tổng hợp.`);
+    // Huge merges the reader clipped to the values (SheetGrid.clippedMerges): named, the file's merge is not what was read.
+    for (const note of sheet.clippedMergeNotes ?? []) notes.push(note);
     for (const extra of sheet.extraColumns) {
       if (lowerMaster && OWN_COLUMNS.has(headerKey(extra.header))) continue;
       notes.push(`Cột “${extra.header}” (trang “${sheet.sheet}”) không có trong mẫu tổng hợp nên không được chuyển sang sổ tổng hợp.`);

@@ -36,6 +36,7 @@ export function readPlan(grids: SheetGrid[], options: ReadPlanOptions = {}): Pla
     }
     // Values the host left out of the grid (far stray cells) are named once, on the sheet's first table.
     const farCellsNote = typeof grid.farCells?.note === "string" && grid.farCells.note !== "" ? grid.farCells.note : undefined;
+    const clippedMergeNotes = (Array.isArray(grid.clippedMerges) ? grid.clippedMerges : []).map((clip) => clip.note).filter((note) => typeof note === "string" && note !== "");
     for (const [index, table] of tables.entries()) {
       let recognition = table;
       if (recognition.template) {
@@ -48,6 +49,7 @@ export function readPlan(grids: SheetGrid[], options: ReadPlanOptions = {}): Pla
         }
       }
       if (index === 0 && farCellsNote) recognition = { ...recognition, farCellsNote };
+      if (index === 0 && clippedMergeNotes.length > 0) recognition = { ...recognition, clippedMergeNotes };
       sheets.push(recognition);
     }
   }

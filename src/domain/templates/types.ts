@@ -15,6 +15,8 @@ export interface NotATemplate {
   unreadable?: true;
   /** The host left far stray cells out of the sheet's grid: the note naming them (SheetGrid.farCells). */
   farCellsNote?: string;
+  /** The host clipped huge merges to the read area: the notes naming them (SheetGrid.clippedMerges). */
+  clippedMergeNotes?: string[];
 }
 
 export interface RecognizedTemplate {
@@ -47,6 +49,8 @@ export interface RecognizedTemplate {
   titleCell?: CellRef;
   /** The host left far stray cells out of the sheet's grid: the note naming them (SheetGrid.farCells). */
   farCellsNote?: string;
+  /** The host clipped huge merges to the read area: the notes naming them (SheetGrid.clippedMerges). */
+  clippedMergeNotes?: string[];
 }
 
 /** A workbook's plan: every sheet's recognition and the delegations of the recognised ones. */
