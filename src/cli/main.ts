@@ -170,6 +170,8 @@ export interface JsonReport {
     unreadableSheets?: { sheet: string; reason: string }[];
     /** Sheets read without some far stray cells (a value at XFD1048576): the note names them. */
     farCells?: { sheet: string; note: string }[];
+    /** Merges reaching far past the values (M5:XFD1048576), read clipped to them: each note names one. */
+    clippedMerges?: { sheet: string; note: string }[];
   }[];
   findings: { file?: string; sheet: string; row: number; column: string; cell: string; rule: string; severity: string; message: string }[];
 }
@@ -185,6 +187,8 @@ export function toJsonReport(results: FileResult[], findings: Finding[]): JsonRe
       if (unread.length > 0) entry.unreadableSheets = unread;
       const far = (plan?.sheets ?? []).flatMap((s) => (s.farCellsNote ? [{ sheet: s.sheet, note: s.farCellsNote }] : []));
       if (far.length > 0) entry.farCells = far;
+      const clipped = (plan?.sheets ?? []).flatMap((s) => (s.clippedMergeNotes ?? []).map((note) => ({ sheet: s.sheet, note })));
+      if (clipped.length > 0) entry.clippedMerges = clipped;
       return entry;
     }),
     findings: findings.map((f) => ({ file: f.file, sheet: f.sheet, row: f.row, column: columnLetter(f.column), cell: f.cell, rule: f.rule, severity: f.severity, message: f.message })),
@@ -224,6 +228,7 @@ function writeTextReport(results: FileResult[], findings: Finding[], write: (tex
     const notes: string[] = [];
     for (const sheet of plan?.sheets ?? []) {
       if (sheet.farCellsNote) notes.push(`  ${sheet.farCellsNote}`);
+      for (const note of sheet.clippedMergeNotes ?? []) notes.push(`  ${note}`);
       if (sheet.template) {
         const count = delegationsOfTable(sheet, plan?.delegations ?? []).length;
         rows.push([sheet.sheet, KIND_LABELS[sheet.kind], String(sheet.headerRow), String(count)]);

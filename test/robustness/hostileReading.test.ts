@@ -158,6 +158,14 @@ describe("node bin/dplan.js check on hostile inputs", () => {
     expect(json.files[0].farCells?.map((far) => far.sheet)).toEqual(["Đoàn ra"]);
   });
 
+  test("a merge beside the plan reaching the sheet's end: the plan is checked and the clipped merge named (text and --json)", () => {
+    const result = run(["check", "gop-ghi-chu.xlsx"]);
+    expect(result.status).toBeLessThan(2);
+    expect(result.stdout).toMatch(/Trang «Đoàn ra»: vùng gộp M5:XFD1048576 trải tới tận cuối trang tính; chỉ đọc phần M5:M6/);
+    const json = JSON.parse(run(["check", "gop-ghi-chu.xlsx", "--json"]).stdout) as { files: { clippedMerges?: { sheet: string; note: string }[] }[] };
+    expect(json.files[0].clippedMerges?.map((clip) => clip.sheet)).toEqual(["Đoàn ra"]);
+  });
+
   test("a 0.7 MB file of 2.5 million tiny cells, with 300 MB of heap: refused by name, no crash", async () => {
     const parts = rawParts([{ name: "Đoàn ra", rows: [["x"]] }]);
     const chunks = function* () {
