@@ -338,8 +338,10 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
               onFollowLink={followLink}
               onPickListItem={pickListItem}
               onEditCells={editCells}
+              onNotice={(notice) => setStatus(notice)}
               helpId={GRID_KEYS_ID}
               t={t}
+              locale={locale}
             />
           ) : (
             <p className="pg-empty">{status?.kind === "busy" ? t.loadingReader : t.noWorkbook}</p>

@@ -119,7 +119,7 @@ export interface MergeSummary {
   excluded: LeftOutDelegation[];
   /** Cross-unit findings on the master, marked on it and listed in the "Kiểm tra" tab. */
   findings: { total: number; errors: number; warnings: number; infos: number };
-  /** About the earlier master (columns missing, columns a user added), Vietnamese. */
+  /** Notes on the merge, Vietnamese: about the earlier master (columns missing, rows kept) and texts cut to a cell's limit (a new master too). */
   warnings: string[];
   /** Sources not merged and why. */
   skipped: { fileName: string; problem: string }[];
