@@ -6,7 +6,8 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { recognizeSheet } from "../domain/templates";
-import { format, stringsFor, type Locale } from "../i18n";
+import { isWorkbookReadError } from "../app/unitFiles";
+import { format, readFailureText, stringsFor, type Locale } from "../i18n";
 import { App } from "../taskpane/App";
 import { ConsolidationTab } from "../taskpane/ConsolidationTab";
 import type { SheetGrid } from "../workbook/types";
@@ -61,6 +62,29 @@ class UnsavedChanges {
   }
 }
 
+/** The setup guide's section in each language (assets/help.html). */
+const SIDELOAD_HREF: Record<Locale, string> = { vi: "assets/help.html#cai-dat", en: "assets/help.html#sideload" };
+
+/**
+ * The page's static banner (playground.html, Vietnamese so it shows before any script) in the chosen
+ * language: its heading and text are rewritten, and its one-line English summary hidden while all is English.
+ */
+export function localizeBanner(locale: Locale): void {
+  const banner = document.querySelector<HTMLElement>("header.pg-banner");
+  const heading = banner?.querySelector("h1");
+  const detail = banner?.querySelector("p:not([lang])");
+  if (!banner || !heading || !detail) return;
+  const t = stringsFor(locale).playground;
+  banner.lang = locale;
+  heading.textContent = t.banner;
+  const link = document.createElement("a");
+  link.href = SIDELOAD_HREF[locale];
+  link.textContent = t.sideloadLink;
+  detail.replaceChildren(`${t.bannerDetail} `, link, ".");
+  const summary = banner.querySelector<HTMLElement>('p[lang="en"]');
+  if (summary) summary.hidden = locale === "en";
+}
+
 /** The plan year a workbook's title names ("KẾ HOẠCH ĐOÀN RA NĂM 2027"): the pane starts there until settings are saved. */
 function titleYear(grids: SheetGrid[]): number | undefined {
   for (const grid of grids) {
@@ -109,9 +133,14 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t.pageTitle;
+    localizeBanner(locale);
   }, [locale, t.pageTitle]);
 
-  const errorText = (error: unknown) => (error instanceof Error && error.message ? error.message : tRef.current.unknownError);
+  const errorText = (error: unknown) => {
+    // The reader's refusal is said in the page's language (its own message is Vietnamese).
+    if (isWorkbookReadError(error)) return readFailureText(error, localeRef.current);
+    return error instanceof Error && error.message ? error.message : tRef.current.unknownError;
+  };
 
   /** Opens the workbook `load` makes; a failure keeps the workbook shown so far (a bad file loses nothing). */
   const show = useCallback(async (name: string, load: (module: HostModule) => Promise<XlsxWorkbookHost>, failure: (reason: string) => string) => {
