@@ -5,6 +5,7 @@
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { EXCEL_CELL_TEXT_LIMIT } from "../domain/merge/consolidate";
 import { recognizeSheet } from "../domain/templates";
 import { isWorkbookReadError } from "../app/unitFiles";
 import { format, readFailureText, stringsFor, type Locale } from "../i18n";
@@ -245,9 +246,16 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
   const download = async (): Promise<boolean> => {
     if (!doc) return false;
     try {
+      // What the grid did not cut (text that came in another way) is cut here, never written too long for Excel.
+      const cut = doc.host.cutOverlongTexts();
       const bytes = await doc.host.toBuffer();
       downloadBytes(bytes, await doc.host.workbookName(), XLSX_MIME);
       unsaved.current.saved();
+      if (cut.length > 0) {
+        const numbers = locale === "vi" ? "vi-VN" : "en-US";
+        const cells = cut.map((c) => format(t.cutCell, { cell: `${c.sheet}!${c.address}`, length: c.length.toLocaleString(numbers) })).join(", ");
+        setStatus({ kind: "info", text: format(t.cellsCut, { cells, limit: EXCEL_CELL_TEXT_LIMIT.toLocaleString(numbers) }) });
+      }
       return true;
     } catch (error) {
       setStatus({ kind: "error", text: format(t.downloadFailed, { reason: errorText(error) }) });
