@@ -78,6 +78,8 @@ interface Entry {
   /** The name the user typed, when they corrected it. */
   userName?: string;
   problem?: string;
+  /** The reader's reason code when it refused the file (the pane says `problem` in its own language by it). */
+  readReason?: string;
 }
 
 export function createConsolidationEngine(host: WorkbookHost, options: ConsolidationOptions): ConsolidationServices {
@@ -122,6 +124,7 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
       return prepared(entry, await readUnitFile(bytes, file.name, { year: context.year }), context);
     } catch (error) {
       entry.problem = isWorkbookReadError(error) ? error.message : MESSAGES.unexpectedRead(detail(error));
+      if (isWorkbookReadError(error)) entry.readReason = error.reason;
       return entry;
     }
   }
@@ -338,7 +341,9 @@ export function createConsolidationEngine(host: WorkbookHost, options: Consolida
         excluded: plan.excluded.map(leftOut),
         findings: { total: plan.findings.length, errors: count("error"), warnings: count("warning"), infos: count("info") },
         warnings: [...plan.warnings, ...hostWarnings],
-        skipped: entries.filter((entry) => entry.problem !== undefined).map((entry) => ({ fileName: entry.fileName, problem: entry.problem! })),
+        skipped: entries
+          .filter((entry) => entry.problem !== undefined)
+          .map((entry) => ({ fileName: entry.fileName, problem: entry.problem!, ...(entry.readReason !== undefined ? { readReason: entry.readReason } : {}) })),
         mergedAt: now().toISOString(),
         unitsSheet: UNITS_SHEET_NAME,
         ...(plan.missingUnits && expectedUnits ? { missingUnits: { expected: expectedUnits.length, missing: plan.missingUnits } } : {}),
@@ -367,6 +372,7 @@ function view(entry: Entry): UnitSource {
   if (entry.sentAt !== undefined) source.sentAt = entry.sentAt;
   if (entry.unit && entry.summary) source.preview = preview(entry, entry.unit, entry.summary);
   if (entry.problem !== undefined) source.problem = entry.problem;
+  if (entry.readReason !== undefined) source.readReason = entry.readReason;
   return source;
 }
 

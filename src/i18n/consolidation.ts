@@ -66,7 +66,7 @@ export const consolidation = defineStrings({
     showFindings: "Xem các phát hiện ở thẻ Kiểm tra",
     summarySkippedTitle: "Không tổng hợp:",
     summarySkippedLine: "{file}: {problem}",
-    summaryWarningsTitle: "Lưu ý về sổ tổng hợp cũ:",
+    summaryWarningsTitle: "Lưu ý khi tổng hợp:",
 
     sentTitle: "Kế hoạch gửi từ các sổ khác",
     sentNote:
@@ -159,7 +159,7 @@ export const consolidation = defineStrings({
     showFindings: "See the findings in the Check tab",
     summarySkippedTitle: "Not consolidated:",
     summarySkippedLine: "{file}: {problem}",
-    summaryWarningsTitle: "About the earlier master:",
+    summaryWarningsTitle: "Notes on this consolidation:",
 
     sentTitle: "Plans sent from other workbooks",
     sentNote:

@@ -10,10 +10,12 @@ import { playground } from "./playground";
 import { shell } from "./shell";
 import { excel } from "./excel";
 import { consolidation } from "./consolidation";
+import { readErrors } from "./readErrors";
 
 export type { Locale } from "./define";
+export { readFailureText } from "./readErrors";
 
-const areas = { shell, excel, pane, ruleNames, consolidation, playground };
+const areas = { shell, excel, pane, ruleNames, consolidation, playground, readErrors };
 
 export type Strings = { [A in keyof typeof areas]: (typeof areas)[A]["vi"] };
 

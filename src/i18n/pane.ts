@@ -244,7 +244,7 @@ export const pane = defineStrings({
     leadershipSize: "Size of the agency's leadership",
     leadershipSizeHint: "Leave empty to skip the more-than-half-of-the-leadership rule.",
     leadershipSizeInvalid: "The size must be a positive whole number (or empty).",
-    agencyParent: "Parent agency (cơ quan chủ quản)",
+    agencyParent: "Parent agency",
     agencyName: "Agency drawing up the plan (named on templates and the master)",
     agencyHint: "Written at the top left of blank templates and the master, e.g. “UBND thành phố Hải Phòng” and “Sở Ngoại vụ”.",
     language: "Language",

@@ -56,7 +56,12 @@ export const playground = defineStrings({
     activeRange: "Đã chọn {cell} ({count} ô)",
     cellsCleared: "Đã xóa nội dung {count} ô.",
     cellsPasted: "Đã dán {count} ô vào {cell}.",
-    pasteSkipped: "Bỏ qua {skipped} ô nằm trong vùng ô đã gộp (chỉ ô đầu của vùng nhận giá trị) hoặc quá cột cuối.",
+    pasteSkipped: "Bỏ qua {skipped} ô quá cột cuối của trang tính.",
+    pasteRefusedMerged:
+      "Không dán: vùng dán {cell} ghi vào phần bị che của ô đã gộp {merges}, các giá trị ở đó sẽ mất (Excel cũng không cho dán như vậy). Chưa ghi ô nào. Hãy chọn chỗ dán không cắt ngang vùng gộp, hoặc dán riêng từng giá trị vào ô đầu của vùng gộp.",
+    cutCell: "{cell} (dài {length} ký tự)",
+    cellsCut:
+      "Đã cắt bớt ô {cells}: một ô Excel chứa tối đa {limit} ký tự, dài hơn thì Excel phải sửa tệp khi mở. Cuối ô ghi rõ “ĐÃ CẮT” và độ dài gốc; hãy rút gọn nội dung hoặc chia sang nhiều ô.",
     cellsCopied: "Đã sao chép {cell} ({count} ô).",
     clipboardFailed: "Trình duyệt không cho dùng bộ nhớ tạm: {reason}",
     keysTitle: "Dùng bàn phím trên trang tính",
@@ -119,7 +124,12 @@ export const playground = defineStrings({
     activeRange: "Selected {cell} ({count} {count|cell|cells})",
     cellsCleared: "Cleared {count} {count|cell|cells}.",
     cellsPasted: "Pasted {count} {count|cell|cells} into {cell}.",
-    pasteSkipped: "Left out {skipped} {skipped|cell|cells} inside merged areas (only an area's first cell takes a value) or past the last column.",
+    pasteSkipped: "Left out {skipped} {skipped|cell|cells} past the sheet's last column.",
+    pasteRefusedMerged:
+      "Nothing pasted: pasting into {cell} would write into the hidden part of merged cells {merges}, and those values would be lost (Excel refuses such a paste too). Paste where no merged area is cut across, or paste each value into the first cell of its merged area.",
+    cutCell: "{cell} ({length} characters)",
+    cellsCut:
+      "Cut {cells}: an Excel cell holds at most {limit} characters, and Excel would have to repair a file with more. The cell ends with “ĐÃ CẮT” (cut) and the original length; shorten the text or split it over several cells.",
     cellsCopied: "Copied {cell} ({count} {count|cell|cells}).",
     clipboardFailed: "The browser did not allow the clipboard: {reason}",
     keysTitle: "Using the keyboard on the sheet",

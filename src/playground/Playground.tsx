@@ -5,8 +5,10 @@
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { EXCEL_CELL_TEXT_LIMIT } from "../domain/merge/consolidate";
 import { recognizeSheet } from "../domain/templates";
-import { format, stringsFor, type Locale } from "../i18n";
+import { isWorkbookReadError } from "../app/unitFiles";
+import { format, readFailureText, stringsFor, type Locale } from "../i18n";
 import { App } from "../taskpane/App";
 import { ConsolidationTab } from "../taskpane/ConsolidationTab";
 import type { SheetGrid } from "../workbook/types";
@@ -61,6 +63,29 @@ class UnsavedChanges {
   }
 }
 
+/** The setup guide's section in each language (assets/help.html). */
+const SIDELOAD_HREF: Record<Locale, string> = { vi: "assets/help.html#cai-dat", en: "assets/help.html#sideload" };
+
+/**
+ * The page's static banner (playground.html, Vietnamese so it shows before any script) in the chosen
+ * language: its heading and text are rewritten, and its one-line English summary hidden while all is English.
+ */
+export function localizeBanner(locale: Locale): void {
+  const banner = document.querySelector<HTMLElement>("header.pg-banner");
+  const heading = banner?.querySelector("h1");
+  const detail = banner?.querySelector("p:not([lang])");
+  if (!banner || !heading || !detail) return;
+  const t = stringsFor(locale).playground;
+  banner.lang = locale;
+  heading.textContent = t.banner;
+  const link = document.createElement("a");
+  link.href = SIDELOAD_HREF[locale];
+  link.textContent = t.sideloadLink;
+  detail.replaceChildren(`${t.bannerDetail} `, link, ".");
+  const summary = banner.querySelector<HTMLElement>('p[lang="en"]');
+  if (summary) summary.hidden = locale === "en";
+}
+
 /** The plan year a workbook's title names ("KẾ HOẠCH ĐOÀN RA NĂM 2027"): the pane starts there until settings are saved. */
 function titleYear(grids: SheetGrid[]): number | undefined {
   for (const grid of grids) {
@@ -109,9 +134,14 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t.pageTitle;
+    localizeBanner(locale);
   }, [locale, t.pageTitle]);
 
-  const errorText = (error: unknown) => (error instanceof Error && error.message ? error.message : tRef.current.unknownError);
+  const errorText = (error: unknown) => {
+    // The reader's refusal is said in the page's language (its own message is Vietnamese).
+    if (isWorkbookReadError(error)) return readFailureText(error, localeRef.current);
+    return error instanceof Error && error.message ? error.message : tRef.current.unknownError;
+  };
 
   /** Opens the workbook `load` makes; a failure keeps the workbook shown so far (a bad file loses nothing). */
   const show = useCallback(async (name: string, load: (module: HostModule) => Promise<XlsxWorkbookHost>, failure: (reason: string) => string) => {
@@ -216,9 +246,16 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
   const download = async (): Promise<boolean> => {
     if (!doc) return false;
     try {
+      // What the grid did not cut (text that came in another way) is cut here, never written too long for Excel.
+      const cut = doc.host.cutOverlongTexts();
       const bytes = await doc.host.toBuffer();
       downloadBytes(bytes, await doc.host.workbookName(), XLSX_MIME);
       unsaved.current.saved();
+      if (cut.length > 0) {
+        const numbers = locale === "vi" ? "vi-VN" : "en-US";
+        const cells = cut.map((c) => format(t.cutCell, { cell: `${c.sheet}!${c.address}`, length: c.length.toLocaleString(numbers) })).join(", ");
+        setStatus({ kind: "info", text: format(t.cellsCut, { cells, limit: EXCEL_CELL_TEXT_LIMIT.toLocaleString(numbers) }) });
+      }
       return true;
     } catch (error) {
       setStatus({ kind: "error", text: format(t.downloadFailed, { reason: errorText(error) }) });
@@ -338,8 +375,10 @@ export function Playground({ locale: initialLocale = "vi", openSampleOnLoad = tr
               onFollowLink={followLink}
               onPickListItem={pickListItem}
               onEditCells={editCells}
+              onNotice={(notice) => setStatus(notice)}
               helpId={GRID_KEYS_ID}
               t={t}
+              locale={locale}
             />
           ) : (
             <p className="pg-empty">{status?.kind === "busy" ? t.loadingReader : t.noWorkbook}</p>

@@ -12,12 +12,14 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import type { Worksheet } from "exceljs";
 import { columnLetter } from "../domain/cells";
-import { format, type Strings } from "../i18n";
+import { EXCEL_CELL_TEXT_LIMIT } from "../domain/merge/consolidate";
+import { format, type Locale, type Strings } from "../i18n";
 import type { CellRef, XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
 import {
   cellName,
   cellView,
   clearEdits,
+  cutOverlongEdits,
   displayText,
   drawnCell,
   inRange,
@@ -58,9 +60,20 @@ export interface WorkbookGridProps {
    * hidden cells of a merged area).
    */
   onEditCells(sheet: string, edits: CellEdit[]): void;
+  /**
+   * A message the user must see, not only hear (the grid's live region is hidden): a paste refused, a text
+   * cut to Excel's cell limit. The playground shows it in its status bar.
+   */
+  onNotice(notice: GridNotice): void;
   /** The element that lists the grid's keys (its accessible description). */
   helpId?: string;
   t: Strings["playground"];
+  locale?: Locale;
+}
+
+export interface GridNotice {
+  kind: "error" | "info";
+  text: string;
 }
 
 type EditMode = "enter" | "edit";
@@ -75,7 +88,7 @@ interface Editing {
 
 type ClipboardAction = "copy" | "paste";
 
-export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSelect, onFollowLink, onPickListItem, onEditCells, helpId, t }: WorkbookGridProps) {
+export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSelect, onFollowLink, onPickListItem, onEditCells, onNotice, helpId, t, locale = "vi" }: WorkbookGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLTableElement>(null);
   const idPrefix = useId();
@@ -202,6 +215,16 @@ export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSele
     return height > 0 ? Math.max(1, Math.floor(height / ROW_HEIGHT) - 2) : DEFAULT_PAGE_ROWS;
   };
 
+  /** Writes typed or pasted texts, each cut to what one Excel cell holds (the user is told which cells were cut). */
+  const writeEdits = (sheetName: string, edits: CellEdit[]) => {
+    const fitted = cutOverlongEdits(edits);
+    onEditCells(sheetName, fitted.edits);
+    if (fitted.cut.length === 0) return;
+    const numbers = locale === "vi" ? "vi-VN" : "en-US";
+    const cells = fitted.cut.map((cut) => format(t.cutCell, { cell: cut.address, length: cut.length.toLocaleString(numbers) })).join(", ");
+    onNotice({ kind: "info", text: format(t.cellsCut, { cells, limit: EXCEL_CELL_TEXT_LIMIT.toLocaleString(numbers) }) });
+  };
+
   const startEditing = (cell: GridPoint, text: string, mode: EditMode) => {
     editOpen.current = true;
     setEditing({ sheet: sheet.name, cell, text, mode });
@@ -214,7 +237,7 @@ export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSele
   const commit = (next?: (from: GridPoint) => GridPoint | "leave" | undefined) => {
     if (!editOpen.current || !editing) return;
     closeEditing();
-    onEditCells(editing.sheet, [{ row: editing.cell.row, column: editing.cell.column, text: editing.text }]);
+    writeEdits(editing.sheet, [{ row: editing.cell.row, column: editing.cell.column, text: editing.text }]);
     if (!next) return;
     const target = next(editing.cell);
     if (target && target !== "leave") select(target);
@@ -273,7 +296,14 @@ export function WorkbookGrid({ host, sheet, version, selected, revealKey, onSele
     if (rows.length === 0) return;
     const start = { row: range.top, column: range.left };
     const pasted = pasteEdits(start, rows, extent.merges);
-    onEditCells(sheet.name, pasted.edits);
+    if (pasted.blockedBy.length > 0) {
+      // As Excel: nothing is written rather than values dropped in the hidden cells of a merged area.
+      const refused = format(t.pasteRefusedMerged, { cell: rangeAddress(pasted.range), merges: pasted.blockedBy.map(rangeAddress).join(", ") });
+      setNotice(refused);
+      onNotice({ kind: "error", text: refused });
+      return;
+    }
+    writeEdits(sheet.name, pasted.edits);
     // The pasted cells stay selected, the first one active (as in Excel).
     const corner = drawnCell({ row: pasted.range.bottom, column: pasted.range.right }, extent.merges);
     setAnchor(corner.row === start.row && corner.column === start.column ? undefined : corner);

@@ -5,6 +5,7 @@
  */
 import type { Cell, Worksheet } from "exceljs";
 import { a1Address, columnLetter } from "../domain/cells";
+import { cutToCellLimit } from "../domain/merge/consolidate";
 import { isCellError, type CellArea, type Severity } from "../workbook/types";
 import { mergesOf, toCellValue } from "../xlsx/readWorkbook";
 import type { CellRef, XlsxWorkbookHost } from "../xlsx/XlsxWorkbookHost";
@@ -410,26 +411,58 @@ function quotedEnd(source: string, from: number): number | undefined {
 
 export interface PasteEdits {
   edits: CellEdit[];
-  /** Cells left as they were: inside a merged area but not its top-left cell, or past the last column drawn. */
+  /** Cells left as they were: past the last column drawn. */
   skipped: number;
   range: CellRange;
+  /**
+   * Merged areas whose hidden cells (all but the top-left) the paste would write into. When any, the paste
+   * is refused as a whole (`edits` is empty), as Excel refuses it: a value written there would be lost.
+   */
+  blockedBy: CellRange[];
 }
 
-/** Pasting `rows` with its top-left cell at `start`: one edit per cell that holds a value. */
+/** Pasting `rows` with its top-left cell at `start`: one edit per cell, or none when it would write into a merged area's hidden cells. */
 export function pasteEdits(start: GridPoint, rows: string[][], merges: MergeIndex): PasteEdits {
   const edits: CellEdit[] = [];
+  const blockedBy: CellRange[] = [];
   let skipped = 0;
   const width = Math.max(1, ...rows.map((cells) => cells.length));
   rows.forEach((cells, r) => {
     cells.forEach((text, c) => {
       const row = start.row + r;
       const column = start.column + c;
-      if (column > MAX_COLUMNS || hiddenByMerge(row, column, merges)) skipped++;
-      else edits.push({ row, column, text });
+      if (column > MAX_COLUMNS) skipped++;
+      else if (hiddenByMerge(row, column, merges)) {
+        const area = merges.at(row, column)!;
+        if (!blockedBy.includes(area)) blockedBy.push(area);
+      } else edits.push({ row, column, text });
     });
   });
   const range = { top: start.row, left: start.column, bottom: start.row + Math.max(1, rows.length) - 1, right: Math.min(MAX_COLUMNS, start.column + width - 1) };
-  return { edits, skipped, range };
+  if (blockedBy.length > 0) return { edits: [], skipped: 0, range, blockedBy };
+  return { edits, skipped, range, blockedBy };
+}
+
+/** A cell whose typed or pasted text was cut to Excel's per-cell limit. */
+export interface CutCell {
+  address: string;
+  /** The text's length before the cut. */
+  length: number;
+}
+
+/**
+ * Texts longer than one Excel cell holds, cut with the visible marker the merge uses (cutToCellLimit), so
+ * what the grid shows after an edit is what the download holds; Excel would otherwise repair the file.
+ */
+export function cutOverlongEdits(edits: readonly CellEdit[]): { edits: CellEdit[]; cut: CutCell[] } {
+  const cut: CutCell[] = [];
+  const fitted = edits.map((edit) => {
+    const text = cutToCellLimit(edit.text);
+    if (text === edit.text) return edit;
+    cut.push({ address: a1Address(edit.row, edit.column), length: edit.text.length });
+    return { ...edit, text };
+  });
+  return { edits: fitted, cut };
 }
 
 /**

@@ -63,6 +63,8 @@ export interface UnitSource {
   preview?: UnitPreview;
   /** Why nothing of this source will be merged (unreadable file, no plan template), in Vietnamese. */
   problem?: string;
+  /** The reader's reason code when it refused the file: the pane says `problem` in its language by it (readFailureText). */
+  readReason?: string;
 }
 
 /** Files read so far while adding: `done` of `total`, `fileName` being read next (or last read). */
@@ -119,10 +121,10 @@ export interface MergeSummary {
   excluded: LeftOutDelegation[];
   /** Cross-unit findings on the master, marked on it and listed in the "Kiểm tra" tab. */
   findings: { total: number; errors: number; warnings: number; infos: number };
-  /** About the earlier master (columns missing, columns a user added), Vietnamese. */
+  /** Notes on the merge, Vietnamese: about the earlier master (columns missing, rows kept) and texts cut to a cell's limit (a new master too). */
   warnings: string[];
   /** Sources not merged and why. */
-  skipped: { fileName: string; problem: string }[];
+  skipped: { fileName: string; problem: string; readReason?: string }[];
   /** ISO timestamp. */
   mergedAt: string;
   /** Units of the department's list that sent nothing; absent when it keeps no list (unitsSheet names where to add one). */

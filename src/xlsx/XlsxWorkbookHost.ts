@@ -12,6 +12,7 @@
  */
 import type { Cell, Fill, Workbook, Worksheet } from "exceljs";
 import { a1Address, columnLetter } from "../domain/cells";
+import { cutToCellLimit } from "../domain/merge/consolidate";
 import {
   isCellError,
   LISTS_SHEET,
@@ -320,6 +321,28 @@ export class XlsxWorkbookHost implements WorkbookHost {
   onUserEdit(listener: (sheet: string, cells: TypedCell[]) => void): () => void {
     this.editListeners.add(listener);
     return () => this.editListeners.delete(listener);
+  }
+
+  /**
+   * Cuts every text longer than an Excel cell holds (32,767 characters), with the merge's visible marker, so
+   * the file downloaded opens in Excel without repair; returns the cells cut. The grid cuts what the user
+   * types; this catches what came in another way (a file written by another program).
+   */
+  cutOverlongTexts(): { sheet: string; address: string; length: number }[] {
+    const cut: { sheet: string; address: string; length: number }[] = [];
+    for (const worksheet of this.workbook.worksheets) {
+      worksheet.eachRow({ includeEmpty: false }, (row) => {
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          if (cell.master !== cell || typeof cell.value !== "string") return;
+          const fitted = cutToCellLimit(cell.value);
+          if (fitted === cell.value) return;
+          cut.push({ sheet: worksheet.name, address: cell.address, length: cell.value.length });
+          cell.value = fitted;
+        });
+      });
+    }
+    if (cut.length > 0) this.emit("values");
+    return cut;
   }
 
   /** The .xlsx bytes of the workbook as it is now (marks as fills and notes). */

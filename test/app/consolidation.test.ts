@@ -228,8 +228,8 @@ describe("consolidation: files into the open workbook", () => {
     const summary = await consolidation.merge();
     expect(summary.sheets).toEqual([expect.objectContaining({ fromUnits: 2 })]);
     expect(summary.skipped).toEqual([
-      { fileName: "old-format.xls", problem: READ_MESSAGES.xls },
-      { fileName: "truncated.xlsx", problem: READ_MESSAGES.corrupt },
+      { fileName: "old-format.xls", problem: READ_MESSAGES.xls, readReason: "xls" },
+      { fileName: "truncated.xlsx", problem: READ_MESSAGES.corrupt, readReason: "corrupt" },
     ]);
     expect([xls, truncated, good]).toEqual(copies);
   });

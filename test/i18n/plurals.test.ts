@@ -4,7 +4,9 @@ import { format, stringsFor } from "../../src/i18n";
 const COUNTS = new Set(["count", "total", "errors", "warnings", "infos", "rows", "applied", "skipped", "columns", "passed", "failed", "na", "ready", "units", "kept", "excluded", "expected", "done"]);
 const NOT_COUNTS = new Set([
   "versions", "requirement", "detail", "sheet", "sheets", "list", "time", "kind", "reason", "name", "cell", "value", "file", "target",
-  "workbook", "row", "label", "year", "titles", "settings", "problem", "kinds", "unit", "set", "next",
+  "workbook", "row", "label", "year", "titles", "settings", "problem", "kinds", "unit", "set", "next", "merges", "cells",
+  // A text's length and Excel's cell limit: always above 32,767 (never one), written with digit grouping.
+  "length", "limit",
 ]);
 /** The nouns English counts name: singular form → plural form. */
 const NOUNS: Record<string, string> = {

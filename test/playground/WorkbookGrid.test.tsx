@@ -6,9 +6,10 @@ import "@testing-library/jest-dom";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { useState } from "react";
 import type { Worksheet } from "exceljs";
+import { cutMarker, EXCEL_CELL_TEXT_LIMIT } from "../../src/domain/merge/consolidate";
 import { stringsFor } from "../../src/i18n";
 import type { CellEdit } from "../../src/playground/gridModel";
-import { WorkbookGrid } from "../../src/playground/WorkbookGrid";
+import { WorkbookGrid, type GridNotice } from "../../src/playground/WorkbookGrid";
 import type { CellRef } from "../../src/xlsx/XlsxWorkbookHost";
 import { XlsxWorkbookHost } from "../../src/xlsx/XlsxWorkbookHost";
 
@@ -20,7 +21,19 @@ interface EditCall {
 }
 
 /** The grid as the playground holds it: the selection in state, edits written to the sheet (and recorded, one entry per call). */
-function Harness({ host, sheet, calls, onFollowLink = () => undefined }: { host: XlsxWorkbookHost; sheet: Worksheet; calls: EditCall[]; onFollowLink?: (cell: CellRef) => void }) {
+function Harness({
+  host,
+  sheet,
+  calls,
+  notices = [],
+  onFollowLink = () => undefined,
+}: {
+  host: XlsxWorkbookHost;
+  sheet: Worksheet;
+  calls: EditCall[];
+  notices?: GridNotice[];
+  onFollowLink?: (cell: CellRef) => void;
+}) {
   const [selected, setSelected] = useState<CellRef>();
   const [version, setVersion] = useState(0);
   return (
@@ -40,6 +53,7 @@ function Harness({ host, sheet, calls, onFollowLink = () => undefined }: { host:
           host.typeCells(name, edits.map((edit) => ({ row: edit.row, column: edit.column, value: edit.text === "" ? null : edit.text })));
           setVersion((n) => n + 1);
         }}
+        onNotice={(notice) => notices.push(notice)}
         t={t}
       />
       <button type="button">after</button>
@@ -53,14 +67,15 @@ async function renderGrid(fill: (sheet: Worksheet) => void = () => undefined) {
   sheet.getCell("B13").value = "cũ";
   fill(sheet);
   const calls: EditCall[] = [];
-  render(<Harness host={host} sheet={sheet} calls={calls} />);
+  const notices: GridNotice[] = [];
+  render(<Harness host={host} sheet={sheet} calls={calls} notices={notices} />);
   const grid = screen.getByRole("grid");
   act(() => grid.focus());
   const key = (name: string, init: Partial<KeyboardEventInit> = {}) => fireEvent.keyDown(document.activeElement ?? grid, { key: name, ...init });
   const active = () => grid.getAttribute("data-active");
   const announced = () => screen.getByTestId("grid-announcement").textContent;
   const text = (address: string) => sheet.getCell(address).text;
-  return { host, sheet, grid, calls, key, active, announced, text };
+  return { host, sheet, grid, calls, notices, key, active, announced, text };
 }
 
 /** Moves from A1 to the cell by arrow keys. */
@@ -266,6 +281,36 @@ describe("playground grid by keyboard", () => {
     key("Delete");
     expect(calls[1].edits).toHaveLength(4);
     expect([text("A14"), text("B14"), text("A15"), text("B15")]).toEqual(["", "", "", ""]);
+  });
+
+  it("a paste that would write into a merged title's hidden cells is refused: nothing written, a visible message says why", async () => {
+    const { grid, key, calls, notices, text, active } = await renderGrid((sheet) => {
+      sheet.getCell("A3").value = "KẾ HOẠCH ĐOÀN RA NĂM 2027";
+      sheet.mergeCells("A3:E3");
+    });
+    goTo(key, 3, 1);
+    expect(active()).toBe("A3");
+    const pasteEvent = new Event("paste", { bubbles: true, cancelable: true }) as Event & { clipboardData: unknown };
+    pasteEvent.clipboardData = { getData: (type: string) => (type === "text/plain" ? "a\tb\tc\r\nd\te\tf\r\n" : "") };
+    fireEvent(grid, pasteEvent);
+    expect(calls).toEqual([]);
+    expect([text("A3"), text("A4"), text("B4")]).toEqual(["KẾ HOẠCH ĐOÀN RA NĂM 2027", "", ""]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].kind).toBe("error");
+    expect(notices[0].text).toContain("Không dán");
+    expect(notices[0].text).toContain("A3:E3");
+  });
+
+  it("a typed text longer than an Excel cell holds is cut with the visible marker, and the cell is named", async () => {
+    const { calls, notices, text } = await renderGrid();
+    fireEvent.doubleClick(screen.getByText("cũ"));
+    const input = screen.getByLabelText("Nội dung ô B13");
+    fireEvent.change(input, { target: { value: "X".repeat(40_000) } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    expect(calls[0].edits[0].text).toHaveLength(EXCEL_CELL_TEXT_LIMIT);
+    expect(text("B13")).toHaveLength(EXCEL_CELL_TEXT_LIMIT);
+    expect(text("B13").endsWith(cutMarker(40_000))).toBe(true);
+    expect(notices).toEqual([{ kind: "info", text: expect.stringContaining("B13 (dài 40.000 ký tự)") }]);
   });
 
   it("Enter on a link cell follows the link; Escape drops a range", async () => {

@@ -1,9 +1,11 @@
 /** The playground grid's keyboard model (gridModel's pure functions): moves, selection, clipboard text, paste and clear. */
 import ExcelJS from "exceljs";
 import type { CellArea } from "../../src/workbook/types";
+import { cutMarker, EXCEL_CELL_TEXT_LIMIT } from "../../src/domain/merge/consolidate";
 import {
   changedEdits,
   clearEdits,
+  cutOverlongEdits,
   MergeIndex,
   navigate,
   parseTsv,
@@ -145,13 +147,21 @@ describe("pasteEdits and clearEdits", () => {
     expect(rangeAddress(pasted.range)).toBe("O13:P14");
   });
 
-  it("never writes two pasted values into one merged area: only its top-left cell takes one, the others are counted as left out", () => {
-    const pasted = pasteEdits({ row: 1, column: 1 }, [["a", "b", "c"]], new MergeIndex([area(1, 1, 1, 2)]));
+  it("refuses a paste that would write into a merged area's hidden cells: nothing written, the areas named", () => {
+    const title = area(3, 1, 3, 5);
+    const pasted = pasteEdits({ row: 3, column: 1 }, [["a", "b", "c"], ["d", "e", "f"]], new MergeIndex([title, area(20, 1, 20, 2)]));
+    expect(pasted.edits).toEqual([]);
+    expect(pasted.blockedBy).toEqual([title]);
+    expect(rangeAddress(pasted.range)).toBe("A3:C4");
+  });
+
+  it("pastes onto a merged area's top-left cell when nothing falls in its hidden cells", () => {
+    const pasted = pasteEdits({ row: 3, column: 1 }, [["a"], ["d"]], new MergeIndex([area(3, 1, 3, 5)]));
+    expect(pasted.blockedBy).toEqual([]);
     expect(pasted.edits).toEqual([
-      { row: 1, column: 1, text: "a" },
-      { row: 1, column: 3, text: "c" },
+      { row: 3, column: 1, text: "a" },
+      { row: 4, column: 1, text: "d" },
     ]);
-    expect(pasted.skipped).toBe(1);
   });
 
   it("leaves out what would fall past the last column drawn", () => {
@@ -167,6 +177,25 @@ describe("pasteEdits and clearEdits", () => {
       { row: 1, column: 2, text: "" },
       { row: 2, column: 1, text: "" },
     ]);
+  });
+});
+
+describe("cutOverlongEdits", () => {
+  it("cuts a text longer than an Excel cell holds to the limit, ending with the merge's marker, and names the cell", () => {
+    const long = "X".repeat(40_000);
+    const { edits, cut } = cutOverlongEdits([
+      { row: 13, column: 2, text: long },
+      { row: 13, column: 3, text: "ngắn" },
+    ]);
+    expect(edits[0].text).toHaveLength(EXCEL_CELL_TEXT_LIMIT);
+    expect(edits[0].text.endsWith(cutMarker(40_000))).toBe(true);
+    expect(edits[1]).toEqual({ row: 13, column: 3, text: "ngắn" });
+    expect(cut).toEqual([{ address: "B13", length: 40_000 }]);
+  });
+
+  it("leaves a text of exactly the limit as it is", () => {
+    const exact = "Y".repeat(EXCEL_CELL_TEXT_LIMIT);
+    expect(cutOverlongEdits([{ row: 1, column: 1, text: exact }])).toEqual({ edits: [{ row: 1, column: 1, text: exact }], cut: [] });
   });
 });
 

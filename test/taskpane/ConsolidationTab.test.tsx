@@ -16,6 +16,8 @@ import { MASTER_SHEET_NAMES } from "../../src/domain/merge";
 import { App } from "../../src/taskpane/App";
 import { ConsolidationTab } from "../../src/taskpane/ConsolidationTab";
 import { READ_MESSAGES } from "../../src/xlsx/readWorkbook";
+import { stringsFor, type Locale } from "../../src/i18n";
+import { readErrors } from "../../src/i18n/readErrors";
 import { BAD_FILES } from "../fixtures/badFiles";
 import { day, specToGrid } from "../fixtures/generate";
 import { trip, unitSpec, type UnitSpecInput } from "../domain/merge/units";
@@ -86,11 +88,11 @@ function gate() {
   };
 }
 
-async function renderTab(options: { host?: MemoryHost; storage?: ReturnType<typeof memoryPlanStorage>; paused?: ReturnType<typeof gate> } = {}) {
+async function renderTab(options: { host?: MemoryHost; storage?: ReturnType<typeof memoryPlanStorage>; paused?: ReturnType<typeof gate>; locale?: Locale } = {}) {
   const host = options.host ?? new MemoryHost([{ name: "Sheet1", originRow: 1, originCol: 1, values: [], merges: [] }], "Tổng hợp.xlsx");
   const storage = options.storage ?? memoryPlanStorage();
   const pane = createPaneServices(host, { storage });
-  await pane.saveSettings(SETTINGS);
+  await pane.saveSettings(options.locale ? { ...SETTINGS, locale: options.locale } : SETTINGS);
   const consolidation = createConsolidationServices(host, { pane, storage, yieldToUi: options.paused ? options.paused.wait : async () => undefined });
   render(<App services={pane} initialTab="consolidate" consolidation={<ConsolidationTab services={consolidation} />} />, { wrapper: Providers });
   await act(async () => {});
@@ -230,6 +232,18 @@ describe("Tổng hợp tab", () => {
     await screen.findByRole("heading", { name: "Kết quả tổng hợp" }, SLOW);
     expect(screen.getByText("Không tổng hợp:")).toBeInTheDocument();
     expect(screen.getByText(`hong.xlsx: ${READ_MESSAGES.corrupt}`)).toBeInTheDocument();
+  });
+
+  it("in English, says the reader's reason for a refused file in English, in the list and in the result", async () => {
+    await renderTab({ locale: "en" });
+    fireEvent.change(screen.getByLabelText(stringsFor("en").consolidation.chooseFiles), { target: { files: [file("hong.xlsx"), file("cu.xls"), file(A.file)] } });
+    await screen.findByText(readErrors.en.xls, {}, SLOW);
+    expect(screen.getByText(readErrors.en.corrupt)).toBeInTheDocument();
+    expect(screen.queryByText(READ_MESSAGES.xls)).not.toBeInTheDocument();
+    expect(screen.queryByText(READ_MESSAGES.corrupt)).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: stringsFor("en").consolidation.merge }));
+    await screen.findByRole("heading", { name: stringsFor("en").consolidation.summaryTitle }, SLOW);
+    expect(screen.getByText(`hong.xlsx: ${readErrors.en.corrupt}`)).toBeInTheDocument();
   });
 
   it("an emptied name box goes back to the name from the file", async () => {

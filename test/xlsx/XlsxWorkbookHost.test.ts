@@ -2,6 +2,7 @@ import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import type { CellMark, DropdownTarget, StandardList } from "../../src/workbook/types";
 import { readXlsx, WorkbookReadError } from "../../src/xlsx/readWorkbook";
+import { cutMarker, EXCEL_CELL_TEXT_LIMIT } from "../../src/domain/merge/consolidate";
 import { LISTS_SHEET, MARK_FILLS, MARKS_SHEET, XlsxHostError, XlsxWorkbookHost } from "../../src/xlsx/XlsxWorkbookHost";
 import { BAD_FILES } from "../fixtures/badFiles";
 import { buildXlsx, FIXTURES } from "../fixtures/generate";
@@ -331,5 +332,22 @@ describe("XlsxWorkbookHost: opening", () => {
     const host = await XlsxWorkbookHost.create("mới.xlsx");
     expect(await host.readSheets()).toEqual([{ name: "Trang tính1", originRow: 1, originCol: 1, values: [], merges: [] }]);
     expect(host.capabilities).toEqual({ notes: true, undoGroup: false, charts: false });
+  });
+});
+
+describe("XlsxWorkbookHost.cutOverlongTexts", () => {
+  it("cuts a text longer than an Excel cell holds before download, with the merge's marker, and names the cell", async () => {
+    const host = await XlsxWorkbookHost.create("dai.xlsx", "KH");
+    const sheet = host.workbook.getWorksheet("KH")!;
+    sheet.getCell("B13").value = "X".repeat(40_000);
+    sheet.getCell("C13").value = "ngắn";
+    expect(host.cutOverlongTexts()).toEqual([{ sheet: "KH", address: "B13", length: 40_000 }]);
+    const [grid] = await readXlsx(await host.toBuffer(), "dai.xlsx");
+    const at = (row: number, column: number) => grid.values[row - grid.originRow]?.[column - grid.originCol];
+    const saved = at(13, 2) as string;
+    expect(saved).toHaveLength(EXCEL_CELL_TEXT_LIMIT);
+    expect(saved.endsWith(cutMarker(40_000))).toBe(true);
+    expect(at(13, 3)).toBe("ngắn");
+    expect(host.cutOverlongTexts()).toEqual([]);
   });
 });

@@ -134,6 +134,16 @@ export function cutMarker(length: number): string {
   return ` …[ĐÃ CẮT: ô gốc dài ${length.toLocaleString("vi-VN")} ký tự, quá giới hạn ${EXCEL_CELL_TEXT_LIMIT.toLocaleString("vi-VN")} ký tự của một ô Excel]`;
 }
 
+/** A text that fits one Excel cell: longer text is cut and ends with the visible cutMarker; shorter text is returned as is. */
+export function cutToCellLimit(value: string): string {
+  if (value.length <= EXCEL_CELL_TEXT_LIMIT) return value;
+  const marker = cutMarker(value.length);
+  let keep = EXCEL_CELL_TEXT_LIMIT - marker.length;
+  // Never split a surrogate pair (an emoji, a rare Hán Nôm character).
+  if (/[\uD800-\uDBFF]/.test(value[keep - 1])) keep--;
+  return value.slice(0, keep) + marker;
+}
+
 const KIND_NAMES: Record<PlanKind, string> = { outbound: "đoàn ra", inbound: "đoàn vào", people: "đối ngoại nhân dân" };
 
 /**
@@ -205,11 +215,7 @@ export function cutOverlongTexts(table: TableWrite): string[] {
   table.rows.forEach((row, r) => {
     row.forEach((value, c) => {
       if (typeof value !== "string" || value.length <= EXCEL_CELL_TEXT_LIMIT) return;
-      const marker = cutMarker(value.length);
-      let keep = EXCEL_CELL_TEXT_LIMIT - marker.length;
-      // Never split a surrogate pair (an emoji, a rare Hán Nôm character).
-      if (/[\uD800-\uDBFF]/.test(value[keep - 1])) keep--;
-      row[c] = value.slice(0, keep) + marker;
+      row[c] = cutToCellLimit(value);
       warnings.push(
         `Ô ${columnLetter(c + 1)}${r + 1} của trang “${table.sheet}” dài ${value.length.toLocaleString("vi-VN")} ký tự, quá giới hạn ${EXCEL_CELL_TEXT_LIMIT.toLocaleString("vi-VN")} ký tự của một ô Excel: đã cắt bớt và ghi rõ “ĐÃ CẮT” ở cuối ô. Hãy xem lại ô gốc ở tệp của đơn vị.`,
       );

@@ -4,6 +4,7 @@ import type { MergeSummary } from "../consolidationServices";
 import { usePanelStyles } from "../layout";
 import { usePaneNavigation } from "../navigation";
 import { formatTime } from "../ResultsTab";
+import { readFailureText } from "../../i18n";
 import { useConsolidationStrings } from "./strings";
 
 const useStyles = makeStyles({
@@ -96,7 +97,9 @@ export function MergeSummaryView({ summary, onShowSheet }: Props) {
           <p className={styles.text}>{c.summarySkippedTitle}</p>
           <ul className={styles.lines}>
             {summary.skipped.map((s, index) => (
-              <li key={index}>{format(c.summarySkippedLine, { file: s.fileName, problem: s.problem })}</li>
+              <li key={index}>
+                {format(c.summarySkippedLine, { file: s.fileName, problem: s.readReason !== undefined ? readFailureText({ reason: s.readReason, message: s.problem }, locale) : s.problem })}
+              </li>
             ))}
           </ul>
         </>

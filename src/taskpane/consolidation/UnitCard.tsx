@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { UnitPreview, UnitSource } from "../consolidationServices";
 import { usePanelStyles } from "../layout";
 import { formatTime } from "../ResultsTab";
+import { readFailureText } from "../../i18n";
 import { useConsolidationStrings } from "./strings";
 
 const useStyles = makeStyles({
@@ -31,7 +32,7 @@ interface Props {
 export function UnitCard({ source, disabled, onRename, onRemove }: Props) {
   const styles = useStyles();
   const panel = usePanelStyles();
-  const { c, format } = useConsolidationStrings();
+  const { c, format, locale } = useConsolidationStrings();
   const name = source.preview?.unitName ?? source.fileName;
   const remove = (
     <Button size="small" disabled={disabled} aria-label={format(c.removeLabel, { name })} onClick={() => onRemove(source.id)}>
@@ -45,7 +46,7 @@ export function UnitCard({ source, disabled, onRename, onRemove }: Props) {
         <MessageBar intent={source.preview ? "warning" : "error"} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{format(c.notMergedTitle, { file: source.fileName })}</MessageBarTitle>
-            {source.problem}
+            {source.readReason !== undefined && source.problem !== undefined ? readFailureText({ reason: source.readReason, message: source.problem }, locale) : source.problem}
           </MessageBarBody>
         </MessageBar>
         {source.preview && source.preview.notes.length > 1 && (
