@@ -446,7 +446,10 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
     else if (unread.length > 0) read.problem = unread.map((sheet) => `Không đọc được hết trang «${sheet.sheet}» của tệp «${read.file}»: ${sheet.reason}`).join("\n");
   });
 
-  if (units.length > 0) {
+  // Only a file that gave the master a plan sheet is worth writing for: files read but holding no plan
+  // form wrote an empty master before (and said "đã ghi").
+  const contributing = readable.some((read) => (read.summary?.sheets.length ?? 0) > 0);
+  if (contributing) {
     progress.phase(`Đang ghi sổ tổng hợp «${output}»…`);
     // Into an existing master only the sheets' parts are taken (and compressed there): no need to compress them twice.
     let bytes = await writeWorkbook(plan.sheets, { stored: base !== undefined });
@@ -470,12 +473,12 @@ async function mergeLocked(parsed: MergeArgs, io: CliIO, { output, outputReal, p
   }
 
   // With nothing read there is no plan to report (a year and an empty THỐNG KÊ only confused): the reasons follow.
-  if (units.length > 0) io.stdout(report(reads, plan, { output, profile, year, yearSource: yearSource ?? "theo tiêu đề các tệp", wrote: true, dropped, removed: parsed.confirm }));
+  if (contributing) io.stdout(report(reads, plan, { output, profile, year, yearSource: yearSource ?? "theo tiêu đề các tệp", wrote: true, dropped, removed: parsed.confirm }));
   const problems = reads.filter((read) => read.problem !== undefined);
   if (problems.length > 0) {
     io.stderr(`${problems.map((p) => p.problem).join("\n")}\n`);
     io.stderr(
-      units.length > 0
+      contributing
         ? `${problems.length} tệp không được tổng hợp (xem trên); các tệp còn lại đã được tổng hợp vào «${output}».\n`
         : `Không có tệp nào đọc được: chưa ghi sổ tổng hợp.\n`,
     );

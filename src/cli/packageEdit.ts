@@ -325,6 +325,7 @@ export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sh
   let relationNumber = Math.max(0, ...[...workbookRels.matchAll(/\sId="rId(\d+)"/g)].map((m) => Number(m[1])));
   let partNumber = Math.max(0, ...master.map((entry) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name)?.[1] ?? 0)));
   let replacedAny = false;
+  let carriedInto = false;
 
   for (const name of sheetNames) {
     const source = freshSheets.find((sheet) => sheet.name === name);
@@ -336,6 +337,7 @@ export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sh
       replacedAny = true;
       const plan = carries.get(name);
       const carried = plan ? carryOfficerWork(oldSheetParts(master, target), xml, plan) : undefined;
+      if (carried) carriedInto = true;
       notices.push(...(carried?.notices ?? []));
       replaced.set(target.part, newEntry(target.part, carried?.sheetXml ?? xml));
       for (const [part, content] of carried?.parts ?? []) replaced.set(part, newEntry(part, content));
@@ -369,7 +371,9 @@ export function replaceOwnSheets(masterZip: Uint8Array, freshZip: Uint8Array, sh
   // and the workbook recalculates on opening so no stale figure is shown as current.
   const readers = formulasReadingMovedSheets(master, masterSheets, workbookXml, sheetNames, carries);
   notices.push(...readers);
-  if (readers.length > 0) workbookXml = recalculateOnLoad(workbookXml);
+  // Carried formulas keep the result cached before their rows moved (an officer's =SUM over a grown column):
+  // recalculated on opening too, so no stale total is shown.
+  if (readers.length > 0 || carriedInto) workbookXml = recalculateOnLoad(workbookXml);
 
   if (replacedAny && byName(master, "xl/calcChain.xml")) {
     replaced.set("xl/calcChain.xml", null);

@@ -9,7 +9,7 @@ import { main } from "../../src/cli/main";
 import { runMerge } from "../../src/cli/merge";
 import { MASTER_SHEET_NAMES, STATISTICS_SHEET_NAME } from "../../src/domain/merge";
 import { BAD_FILES } from "../fixtures/badFiles";
-import { buildXlsx, day, unitWorkbook, type WorkbookSpec } from "../fixtures/generate";
+import { buildXlsx, day, notATemplate, unitWorkbook, type WorkbookSpec } from "../fixtures/generate";
 import { trip, unitSpec, visit } from "../domain/merge/units";
 import { diskIO } from "../robustness/support";
 
@@ -189,6 +189,17 @@ describe("dplan merge", () => {
     expect(io.err).toMatch(/chưa ghi sổ tổng hợp/);
     // No plan was read: no year and no empty THỐNG KÊ before the reasons.
     expect(io.out).toBe("");
+  });
+
+  test("files read but holding no plan form: no empty master is written, no report", async () => {
+    const none = await put("khong-phai-bieu-mau.xlsx", await buildXlsx(notATemplate()));
+    const output = path.join(dir, "tong-hop.xlsx");
+    const io = diskIO();
+    expect(await runMerge([none, "-o", output], io)).toBe(2);
+    expect(fs.existsSync(output)).toBe(false);
+    expect(io.out).toBe("");
+    expect(io.err).toMatch(/không có biểu mẫu kế hoạch nào/);
+    expect(io.err).toMatch(/chưa ghi sổ tổng hợp/);
   });
 
   test("re-import into an existing master: the unit's rows are replaced, hand rows and own sheets kept, idempotent", async () => {
