@@ -385,11 +385,7 @@ export async function readUsedRanges(context: Excel.RequestContext, reads: reado
 /** One sync for every target's values; false (nothing kept) when Excel refuses it or sends null values. */
 async function readTargetsWhole(context: Excel.RequestContext, targets: ValuesTarget[]): Promise<boolean> {
   if (targets.length === 0) return true;
-  const ranges = targets.map((target) => {
-    const range = target.sheet.getRangeByIndexes(target.rowIndex, target.columnIndex, target.rowCount, target.columnCount);
-    range.load("values");
-    return range;
-  });
+  const ranges = targets.map((target) => queueValues(target, 0, target.rowCount));
   try {
     await context.sync();
   } catch (error) {
@@ -399,6 +395,13 @@ async function readTargetsWhole(context: Excel.RequestContext, targets: ValuesTa
   if (ranges.some((range) => !Array.isArray(range.values))) return false;
   targets.forEach((target, i) => (target.grid.values = fromExcelRows(ranges[i].values)));
   return true;
+}
+
+/** Queues the values of `rows` rows of a target, from `offset` rows below its top (the whole read and a chunk alike). */
+function queueValues(target: ValuesTarget, offset: number, rows: number): Excel.Range {
+  const range = target.sheet.getRangeByIndexes(target.rowIndex + offset, target.columnIndex, rows, target.columnCount);
+  range.load("values");
+  return range;
 }
 
 type ChunkOptions = Pick<ReadOptions, "limits" | "locale">;
@@ -431,11 +434,7 @@ async function readInChunks(context: Excel.RequestContext, targets: ValuesTarget
   if (group.length > 0) groups.push(group);
 
   const loadGroup = async (members: Chunk[]): Promise<void> => {
-    const ranges = members.map((chunk) => {
-      const range = chunk.target.sheet.getRangeByIndexes(chunk.target.rowIndex + chunk.offset, chunk.target.columnIndex, chunk.rows, chunk.columns);
-      range.load("values");
-      return range;
-    });
+    const ranges = members.map((chunk) => queueValues(chunk.target, chunk.offset, chunk.rows));
     try {
       await context.sync();
     } catch (error) {
